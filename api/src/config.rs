@@ -1,0 +1,70 @@
+//! Server settings: command-line flags with environment fallbacks, checked at start-up. Each
+//! setting names its environment variable, so an error message can point at it.
+
+use clap::Args;
+use secrecy::SecretString;
+
+/// Everything `solvo serve` needs.
+#[derive(Debug, Clone, Args)]
+pub struct ServerConfig {
+    /// Address to listen on; port 0 picks a free one.
+    #[arg(long, env = "SOLVO_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// `sqlite://PATH`, a file path, or `postgres://…`.
+    #[arg(long, env = "DATABASE_URL", default_value = "solvo.db")]
+    pub database_url: String,
+    /// Largest number of pooled database connections.
+    #[arg(long, env = "SOLVO_DB_POOL_SIZE", default_value_t = 8)]
+    pub db_pool_size: u32,
+    /// JWT signing secret (at least 32 bytes). Without it the server generates one and keeps it
+    /// in the database, so restarts and other nodes on the same database agree.
+    #[arg(long, env = "SOLVO_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<SecretString>,
+    /// `iss` of access tokens.
+    #[arg(long, env = "SOLVO_JWT_ISSUER", default_value = "solvo")]
+    pub jwt_issuer: String,
+    /// `aud` of access tokens.
+    #[arg(long, env = "SOLVO_JWT_AUDIENCE", default_value = "solvo-api")]
+    pub jwt_audience: String,
+    /// Access token lifetime in seconds (60 to 900).
+    #[arg(long, env = "SOLVO_ACCESS_TOKEN_TTL", default_value_t = 900,
+          value_parser = clap::value_parser!(i64).range(60..=900))]
+    pub access_token_ttl: i64,
+    /// Refresh token lifetime in seconds (default 30 days).
+    #[arg(long, env = "SOLVO_REFRESH_TOKEN_TTL", default_value_t = 2_592_000,
+          value_parser = clap::value_parser!(i64).range(300..=31_536_000))]
+    pub refresh_token_ttl: i64,
+    /// Origins the single-page app is served from, comma-separated (none by default).
+    #[arg(long, env = "SOLVO_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "SOLVO_WORKERS")]
+    pub workers: Option<usize>,
+    /// Largest JSON body in bytes.
+    #[arg(long, env = "SOLVO_MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    pub max_body_bytes: usize,
+    /// Log as JSON lines instead of text.
+    #[arg(long, env = "SOLVO_LOG_JSON", default_value_t = false)]
+    pub log_json: bool,
+}
+
+impl ServerConfig {
+    /// Settings for a database URL with every other value at its default (tests, tools).
+    #[must_use]
+    pub fn for_database(database_url: &str) -> Self {
+        Self {
+            bind: "127.0.0.1:0".to_owned(),
+            database_url: database_url.to_owned(),
+            db_pool_size: 4,
+            jwt_secret: None,
+            jwt_issuer: "solvo".to_owned(),
+            jwt_audience: "solvo-api".to_owned(),
+            access_token_ttl: 900,
+            refresh_token_ttl: 2_592_000,
+            cors_origins: Vec::new(),
+            workers: Some(2),
+            max_body_bytes: 1_048_576,
+            log_json: false,
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! `ApiJson<T>`: a JSON body checked for media type, size, syntax, field types (each wrong field
+//! named by its path) and `validator` rules, in that order.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::error::PayloadError;
+use actix_web::http::header;
+use actix_web::web::{Bytes, BytesMut};
+use actix_web::{FromRequest, HttpRequest};
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+use validator::{Validate, ValidationErrors, ValidationErrorsKind};
+
+use crate::error::{ApiError, FieldError};
+
+/// Largest JSON body accepted unless a route configures its own [`BodyLimit`].
+pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
+
+/// Per-app or per-route limit on JSON bodies, as `app_data`.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimit(pub usize);
+
+/// A validated JSON request body.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<T> ApiJson<T> {
+    /// The inner value.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for ApiJson<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req
+            .app_data::<BodyLimit>()
+            .map_or(DEFAULT_BODY_LIMIT, |limit| limit.0);
+        let media_type = check_media_type(req);
+        let declared_length = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.parse::<usize>().ok());
+        let mut payload = payload.take();
+        Box::pin(async move {
+            media_type?;
+            if declared_length.is_some_and(|length| length > limit) {
+                return Err(ApiError::PayloadTooLarge(limit));
+            }
+            let body = read_body(&mut payload, limit).await?;
+            let value: T = parse(&body)?;
+            value
+                .validate()
+                .map_err(|errors| ApiError::Validation(flatten(&errors)))?;
+            Ok(Self(value))
+        })
+    }
+}
+
+fn check_media_type(req: &HttpRequest) -> Result<(), ApiError> {
+    let Some(raw) = req.headers().get(header::CONTENT_TYPE) else {
+        return Err(ApiError::UnsupportedMediaType(
+            "Send the body as application/json.".into(),
+        ));
+    };
+    let essence = raw
+        .to_str()
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    {
+        Ok(())
+    } else {
+        Err(ApiError::UnsupportedMediaType(format!(
+            "Expected application/json, got `{essence}`."
+        )))
+    }
+}
+
+async fn read_body(payload: &mut Payload, limit: usize) -> Result<Bytes, ApiError> {
+    let mut body = BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|err| match err {
+            PayloadError::Overflow => ApiError::PayloadTooLarge(limit),
+            other => ApiError::MalformedJson(format!("the body could not be read ({other})")),
+        })?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::PayloadTooLarge(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+/// Deserialises with the path of the failing field, so a wrong type is a 422 that names it.
+pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => {
+                let field = if path == "." { "body".to_owned() } else { path };
+                ApiError::invalid(field, "invalid_type", strip_position(&inner.to_string()))
+            }
+            _ => ApiError::MalformedJson(inner.to_string()),
+        }
+    })?;
+    deserializer
+        .end()
+        .map_err(|err| ApiError::MalformedJson(err.to_string()))?;
+    Ok(value)
+}
+
+/// serde's data errors end in "at line L column C", which means little to a client that sent a
+/// one-line body; the field path says more.
+fn strip_position(message: &str) -> String {
+    message
+        .split(" at line ")
+        .next()
+        .unwrap_or(message)
+        .to_owned()
+}
+
+/// Turns nested `validator` errors into one flat list with dotted/indexed paths.
+#[must_use]
+pub fn flatten(errors: &ValidationErrors) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    collect(errors, "", &mut out);
+    out
+}
+
+fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
+    for (field, kind) in errors.errors() {
+        let path = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for error in list {
+                    let message = error
+                        .message
+                        .as_ref()
+                        .map_or_else(|| format!("fails `{}`", error.code), ToString::to_string);
+                    out.push(FieldError::new(
+                        path.clone(),
+                        error.code.to_string(),
+                        message,
+                    ));
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => collect(inner, &path, out),
+            ValidationErrorsKind::List(items) => {
+                for (index, inner) in items {
+                    collect(inner, &format!("{path}[{index}]"), out);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct Body {
+        #[allow(dead_code)]
+        name: String,
+        #[allow(dead_code)]
+        count: u32,
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_field() {
+        let err = parse::<Body>(br#"{"name":"x","count":"three"}"#).unwrap_err();
+        let ApiError::Validation(errors) = err else {
+            panic!("expected validation")
+        };
+        assert_eq!(errors[0].field, "count");
+        assert_eq!(errors[0].code, "invalid_type");
+    }
+
+    #[test]
+    fn broken_syntax_is_malformed_json() {
+        assert!(matches!(
+            parse::<Body>(br#"{"name":"#),
+            Err(ApiError::MalformedJson(_))
+        ));
+        assert!(matches!(
+            parse::<Body>(br#"{"name":"x","count":1} trailing"#),
+            Err(ApiError::MalformedJson(_))
+        ));
+    }
+
+    #[test]
+    fn a_missing_field_is_a_validation_error() {
+        let err = parse::<Body>(br#"{"name":"x"}"#).unwrap_err();
+        assert!(matches!(err, ApiError::Validation(_)));
+    }
+}

@@ -1,0 +1,7 @@
+//! Request extractors that turn bad input into the right problem (400/413/415/422), never a 500.
+
+pub mod json;
+pub mod query;
+
+pub use json::{ApiJson, BodyLimit};
+pub use query::query_config;

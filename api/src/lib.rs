@@ -1,0 +1,19 @@
+//! Solvo's HTTP API: actix-web routes, authentication, validation, problem+json errors and the
+//! OpenAPI document; `startup::Application` runs it, the `solvo` binary wraps it in a CLI.
+
+pub mod auth;
+pub mod bootstrap;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod openapi;
+pub mod roles;
+pub mod routes;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use config::ServerConfig;
+pub use startup::Application;

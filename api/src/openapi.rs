@@ -1,0 +1,161 @@
+//! The OpenAPI document: generated from the handlers' `#[utoipa::path]` attributes, finished with
+//! the security schemes and the error responses every operation can give. `solvo openapi`, the
+//! served `/openapi.json` and the committed `openapi/openapi.json` all come from [`document`].
+
+use actix_web::App;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{
+    ContentBuilder, OpenApi as OpenApiDoc, Ref, RefOr, Response, ResponseBuilder,
+};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+
+use crate::error::{FieldError, PROBLEM_JSON, Problem};
+use crate::routes;
+
+/// The static part of the document.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Solvo API",
+        description = "B2B credit collection: creditors place unpaid invoices, collectors work the cases, debtors pay, creditors are told by webhook.\n\nErrors are RFC 9457 `application/problem+json`. Lists take `limit` and `cursor`. Authenticate with `Authorization: Bearer <access token>` (people) or `Authorization: Bearer sk_…` (API keys for ERPs).",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    components(schemas(Problem, FieldError)),
+    modifiers(&SecuritySchemes),
+    tags(
+        (name = "identity", description = "Login, sessions, organisations, users and API keys"),
+        (name = "operations", description = "Health and metrics"),
+    )
+)]
+struct ApiDoc;
+
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer_jwt",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("Access token from POST /v1/auth/token (15 minutes)."))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("sk_…")
+                    .description(Some(
+                        "API key from POST /v1/api-keys, sent as a bearer token.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The complete document.
+#[must_use]
+pub fn document() -> OpenApiDoc {
+    let (_app, mut doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes::configure)
+        .split_for_parts();
+    add_error_responses(&mut doc);
+    doc
+}
+
+/// The document as the pretty JSON that is committed.
+///
+/// # Errors
+/// Only if serialisation fails, which is a bug.
+pub fn document_json() -> anyhow::Result<String> {
+    Ok(format!("{}\n", document().to_pretty_json()?))
+}
+
+/// Adds the problem responses that the shared extractors produce, so that each operation lists
+/// what it can really answer: 401/403 where credentials are needed, 400/413/415/422 where a body
+/// is read, 404 where the path names a resource, 422 for query strings, 500/503 everywhere.
+fn add_error_responses(doc: &mut OpenApiDoc) {
+    for (path, item) in &mut doc.paths.paths {
+        let names_resource = path.contains('{');
+        let operations = [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        for operation in operations.into_iter().flatten() {
+            add_to_operation(operation, names_resource);
+        }
+    }
+}
+
+fn add_to_operation(operation: &mut Operation, names_resource: bool) {
+    let authenticated = operation
+        .security
+        .as_ref()
+        .is_some_and(|requirements| requirements.iter().any(|req| *req != Default::default()));
+    let has_body = operation.request_body.is_some();
+    let has_query = operation.parameters.as_ref().is_some_and(|params| {
+        params.iter().any(|param| {
+            matches!(
+                param.parameter_in,
+                utoipa::openapi::path::ParameterIn::Query
+            )
+        })
+    });
+    let mut add = |status: &str, description: &str| {
+        operation
+            .responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| problem_response(description));
+    };
+    if authenticated {
+        add("401", "Missing, malformed, expired or revoked credentials");
+        add("403", "The caller's role may not do this");
+    }
+    if has_body {
+        add("400", "The body is not valid JSON");
+        add("413", "The body is too large");
+        add("415", "The body is not application/json");
+        add(
+            "422",
+            "A field has the wrong type or fails validation; `errors` names each",
+        );
+    } else if has_query {
+        add("422", "A query parameter is invalid; `errors` names it");
+    }
+    if names_resource {
+        add(
+            "404",
+            "No such resource (another organisation's resources answer the same)",
+        );
+    }
+    add("500", "Unexpected error; logged with the request id");
+    add("503", "The database is unavailable; retry later");
+}
+
+fn problem_response(description: &str) -> RefOr<Response> {
+    RefOr::T(
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                PROBLEM_JSON,
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("Problem")))
+                    .build(),
+            )
+            .build(),
+    )
+}

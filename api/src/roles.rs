@@ -1,0 +1,90 @@
+//! Wire forms of the identity enums, with OpenAPI schemas (the domain crate has no utoipa).
+
+use serde::{Deserialize, Serialize};
+use solvo_domain::identity::{OrganisationKind, Role};
+use utoipa::ToSchema;
+
+/// A role (DESIGN.md "Roles").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleName {
+    /// Runs the agency.
+    AgencyAdmin,
+    /// Works assigned cases.
+    Collector,
+    /// Administers a creditor organisation.
+    CreditorAdmin,
+    /// Places and instructs a creditor's cases.
+    CreditorMember,
+    /// Reads a creditor's cases.
+    CreditorViewer,
+    /// Debtor portal user.
+    Debtor,
+}
+
+impl From<RoleName> for Role {
+    fn from(role: RoleName) -> Self {
+        match role {
+            RoleName::AgencyAdmin => Self::AgencyAdmin,
+            RoleName::Collector => Self::Collector,
+            RoleName::CreditorAdmin => Self::CreditorAdmin,
+            RoleName::CreditorMember => Self::CreditorMember,
+            RoleName::CreditorViewer => Self::CreditorViewer,
+            RoleName::Debtor => Self::Debtor,
+        }
+    }
+}
+
+impl From<Role> for RoleName {
+    fn from(role: Role) -> Self {
+        match role {
+            Role::AgencyAdmin => Self::AgencyAdmin,
+            Role::Collector => Self::Collector,
+            Role::CreditorAdmin => Self::CreditorAdmin,
+            Role::CreditorMember => Self::CreditorMember,
+            Role::CreditorViewer => Self::CreditorViewer,
+            Role::Debtor => Self::Debtor,
+        }
+    }
+}
+
+/// An organisation kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKindName {
+    /// The collection agency.
+    Agency,
+    /// A client of the agency.
+    Creditor,
+}
+
+impl From<OrganisationKind> for OrganisationKindName {
+    fn from(kind: OrganisationKind) -> Self {
+        match kind {
+            OrganisationKind::Agency => Self::Agency,
+            OrganisationKind::Creditor => Self::Creditor,
+        }
+    }
+}
+
+/// Reads a stored role, treating an unknown one as corrupt data (500, logged).
+///
+/// # Errors
+/// [`crate::error::ApiError::Internal`].
+pub fn stored_role(raw: &str) -> Result<Role, crate::error::ApiError> {
+    Role::parse(raw).ok_or_else(|| {
+        crate::error::ApiError::Internal(anyhow::anyhow!("stored role `{raw}` is unknown"))
+    })
+}
+
+/// Reads a stored organisation kind.
+///
+/// # Errors
+/// [`crate::error::ApiError::Internal`].
+pub fn stored_kind(raw: &str) -> Result<OrganisationKind, crate::error::ApiError> {
+    OrganisationKind::parse(raw).ok_or_else(|| {
+        crate::error::ApiError::Internal(anyhow::anyhow!(
+            "stored organisation kind `{raw}` is unknown"
+        ))
+    })
+}

@@ -1,0 +1,35 @@
+//! HTTP routes, one module per resource. [`configure`] registers every documented handler;
+//! utoipa-actix-web refuses a handler without `#[utoipa::path]` at compile time.
+
+pub mod api_keys;
+pub mod auth;
+pub mod health;
+pub mod me;
+pub mod metrics;
+pub mod organisations;
+pub mod pagination;
+pub mod users;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Registers every route of the API.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(health::live)
+        .service(health::ready)
+        .service(metrics::metrics)
+        .service(auth::create_token)
+        .service(auth::refresh_session)
+        .service(auth::logout)
+        .service(me::get_me)
+        .service(organisations::create_organisation)
+        .service(organisations::list_organisations)
+        .service(organisations::get_organisation)
+        .service(users::create_user)
+        .service(users::list_users)
+        .service(users::get_user)
+        .service(users::update_user)
+        .service(api_keys::create_api_key)
+        .service(api_keys::list_api_keys)
+        .service(api_keys::get_api_key)
+        .service(api_keys::delete_api_key);
+}

@@ -1,0 +1,182 @@
+//! `/v1/organisations`: the agency creates its creditor clients; everyone reads their own.
+
+use actix_web::{HttpResponse, get, post, web};
+use serde::{Deserialize, Serialize};
+use solvo_domain::country::CountryCode;
+use solvo_domain::identity::Role;
+use solvo_persistence::ids::new_id;
+use solvo_persistence::repositories::organisations::{self, OrganisationRow};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use crate::auth::Caller;
+use crate::clock;
+use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::roles::{OrganisationKindName, stored_kind};
+use crate::routes::pagination::ListParams;
+use crate::state::AppState;
+
+/// An organisation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Organisation {
+    /// `org_…`
+    pub id: String,
+    /// Agency or creditor.
+    pub kind: OrganisationKindName,
+    /// Name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country.
+    #[schema(example = "NL")]
+    pub country: String,
+    /// Version for `If-Match`.
+    pub version: i64,
+    /// RFC 3339 creation time.
+    pub created_at: String,
+    /// RFC 3339 time of the last change.
+    pub updated_at: String,
+}
+
+impl TryFrom<OrganisationRow> for Organisation {
+    type Error = ApiError;
+    fn try_from(row: OrganisationRow) -> Result<Self, ApiError> {
+        Ok(Self {
+            kind: stored_kind(&row.kind)?.into(),
+            id: row.id,
+            name: row.name,
+            country: row.country,
+            version: row.version,
+            created_at: clock::rfc3339(row.created_at),
+            updated_at: clock::rfc3339(row.updated_at),
+        })
+    }
+}
+
+/// A page of organisations.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationList {
+    /// This page.
+    pub data: Vec<Organisation>,
+    /// Cursor of the next page; absent on the last.
+    pub next_cursor: Option<String>,
+}
+
+/// A new creditor organisation.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateOrganisation {
+    /// Legal or trading name.
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    /// Must be `creditor`: the one agency is created by `solvo admin bootstrap`.
+    pub kind: OrganisationKindName,
+    /// ISO 3166-1 alpha-2 country of establishment.
+    #[schema(example = "DE")]
+    pub country: String,
+}
+
+/// Creates a creditor organisation (agency admins only).
+#[utoipa::path(
+    tag = "identity",
+    operation_id = "create_organisation",
+    request_body = CreateOrganisation,
+    responses((status = 201, description = "Created", body = Organisation)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[post("/v1/organisations")]
+pub async fn create_organisation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: ApiJson<CreateOrganisation>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(|role| role == Role::AgencyAdmin, "create organisations")?;
+    let body = body.into_inner();
+    if body.kind != OrganisationKindName::Creditor {
+        return Err(ApiError::invalid(
+            "kind",
+            "not_creditor",
+            "Only creditor organisations can be created here.",
+        ));
+    }
+    let name = body.name.trim().to_owned();
+    if name.is_empty() {
+        return Err(ApiError::invalid("name", "blank", "name must not be blank"));
+    }
+    let country = CountryCode::parse(&body.country)
+        .map_err(|err| ApiError::invalid("country", "invalid_country", err.to_string()))?;
+    let now = clock::now();
+    let row = OrganisationRow {
+        id: new_id("org"),
+        kind: "creditor".to_owned(),
+        name,
+        country: country.to_string(),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    let created = Organisation::try_from(row.clone())?;
+    state
+        .db
+        .write(move |conn| Ok(organisations::insert(conn, &row)?))
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("location", format!("/v1/organisations/{}", created.id)))
+        .json(created))
+}
+
+/// Lists organisations (agency staff only).
+#[utoipa::path(
+    tag = "identity",
+    operation_id = "list_organisations",
+    params(ListParams),
+    responses((status = 200, description = "A page of organisations", body = OrganisationList)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/organisations")]
+pub async fn list_organisations(
+    state: web::Data<AppState>,
+    caller: Caller,
+    params: web::Query<ListParams>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Role::is_agency_staff, "list organisations")?;
+    let page = params.page()?;
+    let since = params.updated_since();
+    let rows = state
+        .db
+        .read(move |conn| Ok(organisations::list(conn, &page, since)?))
+        .await?;
+    let data = rows
+        .items
+        .into_iter()
+        .map(Organisation::try_from)
+        .collect::<Result<_, _>>()?;
+    Ok(HttpResponse::Ok().json(OrganisationList {
+        data,
+        next_cursor: rows.next_cursor,
+    }))
+}
+
+/// Reads an organisation: agency staff any, others their own (another one answers 404).
+#[utoipa::path(
+    tag = "identity",
+    operation_id = "get_organisation",
+    params(("id" = String, Path, description = "Organisation id")),
+    responses((status = 200, description = "The organisation", body = Organisation)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/organisations/{id}")]
+pub async fn get_organisation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    if !caller.can_see_organisation(&id) {
+        return Err(ApiError::NotFound);
+    }
+    let row = state
+        .db
+        .read(move |conn| Ok(organisations::find(conn, &id)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(Organisation::try_from(row)?))
+}

@@ -1,0 +1,46 @@
+//! The list conventions: `?limit=` (default 50, max 500), an opaque `cursor`, `updated_since`.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::Deserialize;
+use solvo_persistence::repositories::page::PageRequest;
+use utoipa::IntoParams;
+
+use crate::error::ApiError;
+
+/// Query parameters every list takes.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// Page size, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Only items changed at or after this RFC 3339 time.
+    pub updated_since: Option<DateTime<Utc>>,
+}
+
+impl ListParams {
+    /// The page request, refusing a limit outside 1..=500 rather than silently clamping it.
+    ///
+    /// # Errors
+    /// 422 naming `limit`.
+    pub fn page(&self) -> Result<PageRequest, ApiError> {
+        if let Some(limit) = self.limit
+            && !(1..=500).contains(&limit)
+        {
+            return Err(ApiError::invalid(
+                "limit",
+                "out_of_range",
+                "limit must be between 1 and 500",
+            ));
+        }
+        Ok(PageRequest::new(self.cursor.clone(), self.limit))
+    }
+
+    /// `updated_since` in the database's naive UTC form.
+    #[must_use]
+    pub fn updated_since(&self) -> Option<NaiveDateTime> {
+        self.updated_since.map(|at| at.naive_utc())
+    }
+}

@@ -1,0 +1,370 @@
+//! `/v1/users`: people who log in. Agency admins manage every organisation's users; creditor
+//! admins manage their own organisation's, with creditor roles only.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use serde::{Deserialize, Serialize};
+use solvo_domain::identity::{Role, may_grant};
+use solvo_persistence::ids::new_id;
+use solvo_persistence::repositories::users::{self, UserChanges, UserFilter, UserRow};
+use solvo_persistence::repositories::{organisations, sessions};
+use solvo_persistence::{AnyConnection, PersistenceError};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::auth::{Caller, password};
+use crate::clock;
+use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::roles::{RoleName, stored_kind, stored_role};
+use crate::routes::pagination::ListParams;
+use crate::state::AppState;
+
+/// A user (never with the password hash).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct User {
+    /// `usr_…`
+    pub id: String,
+    /// The user's organisation.
+    pub organisation_id: String,
+    /// Login email (lowercase).
+    pub email: String,
+    /// Role.
+    pub role: RoleName,
+    /// Disabled users cannot log in.
+    pub disabled: bool,
+    /// Version for `If-Match`.
+    pub version: i64,
+    /// RFC 3339 creation time.
+    pub created_at: String,
+    /// RFC 3339 time of the last change.
+    pub updated_at: String,
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = ApiError;
+    fn try_from(row: UserRow) -> Result<Self, ApiError> {
+        Ok(Self {
+            role: stored_role(&row.role)?.into(),
+            id: row.id,
+            organisation_id: row.organisation_id,
+            email: row.email,
+            disabled: row.disabled,
+            version: row.version,
+            created_at: clock::rfc3339(row.created_at),
+            updated_at: clock::rfc3339(row.updated_at),
+        })
+    }
+}
+
+/// A page of users.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserList {
+    /// This page.
+    pub data: Vec<User>,
+    /// Cursor of the next page; absent on the last.
+    pub next_cursor: Option<String>,
+}
+
+/// A new user.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    /// Login email, unique across the installation.
+    #[validate(email, length(max = 254))]
+    #[schema(example = "finance@creditor.example")]
+    pub email: String,
+    /// Initial password, 12 to 256 characters.
+    #[validate(length(min = 12, max = 256))]
+    pub password: String,
+    /// Role; must belong to the organisation's kind.
+    pub role: RoleName,
+    /// Target organisation; defaults to the caller's own.
+    pub organisation_id: Option<String>,
+}
+
+/// Changes to a user.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUser {
+    /// New role.
+    pub role: Option<RoleName>,
+    /// Disable or re-enable; disabling ends the user's sessions at once.
+    pub disabled: Option<bool>,
+}
+
+/// Extra filter of the user list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserListFilter {
+    /// Only users of this organisation (agency admins; creditor admins always see their own).
+    pub organisation_id: Option<String>,
+}
+
+/// Creates a user.
+#[utoipa::path(
+    tag = "identity",
+    operation_id = "create_user",
+    request_body = CreateUser,
+    responses(
+        (status = 201, description = "Created", body = User),
+        (status = 409, description = "The email is taken", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[post("/v1/users")]
+pub async fn create_user(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: ApiJson<CreateUser>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Role::is_admin, "manage users")?;
+    let body = body.into_inner();
+    let organisation_id = body
+        .organisation_id
+        .clone()
+        .unwrap_or_else(|| caller.organisation_id.clone());
+    if !caller.can_see_organisation(&organisation_id) {
+        return Err(ApiError::invalid(
+            "organisation_id",
+            "unknown",
+            "No such organisation.",
+        ));
+    }
+    let role: Role = body.role.into();
+    let email = body.email.trim().to_lowercase();
+    let password_hash = web::block(move || password::hash(&body.password))
+        .await
+        .map_err(|err| ApiError::Internal(anyhow::anyhow!("hashing task failed: {err}")))??;
+    let now = clock::now();
+    let row = UserRow {
+        id: new_id("usr"),
+        organisation_id: organisation_id.clone(),
+        email,
+        password_hash,
+        role: role.as_str().to_owned(),
+        disabled: false,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    let created = User::try_from(row.clone())?;
+    state
+        .db
+        .write(move |conn| {
+            let organisation = match organisations::find(conn, &organisation_id) {
+                Err(PersistenceError::NotFound) => {
+                    return Err(ApiError::invalid(
+                        "organisation_id",
+                        "unknown",
+                        "No such organisation.",
+                    ));
+                }
+                other => other?,
+            };
+            let kind = stored_kind(&organisation.kind)?;
+            may_grant(
+                caller.role,
+                &caller.organisation_id,
+                &organisation.id,
+                kind,
+                role,
+            )
+            .map_err(|refusal| ApiError::Forbidden(format!("{refusal}.")))?;
+            users::insert(conn, &row).map_err(|err| match err {
+                PersistenceError::Conflict(_) => {
+                    ApiError::Conflict("A user with this email already exists.".into())
+                }
+                other => other.into(),
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/v1/users/{}", created.id)))
+        .insert_header((header::ETAG, etag(created.version)))
+        .json(created))
+}
+
+/// Lists users: agency admins all (or one organisation's), creditor admins their own.
+#[utoipa::path(
+    tag = "identity",
+    operation_id = "list_users",
+    params(ListParams, UserListFilter),
+    responses((status = 200, description = "A page of users", body = UserList)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/users")]
+pub async fn list_users(
+    state: web::Data<AppState>,
+    caller: Caller,
+    params: web::Query<ListParams>,
+    filter: web::Query<UserListFilter>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Role::is_admin, "list users")?;
+    let page = params.page()?;
+    let organisation_id = if caller.role == Role::AgencyAdmin {
+        filter.into_inner().organisation_id
+    } else {
+        Some(caller.organisation_id.clone())
+    };
+    let filter = UserFilter {
+        organisation_id,
+        updated_since: params.updated_since(),
+    };
+    let rows = state
+        .db
+        .read(move |conn| Ok(users::list(conn, &filter, &page)?))
+        .await?;
+    let data = rows
+        .items
+        .into_iter()
+        .map(User::try_from)
+        .collect::<Result<_, _>>()?;
+    Ok(HttpResponse::Ok().json(UserList {
+        data,
+        next_cursor: rows.next_cursor,
+    }))
+}
+
+/// Reads a user: oneself, or any user an admin manages (others answer 404).
+#[utoipa::path(
+    tag = "identity",
+    operation_id = "get_user",
+    params(("id" = String, Path, description = "User id")),
+    responses((status = 200, description = "The user", body = User)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/users/{id}")]
+pub async fn get_user(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let visible_caller = caller.clone();
+    let row = state
+        .db
+        .read(move |conn| find_visible(conn, &visible_caller, &id))
+        .await?;
+    let user = User::try_from(row)?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(user.version)))
+        .json(user))
+}
+
+/// Changes a user's role or disabled flag. Send `If-Match` with the version to avoid
+/// overwriting a concurrent change (412 when stale).
+#[utoipa::path(
+    tag = "identity",
+    operation_id = "update_user",
+    params(
+        ("id" = String, Path, description = "User id"),
+        ("If-Match" = Option<String>, Header, description = "The version (ETag) last read"),
+    ),
+    request_body = UpdateUser,
+    responses(
+        (status = 200, description = "Updated", body = User),
+        (status = 409, description = "Would lock the caller out (own role or disabled flag)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The user changed since the version in If-Match", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[patch("/v1/users/{id}")]
+pub async fn update_user(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    caller: Caller,
+    id: web::Path<String>,
+    body: ApiJson<UpdateUser>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Role::is_admin, "manage users")?;
+    let expected_version = if_match_version(&request)?;
+    let id = id.into_inner();
+    let body = body.into_inner();
+    if caller.user_id() == Some(id.as_str()) {
+        return Err(ApiError::Conflict(
+            "You cannot change your own role or disable yourself.".into(),
+        ));
+    }
+    let now = clock::now();
+    let row = state
+        .db
+        .write(move |conn| {
+            let current = find_visible(conn, &caller, &id)?;
+            let kind = stored_kind(&organisations::find(conn, &current.organisation_id)?.kind)?;
+            let current_role = stored_role(&current.role)?;
+            let new_role: Role = body.role.map_or(current_role, Into::into);
+            for role in [current_role, new_role] {
+                may_grant(
+                    caller.role,
+                    &caller.organisation_id,
+                    &current.organisation_id,
+                    kind,
+                    role,
+                )
+                .map_err(|refusal| ApiError::Forbidden(format!("{refusal}.")))?;
+            }
+            let changes = UserChanges {
+                role: body.role.map(|role| Role::from(role).as_str().to_owned()),
+                disabled: body.disabled,
+            };
+            let updated = users::update(conn, &id, &changes, expected_version, now).map_err(
+                |err| match err {
+                    PersistenceError::Conflict(_) => ApiError::PreconditionFailed(
+                        "The user changed since that version; read it again.".into(),
+                    ),
+                    other => other.into(),
+                },
+            )?;
+            if updated.disabled {
+                sessions::revoke_all_of_user(conn, &updated.id, now)?;
+            }
+            Ok(updated)
+        })
+        .await?;
+    let user = User::try_from(row)?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(user.version)))
+        .json(user))
+}
+
+/// A user the caller may see: itself; for agency admins anyone; for creditor admins their
+/// organisation's. Anything else is indistinguishable from a missing user.
+fn find_visible(conn: &mut AnyConnection, caller: &Caller, id: &str) -> Result<UserRow, ApiError> {
+    let row = users::find(conn, id)?;
+    let visible = caller.user_id() == Some(id)
+        || caller.role == Role::AgencyAdmin
+        || (caller.role.is_admin() && row.organisation_id == caller.organisation_id);
+    if visible {
+        Ok(row)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+/// A strong ETag from a version.
+fn etag(version: i64) -> String {
+    format!("\"{version}\"")
+}
+
+/// Reads `If-Match: "3"` (or `3`); `*` or no header means unconditional.
+fn if_match_version(request: &HttpRequest) -> Result<Option<i64>, ApiError> {
+    let Some(raw) = request.headers().get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    let text = raw.to_str().unwrap_or_default().trim();
+    if text == "*" {
+        return Ok(None);
+    }
+    text.trim_start_matches("W/")
+        .trim_matches('"')
+        .parse::<i64>()
+        .map(Some)
+        .map_err(|_| {
+            ApiError::invalid(
+                "If-Match",
+                "invalid_etag",
+                "If-Match must be a version ETag such as \"3\".",
+            )
+        })
+}

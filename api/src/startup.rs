@@ -1,0 +1,196 @@
+//! Builds and runs the server: database, migrations, keys, routes and middleware.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_cors::Cors;
+use actix_web::dev::Server;
+use actix_web::http::{Method, header};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use anyhow::Context;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use rand::RngCore;
+use secrecy::ExposeSecret;
+use solvo_persistence::pool::build_pool;
+use solvo_persistence::repositories::{organisations, server_secrets};
+use solvo_persistence::{DatabaseUrl, Pool, migrations};
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::JwtKeys;
+use crate::config::ServerConfig;
+use crate::db::Db;
+use crate::error::ApiError;
+use crate::extract::{BodyLimit, query_config};
+use crate::state::{AppState, TokenLifetimes};
+use crate::telemetry::{self, HttpMetrics};
+use crate::{clock, openapi, routes};
+
+const JWT_SECRET_NAME: &str = "jwt_hs256";
+const MIN_JWT_SECRET_BYTES: usize = 32;
+
+/// Opens the database named by `url`, applies pending migrations and returns the pool.
+///
+/// # Errors
+/// An unusable URL, an unreachable database or a failed migration.
+pub fn open_database(url: &str, pool_size: u32) -> anyhow::Result<Pool> {
+    let url = DatabaseUrl::parse(url).context("DATABASE_URL")?;
+    let pool =
+        build_pool(&url, pool_size).with_context(|| format!("opening {}", url.redacted()))?;
+    let mut conn = pool
+        .get()
+        .with_context(|| format!("connecting to {}", url.redacted()))?;
+    let applied = migrations::run_pending(&mut conn)?;
+    if !applied.is_empty() {
+        tracing::info!(count = applied.len(), "applied migrations");
+    }
+    Ok(pool)
+}
+
+/// A bound, not yet running server.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Opens the database, binds the listener and builds the server.
+    ///
+    /// # Errors
+    /// Any start-up failure, with the setting it concerns.
+    pub async fn build(config: ServerConfig) -> anyhow::Result<Self> {
+        let setup_config = config.clone();
+        let (pool, jwt_secret) = web::block(move || prepare_database(&setup_config))
+            .await
+            .context("start-up task")??;
+        let state = AppState {
+            db: Db::new(pool),
+            jwt: JwtKeys::new(&jwt_secret, &config.jwt_issuer, &config.jwt_audience),
+            lifetimes: TokenLifetimes {
+                access_seconds: config.access_token_ttl,
+                refresh_seconds: config.refresh_token_ttl,
+            },
+        };
+        let listener = TcpListener::bind(&config.bind)
+            .with_context(|| format!("SOLVO_BIND: cannot bind {}", config.bind))?;
+        let port = listener.local_addr()?.port();
+        let metrics = Arc::new(HttpMetrics::new()?);
+        let doc = openapi::document();
+        let state = web::Data::new(state);
+        let limit = BodyLimit(config.max_body_bytes);
+        let origins = config.cors_origins.clone();
+        let mut server = HttpServer::new(move || {
+            let metrics_for_middleware = Arc::clone(&metrics);
+            App::new()
+                .into_utoipa_app()
+                .configure(routes::configure)
+                .into_app()
+                .app_data(state.clone())
+                .app_data(web::Data::from(Arc::clone(&metrics)))
+                .app_data(limit)
+                .app_data(query_config())
+                .app_data(
+                    web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()),
+                )
+                .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
+                .default_service(web::to(unmatched))
+                .wrap(cors(&origins))
+                .wrap_fn(move |req, service| {
+                    telemetry::instrument(Arc::clone(&metrics_for_middleware), req, service)
+                })
+        })
+        .listen(listener)?
+        .shutdown_timeout(30);
+        if let Some(workers) = config.workers {
+            server = server.workers(workers.max(1));
+        }
+        Ok(Self {
+            port,
+            server: server.run(),
+        })
+    }
+
+    /// The port the server listens on (useful with port 0).
+    #[must_use]
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGINT or SIGTERM, then drains in-flight requests.
+    ///
+    /// # Errors
+    /// I/O errors of the server.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Opens the database and loads or creates the JWT secret (blocking work).
+fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
+    let pool = open_database(&config.database_url, config.db_pool_size)?;
+    let mut conn = pool.get()?;
+    let secret = match &config.jwt_secret {
+        Some(secret) => {
+            let bytes = secret.expose_secret().as_bytes().to_vec();
+            anyhow::ensure!(
+                bytes.len() >= MIN_JWT_SECRET_BYTES,
+                "SOLVO_JWT_SECRET must be at least {MIN_JWT_SECRET_BYTES} bytes"
+            );
+            bytes
+        }
+        None => {
+            let stored =
+                server_secrets::get_or_create(&mut conn, JWT_SECRET_NAME, clock::now(), || {
+                    let mut bytes = [0_u8; 64];
+                    rand::rng().fill_bytes(&mut bytes);
+                    STANDARD.encode(bytes)
+                })?;
+            STANDARD
+                .decode(stored)
+                .context("the stored JWT secret is not base64")?
+        }
+    };
+    if organisations::find_agency(&mut conn)?.is_none() {
+        tracing::warn!(
+            "this database has no agency administrator yet; create one with: \
+             solvo admin bootstrap --email admin@agency.example --password '<at least 12 characters>'"
+        );
+    }
+    Ok((pool, secret))
+}
+
+fn cors(origins: &[String]) -> Cors {
+    let mut cors = Cors::default()
+        .allowed_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+        ])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::IF_MATCH,
+            header::HeaderName::from_static("idempotency-key"),
+            telemetry::REQUEST_ID,
+        ])
+        .expose_headers([telemetry::REQUEST_ID, header::ETAG, header::LOCATION])
+        .max_age(3600);
+    for origin in origins
+        .iter()
+        .map(|origin| origin.trim())
+        .filter(|origin| !origin.is_empty())
+    {
+        cors = cors.allowed_origin(origin);
+    }
+    cors
+}
+
+/// Unknown paths answer a problem, like everything else.
+async fn unmatched(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    tracing::debug!(path = %req.path(), "no route");
+    Err(ApiError::NotFound)
+}

@@ -1,0 +1,122 @@
+//! Logs, request ids and Prometheus metrics: every request gets an id (the caller's
+//! `x-request-id` when it is sane, a new one otherwise) that is on every log line of the request
+//! and in the response header; counts and latencies are kept by route pattern and status.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use metrics_exporter_prometheus::{
+    Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
+};
+use tracing::Instrument;
+use tracing_subscriber::EnvFilter;
+
+/// The header that carries the request id both ways.
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Latency buckets in seconds, from a cache hit to a bulk import.
+const LATENCY_BUCKETS: [f64; 12] = [
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
+];
+
+/// Installs the global log subscriber: JSON lines when `json` is set, readable text otherwise;
+/// the level from `RUST_LOG` (default `info`). A second call (tests) is a no-op.
+pub fn init_tracing(json: bool) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _already_installed = if json {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+/// The HTTP metrics of one application instance (not a global recorder, so several servers in
+/// one test process keep separate counts).
+pub struct HttpMetrics {
+    recorder: PrometheusRecorder,
+    handle: PrometheusHandle,
+}
+
+impl HttpMetrics {
+    /// A fresh registry.
+    ///
+    /// # Errors
+    /// Only when the bucket list is empty, which is a bug.
+    pub fn new() -> anyhow::Result<Self> {
+        let recorder = PrometheusBuilder::new()
+            .set_buckets_for_metric(
+                Matcher::Full("http_request_duration_seconds".into()),
+                &LATENCY_BUCKETS,
+            )?
+            .build_recorder();
+        let handle = recorder.handle();
+        Ok(Self { recorder, handle })
+    }
+
+    fn record(&self, method: &str, route: &str, status: u16, seconds: f64) {
+        metrics::with_local_recorder(&self.recorder, || {
+            let labels = [
+                ("method", method.to_owned()),
+                ("route", route.to_owned()),
+                ("status", status.to_string()),
+            ];
+            metrics::counter!("http_requests_total", &labels).increment(1);
+            metrics::histogram!("http_request_duration_seconds", &labels).record(seconds);
+        });
+    }
+
+    /// The Prometheus text exposition.
+    #[must_use]
+    pub fn render(&self) -> String {
+        self.handle.render()
+    }
+}
+
+/// The middleware body, for `App::wrap_fn`.
+pub fn instrument<S, B>(
+    metrics: Arc<HttpMetrics>,
+    req: ServiceRequest,
+    service: &S,
+) -> impl std::future::Future<Output = Result<ServiceResponse<B>, actix_web::Error>> + use<S, B>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let request_id = req
+        .headers()
+        .get(&REQUEST_ID)
+        .and_then(|value| value.to_str().ok())
+        .filter(|value| {
+            !value.is_empty() && value.len() <= 128 && value.bytes().all(|b| b.is_ascii_graphic())
+        })
+        .map_or_else(|| uuid::Uuid::now_v7().to_string(), ToOwned::to_owned);
+    let method = req.method().to_string();
+    let span = tracing::info_span!("request", request_id = %request_id, method = %method, path = %req.path());
+    let started = Instant::now();
+    let response = {
+        let _entered = span.enter();
+        service.call(req)
+    };
+    async move {
+        let mut response = response.await?;
+        let status = response.status().as_u16();
+        let route = response
+            .request()
+            .match_pattern()
+            .unwrap_or_else(|| "unmatched".to_owned());
+        let seconds = started.elapsed().as_secs_f64();
+        metrics.record(&method, &route, status, seconds);
+        if let Ok(value) = HeaderValue::from_str(&request_id) {
+            response.headers_mut().insert(REQUEST_ID, value);
+        }
+        tracing::info!(status, route = %route, latency_ms = seconds * 1000.0, "request finished");
+        Ok(response)
+    }
+    .instrument(span)
+}

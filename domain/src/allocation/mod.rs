@@ -1,0 +1,1 @@
+//! allocation (being written).

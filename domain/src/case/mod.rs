@@ -1,0 +1,46 @@
+//! The case state machine: where a claim stands and what may happen to it next.
+//!
+//! - [`CaseState`] is the state, with what `paused` and `disputed` return to and the outcome of a
+//!   closed case; persist it with [`CaseState::name`], [`CaseState::resume_to`],
+//!   [`CaseState::outcome`] and rebuild it with [`CaseState::from_parts`].
+//! - [`Command`] is what a collector, a creditor or the system asks for; [`Facts`] is what the
+//!   caller knows about the case at that moment (balance, paid so far, the recorded legal
+//!   assessment, whether the claim is prescribed).
+//! - [`apply`] is the one transition function: `(state, command, facts)` to a [`Transition`] (new
+//!   state and the [`CaseEvent`]s to write to the outbox) or a [`Refusal`] that names the state and
+//!   the commands allowed there.
+//! - [`transition_table`] and [`allowed_commands`] give the same rules as data, for the
+//!   `case-states` endpoint, the docs and the UI.
+//!
+//! Decisions worth knowing: `record_payment` keeps the state, except that a payment which brings
+//! the balance to zero or below closes the case as `paid_in_full` in the same transition (a
+//! creditor expects a settled case to close itself, and a second command could be forgotten).
+//! A closed case accepts only `reopen`, which goes back to `assessment` so a collector looks at
+//! it again. `paused` and `disputed` each remember one [`ResumableState`]; a paused case cannot be
+//! disputed (nor a disputed one paused) until it is resumed, so "where to return" is never nested.
+
+mod apply;
+mod command;
+mod event;
+mod facts;
+mod guards;
+mod names;
+mod refusal;
+mod state;
+mod table;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod table_tests;
+#[cfg(test)]
+mod tests;
+
+pub use apply::{Transition, apply};
+pub use command::{Command, DisputeResolution, LegalAssessment, LegalRecommendation};
+pub use event::CaseEvent;
+pub use facts::Facts;
+pub use names::{CommandName, Outcome, StateName};
+pub use refusal::{Refusal, RefusalReason};
+pub use state::{CaseState, ResumableState, StateError};
+pub use table::{TransitionRule, allowed_commands, transition_table};

@@ -1,0 +1,109 @@
+//! The result of an interest computation and the reasons one can fail.
+
+use crate::money::{Money, MoneyError};
+use crate::rates::RateSeries;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One stretch of days with one base and one rate.
+///
+/// Periods are half-open: interest accrues for every day `d` with `from <= d < to`, so one line's
+/// `to` is the next line's `from` and `days = to - from`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InterestLine {
+    /// First day of the line.
+    pub from: NaiveDate,
+    /// First day after the line.
+    pub to: NaiveDate,
+    /// Number of interest days, `to - from`.
+    pub days: i64,
+    /// The amount interest runs on: the principal, plus capitalised interest where the law
+    /// compounds.
+    pub base: Money,
+    /// The yearly rate applied, in percent.
+    pub rate_percent: Decimal,
+    /// The interest of the line, rounded to the currency's minor unit by the money rounding rule.
+    pub amount: Money,
+    /// Why this rate: the statute, or that the parties agreed it.
+    pub legal_basis: String,
+    /// True when the rate rests on a reference rate carried forward past its confirmed range.
+    pub provisional: bool,
+}
+
+/// Interest over a period, line by line.
+///
+/// Rounding happens once per line (base x rate x days / 36 500, rounded half away from zero by
+/// `Money::rounded`), and `total` is the sum of the rounded lines, so the lines add up to the
+/// total to the cent, as a debtor checking the statement expects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InterestBreakdown {
+    /// The lines, in date order, one per change of base or rate. Days on which the base is zero
+    /// produce no line.
+    pub lines: Vec<InterestLine>,
+    /// The sum of the lines' amounts.
+    pub total: Money,
+}
+
+impl InterestBreakdown {
+    /// True when any line rests on a carried-forward reference rate.
+    #[must_use]
+    pub fn is_provisional(&self) -> bool {
+        self.lines.iter().any(|line| line.provisional)
+    }
+}
+
+/// Why interest could not be computed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InterestError {
+    /// `to` lies before `from`.
+    #[error("period ends ({to}) before it starts ({from})")]
+    InvertedPeriod {
+        /// First day of the period.
+        from: NaiveDate,
+        /// First day after the period.
+        to: NaiveDate,
+    },
+    /// The period is longer than [`super::MAX_PERIOD_DAYS`].
+    #[error("period of {days} days is longer than supported")]
+    PeriodTooLong {
+        /// The requested number of days.
+        days: i64,
+    },
+    /// No rate of `series` is known for `observed_on` (before the history starts, after the data
+    /// set's horizon, or the series is not loaded).
+    #[error("no {series:?} rate available for {observed_on}")]
+    RateUnavailable {
+        /// The series that was needed.
+        series: RateSeries,
+        /// The observation day that has no rate.
+        observed_on: NaiveDate,
+    },
+    /// A fixed statutory rate is not known to apply on `day`.
+    #[error("the statutory rate is not known for {day}")]
+    FixedRateUnknown {
+        /// The first day without a known rate.
+        day: NaiveDate,
+    },
+    /// The resulting rate is negative, which no statute in the data provides for.
+    #[error("negative interest rate from {from}")]
+    NegativeRate {
+        /// First day of the period with the negative rate.
+        from: NaiveDate,
+    },
+    /// The contractual rate is negative.
+    #[error("contractual rate must not be negative")]
+    NegativeContractualRate,
+    /// The rule combines settings that have no meaning together.
+    #[error("inconsistent interest rule: {0}")]
+    InconsistentRule(&'static str),
+    /// A date computation left chrono's range.
+    #[error("date out of range")]
+    DateOutOfRange,
+    /// Decimal arithmetic overflowed.
+    #[error("interest amount out of range")]
+    Overflow,
+    /// Money arithmetic failed (mixed currencies or overflow).
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+}

@@ -1,0 +1,1 @@
+//! jurisdiction (being written).

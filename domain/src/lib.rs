@@ -1,0 +1,17 @@
+//! Solvo's business rules as pure functions: no IO, no clock, no database, no HTTP.
+//!
+//! Every rule takes its `as_of` date and its data (rate tables, ledgers, events) as arguments,
+//! so a unit or property test can drive it deterministically. See `domain/README.md` for what each
+//! module decides and the table of jurisdictions with their legal sources.
+
+pub mod country;
+pub mod identity;
+pub mod money;
+pub mod identifiers;
+pub mod fees;
+pub mod case;
+pub mod rates;
+pub mod jurisdiction;
+pub mod interest;
+pub mod allocation;
+pub mod prescription;

@@ -1,0 +1,1 @@
+//! prescription (being written).

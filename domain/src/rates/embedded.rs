@@ -1,0 +1,75 @@
+//! The rate histories compiled into Solvo, with how far each is confirmed.
+
+use super::{RateDataError, RateSeries, RateTables, parse_rate_csv};
+use chrono::NaiveDate;
+
+/// The last day any embedded table answers. Up to it the last published rate of each series is
+/// carried forward (lookups are marked provisional); after it interest that needs a reference rate
+/// is "not available" until the data files are updated. Chosen as the end of the year the data set
+/// was last reviewed (2026) so that quotes for the current year work while a stale deployment fails
+/// loudly the next year instead of extrapolating.
+pub const CARRY_FORWARD_THROUGH: NaiveDate = date(2026, 12, 31);
+
+const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(day) => day,
+        None => panic!("invalid date in embedded rate metadata"),
+    }
+}
+
+/// One embedded file and how far a source confirms it.
+struct Embedded {
+    series: RateSeries,
+    text: &'static str,
+    /// Why this date: see the comment lines at the top of each CSV file.
+    confirmed_through: NaiveDate,
+}
+
+const FILES: [Embedded; 4] = [
+    Embedded {
+        series: RateSeries::EcbMainRefinancing,
+        text: include_str!("../../data/rates/ecb-mro.csv"),
+        // The Governing Council kept the MRO rate at 2.15 % on 2026-02-05; no later decision found.
+        confirmed_through: date(2026, 2, 5),
+    },
+    Embedded {
+        series: RateSeries::DeBasiszinssatz,
+        text: include_str!("../../data/rates/de-basiszins.csv"),
+        // The value published for 2026-01-01 governs the half-year to 2026-06-30.
+        confirmed_through: date(2026, 6, 30),
+    },
+    Embedded {
+        series: RateSeries::BoeBankRate,
+        text: include_str!("../../data/rates/boe-bank-rate.csv"),
+        // Held at 3.75 % on 2026-06-18; the next decision was scheduled for 2026-07-30.
+        confirmed_through: date(2026, 7, 29),
+    },
+    Embedded {
+        series: RateSeries::NlWettelijkeHandelsrente,
+        text: include_str!("../../data/rates/nl-handelsrente.csv"),
+        // The value for 2026-01-01 governs the half-year to 2026-06-30.
+        confirmed_through: date(2026, 6, 30),
+    },
+];
+
+impl RateTables {
+    /// The rate histories shipped with Solvo, parsed from the embedded CSV files.
+    ///
+    /// Parsing is cheap; call it once at start-up and share the result.
+    ///
+    /// # Errors
+    /// [`RateDataError`] if an embedded file is malformed, which the unit tests rule out for the
+    /// files in this build.
+    pub fn embedded() -> Result<RateTables, RateDataError> {
+        let mut tables = RateTables::empty();
+        for file in &FILES {
+            tables.insert(parse_rate_csv(
+                file.series,
+                file.text,
+                file.confirmed_through,
+                CARRY_FORWARD_THROUGH,
+            )?);
+        }
+        Ok(tables)
+    }
+}

@@ -1,0 +1,117 @@
+//! The reference-rate series that statutory interest rules refer to.
+
+use serde::Serialize;
+
+/// A published reference rate, named by the institution that sets it.
+///
+/// A series is data (effective date, rate); how a law reads it (which day fixes the rate for
+/// which period, what margin is added) belongs to the interest rule, not to the series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RateSeries {
+    /// ECB rate on its main refinancing operations (fixed rate since 2008-10-15).
+    EcbMainRefinancing,
+    /// German Basiszinssatz under BGB s.247, published by the Bundesbank for each half-year.
+    DeBasiszinssatz,
+    /// Bank of England Bank Rate (the "official dealing rate" of the UK rate orders).
+    BoeBankRate,
+    /// Dutch wettelijke handelsrente (BW 6:119a, 6:120(2)): already includes the 8 pp margin.
+    NlWettelijkeHandelsrente,
+    /// Austrian Basiszinssatz published by the OeNB (not the German value).
+    AtBasiszinssatz,
+    /// Danmarks Nationalbank official lending rate.
+    DkNationalbankLendingRate,
+    /// Sveriges Riksbank reference rate (Räntelagen s.9).
+    SeRiksbankReferenceRate,
+    /// Norges Bank policy rate.
+    NoNorgesBankPolicyRate,
+    /// Finnish reference rate set half-yearly by Suomen Pankki.
+    FiReferenceRate,
+    /// Narodowy Bank Polski reference rate.
+    PlNbpReferenceRate,
+    /// Česká národní banka two-week repo rate.
+    CzCnbRepoRate,
+    /// Magyar Nemzeti Bank base rate.
+    HuMnbBaseRate,
+    /// South African prescribed rate of interest (repo + 3.5, effective from the first day of the
+    /// second month after a repo change) as published under the Prescribed Rate of Interest Act.
+    ZaPrescribedRate,
+}
+
+impl RateSeries {
+    /// Every series, in declaration order.
+    pub const ALL: [RateSeries; 13] = [
+        RateSeries::EcbMainRefinancing,
+        RateSeries::DeBasiszinssatz,
+        RateSeries::BoeBankRate,
+        RateSeries::NlWettelijkeHandelsrente,
+        RateSeries::AtBasiszinssatz,
+        RateSeries::DkNationalbankLendingRate,
+        RateSeries::SeRiksbankReferenceRate,
+        RateSeries::NoNorgesBankPolicyRate,
+        RateSeries::FiReferenceRate,
+        RateSeries::PlNbpReferenceRate,
+        RateSeries::CzCnbRepoRate,
+        RateSeries::HuMnbBaseRate,
+        RateSeries::ZaPrescribedRate,
+    ];
+
+    /// The stable identifier used on the wire and in logs (`"ecb_main_refinancing"`).
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            RateSeries::EcbMainRefinancing => "ecb_main_refinancing",
+            RateSeries::DeBasiszinssatz => "de_basiszinssatz",
+            RateSeries::BoeBankRate => "boe_bank_rate",
+            RateSeries::NlWettelijkeHandelsrente => "nl_wettelijke_handelsrente",
+            RateSeries::AtBasiszinssatz => "at_basiszinssatz",
+            RateSeries::DkNationalbankLendingRate => "dk_nationalbank_lending_rate",
+            RateSeries::SeRiksbankReferenceRate => "se_riksbank_reference_rate",
+            RateSeries::NoNorgesBankPolicyRate => "no_norges_bank_policy_rate",
+            RateSeries::FiReferenceRate => "fi_reference_rate",
+            RateSeries::PlNbpReferenceRate => "pl_nbp_reference_rate",
+            RateSeries::CzCnbRepoRate => "cz_cnb_repo_rate",
+            RateSeries::HuMnbBaseRate => "hu_mnb_base_rate",
+            RateSeries::ZaPrescribedRate => "za_prescribed_rate",
+        }
+    }
+
+    /// The series for an identifier from [`RateSeries::id`], if there is one.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<RateSeries> {
+        RateSeries::ALL.into_iter().find(|series| series.id() == id)
+    }
+
+    /// A human-readable name for documents and API answers.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            RateSeries::EcbMainRefinancing => "ECB main refinancing operations rate",
+            RateSeries::DeBasiszinssatz => "Basiszinssatz (BGB s.247), Deutsche Bundesbank",
+            RateSeries::BoeBankRate => "Bank of England Bank Rate",
+            RateSeries::NlWettelijkeHandelsrente => "Wettelijke handelsrente (BW 6:119a)",
+            RateSeries::AtBasiszinssatz => "Basiszinssatz, Oesterreichische Nationalbank",
+            RateSeries::DkNationalbankLendingRate => "Danmarks Nationalbank official lending rate",
+            RateSeries::SeRiksbankReferenceRate => "Sveriges Riksbank reference rate",
+            RateSeries::NoNorgesBankPolicyRate => "Norges Bank policy rate",
+            RateSeries::FiReferenceRate => "Suomen Pankki reference rate",
+            RateSeries::PlNbpReferenceRate => "Narodowy Bank Polski reference rate",
+            RateSeries::CzCnbRepoRate => "Česká národní banka repo rate",
+            RateSeries::HuMnbBaseRate => "Magyar Nemzeti Bank base rate",
+            RateSeries::ZaPrescribedRate => "South African prescribed rate of interest",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_series_round_trips_through_its_id() {
+        for series in RateSeries::ALL {
+            assert_eq!(RateSeries::from_id(series.id()), Some(series));
+        }
+        assert_eq!(RateSeries::from_id("libor"), None);
+    }
+}

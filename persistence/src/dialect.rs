@@ -1,0 +1,39 @@
+//! The few places where SQLite and PostgreSQL need different SQL, kept together.
+
+use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager};
+
+use crate::connection::AnyConnection;
+
+type AnyTransactionManager = <AnyConnection as Connection>::TransactionManager;
+
+/// Runs `work` in one write transaction and commits it, or rolls back when `work` fails.
+///
+/// On SQLite the transaction begins `IMMEDIATE`: a deferred transaction that later writes fails
+/// with `SQLITE_BUSY` at once instead of waiting out the busy timeout. The begin goes through
+/// diesel's own transaction manager, so nested `transaction` calls inside `work` become
+/// savepoints and a connection left mid-transaction is discarded by the pool.
+///
+/// # Errors
+/// Whatever `work` returns, or the database error of begin, commit or rollback.
+pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        AnyConnection::Postgresql(_) => conn.transaction(work),
+        AnyConnection::Sqlite(inner) => {
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+            match work(conn) {
+                Ok(value) => {
+                    AnyTransactionManager::commit_transaction(conn)?;
+                    Ok(value)
+                }
+                Err(err) => {
+                    AnyTransactionManager::rollback_transaction(conn)?;
+                    Err(err)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The storage layer's error type. The API maps it to HTTP in its one error table.
+
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+/// What can go wrong below the API.
+#[derive(Debug, thiserror::Error)]
+pub enum PersistenceError {
+    /// The row asked for does not exist (or belongs to another tenant: callers cannot tell).
+    #[error("not found")]
+    NotFound,
+    /// A unique constraint refused the write; the payload names the constraint or column.
+    #[error("conflict on {0}")]
+    Conflict(String),
+    /// The database cannot be reached or the pool is exhausted: worth retrying later.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    /// The database URL or another setting is unusable.
+    #[error("configuration: {0}")]
+    Configuration(String),
+    /// Applying the embedded migrations failed.
+    #[error("migration failed: {0}")]
+    Migration(String),
+    /// Any other database error: a bug or corrupt data, logged with its cause.
+    #[error("database error: {0}")]
+    Database(#[source] DieselError),
+}
+
+impl From<DieselError> for PersistenceError {
+    fn from(err: DieselError) -> Self {
+        match err {
+            DieselError::NotFound => Self::NotFound,
+            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                Self::Conflict(info.constraint_name().unwrap_or(info.message()).to_owned())
+            }
+            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+                Self::Unavailable(info.message().to_owned())
+            }
+            other => Self::Database(other),
+        }
+    }
+}
+
+impl From<r2d2::Error> for PersistenceError {
+    fn from(err: r2d2::Error) -> Self {
+        Self::Unavailable(err.to_string())
+    }
+}

@@ -1,0 +1,18 @@
+//! Solvo's storage: diesel over SQLite (the embedded default) and PostgreSQL through one
+//! [`AnyConnection`], an r2d2 [`Pool`], embedded migrations and one repository module per table.
+//!
+//! Repository functions take `&mut AnyConnection` so the caller owns the transaction: one write use
+//! case is one [`dialect::write_transaction`]. All SQL of the project lives in this crate.
+
+pub mod connection;
+pub mod dialect;
+pub mod error;
+pub mod ids;
+pub mod migrations;
+pub mod pool;
+pub mod repositories;
+pub mod schema;
+
+pub use connection::{AnyConnection, Backend, DatabaseUrl};
+pub use error::PersistenceError;
+pub use pool::{Pool, PooledConnection};

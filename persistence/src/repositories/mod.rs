@@ -1,0 +1,9 @@
+//! One module per table: row types and the queries on them. Every function takes the caller's
+//! connection (and so its transaction); tenant scoping is an explicit argument, never implied.
+
+pub mod api_keys;
+pub mod organisations;
+pub mod page;
+pub mod server_secrets;
+pub mod sessions;
+pub mod users;
