@@ -1,1 +1,17 @@
+//! Black-box tests: the real server on port 0, a fresh database per test (a temporary SQLite
+//! file always; a fresh PostgreSQL database when `SOLVO_TEST_POSTGRES_URL` is set), real HTTP.
+//! Each scenario is one async function run on both backends by [`both_backends!`].
 
+mod helpers;
+
+mod api_keys;
+mod auth;
+mod cors;
+mod errors;
+mod forged_tokens;
+mod health;
+mod migrations;
+mod openapi;
+mod organisations;
+mod tenancy;
+mod users;

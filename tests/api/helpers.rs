@@ -1,0 +1,242 @@
+//! The test harness: [`spawn_app`] and typed request helpers.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+
+use diesel::{Connection, RunQueryDsl, pg::PgConnection};
+use reqwest::{Method, Response};
+use serde_json::{Value, json};
+use solvo_api::{Application, ServerConfig};
+
+/// The JWT secret every test server uses, so that tests can forge tokens with and without it.
+pub const TEST_JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
+/// Password of every user the harness creates.
+pub const PASSWORD: &str = "correct horse battery staple";
+/// The bootstrapped agency administrator.
+pub const ADMIN_EMAIL: &str = "admin@agency.example";
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs one scenario function on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::helpers::Backend::Sqlite).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if $crate::helpers::postgres_admin_url().is_none() {
+                    eprintln!("skipped: SOLVO_TEST_POSTGRES_URL is not set");
+                    return;
+                }
+                super::$name($crate::helpers::Backend::Postgres).await;
+            }
+        }
+    )+};
+}
+
+/// The PostgreSQL server URL tests create their databases on.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("SOLVO_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
+}
+
+/// A database that lives as long as the test.
+pub enum TestDatabase {
+    Sqlite(tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    /// A fresh, empty database and its URL.
+    pub fn create(backend: Backend) -> (Self, String) {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let url = format!("sqlite://{}", dir.path().join("solvo.db").display());
+                (Self::Sqlite(dir), url)
+            }
+            Backend::Postgres => {
+                let admin_url = postgres_admin_url().expect("SOLVO_TEST_POSTGRES_URL");
+                let name = format!("solvo_test_{}", uuid::Uuid::now_v7().simple());
+                let mut conn = PgConnection::establish(&admin_url).unwrap();
+                diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut conn).unwrap();
+                let url = with_database(&admin_url, &name);
+                (Self::Postgres { admin_url, name }, url)
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Self::Postgres { admin_url, name } = self
+            && let Ok(mut conn) = PgConnection::establish(admin_url)
+        {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut conn);
+        }
+    }
+}
+
+/// The same server URL pointing at another database.
+fn with_database(url: &str, database: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(base, query)| (base, Some(query)));
+    let scheme_end = base.find("://").map_or(0, |index| index + 3);
+    let host_part = base[scheme_end..].split('/').next().unwrap_or_default();
+    let mut out = format!("{}{host_part}/{database}", &base[..scheme_end]);
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+/// A running server with a bootstrapped agency admin.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub admin_token: String,
+    pub database_url: String,
+    pub backend: Backend,
+    _database: TestDatabase,
+}
+
+/// Starts a server on a fresh database of `backend`.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// Starts a server after letting the test adjust its configuration.
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerConfig)) -> TestApp {
+    let (database, database_url) = TestDatabase::create(backend);
+    let mut config = ServerConfig::for_database(&database_url);
+    config.jwt_secret = Some(TEST_JWT_SECRET.to_owned().into());
+    config.workers = Some(1);
+    adjust(&mut config);
+    let application = Application::build(config).await.expect("server starts");
+    let address = format!("http://127.0.0.1:{}", application.port());
+    tokio::spawn(application.run_until_stopped());
+    let url = database_url.clone();
+    tokio::task::spawn_blocking(move || {
+        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        solvo_api::bootstrap::bootstrap(&mut conn, ADMIN_EMAIL, PASSWORD, "Test Agency", "NL").unwrap();
+    })
+    .await
+    .unwrap();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let mut app = TestApp {
+        address,
+        client,
+        admin_token: String::new(),
+        database_url,
+        backend,
+        _database: database,
+    };
+    app.admin_token = app.login(ADMIN_EMAIL, PASSWORD).await["access_token"].as_str().unwrap().to_owned();
+    app
+}
+
+/// A user created by the harness, logged in.
+pub struct TestUser {
+    pub id: String,
+    pub email: String,
+    pub organisation_id: String,
+    pub token: String,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// Any request with an optional bearer token and JSON body.
+    pub async fn request(&self, method: Method, path: &str, token: Option<&str>, body: Option<&Value>) -> Response {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        request.send().await.unwrap()
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.request(Method::GET, path, Some(token), None).await
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.request(Method::POST, path, Some(token), Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.request(Method::PATCH, path, Some(token), Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Response {
+        self.request(Method::DELETE, path, Some(token), None).await
+    }
+
+    /// Logs in and returns the token response body (panics unless 200).
+    pub async fn login(&self, email: &str, password: &str) -> Value {
+        let response = self
+            .request(Method::POST, "/v1/auth/token", None, Some(&json!({"email": email, "password": password})))
+            .await;
+        assert_eq!(response.status(), 200, "login of {email}");
+        response.json().await.unwrap()
+    }
+
+    /// Creates a creditor organisation as the agency admin; returns its id.
+    pub async fn create_creditor(&self, name: &str) -> String {
+        let response = self
+            .post("/v1/organisations", &self.admin_token, &json!({"name": name, "kind": "creditor", "country": "DE"}))
+            .await;
+        assert_eq!(response.status(), 201);
+        body(response).await["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Creates a user with `role` in `organisation_id` as the agency admin and logs them in.
+    pub async fn create_user(&self, organisation_id: &str, role: &str) -> TestUser {
+        let email = format!("{role}.{}@example.com", uuid::Uuid::now_v7().simple());
+        let response = self
+            .post(
+                "/v1/users",
+                &self.admin_token,
+                &json!({"email": email, "password": PASSWORD, "role": role, "organisation_id": organisation_id}),
+            )
+            .await;
+        assert_eq!(response.status(), 201, "creating {role}");
+        let id = body(response).await["id"].as_str().unwrap().to_owned();
+        let token = self.login(&email, PASSWORD).await["access_token"].as_str().unwrap().to_owned();
+        TestUser { id, email, organisation_id: organisation_id.to_owned(), token }
+    }
+
+    /// The agency organisation's id.
+    pub async fn agency_id(&self) -> String {
+        body(self.get("/v1/me", &self.admin_token).await).await["organisation"]["id"].as_str().unwrap().to_owned()
+    }
+}
+
+/// The JSON body of a response.
+pub async fn body(response: Response) -> Value {
+    response.json().await.unwrap()
+}
+
+/// Asserts a problem+json response with `status` and returns its body.
+pub async fn assert_problem(response: Response, status: u16) -> Value {
+    assert_eq!(response.status(), status, "status");
+    let content_type = response.headers().get("content-type").unwrap().to_str().unwrap().to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let problem: Value = response.json().await.unwrap();
+    assert_eq!(problem["status"], status);
+    assert!(problem["type"].as_str().unwrap().starts_with("https://solvo.dev/problems/"));
+    problem
+}

@@ -1,0 +1,79 @@
+//! The two migration sets stay in step and both can be applied, reverted and applied again.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use diesel::RunQueryDsl;
+use diesel::sql_types::Text;
+use solvo_persistence::migrations;
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestDatabase};
+
+fn versions(dialect: &str) -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations").join(dialect);
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn both_dialects_have_the_same_migrations() {
+    let sqlite = versions("sqlite");
+    assert!(!sqlite.is_empty());
+    assert_eq!(sqlite, versions("postgres"));
+    for version in &sqlite {
+        for dialect in ["sqlite", "postgres"] {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations").join(dialect).join(version);
+            assert!(dir.join("up.sql").is_file() && dir.join("down.sql").is_file(), "{dialect}/{version}");
+        }
+    }
+}
+
+both_backends!(migrations_apply_revert_and_apply_again);
+
+async fn migrations_apply_revert_and_apply_again(backend: Backend) {
+    tokio::task::spawn_blocking(move || {
+        let (_database, url) = TestDatabase::create(backend);
+        let pool = solvo_persistence::pool::build_pool(&solvo_persistence::DatabaseUrl::parse(&url).unwrap(), 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        let applied = migrations::run_pending(&mut conn).unwrap();
+        assert_eq!(applied.len(), versions("sqlite").len());
+        assert_eq!(migrations::revert_all(&mut conn).unwrap(), applied.len());
+        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), applied.len());
+        assert!(migrations::run_pending(&mut conn).unwrap().is_empty());
+    })
+    .await
+    .unwrap();
+}
+
+#[derive(diesel::QueryableByName)]
+struct Unindexed {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+    #[diesel(sql_type = Text)]
+    column_name: String,
+}
+
+/// Every foreign key column leads an index, so that joins and cascades never scan a table.
+#[test]
+fn every_foreign_key_has_an_index() {
+    let (_database, url) = TestDatabase::create(Backend::Sqlite);
+    let pool = solvo_persistence::pool::build_pool(&solvo_persistence::DatabaseUrl::parse(&url).unwrap(), 1).unwrap();
+    let mut conn = pool.get().unwrap();
+    migrations::run_pending(&mut conn).unwrap();
+    let unindexed: Vec<Unindexed> = diesel::sql_query(
+        "SELECT m.name AS table_name, fk.\"from\" AS column_name
+           FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) fk
+          WHERE m.type = 'table'
+            AND NOT EXISTS (
+                SELECT 1 FROM pragma_index_list(m.name) il
+                  JOIN pragma_index_info(il.name) ii
+                 WHERE ii.seqno = 0 AND ii.name = fk.\"from\")",
+    )
+    .load(&mut conn)
+    .unwrap();
+    let names: Vec<String> = unindexed.iter().map(|u| format!("{}.{}", u.table_name, u.column_name)).collect();
+    assert!(names.is_empty(), "foreign keys without an index: {names:?}");
+}

@@ -1,0 +1,60 @@
+//! The committed OpenAPI document is what the code generates and what the server serves.
+//! Regenerate it with `cargo run -p solvo-api -- openapi > openapi/openapi.json`.
+
+use serde_json::Value;
+
+use crate::both_backends;
+use crate::helpers::{Backend, spawn_app};
+
+const COMMITTED: &str = include_str!("../../openapi/openapi.json");
+
+#[test]
+fn the_committed_document_matches_the_code() {
+    let generated = solvo_api::openapi::document_json().unwrap();
+    assert!(
+        generated == COMMITTED,
+        "openapi/openapi.json is stale: run `cargo run -p solvo-api -- openapi > openapi/openapi.json`"
+    );
+}
+
+#[test]
+fn every_operation_is_documented_with_its_errors_and_security() {
+    let doc: Value = serde_json::from_str(COMMITTED).unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let mut operations = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            operations += 1;
+            let id = operation["operationId"].as_str().unwrap_or_default();
+            assert!(!id.is_empty(), "{method} {path} has an operationId");
+            let responses = operation["responses"].as_object().unwrap();
+            assert!(responses.contains_key("500"), "{id} documents 500");
+            let secured = operation["security"].as_array().is_some_and(|list| list.iter().any(|req| req != &Value::Object(Default::default())));
+            if path.starts_with("/v1/") && !path.starts_with("/v1/auth/token") && !path.starts_with("/v1/auth/refresh") {
+                assert!(secured, "{id} requires credentials");
+                assert!(responses.contains_key("401"), "{id} documents 401");
+            }
+            if path.contains('{') {
+                assert!(responses.contains_key("404"), "{id} documents 404");
+            }
+            if operation.get("requestBody").is_some() {
+                for status in ["400", "413", "415", "422"] {
+                    assert!(responses.contains_key(status), "{id} documents {status}");
+                }
+            }
+        }
+    }
+    assert!(operations >= 18, "{operations} operations");
+}
+
+both_backends!(the_served_document_and_swagger_ui_are_available);
+
+async fn the_served_document_and_swagger_ui_are_available(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let served: Value = app.client.get(app.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let committed: Value = serde_json::from_str(COMMITTED).unwrap();
+    assert_eq!(served, committed);
+    let docs = app.client.get(app.url("/docs/")).send().await.unwrap();
+    assert_eq!(docs.status(), 200);
+    assert!(docs.text().await.unwrap().contains("swagger"));
+}
