@@ -26,10 +26,11 @@ const REUSED_REFRESH: &str = "The refresh token was already used; the session ha
 pub struct TokenRequest {
     /// Login email.
     #[validate(length(min = 3, max = 254))]
-    #[schema(example = "admin@agency.example")]
+    #[schema(example = "admin@agency.example", min_length = 3, max_length = 254)]
     pub email: String,
     /// Password.
     #[validate(length(min = 1, max = 256))]
+    #[schema(min_length = 1, max_length = 256)]
     pub password: String,
 }
 
@@ -38,6 +39,7 @@ pub struct TokenRequest {
 pub struct RefreshRequest {
     /// The `refresh_token` of the last token response.
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub refresh_token: String,
 }
 

@@ -67,11 +67,12 @@ pub struct OrganisationList {
 pub struct CreateOrganisation {
     /// Legal or trading name.
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     /// Must be `creditor`: the one agency is created by `solvo admin bootstrap`.
     pub kind: OrganisationKindName,
     /// ISO 3166-1 alpha-2 country of establishment.
-    #[schema(example = "DE")]
+    #[schema(example = "DE", pattern = "^[A-Za-z]{2}$")]
     pub country: String,
 }
 
