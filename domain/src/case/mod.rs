@@ -26,9 +26,16 @@ mod facts;
 mod guards;
 mod names;
 mod refusal;
+mod resumable;
 mod state;
+mod step;
+mod step_legal;
 mod table;
 
+#[cfg(test)]
+mod fixtures;
+#[cfg(test)]
+mod guard_tests;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
@@ -42,5 +49,6 @@ pub use event::CaseEvent;
 pub use facts::Facts;
 pub use names::{CommandName, Outcome, StateName};
 pub use refusal::{Refusal, RefusalReason};
-pub use state::{CaseState, ResumableState, StateError};
+pub use resumable::ResumableState;
+pub use state::{CaseState, StateError};
 pub use table::{TransitionRule, allowed_commands, transition_table};

@@ -1,8 +1,8 @@
-//! The names of states, commands and outcomes, as snake_case strings on the wire and in rows.
+//! The names of states, commands and outcomes, as `snake_case` strings on the wire and in rows.
 
 use serde::{Deserialize, Serialize};
 
-/// Defines a fieldless snake_case enum with `ALL`, `as_str` and `Display`, so the three name
+/// Defines a fieldless `snake_case` enum with `ALL`, `as_str` and `Display`, so the three name
 /// lists cannot drift from their string forms.
 macro_rules! names {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)+ }) => {
@@ -15,7 +15,7 @@ macro_rules! names {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
 
-            /// The snake_case name, as serialised.
+            /// The `snake_case` name, as serialised.
             #[must_use]
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text,)+ }

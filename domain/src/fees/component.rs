@@ -3,7 +3,7 @@
 use crate::money::Money;
 use serde::{Deserialize, Serialize};
 
-/// What a fee line is for; snake_case on the wire (`success_commission`).
+/// What a fee line is for; `snake_case` on the wire (`success_commission`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FeeKind {

@@ -47,16 +47,21 @@ pub fn withdrawal_fee(
 pub fn legal_costs(schedule: &FeeSchedule, costs: Money) -> Result<FeeComponent, FeeError> {
     schedule.validate()?;
     own_non_negative(schedule, costs)?;
-    let (amount, explanation) = if schedule.legal_costs_passed_through {
-        (
-            costs,
-            format!("legal costs of {costs} passed through at cost, without mark-up or VAT"),
-        )
+    let passed_through = schedule.legal_costs_passed_through;
+    let explanation = match (passed_through, costs.is_zero()) {
+        // A quote has no costs yet, so it states the policy instead of a figure.
+        (true, true) => "legal costs, if legal action is approved, are passed through at cost, \
+            without mark-up or VAT"
+            .to_owned(),
+        (true, false) => {
+            format!("legal costs of {costs} passed through at cost, without mark-up or VAT")
+        }
+        (false, _) => format!("legal costs of {costs} borne by the agency"),
+    };
+    let amount = if passed_through {
+        costs
     } else {
-        (
-            Money::zero(schedule.currency),
-            format!("legal costs of {costs} borne by the agency"),
-        )
+        Money::zero(schedule.currency)
     };
     Ok(FeeComponent::new(
         FeeKind::LegalCosts,

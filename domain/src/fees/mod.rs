@@ -11,7 +11,7 @@
 //! Commission tiers are **marginal**: each rate applies only to the slice of the recovered amount
 //! inside its band, like income tax, so recovering one more cent never lowers the fee and there is
 //! no cliff at a band edge. Rounding happens once per component through [`Money::rounded`]
-//! (crate::money::rounding), never per tier.
+//! (the rule in `crate::money::rounding`), never per tier.
 //!
 //! [`Money::rounded`]: crate::money::Money::rounded
 
@@ -30,6 +30,8 @@ mod validate;
 mod proptests;
 #[cfg(test)]
 mod quote_tests;
+#[cfg(test)]
+mod schedule_tests;
 #[cfg(test)]
 mod tests;
 

@@ -45,7 +45,10 @@ mod tests {
 
     #[test]
     fn separators_are_stripped_and_letters_upper_cased() {
-        assert_eq!(compact(" rf18-5390.0754 7034 "), "RF1853900754 7034".replace(' ', ""));
+        assert_eq!(
+            compact(" rf18-5390.0754 7034 "),
+            "RF1853900754 7034".replace(' ', "")
+        );
     }
 
     #[test]

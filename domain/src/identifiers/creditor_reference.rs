@@ -61,7 +61,9 @@ impl CreditorReference {
     pub fn parse(input: &str) -> Result<Self, CreditorReferenceError> {
         let text = compact(input);
         let digits = text.get(2..4).unwrap_or_default();
-        if !text.starts_with("RF") || digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit())
+        if !text.starts_with("RF")
+            || digits.len() != 2
+            || !digits.bytes().all(|b| b.is_ascii_digit())
         {
             return Err(CreditorReferenceError::NotAnRfReference);
         }
@@ -94,7 +96,10 @@ fn check_reference_part(reference: &str) -> Result<(), CreditorReferenceError> {
     if length == 0 || length > MAX_REFERENCE_LEN {
         return Err(CreditorReferenceError::BadLength(length));
     }
-    if !reference.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
+    if !reference
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    {
         return Err(CreditorReferenceError::InvalidCharacter);
     }
     Ok(())

@@ -45,7 +45,10 @@ impl Iban {
     /// An [`IbanError`] naming the first thing wrong.
     pub fn parse(input: &str) -> Result<Self, IbanError> {
         let text = compact(input);
-        if !text.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
+        if !text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        {
             return Err(IbanError::InvalidCharacter);
         }
         let country_code = text.get(..2).unwrap_or_default();

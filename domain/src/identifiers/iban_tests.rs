@@ -24,7 +24,10 @@ fn published_example_ibans_are_valid() {
         "IE29AIBK93115212345678",
         "SE4550000000058398257466",
     ] {
-        assert_eq!(Iban::parse(text).map(|i| i.as_str().to_owned()), Ok(text.to_owned()));
+        assert_eq!(
+            Iban::parse(text).map(|i| i.as_str().to_owned()),
+            Ok(text.to_owned())
+        );
     }
 }
 
@@ -40,25 +43,53 @@ fn printed_form_with_spaces_and_lower_case_is_accepted() {
 
 #[test]
 fn a_single_wrong_digit_fails_the_check() {
-    assert_eq!(Iban::parse("GB82WEST12345698765433"), Err(IbanError::BadCheckDigits));
-    assert_eq!(Iban::parse("DE88370400440532013000"), Err(IbanError::BadCheckDigits));
-    assert_eq!(Iban::parse("GBXXWEST12345698765432"), Err(IbanError::BadCheckDigits));
+    assert_eq!(
+        Iban::parse("GB82WEST12345698765433"),
+        Err(IbanError::BadCheckDigits)
+    );
+    assert_eq!(
+        Iban::parse("DE88370400440532013000"),
+        Err(IbanError::BadCheckDigits)
+    );
+    assert_eq!(
+        Iban::parse("GBXXWEST12345698765432"),
+        Err(IbanError::BadCheckDigits)
+    );
 }
 
 #[test]
 fn wrong_length_unknown_country_and_odd_characters_are_refused() {
     assert_eq!(
         Iban::parse("DE8937040044053201300"),
-        Err(IbanError::WrongLength { country: "DE".into(), expected: 22, found: 21 })
+        Err(IbanError::WrongLength {
+            country: "DE".into(),
+            expected: 22,
+            found: 21
+        })
     );
-    assert_eq!(Iban::parse("US12345678901234"), Err(IbanError::UnknownCountry("US".into())));
-    assert_eq!(Iban::parse(""), Err(IbanError::UnknownCountry(String::new())));
-    assert_eq!(Iban::parse("DE89_370400440532013000"), Err(IbanError::InvalidCharacter));
+    assert_eq!(
+        Iban::parse("US12345678901234"),
+        Err(IbanError::UnknownCountry("US".into()))
+    );
+    assert_eq!(
+        Iban::parse(""),
+        Err(IbanError::UnknownCountry(String::new()))
+    );
+    assert_eq!(
+        Iban::parse("DE89_370400440532013000"),
+        Err(IbanError::InvalidCharacter)
+    );
 }
 
 #[test]
 fn an_iban_serialises_in_electronic_form() {
     let iban = Iban::parse("NL91 ABNA 0417 1643 00").unwrap();
-    assert_eq!(serde_json::to_string(&iban).unwrap(), r#""NL91ABNA0417164300""#);
-    assert_eq!(serde_json::from_str::<Iban>(r#""NL91ABNA0417164300""#).unwrap(), iban);
+    assert_eq!(
+        serde_json::to_string(&iban).unwrap(),
+        r#""NL91ABNA0417164300""#
+    );
+    assert_eq!(
+        serde_json::from_str::<Iban>(r#""NL91ABNA0417164300""#).unwrap(),
+        iban
+    );
 }

@@ -58,7 +58,11 @@ impl VatNumber {
         if prefix == "NO" && !number.ends_with("MVA") {
             number.push_str("MVA");
         }
-        if !format.patterns.iter().any(|pattern| matches(pattern, &number)) {
+        if !format
+            .patterns
+            .iter()
+            .any(|pattern| matches(pattern, &number))
+        {
             return Err(VatNumberError::BadFormat {
                 prefix: prefix.to_owned(),
                 expected: format.description,

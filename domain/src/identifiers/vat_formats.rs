@@ -20,7 +20,11 @@ const fn f(
     patterns: &'static [&'static str],
     description: &'static str,
 ) -> VatFormat {
-    VatFormat { prefix, patterns, description }
+    VatFormat {
+        prefix,
+        patterns,
+        description,
+    }
 }
 
 /// The formats, sorted by prefix. The 27 EU member states, XI, GB, CH and NO.
@@ -28,17 +32,33 @@ pub(super) const VAT_FORMATS: &[VatFormat] = &[
     f("AT", &["U d8"], "U followed by 8 digits"),
     f("BE", &["0 d9", "1 d9"], "10 digits starting with 0 or 1"),
     f("BG", &["d9", "d10"], "9 or 10 digits"),
-    f("CH", &["E d9"], "E followed by 9 digits (CHE-123.456.789), MWST/TVA/IVA optional"),
+    f(
+        "CH",
+        &["E d9"],
+        "E followed by 9 digits (CHE-123.456.789), MWST/TVA/IVA optional",
+    ),
     f("CY", &["d8 l1"], "8 digits and a letter"),
     f("CZ", &["d8", "d9", "d10"], "8, 9 or 10 digits"),
     f("DE", &["d9"], "9 digits"),
     f("DK", &["d8"], "8 digits"),
     f("EE", &["d9"], "9 digits"),
     f("EL", &["d9"], "9 digits"),
-    f("ES", &["x1 d7 x1"], "9 characters: a letter or digit, 7 digits, a letter or digit"),
+    f(
+        "ES",
+        &["x1 d7 x1"],
+        "9 characters: a letter or digit, 7 digits, a letter or digit",
+    ),
     f("FI", &["d8"], "8 digits"),
-    f("FR", &["x2 d9"], "2 letters or digits followed by the 9-digit SIREN"),
-    f("GB", &["d9", "d12", "GD d3", "HA d3"], "9 or 12 digits, or GD/HA and 3 digits"),
+    f(
+        "FR",
+        &["x2 d9"],
+        "2 letters or digits followed by the 9-digit SIREN",
+    ),
+    f(
+        "GB",
+        &["d9", "d12", "GD d3", "HA d3"],
+        "9 or 12 digits, or GD/HA and 3 digits",
+    ),
     f("HR", &["d11"], "11 digits"),
     f("HU", &["d8"], "8 digits"),
     f(
@@ -63,7 +83,11 @@ pub(super) const VAT_FORMATS: &[VatFormat] = &[
     f("SE", &["d10 01"], "12 digits ending in 01"),
     f("SI", &["d8"], "8 digits"),
     f("SK", &["d10"], "10 digits"),
-    f("XI", &["d9", "d12", "GD d3", "HA d3"], "9 or 12 digits, or GD/HA and 3 digits"),
+    f(
+        "XI",
+        &["d9", "d12", "GD d3", "HA d3"],
+        "9 or 12 digits, or GD/HA and 3 digits",
+    ),
 ];
 
 /// The format for a VAT prefix, if the table has one.

@@ -2,7 +2,7 @@
 //! rule names and adds the margin.
 
 use super::{InterestError, InterestRule, RateFixing, RateFormula, RateRounding, ReferenceDay};
-use crate::rates::{RateSeries, RateTables};
+use crate::rates::RateTables;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -21,13 +21,21 @@ pub(super) fn half_year_start(day: NaiveDate) -> Result<NaiveDate, InterestError
 
 /// The first day of the half-year after the one containing `day`.
 pub(super) fn next_half_year_start(day: NaiveDate) -> Result<NaiveDate, InterestError> {
-    let (year, month) = if day.month() <= 6 { (day.year(), 7) } else { (day.year() + 1, 1) };
+    let (year, month) = if day.month() <= 6 {
+        (day.year(), 7)
+    } else {
+        (day.year() + 1, 1)
+    };
     NaiveDate::from_ymd_opt(year, month, 1).ok_or(InterestError::DateOutOfRange)
 }
 
 /// The days strictly inside `from..to` on which the rule's rate may change: every half-year start
 /// for half-yearly fixing, none otherwise.
-pub(super) fn rate_cuts(rule: &InterestRule, from: NaiveDate, to: NaiveDate) -> Result<Vec<NaiveDate>, InterestError> {
+pub(super) fn rate_cuts(
+    rule: &InterestRule,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<NaiveDate>, InterestError> {
     let RateFormula::Reference {
         fixing: RateFixing::HalfYearly { .. },
         ..
@@ -60,11 +68,13 @@ pub(super) fn statutory_rate(
             known_from,
             known_until,
         } => {
-            if let Some(known_from) = known_from.filter(|known_from| first < *known_from) {
-                return Err(InterestError::FixedRateUnknown { day: first.min(known_from) });
+            if known_from.is_some_and(|known_from| first < known_from) {
+                return Err(InterestError::FixedRateUnknown { day: first });
             }
             if let Some(known_until) = known_until.filter(|known_until| last > *known_until) {
-                let day = known_until.succ_opt().ok_or(InterestError::DateOutOfRange)?;
+                let day = known_until
+                    .succ_opt()
+                    .ok_or(InterestError::DateOutOfRange)?;
                 return Err(InterestError::FixedRateUnknown { day });
             }
             StatutoryRate {
@@ -82,7 +92,10 @@ pub(super) fn statutory_rate(
             let lookup = rates
                 .get(series)
                 .and_then(|table| table.rate_on(observed_on))
-                .ok_or(InterestError::RateUnavailable { series, observed_on })?;
+                .ok_or(InterestError::RateUnavailable {
+                    series,
+                    observed_on,
+                })?;
             let sum = lookup
                 .rate_percent
                 .checked_add(margin_percent)
@@ -99,15 +112,11 @@ pub(super) fn statutory_rate(
     Ok(rate)
 }
 
-/// The reference series a rule reads, if any.
-pub(super) fn series_of(rule: &InterestRule) -> Option<RateSeries> {
-    match rule.rate {
-        RateFormula::Reference { series, .. } => Some(series),
-        RateFormula::Fixed { .. } => None,
-    }
-}
-
-fn observation_day(fixing: RateFixing, interest_start: NaiveDate, first: NaiveDate) -> Result<NaiveDate, InterestError> {
+fn observation_day(
+    fixing: RateFixing,
+    interest_start: NaiveDate,
+    first: NaiveDate,
+) -> Result<NaiveDate, InterestError> {
     let (reference_day, half_year) = match fixing {
         RateFixing::HalfYearly { reference_day } => {
             if reference_day == ReferenceDay::DayInterestStarts {
@@ -117,11 +126,15 @@ fn observation_day(fixing: RateFixing, interest_start: NaiveDate, first: NaiveDa
             }
             (reference_day, half_year_start(first)?)
         }
-        RateFixing::FixedAtStart { reference_day } => (reference_day, half_year_start(interest_start)?),
+        RateFixing::FixedAtStart { reference_day } => {
+            (reference_day, half_year_start(interest_start)?)
+        }
     };
     match reference_day {
         ReferenceDay::FirstDayOfHalfYear => Ok(half_year),
-        ReferenceDay::LastDayBeforeHalfYear => half_year.pred_opt().ok_or(InterestError::DateOutOfRange),
+        ReferenceDay::LastDayBeforeHalfYear => {
+            half_year.pred_opt().ok_or(InterestError::DateOutOfRange)
+        }
         ReferenceDay::DayInterestStarts => Ok(interest_start),
     }
 }
@@ -132,7 +145,8 @@ fn round_rate(rate: Decimal, rounding: RateRounding) -> Decimal {
     match rounding {
         RateRounding::None => rate,
         RateRounding::UpToHalfPoint => {
-            let halves = (rate * Decimal::TWO).round_dp_with_strategy(0, RoundingStrategy::ToPositiveInfinity);
+            let halves = (rate * Decimal::TWO)
+                .round_dp_with_strategy(0, RoundingStrategy::ToPositiveInfinity);
             (halves / Decimal::TWO).normalize()
         }
     }
@@ -146,9 +160,18 @@ mod tests {
     #[test]
     fn rounding_up_to_a_half_point_matches_the_belgian_publications() {
         // ECB 4.50 + 8 = 12.5 (2024-H1); ECB 2.15 + 8 = 10.15 -> 10.5 (2026-H1); 0 + 8 = 8 (2021-H1).
-        assert_eq!(round_rate(dec!(12.50), RateRounding::UpToHalfPoint), dec!(12.5));
-        assert_eq!(round_rate(dec!(10.15), RateRounding::UpToHalfPoint), dec!(10.5));
+        assert_eq!(
+            round_rate(dec!(12.50), RateRounding::UpToHalfPoint),
+            dec!(12.5)
+        );
+        assert_eq!(
+            round_rate(dec!(10.15), RateRounding::UpToHalfPoint),
+            dec!(10.5)
+        );
         assert_eq!(round_rate(dec!(8.00), RateRounding::UpToHalfPoint), dec!(8));
-        assert_eq!(round_rate(dec!(8.25), RateRounding::UpToHalfPoint), dec!(8.5));
+        assert_eq!(
+            round_rate(dec!(8.25), RateRounding::UpToHalfPoint),
+            dec!(8.5)
+        );
     }
 }

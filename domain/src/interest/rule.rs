@@ -150,6 +150,7 @@ impl Applicability {
     /// Whether a claim with this date falls under the rule.
     #[must_use]
     pub fn covers(&self, claim_date: NaiveDate) -> bool {
-        self.from.is_none_or(|from| claim_date >= from) && self.until.is_none_or(|until| claim_date <= until)
+        self.from.is_none_or(|from| claim_date >= from)
+            && self.until.is_none_or(|until| claim_date <= until)
     }
 }

@@ -54,7 +54,10 @@ impl BalanceSchedule {
     /// # Errors
     /// [`ScheduleError::Currency`] for a change in another currency, and
     /// [`ScheduleError::NegativeBalance`] when the balance would go below zero.
-    pub fn new(opening: Money, mut changes: Vec<BalanceChange>) -> Result<BalanceSchedule, ScheduleError> {
+    pub fn new(
+        opening: Money,
+        mut changes: Vec<BalanceChange>,
+    ) -> Result<BalanceSchedule, ScheduleError> {
         changes.sort_by_key(|change| change.on);
         if opening.is_negative() {
             return Err(ScheduleError::NegativeOpening);
@@ -90,6 +93,8 @@ impl BalanceSchedule {
         self.changes
             .iter()
             .take_while(|change| change.on <= day)
-            .try_fold(self.opening, |balance, change| balance.checked_add(change.delta))
+            .try_fold(self.opening, |balance, change| {
+                balance.checked_add(change.delta)
+            })
     }
 }

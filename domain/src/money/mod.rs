@@ -19,6 +19,10 @@ pub mod rounding;
 mod serde_impl;
 
 #[cfg(test)]
+mod amount_tests;
+#[cfg(test)]
+mod arithmetic_tests;
+#[cfg(test)]
 mod proptests;
 
 pub use amount::Money;

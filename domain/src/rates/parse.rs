@@ -58,7 +58,13 @@ pub fn parse_rate_csv(
         _ => return Err(RateDataError::MissingHeader { series }),
     }
     let entries = lines
-        .map(|(line, row)| parse_row(row).map_err(|reason| RateDataError::BadRow { series, line, reason }))
+        .map(|(line, row)| {
+            parse_row(row).map_err(|reason| RateDataError::BadRow {
+                series,
+                line,
+                reason,
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     RateTable::new(series, entries, confirmed_through, carried_forward_through)
         .ok_or(RateDataError::NotOrdered { series })
@@ -86,7 +92,10 @@ fn parse_row(row: &str) -> Result<RateEntry, String> {
 
 /// Removes CSV quoting from a field: surrounding quotes, and `""` inside them.
 fn unquote(field: &str) -> String {
-    match field.strip_prefix('"').and_then(|inner| inner.strip_suffix('"')) {
+    match field
+        .strip_prefix('"')
+        .and_then(|inner| inner.strip_suffix('"'))
+    {
         Some(inner) => inner.replace("\"\"", "\""),
         None => field.to_owned(),
     }
@@ -106,7 +115,13 @@ mod tests {
     fn comments_quotes_and_negative_rates_are_read() {
         let text = "# note\neffective_from,rate_percent,source\n2013-01-01,-0.13,\"a, b\"\n2013-07-01,-0.38,x\n";
 
-        let table = parse_rate_csv(RateSeries::DeBasiszinssatz, text, day(2013, 12, 31), day(2013, 12, 31)).unwrap();
+        let table = parse_rate_csv(
+            RateSeries::DeBasiszinssatz,
+            text,
+            day(2013, 12, 31),
+            day(2013, 12, 31),
+        )
+        .unwrap();
 
         assert_eq!(table.entries().len(), 2);
         assert_eq!(table.entries()[0].rate_percent, dec!(-0.13));
@@ -115,16 +130,31 @@ mod tests {
 
     #[test]
     fn a_file_without_header_is_refused() {
-        let result = parse_rate_csv(RateSeries::BoeBankRate, "2013-01-01,1,x", day(2013, 1, 1), day(2013, 1, 1));
+        let result = parse_rate_csv(
+            RateSeries::BoeBankRate,
+            "2013-01-01,1,x",
+            day(2013, 1, 1),
+            day(2013, 1, 1),
+        );
 
-        assert_eq!(result, Err(RateDataError::MissingHeader { series: RateSeries::BoeBankRate }));
+        assert_eq!(
+            result,
+            Err(RateDataError::MissingHeader {
+                series: RateSeries::BoeBankRate
+            })
+        );
     }
 
     #[test]
     fn a_bad_rate_names_its_line() {
         let text = "effective_from,rate_percent,source\n2013-01-01,one,x";
 
-        let result = parse_rate_csv(RateSeries::BoeBankRate, text, day(2013, 1, 1), day(2013, 1, 1));
+        let result = parse_rate_csv(
+            RateSeries::BoeBankRate,
+            text,
+            day(2013, 1, 1),
+            day(2013, 1, 1),
+        );
 
         assert!(matches!(result, Err(RateDataError::BadRow { line: 2, .. })));
     }
@@ -133,8 +163,18 @@ mod tests {
     fn rows_out_of_order_are_refused() {
         let text = "effective_from,rate_percent,source\n2013-07-01,1,x\n2013-01-01,2,y";
 
-        let result = parse_rate_csv(RateSeries::BoeBankRate, text, day(2013, 7, 1), day(2013, 7, 1));
+        let result = parse_rate_csv(
+            RateSeries::BoeBankRate,
+            text,
+            day(2013, 7, 1),
+            day(2013, 7, 1),
+        );
 
-        assert_eq!(result, Err(RateDataError::NotOrdered { series: RateSeries::BoeBankRate }));
+        assert_eq!(
+            result,
+            Err(RateDataError::NotOrdered {
+                series: RateSeries::BoeBankRate
+            })
+        );
     }
 }

@@ -17,7 +17,12 @@ fn tables() -> RateTables {
 }
 
 fn rate(series: RateSeries, on: NaiveDate) -> Decimal {
-    tables().get(series).unwrap().rate_on(on).unwrap().rate_percent
+    tables()
+        .get(series)
+        .unwrap()
+        .rate_on(on)
+        .unwrap()
+        .rate_percent
 }
 
 #[test]
@@ -37,16 +42,31 @@ fn the_embedded_rate_data_parses() {
 
 #[test]
 fn published_figures_are_read_as_published() {
-    assert_eq!(rate(RateSeries::DeBasiszinssatz, day(2024, 1, 1)), dec!(3.62));
-    assert_eq!(rate(RateSeries::DeBasiszinssatz, day(2024, 12, 31)), dec!(3.37));
+    assert_eq!(
+        rate(RateSeries::DeBasiszinssatz, day(2024, 1, 1)),
+        dec!(3.62)
+    );
+    assert_eq!(
+        rate(RateSeries::DeBasiszinssatz, day(2024, 12, 31)),
+        dec!(3.37)
+    );
     assert_eq!(rate(RateSeries::BoeBankRate, day(2023, 12, 31)), dec!(5.25));
-    assert_eq!(rate(RateSeries::EcbMainRefinancing, day(2025, 7, 1)), dec!(2.15));
-    assert_eq!(rate(RateSeries::NlWettelijkeHandelsrente, day(2024, 3, 1)), dec!(12.50));
+    assert_eq!(
+        rate(RateSeries::EcbMainRefinancing, day(2025, 7, 1)),
+        dec!(2.15)
+    );
+    assert_eq!(
+        rate(RateSeries::NlWettelijkeHandelsrente, day(2024, 3, 1)),
+        dec!(12.50)
+    );
 }
 
 #[test]
 fn the_last_rate_is_carried_forward_to_the_end_of_2026_and_marked_provisional() {
-    let ecb = tables().get(RateSeries::EcbMainRefinancing).cloned().unwrap();
+    let ecb = tables()
+        .get(RateSeries::EcbMainRefinancing)
+        .cloned()
+        .unwrap();
 
     let confirmed = ecb.rate_on(day(2026, 2, 5)).unwrap();
     let carried = ecb.rate_on(day(2026, 12, 31)).unwrap();
@@ -59,10 +79,16 @@ fn the_last_rate_is_carried_forward_to_the_end_of_2026_and_marked_provisional() 
 
 #[test]
 fn no_rate_is_known_before_a_series_starts() {
-    let nl = tables().get(RateSeries::NlWettelijkeHandelsrente).cloned().unwrap();
+    let nl = tables()
+        .get(RateSeries::NlWettelijkeHandelsrente)
+        .cloned()
+        .unwrap();
 
     assert_eq!(nl.rate_on(day(2013, 6, 30)), None);
-    assert_eq!(nl.rate_on(day(2013, 7, 1)).unwrap().rate_percent, dec!(8.50));
+    assert_eq!(
+        nl.rate_on(day(2013, 7, 1)).unwrap().rate_percent,
+        dec!(8.50)
+    );
 }
 
 /// The MRO rate in force on the last day before the half-year starting on `start`.
@@ -96,7 +122,8 @@ fn each_basiszinssatz_change_equals_the_change_in_the_ecb_rate() {
     let starts = half_year_starts(2009);
     for pair in starts.windows(2).filter(|p| p[0] >= day(2009, 7, 1)) {
         let (previous, current) = (pair[0], pair[1]);
-        let de_change = rate(RateSeries::DeBasiszinssatz, current) - rate(RateSeries::DeBasiszinssatz, previous);
+        let de_change = rate(RateSeries::DeBasiszinssatz, current)
+            - rate(RateSeries::DeBasiszinssatz, previous);
         let ecb_change = mro_before(current) - mro_before(previous);
         assert_eq!(de_change, ecb_change, "half-year starting {current}");
         assert!(current.month() == 1 || current.month() == 7);

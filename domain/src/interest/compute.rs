@@ -1,0 +1,245 @@
+//! Statutory interest over a period: cut the period where base or rate changes, price each piece,
+//! compound where the law says so.
+
+use super::fixing::{rate_cuts, statutory_rate};
+use super::{
+    BalanceSchedule, Compounding, ContractualRatePolicy, DayCount, InterestBreakdown,
+    InterestError, InterestLine, InterestRule,
+};
+use crate::money::Money;
+use crate::rates::RateTables;
+use chrono::{Months, NaiveDate};
+use rust_decimal::Decimal;
+use std::collections::BTreeSet;
+
+/// The longest period one computation accepts (100 years), a bound on every loop below.
+pub const MAX_PERIOD_DAYS: i64 = 36_525;
+
+/// Why a contractual rate applies, shown on the line.
+const CONTRACTUAL_BASIS: &str = "contractual rate agreed by the parties";
+
+/// The rate of one piece and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PieceRate {
+    rate_percent: Decimal,
+    provisional: bool,
+    legal_basis: String,
+}
+
+/// A stretch of days with one principal and one rate, before amounts are computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    from: NaiveDate,
+    to: NaiveDate,
+    principal: Money,
+    rate: Option<PieceRate>,
+    /// True when a compounding year ends at `to`.
+    year_ends: bool,
+}
+
+/// Statutory interest on `balance` for the days `from <= d < to`.
+///
+/// `from` must be the first day interest runs (usually the day after the due date): rules that fix
+/// the rate once (GB) read the reference for the half-year containing `from`, and yearly
+/// compounding (NL) counts its years from `from`. A `contractual_rate` (percent per year) replaces
+/// the statutory rate, or, where the statutory rate is a minimum (CH), applies only when higher.
+///
+/// The period is cut at every balance change, at every half-year start for half-yearly rules, and
+/// at every compounding anniversary; adjacent pieces with equal base and rate are merged. Each line
+/// is rounded once and the total is the sum of the rounded lines (see [`InterestBreakdown`]).
+/// Compounding adds each completed year's interest to the base; interest that the ledger allocated
+/// a payment to during the period is not deducted from that base here.
+///
+/// # Errors
+/// [`InterestError`] when the period is inverted or too long, a needed rate is not available, or
+/// arithmetic fails.
+pub fn statutory_interest(
+    rule: &InterestRule,
+    rates: &RateTables,
+    balance: &BalanceSchedule,
+    from: NaiveDate,
+    to: NaiveDate,
+    contractual_rate: Option<Decimal>,
+) -> Result<InterestBreakdown, InterestError> {
+    if to < from {
+        return Err(InterestError::InvertedPeriod { from, to });
+    }
+    let days = (to - from).num_days();
+    if days > MAX_PERIOD_DAYS {
+        return Err(InterestError::PeriodTooLong { days });
+    }
+    if contractual_rate.is_some_and(|rate| rate.is_sign_negative() && !rate.is_zero()) {
+        return Err(InterestError::NegativeContractualRate);
+    }
+    let anniversaries = compounding_anniversaries(rule, from, to)?;
+    let mut cuts: BTreeSet<NaiveDate> = BTreeSet::from([from, to]);
+    cuts.extend(rate_cuts(rule, from, to)?);
+    cuts.extend(anniversaries.iter().copied());
+    cuts.extend(
+        balance
+            .changes()
+            .iter()
+            .map(|c| c.on)
+            .filter(|on| *on > from && *on < to),
+    );
+
+    let cuts: Vec<NaiveDate> = cuts.into_iter().collect();
+    let mut pieces: Vec<Piece> = Vec::with_capacity(cuts.len());
+    for window in cuts.windows(2) {
+        let (start, end) = (window[0], window[1]);
+        let principal = balance.balance_on(start)?;
+        // A piece with nothing to bear interest needs no rate, so a missing rate only matters
+        // where money is owed. Under yearly compounding capitalised interest may still be owed.
+        let needs_rate = !principal.is_zero() || rule.compounding == Compounding::Yearly;
+        let rate = if needs_rate {
+            let last = end.pred_opt().ok_or(InterestError::DateOutOfRange)?;
+            Some(piece_rate(
+                rule,
+                rates,
+                from,
+                start,
+                last,
+                contractual_rate,
+            )?)
+        } else {
+            None
+        };
+        let piece = Piece {
+            from: start,
+            to: end,
+            principal,
+            rate,
+            year_ends: anniversaries.contains(&end),
+        };
+        merge_or_push(&mut pieces, piece);
+    }
+    price(rule, balance.opening(), &pieces)
+}
+
+fn merge_or_push(pieces: &mut Vec<Piece>, piece: Piece) {
+    if let Some(last) = pieces.last_mut()
+        && !last.year_ends
+        && last.principal == piece.principal
+        && last.rate == piece.rate
+    {
+        last.to = piece.to;
+        last.year_ends = piece.year_ends;
+        return;
+    }
+    pieces.push(piece);
+}
+
+fn piece_rate(
+    rule: &InterestRule,
+    rates: &RateTables,
+    interest_start: NaiveDate,
+    first: NaiveDate,
+    last: NaiveDate,
+    contractual_rate: Option<Decimal>,
+) -> Result<PieceRate, InterestError> {
+    let contractual = |rate_percent| PieceRate {
+        rate_percent,
+        provisional: false,
+        legal_basis: CONTRACTUAL_BASIS.to_owned(),
+    };
+    if let (Some(agreed), ContractualRatePolicy::Replaces) =
+        (contractual_rate, rule.contractual_rate)
+    {
+        return Ok(contractual(agreed));
+    }
+    let statutory = statutory_rate(rule, rates, interest_start, first, last)?;
+    match contractual_rate {
+        Some(agreed) if agreed > statutory.rate_percent => Ok(contractual(agreed)),
+        _ => Ok(PieceRate {
+            rate_percent: statutory.rate_percent,
+            provisional: statutory.provisional,
+            legal_basis: rule.legal_basis.to_owned(),
+        }),
+    }
+}
+
+/// The ends of each full compounding year strictly inside the period.
+fn compounding_anniversaries(
+    rule: &InterestRule,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<NaiveDate>, InterestError> {
+    if rule.compounding == Compounding::Simple {
+        return Ok(Vec::new());
+    }
+    let mut anniversaries = Vec::new();
+    // At most MAX_PERIOD_DAYS / 365 + 1 iterations, as the period length was checked.
+    for years in 1u32.. {
+        let anniversary = from
+            .checked_add_months(Months::new(12 * years))
+            .ok_or(InterestError::DateOutOfRange)?;
+        if anniversary >= to {
+            break;
+        }
+        anniversaries.push(anniversary);
+    }
+    Ok(anniversaries)
+}
+
+fn price(
+    rule: &InterestRule,
+    opening: Money,
+    pieces: &[Piece],
+) -> Result<InterestBreakdown, InterestError> {
+    let currency = opening.currency();
+    let mut capitalised = Money::zero(currency);
+    let mut this_year = Money::zero(currency);
+    let mut total = Money::zero(currency);
+    let mut lines = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let base = piece.principal.checked_add(capitalised)?;
+        if let (Some(rate), false) = (&piece.rate, base.is_zero()) {
+            let days = (piece.to - piece.from).num_days();
+            let amount = Money::rounded(
+                exact_interest(rule.day_count, base, rate.rate_percent, days)?,
+                currency,
+            );
+            this_year = this_year.checked_add(amount)?;
+            total = total.checked_add(amount)?;
+            lines.push(InterestLine {
+                from: piece.from,
+                to: piece.to,
+                days,
+                base,
+                rate_percent: rate.rate_percent,
+                amount,
+                legal_basis: rate.legal_basis.clone(),
+                provisional: rate.provisional,
+            });
+        }
+        if piece.year_ends {
+            capitalised = capitalised.checked_add(this_year)?;
+            this_year = Money::zero(currency);
+        }
+    }
+    debug_assert_eq!(
+        Money::checked_sum(lines.iter().map(|l| l.amount), currency).ok(),
+        Some(total),
+        "lines must add up to the total"
+    );
+    Ok(InterestBreakdown { lines, total })
+}
+
+/// base x rate / 100 x days / 365, unrounded. Multiplications come first so the only loss of
+/// precision is the final division, which Decimal carries to 28 significant digits; rounding to
+/// the currency happens in the caller through `Money::rounded`.
+fn exact_interest(
+    day_count: DayCount,
+    base: Money,
+    rate_percent: Decimal,
+    days: i64,
+) -> Result<Decimal, InterestError> {
+    let denominator = match day_count {
+        DayCount::Actual365Fixed => Decimal::from(36_500),
+    };
+    base.amount()
+        .checked_mul(rate_percent)
+        .and_then(|v| v.checked_mul(Decimal::from(days)))
+        .and_then(|v| v.checked_div(denominator))
+        .ok_or(InterestError::Overflow)
+}

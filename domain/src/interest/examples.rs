@@ -1,0 +1,395 @@
+//! Worked examples with figures computed by hand (base x rate x days / 36 500, rounded to the
+//! cent), using the jurisdiction data and the embedded rate tables.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::*;
+use crate::jurisdiction::{self, JurisdictionCode};
+use crate::money::{Currency, Money};
+use crate::rates::{RateSeries, RateTables};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub(super) fn money(amount: Decimal, currency: Currency) -> Money {
+    Money::new(amount, currency).unwrap()
+}
+
+/// The rule of `code` for a claim dated `claim_date`.
+pub(super) fn rule(code: &'static str, claim_date: NaiveDate) -> &'static InterestRule {
+    jurisdiction::find(JurisdictionCode::from_static(code))
+        .and_then(|j| j.interest_rule_for(claim_date))
+        .expect("jurisdiction has an interest rule")
+}
+
+fn tables() -> RateTables {
+    RateTables::embedded().unwrap()
+}
+
+fn eur(amount: Decimal) -> Money {
+    money(amount, Currency::EUR)
+}
+
+#[test]
+fn german_interest_over_2024_is_split_where_the_basiszinssatz_changed() {
+    // Arrange: EUR 10,000 overdue for all of 2024, an obligation from after July 2014.
+    let rule = rule("DE", day(2023, 6, 1));
+    let balance = BalanceSchedule::constant(eur(dec!(10000)));
+
+    // Act
+    let result = statutory_interest(
+        rule,
+        &tables(),
+        &balance,
+        day(2024, 1, 1),
+        day(2025, 1, 1),
+        None,
+    )
+    .unwrap();
+
+    // Assert: 182 days at 3.62 + 9 = 12.62 %, then 184 days at 3.37 + 9 = 12.37 %.
+    let summary: Vec<(i64, Decimal, Decimal)> = result
+        .lines
+        .iter()
+        .map(|l| (l.days, l.rate_percent, l.amount.amount()))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (182, dec!(12.62), dec!(629.27)),
+            (184, dec!(12.37), dec!(623.58))
+        ]
+    );
+    assert_eq!(result.lines[1].from, day(2024, 7, 1));
+    assert_eq!(result.total, eur(dec!(1252.85)));
+    assert!(result.lines[0].legal_basis.contains("BGB s.288(2)"));
+    assert!(!result.is_provisional());
+}
+
+#[test]
+fn a_german_obligation_from_before_the_2014_reform_bears_eight_points() {
+    let rule = rule("DE", day(2014, 7, 28));
+
+    let result = statutory_interest(
+        rule,
+        &tables(),
+        &BalanceSchedule::constant(eur(dec!(10000))),
+        day(2024, 1, 1),
+        day(2024, 7, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(result.lines[0].rate_percent, dec!(11.62));
+}
+
+#[test]
+fn a_part_payment_splits_the_line_and_lowers_the_base() {
+    // Arrange: EUR 4,000 of principal paid on 2024-04-01.
+    let balance = BalanceSchedule::new(
+        eur(dec!(10000)),
+        vec![BalanceChange {
+            on: day(2024, 4, 1),
+            delta: eur(dec!(-4000)),
+        }],
+    )
+    .unwrap();
+
+    // Act
+    let result = statutory_interest(
+        rule("DE", day(2023, 1, 1)),
+        &tables(),
+        &balance,
+        day(2024, 1, 1),
+        day(2024, 7, 1),
+        None,
+    )
+    .unwrap();
+
+    // Assert: 91 days on 10,000 and 91 days on 6,000, both at 12.62 %.
+    let amounts: Vec<Decimal> = result.lines.iter().map(|l| l.amount.amount()).collect();
+    assert_eq!(amounts, vec![dec!(314.64), dec!(188.78)]);
+    assert_eq!(result.lines[1].base, eur(dec!(6000)));
+    assert_eq!(result.total, eur(dec!(503.42)));
+}
+
+#[test]
+fn dutch_commercial_interest_is_added_to_the_base_after_each_year() {
+    // Arrange: EUR 10,000 from 2023-07-01 for two years.
+    let rule = rule("NL", day(2023, 7, 1));
+    let balance = BalanceSchedule::constant(eur(dec!(10000)));
+
+    // Act
+    let result = statutory_interest(
+        rule,
+        &tables(),
+        &balance,
+        day(2023, 7, 1),
+        day(2025, 7, 1),
+        None,
+    )
+    .unwrap();
+
+    // Assert: year one 184 days at 12 % + 182 days at 12.5 % = 1,228.22; year two runs on
+    // 11,228.22: 184 days at 12.25 % and 181 days at 11.15 %.
+    let summary: Vec<(Decimal, Decimal, Decimal)> = result
+        .lines
+        .iter()
+        .map(|l| (l.base.amount(), l.rate_percent, l.amount.amount()))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (dec!(10000), dec!(12.00), dec!(604.93)),
+            (dec!(10000), dec!(12.50), dec!(623.29)),
+            (dec!(11228.22), dec!(12.25), dec!(693.38)),
+            (dec!(11228.22), dec!(11.15), dec!(620.83)),
+        ]
+    );
+    assert_eq!(result.total, eur(dec!(2542.43)));
+}
+
+#[test]
+fn english_interest_is_fixed_at_the_bank_rate_before_the_half_year_it_started_in() {
+    // Arrange: interest starts 2024-03-01; Bank Rate on 31 December 2023 was 5.25 %, so 13.25 %
+    // for the life of the debt although Bank Rate fell on 2024-08-01.
+    let rule = rule("GB-ENG", day(2024, 3, 1));
+    let balance = BalanceSchedule::constant(money(dec!(10000), Currency::GBP));
+
+    // Act
+    let result = statutory_interest(
+        rule,
+        &tables(),
+        &balance,
+        day(2024, 3, 1),
+        day(2025, 3, 1),
+        None,
+    )
+    .unwrap();
+
+    // Assert: one line of 365 days at 13.25 %.
+    assert_eq!(result.lines.len(), 1);
+    assert_eq!(result.lines[0].days, 365);
+    assert_eq!(result.lines[0].rate_percent, dec!(13.25));
+    assert_eq!(result.total, money(dec!(1325), Currency::GBP));
+}
+
+#[test]
+fn english_debts_overdue_in_the_second_half_of_2026_use_bank_rate_on_30_june_2026() {
+    let rule = rule("GB-ENG", day(2026, 7, 15));
+
+    let result = statutory_interest(
+        rule,
+        &tables(),
+        &BalanceSchedule::constant(money(dec!(1000), Currency::GBP)),
+        day(2026, 7, 15),
+        day(2026, 8, 15),
+        None,
+    )
+    .unwrap();
+
+    // 3.75 + 8: Bank Rate was held at 3.75 % on 18 June 2026.
+    assert_eq!(result.lines[0].rate_percent, dec!(11.75));
+    assert!(!result.is_provisional());
+}
+
+#[test]
+fn belgian_rates_are_rounded_up_to_the_next_half_point() {
+    // ECB 2.15 + 8 = 10.15, published as 10.50 % for 2026-H1.
+    let rule = rule("BE", day(2020, 1, 1));
+
+    let result = statutory_interest(
+        rule,
+        &tables(),
+        &BalanceSchedule::constant(eur(dec!(10000))),
+        day(2026, 1, 1),
+        day(2026, 7, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(result.lines[0].rate_percent, dec!(10.5));
+    assert_eq!(result.total, eur(dec!(520.68)));
+}
+
+#[test]
+fn rates_carried_past_their_confirmation_are_marked_provisional() {
+    // The ECB rate on 30 June 2026 is carried forward from 2.15 %, confirmed only to 5 February.
+    let result = statutory_interest(
+        rule("ES", day(2024, 1, 1)),
+        &tables(),
+        &BalanceSchedule::constant(eur(dec!(1000))),
+        day(2026, 6, 1),
+        day(2026, 8, 1),
+        None,
+    )
+    .unwrap();
+
+    let flags: Vec<bool> = result.lines.iter().map(|l| l.provisional).collect();
+    assert_eq!(flags, vec![false, true]);
+}
+
+#[test]
+fn an_agreed_rate_replaces_the_statutory_rate_and_needs_no_split() {
+    let result = statutory_interest(
+        rule("DE", day(2023, 1, 1)),
+        &tables(),
+        &BalanceSchedule::constant(eur(dec!(10000))),
+        day(2024, 1, 1),
+        day(2025, 1, 1),
+        Some(dec!(5)),
+    )
+    .unwrap();
+
+    assert_eq!(result.lines.len(), 1);
+    assert_eq!(result.total, eur(dec!(501.37)));
+    assert_eq!(
+        result.lines[0].legal_basis,
+        "contractual rate agreed by the parties"
+    );
+}
+
+#[test]
+fn in_switzerland_an_agreed_rate_below_five_percent_does_not_apply() {
+    let rule = rule("CH", day(2024, 1, 1));
+    let balance = BalanceSchedule::constant(money(dec!(1000), Currency::CHF));
+    let period = (day(2025, 1, 1), day(2026, 1, 1));
+
+    let lower = statutory_interest(
+        rule,
+        &RateTables::empty(),
+        &balance,
+        period.0,
+        period.1,
+        Some(dec!(3)),
+    )
+    .unwrap();
+    let higher = statutory_interest(
+        rule,
+        &RateTables::empty(),
+        &balance,
+        period.0,
+        period.1,
+        Some(dec!(8)),
+    )
+    .unwrap();
+
+    assert_eq!(lower.total, money(dec!(50), Currency::CHF));
+    assert_eq!(higher.total, money(dec!(80), Currency::CHF));
+}
+
+#[test]
+fn a_rate_after_the_data_horizon_is_not_available_rather_than_guessed() {
+    let result = statutory_interest(
+        rule("DE", day(2023, 1, 1)),
+        &tables(),
+        &BalanceSchedule::constant(eur(dec!(100))),
+        day(2026, 12, 1),
+        day(2027, 2, 1),
+        None,
+    );
+
+    assert_eq!(
+        result,
+        Err(InterestError::RateUnavailable {
+            series: RateSeries::DeBasiszinssatz,
+            observed_on: day(2027, 1, 1)
+        })
+    );
+}
+
+#[test]
+fn a_series_without_embedded_history_is_not_available() {
+    let result = statutory_interest(
+        rule("AT", day(2024, 1, 1)),
+        &tables(),
+        &BalanceSchedule::constant(eur(dec!(100))),
+        day(2024, 1, 1),
+        day(2024, 2, 1),
+        None,
+    );
+
+    assert!(matches!(
+        result,
+        Err(InterestError::RateUnavailable {
+            series: RateSeries::AtBasiszinssatz,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_fixed_rate_past_its_known_period_is_not_available() {
+    let result = statutory_interest(
+        rule("JP", day(2024, 1, 1)),
+        &RateTables::empty(),
+        &BalanceSchedule::constant(money(dec!(100000), Currency::JPY)),
+        day(2026, 1, 1),
+        day(2026, 5, 1),
+        None,
+    );
+
+    assert_eq!(
+        result,
+        Err(InterestError::FixedRateUnknown {
+            day: day(2026, 4, 1)
+        })
+    );
+}
+
+#[test]
+fn a_period_that_ends_before_it_starts_is_refused() {
+    let result = statutory_interest(
+        rule("FR", day(2024, 1, 1)),
+        &tables(),
+        &BalanceSchedule::constant(eur(dec!(100))),
+        day(2024, 2, 1),
+        day(2024, 1, 1),
+        None,
+    );
+
+    assert!(matches!(result, Err(InterestError::InvertedPeriod { .. })));
+}
+
+#[test]
+fn days_without_principal_produce_no_line_and_need_no_rate() {
+    // Fully paid on 2026-12-01: the days after the data horizon owe nothing and raise no error.
+    let balance = BalanceSchedule::new(
+        eur(dec!(1000)),
+        vec![BalanceChange {
+            on: day(2026, 12, 1),
+            delta: eur(dec!(-1000)),
+        }],
+    )
+    .unwrap();
+
+    let result = statutory_interest(
+        rule("FR", day(2024, 1, 1)),
+        &tables(),
+        &balance,
+        day(2026, 11, 1),
+        day(2027, 3, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(result.lines.len(), 1);
+    assert_eq!(result.lines[0].to, day(2026, 12, 1));
+}
+
+#[test]
+fn a_schedule_that_would_go_negative_is_refused() {
+    let result = BalanceSchedule::new(
+        eur(dec!(100)),
+        vec![BalanceChange {
+            on: day(2024, 1, 1),
+            delta: eur(dec!(-150)),
+        }],
+    );
+
+    assert_eq!(result, Err(ScheduleError::NegativeBalance(day(2024, 1, 1))));
+}

@@ -1,0 +1,72 @@
+//! Denmark. Source: ../shared/reference/jurisdictions.md, "DK — Denmark".
+
+use super::common::*;
+
+/// Denmark (`DK`).
+pub(in crate::jurisdiction) const DK: Jurisdiction = Jurisdiction {
+    code: JurisdictionCode::from_static("DK"),
+    name: "Denmark",
+    languages: &["da"],
+    currency_code: "DKK",
+    interest: &[reference_rule(
+        RateSeries::DkNationalbankLendingRate,
+        dec(8, 0),
+        HALF_YEARLY_FIRST_DAY,
+        Applicability::ALWAYS,
+        "Renteloven s.5: Danmarks Nationalbank's official lending rate on 1 January / 1 July + 8 pp; s.3: from the \
+         due date if one was fixed, otherwise 30 days after the demand",
+        "The Nationalbank series is not embedded, so this rule computes only with a rate table supplied by the \
+         caller. Simple interest: Directive 2011/7/EU art. 2(6).",
+    )],
+    recovery_compensation: &[RecoveryCompensation {
+        schedule: CompensationSchedule::Flat {
+            amount: amount(310, Currency::DKK),
+        },
+        unit: CompensationUnit::PerLatePayment,
+        valid_from: Some(date(2013, 2, 1)),
+        valid_until: None,
+        legal_basis: "Renteloven s.9 a stk. 3; bekendtgørelse nr. 105 of 31 January 2013 s.2 stk. 2: DKK 310 from a \
+                      business debtor, without reminder",
+        note: "For claims arising after 31 January 2013 (the due date is used here). Østre Landsret allowed it per \
+               invoice; in a continuing relationship only once per running arrears.",
+    }],
+    collection_costs: Some(CollectionCostRule {
+        basis: CollectionCostBasis::ReasonableCosts {
+            fixed_compensation_credited: false,
+        },
+        legal_basis: "Renteloven s.9 a stk. 1: reasonable extrajudicial recovery costs; the DKK 310 is due in \
+                      addition to reminder and collection fees",
+        note: "",
+    }),
+    allocation: None,
+    prescription: &[from_due_date(
+        "debts in general",
+        3,
+        EventEffects {
+            written_acknowledgement: restart(
+                3,
+                "Forældelsesloven s.15 (acknowledgment), s.19 (new period)",
+            ),
+            oral_acknowledgement: restart(
+                3,
+                "Forældelsesloven s.15 (acknowledgment, express or by conduct), s.19",
+            ),
+            part_payment: UNKNOWN,
+            written_demand: UNKNOWN,
+            court_filing: halt(
+                "Forældelsesloven s.16 (legal steps pursued within a reasonable time)",
+            ),
+        },
+        "Forældelsesloven s.3(1) (3 years); s.2 (from when payment could be demanded, or the end of the payment term)",
+        "s.5 gives 10 years when the debt's existence and amount were acknowledged in writing; Solvo keeps the \
+         3-year restart, the earlier date. Extensions while suits or negotiations are pending (s.21) are not modelled.",
+    )],
+    gaps: &[
+        gap(RuleTopic::Allocation, "No statute found."),
+        gap(
+            RuleTopic::Prescription,
+            "A reminder is not among ss.15-18, but no source confirms it has no effect; part payment as \
+             acknowledgment is not confirmed.",
+        ),
+    ],
+};

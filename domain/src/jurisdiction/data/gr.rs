@@ -1,0 +1,42 @@
+//! Greece. Source: ../shared/reference/jurisdictions.md, "GR — Greece".
+
+use super::common::*;
+
+/// Greece (`GR`).
+pub(in crate::jurisdiction) const GR: Jurisdiction = Jurisdiction {
+    code: JurisdictionCode::from_static("GR"),
+    name: "Greece",
+    languages: &["el"],
+    currency_code: "EUR",
+    interest: &[],
+    recovery_compensation: &[flat_per_payment(
+        eur(40),
+        Some(date(2013, 3, 16)),
+        "Law 4152/2013 subpara. Z.5: EUR 40 automatically, plus recovery costs",
+        "For contracts from 16 March 2013; the due date is used here.",
+    )],
+    collection_costs: Some(CollectionCostRule {
+        basis: CollectionCostBasis::ReasonableCosts {
+            fixed_compensation_credited: true,
+        },
+        legal_basis: "Law 4152/2013 subpara. Z.5: recovery costs in addition to the EUR 40 minimum (Directive \
+                      2011/7/EU art. 6(3): costs exceeding the fixed sum)",
+        note: "",
+    }),
+    allocation: None,
+    prescription: &[],
+    gaps: &[
+        gap(
+            RuleTopic::Interest,
+            "ECB rate + 8 pp (Law 4152/2013) is verified, but not which day fixes the rate for which period.",
+        ),
+        gap(
+            RuleTopic::Allocation,
+            "Civil Code art. 423 (expenses, interest, principal) not verified.",
+        ),
+        gap(
+            RuleTopic::Prescription,
+            "5 years from the end of the year (Civil Code arts. 250, 253) not verified.",
+        ),
+    ],
+};

@@ -1,0 +1,52 @@
+//! Japan. Source: ../shared/reference/jurisdictions.md, "JP — Japan"; art. 405 checked in an
+//! English translation of the Civil Code (wikisource).
+
+use super::common::*;
+
+/// Japan (`JP`).
+pub(in crate::jurisdiction) const JP: Jurisdiction = Jurisdiction {
+    code: JurisdictionCode::from_static("JP"),
+    name: "Japan",
+    languages: &["ja"],
+    currency_code: "JPY",
+    interest: &[fixed_rule(
+        dec(3, 0),
+        Some(date(2020, 4, 1)),
+        Some(date(2026, 3, 31)),
+        "Civil Code art. 404 (statutory rate 3 % a year since 1 April 2020, reviewed every 3 years); art. 419(1) \
+         (damages for delay at the statutory rate, or a higher agreed one); art. 405 (unpaid interest is added to \
+         the principal only after a year in arrears and the creditor's demand)",
+        "Whether the rate changed on 1 April 2026 was not found, so days from then are not available. The \
+         Commercial Code's 6 % was abolished.",
+    )],
+    recovery_compensation: &[],
+    collection_costs: None,
+    allocation: None,
+    prescription: &[from_due_date(
+        "claims arising from 1 April 2020",
+        5,
+        EventEffects {
+            written_acknowledgement: UNKNOWN,
+            oral_acknowledgement: UNKNOWN,
+            part_payment: UNKNOWN,
+            written_demand: UNKNOWN,
+            court_filing: halt("Civil Code art. 166(1) (the right exercised within the period)"),
+        },
+        "Civil Code art. 166(1): 5 years from when the creditor knew it could exercise the right (10 years from when \
+         it could be exercised)",
+        "For an invoice the creditor knows at the due date. The reform's renewal and postponement rules (arts. 150, \
+         152) were not verified.",
+    )],
+    gaps: &[
+        gap(RuleTopic::RecoveryCompensation, "None known (unverified)."),
+        gap(RuleTopic::CollectionCosts, "Not verified."),
+        gap(
+            RuleTopic::Allocation,
+            "An agreement comes first (art. 490); the statutory order (art. 489) was not verified.",
+        ),
+        gap(
+            RuleTopic::Prescription,
+            "Demand (art. 150) and acknowledgment (art. 152) effects were not verified.",
+        ),
+    ],
+};

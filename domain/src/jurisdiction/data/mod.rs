@@ -1,0 +1,83 @@
+//! One reviewed data module per jurisdiction, and the registry that lists them.
+//!
+//! Each file encodes one section of the reference material (`../shared/reference/`) and cites it
+//! at the top. A rule that the reference marks unverified is left out and recorded as a `Gap`.
+
+mod common;
+
+mod ae;
+mod at;
+mod au_nsw;
+mod be;
+mod br;
+mod ca_on;
+mod ch;
+mod cn;
+mod cz;
+mod de;
+mod dk;
+mod es;
+mod fi;
+mod fr;
+mod gb_eng;
+mod gb_sct;
+mod gr;
+mod hk;
+mod hu;
+mod ie;
+mod it;
+mod jp;
+mod lu;
+mod mx;
+mod nl;
+mod no;
+mod nz;
+mod pl;
+mod pt;
+mod se;
+mod sg;
+mod sk;
+mod us_ca;
+mod us_ny;
+mod za;
+
+use super::Jurisdiction;
+
+/// Every jurisdiction, ordered by code.
+pub(super) static ALL: [Jurisdiction; 35] = [
+    ae::AE,
+    at::AT,
+    au_nsw::AU_NSW,
+    be::BE,
+    br::BR,
+    ca_on::CA_ON,
+    ch::CH,
+    cn::CN,
+    cz::CZ,
+    de::DE,
+    dk::DK,
+    es::ES,
+    fi::FI,
+    fr::FR,
+    gb_eng::GB_ENG,
+    gb_sct::GB_SCT,
+    gr::GR,
+    hk::HK,
+    hu::HU,
+    ie::IE,
+    it::IT,
+    jp::JP,
+    lu::LU,
+    mx::MX,
+    nl::NL,
+    no::NO,
+    nz::NZ,
+    pl::PL,
+    pt::PT,
+    se::SE,
+    sg::SG,
+    sk::SK,
+    us_ca::US_CA,
+    us_ny::US_NY,
+    za::ZA,
+];

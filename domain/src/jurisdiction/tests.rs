@@ -1,0 +1,288 @@
+//! Checks over the whole registry: completeness against the reference list, consistency of every
+//! record, and the statutory amounts at their band edges.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::*;
+use crate::interest::{RateFixing, RateFormula, ReferenceDay};
+use crate::money::{Currency, Money};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn get(code: &'static str) -> &'static Jurisdiction {
+    find(JurisdictionCode::from_static(code)).expect("jurisdiction present")
+}
+
+fn money(amount: Decimal, currency: Currency) -> Money {
+    Money::new(amount, currency).unwrap()
+}
+
+/// The 34 jurisdictions of ../shared/reference/jurisdictions.md (GB as GB-ENG) plus Scotland.
+const REFERENCE_CODES: [&str; 35] = [
+    "GB-ENG", "GB-SCT", "IE", "NL", "BE", "LU", "DE", "AT", "CH", "FR", "ES", "PT", "IT", "GR",
+    "DK", "SE", "NO", "FI", "PL", "CZ", "SK", "HU", "US-NY", "US-CA", "CA-ON", "MX", "BR", "CN",
+    "HK", "JP", "SG", "AU-NSW", "NZ", "AE", "ZA",
+];
+
+#[test]
+fn every_jurisdiction_of_the_reference_is_registered() {
+    for code in REFERENCE_CODES {
+        assert!(
+            find(JurisdictionCode::parse(code).unwrap()).is_some(),
+            "{code}"
+        );
+    }
+    assert!(all().len() >= 25);
+}
+
+#[test]
+fn codes_are_unique_sorted_and_found_again() {
+    let codes: Vec<&str> = all().iter().map(|j| j.code.as_str()).collect();
+    let mut sorted = codes.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+
+    assert_eq!(codes, sorted);
+    for jurisdiction in all() {
+        let parsed = JurisdictionCode::parse(&jurisdiction.code.as_str().to_lowercase()).unwrap();
+        assert_eq!(find(parsed).map(|j| j.code), Some(jurisdiction.code));
+    }
+}
+
+#[test]
+fn a_bare_country_resolves_to_its_default_jurisdiction() {
+    assert_eq!(
+        default_for_country("gb").map(|c| c.to_string()).as_deref(),
+        Some("GB-ENG")
+    );
+    assert_eq!(
+        default_for_country("DE").map(|c| c.to_string()).as_deref(),
+        Some("DE")
+    );
+    assert_eq!(default_for_country("US"), None);
+    assert_eq!(default_for_country("CA"), None);
+    assert_eq!(default_for_country("AU"), None);
+    assert_eq!(default_for_country("XK"), None);
+    assert_eq!(default_for_country("GB-SCT"), None);
+}
+
+#[test]
+fn every_absent_rule_is_explained_by_a_gap() {
+    for j in all() {
+        let explained = |topic| j.gaps_on(topic).next().is_some();
+        let code = j.code.as_str();
+        assert!(
+            !j.interest.is_empty() || explained(RuleTopic::Interest),
+            "{code} interest"
+        );
+        assert!(
+            !j.recovery_compensation.is_empty() || explained(RuleTopic::RecoveryCompensation),
+            "{code} compensation"
+        );
+        assert!(
+            j.collection_costs.is_some() || explained(RuleTopic::CollectionCosts),
+            "{code} costs"
+        );
+        assert!(
+            j.allocation.is_some() || explained(RuleTopic::Allocation),
+            "{code} allocation"
+        );
+        assert!(
+            !j.prescription.is_empty() || explained(RuleTopic::Prescription),
+            "{code} prescription"
+        );
+    }
+}
+
+#[test]
+fn every_rule_names_its_legal_basis() {
+    for j in all() {
+        let code = j.code.as_str();
+        assert!(!j.name.is_empty() && !j.languages.is_empty(), "{code}");
+        assert!(j.currency().is_ok(), "{code} currency");
+        j.interest
+            .iter()
+            .for_each(|r| assert!(!r.legal_basis.is_empty(), "{code}"));
+        j.recovery_compensation
+            .iter()
+            .for_each(|r| assert!(!r.legal_basis.is_empty(), "{code}"));
+        j.collection_costs
+            .iter()
+            .for_each(|r| assert!(!r.legal_basis.is_empty(), "{code}"));
+        j.allocation
+            .iter()
+            .for_each(|r| assert!(!r.legal_basis.is_empty(), "{code}"));
+        j.prescription
+            .iter()
+            .for_each(|r| assert!(!r.legal_basis.is_empty() && r.period_years > 0, "{code}"));
+        j.gaps
+            .iter()
+            .for_each(|g| assert!(!g.reason.is_empty(), "{code}"));
+    }
+}
+
+#[test]
+fn statutory_amounts_are_exact_and_bands_end_open() {
+    for j in all() {
+        for rule in j.recovery_compensation {
+            match rule.schedule {
+                CompensationSchedule::Flat { amount } => {
+                    assert!(
+                        Money::new(amount.amount, amount.currency).is_ok(),
+                        "{}",
+                        j.code
+                    );
+                }
+                CompensationSchedule::Banded { bands, .. } => {
+                    assert!(
+                        bands.last().is_some_and(|b| b.up_to.is_none()),
+                        "{}",
+                        j.code
+                    );
+                    for band in bands {
+                        assert!(
+                            Money::new(band.amount.amount, band.amount.currency).is_ok(),
+                            "{}",
+                            j.code
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn half_yearly_rules_never_observe_the_day_interest_starts() {
+    for j in all() {
+        for rule in j.interest {
+            if let RateFormula::Reference {
+                fixing: RateFixing::HalfYearly { reference_day },
+                ..
+            } = rule.rate
+            {
+                assert_ne!(reference_day, ReferenceDay::DayInterestStarts, "{}", j.code);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_record_serialises_for_the_api() {
+    for j in all() {
+        let json = serde_json::to_value(j).unwrap();
+        assert_eq!(json["code"], j.code.as_str());
+    }
+    let german = serde_json::to_value(get("DE")).unwrap();
+    assert_eq!(german["interest"][0]["rate"]["margin_percent"], "9");
+}
+
+#[test]
+fn the_uk_fixed_sum_follows_the_size_of_the_debt() {
+    let rule = get("GB-ENG").compensation_for(day(2024, 1, 1)).unwrap();
+    let gbp = |amount| money(amount, Currency::GBP);
+
+    assert_eq!(rule.amount_for(gbp(dec!(999.99))).unwrap(), gbp(dec!(40)));
+    assert_eq!(rule.amount_for(gbp(dec!(1000))).unwrap(), gbp(dec!(70)));
+    assert_eq!(rule.amount_for(gbp(dec!(9999.99))).unwrap(), gbp(dec!(70)));
+    assert_eq!(rule.amount_for(gbp(dec!(10000))).unwrap(), gbp(dec!(100)));
+}
+
+#[test]
+fn the_irish_bands_include_their_upper_limit() {
+    let rule = get("IE").compensation_for(day(2024, 1, 1)).unwrap();
+    let eur = |amount| money(amount, Currency::EUR);
+
+    assert_eq!(rule.amount_for(eur(dec!(1000))).unwrap(), eur(dec!(40)));
+    assert_eq!(rule.amount_for(eur(dec!(1000.01))).unwrap(), eur(dec!(70)));
+    assert_eq!(rule.amount_for(eur(dec!(10000))).unwrap(), eur(dec!(70)));
+    assert_eq!(
+        rule.amount_for(eur(dec!(10000.01))).unwrap(),
+        eur(dec!(100))
+    );
+}
+
+#[test]
+fn the_polish_bands_are_measured_in_zloty_and_paid_in_euro() {
+    let rule = get("PL").compensation_for(day(2024, 1, 1)).unwrap();
+    let pln = |amount| money(amount, Currency::PLN);
+    let eur = |amount| money(amount, Currency::EUR);
+
+    assert_eq!(rule.amount_for(pln(dec!(5000))).unwrap(), eur(dec!(40)));
+    assert_eq!(rule.amount_for(pln(dec!(5000.01))).unwrap(), eur(dec!(70)));
+    assert_eq!(rule.amount_for(pln(dec!(50000))).unwrap(), eur(dec!(100)));
+    assert_eq!(
+        get("PL")
+            .compensation_for(day(2019, 6, 1))
+            .unwrap()
+            .amount_for(pln(dec!(60000)))
+            .unwrap(),
+        eur(dec!(40))
+    );
+}
+
+#[test]
+fn a_banded_sum_for_a_debt_in_another_currency_is_refused() {
+    let rule = get("GB-ENG").compensation_for(day(2024, 1, 1)).unwrap();
+
+    let result = rule.amount_for(money(dec!(500), Currency::EUR));
+
+    assert!(matches!(
+        result,
+        Err(CompensationError::ThresholdCurrency { .. })
+    ));
+}
+
+#[test]
+fn the_dutch_bik_scale_is_applied_tier_by_tier_within_its_limits() {
+    let Some(CollectionCostRule {
+        basis: CollectionCostBasis::Scale { scale },
+        ..
+    }) = get("NL").collection_costs
+    else {
+        panic!("NL has a scale");
+    };
+    let eur = |amount| money(amount, Currency::EUR);
+
+    assert_eq!(scale.amount_for(eur(dec!(200))).unwrap(), eur(dec!(40)));
+    assert_eq!(scale.amount_for(eur(dec!(2500))).unwrap(), eur(dec!(375)));
+    assert_eq!(scale.amount_for(eur(dec!(3000))).unwrap(), eur(dec!(425)));
+    assert_eq!(scale.amount_for(eur(dec!(10000))).unwrap(), eur(dec!(875)));
+    assert_eq!(
+        scale.amount_for(eur(dec!(1000000))).unwrap(),
+        eur(dec!(6775))
+    );
+    assert_eq!(
+        scale.amount_for(eur(dec!(5000000))).unwrap(),
+        eur(dec!(6775))
+    );
+}
+
+#[test]
+fn rules_that_changed_over_time_are_chosen_by_date() {
+    let germany = get("DE");
+    let norway = get("NO");
+
+    assert!(germany.compensation_for(day(2014, 7, 28)).is_none());
+    assert!(germany.compensation_for(day(2014, 7, 29)).is_some());
+    let nok = |amount| money(amount, Currency::NOK);
+    let h1 = norway.compensation_for(day(2025, 3, 1)).unwrap();
+    assert_eq!(h1.amount_for(nok(dec!(1))).unwrap(), nok(dec!(470)));
+    assert!(norway.compensation_for(day(2025, 9, 1)).is_none());
+}
+
+#[test]
+fn the_german_margin_depends_on_when_the_obligation_arose() {
+    let margin = |date| match get("DE").interest_rule_for(date).unwrap().rate {
+        RateFormula::Reference { margin_percent, .. } => margin_percent,
+        RateFormula::Fixed { .. } => Decimal::ZERO,
+    };
+
+    assert_eq!(margin(day(2014, 7, 28)), dec!(8));
+    assert_eq!(margin(day(2014, 7, 29)), dec!(9));
+}

@@ -1,0 +1,272 @@
+//! Prescription deadlines per jurisdiction, computed by hand from the statutes cited in the data.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::*;
+use crate::jurisdiction::{self, JurisdictionCode};
+use chrono::NaiveDate;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn general(code: &'static str) -> &'static PrescriptionRule {
+    jurisdiction::find(JurisdictionCode::from_static(code))
+        .and_then(|j| j.general_prescription())
+        .expect("prescription rule")
+}
+
+fn event(kind: PrescriptionEventKind, on: NaiveDate) -> PrescriptionEvent {
+    PrescriptionEvent { kind, on }
+}
+
+fn deadline_of(
+    code: &'static str,
+    due: NaiveDate,
+    events: &[PrescriptionEvent],
+) -> Option<NaiveDate> {
+    deadline(general(code), ClaimDates::due(due), events)
+        .unwrap()
+        .deadline()
+}
+
+#[test]
+fn a_german_claim_prescribes_at_the_end_of_the_third_year_after_the_year_it_fell_due() {
+    assert_eq!(
+        deadline_of("DE", day(2024, 3, 15), &[]),
+        Some(day(2027, 12, 31))
+    );
+}
+
+#[test]
+fn a_german_acknowledgment_starts_three_new_years_from_the_day_after() {
+    // Arrange
+    let events = [event(PrescriptionEventKind::PartPayment, day(2026, 6, 10))];
+
+    // Act
+    let outcome = deadline(general("DE"), ClaimDates::due(day(2024, 3, 15)), &events).unwrap();
+
+    // Assert
+    assert_eq!(outcome.deadline(), Some(day(2029, 6, 10)));
+    assert_eq!(
+        outcome.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::Restarted)
+    );
+}
+
+#[test]
+fn a_german_court_filing_halts_prescription() {
+    let events = [event(PrescriptionEventKind::CourtFiling, day(2027, 12, 20))];
+
+    let outcome = deadline(general("DE"), ClaimDates::due(day(2024, 3, 15)), &events).unwrap();
+
+    assert_eq!(
+        outcome.status,
+        PrescriptionStatus::Halted {
+            since: day(2027, 12, 20)
+        }
+    );
+    assert_eq!(outcome.deadline(), None);
+}
+
+#[test]
+fn a_dutch_written_demand_starts_a_new_five_year_period() {
+    let events = [event(
+        PrescriptionEventKind::WrittenDemand,
+        day(2026, 1, 10),
+    )];
+
+    assert_eq!(
+        deadline_of("NL", day(2024, 3, 15), &[]),
+        Some(day(2029, 3, 15))
+    );
+    assert_eq!(
+        deadline_of("NL", day(2024, 3, 15), &events),
+        Some(day(2031, 1, 10))
+    );
+}
+
+#[test]
+fn in_england_only_a_written_acknowledgment_restarts_time() {
+    let oral = [event(
+        PrescriptionEventKind::OralAcknowledgement,
+        day(2027, 1, 1),
+    )];
+    let written = [event(
+        PrescriptionEventKind::WrittenAcknowledgement,
+        day(2027, 1, 1),
+    )];
+
+    let after_oral = deadline(general("GB-ENG"), ClaimDates::due(day(2024, 3, 15)), &oral).unwrap();
+
+    assert_eq!(after_oral.deadline(), Some(day(2030, 3, 15)));
+    assert_eq!(
+        after_oral.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::NoEffect)
+    );
+    assert_eq!(
+        deadline_of("GB-ENG", day(2024, 3, 15), &written),
+        Some(day(2033, 1, 1))
+    );
+}
+
+#[test]
+fn a_french_formal_notice_does_not_interrupt() {
+    let events = [event(
+        PrescriptionEventKind::WrittenDemand,
+        day(2026, 1, 10),
+    )];
+
+    let outcome = deadline(general("FR"), ClaimDates::due(day(2024, 3, 15)), &events).unwrap();
+
+    assert_eq!(outcome.deadline(), Some(day(2029, 3, 15)));
+    assert_eq!(
+        outcome.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::NoEffect)
+    );
+}
+
+#[test]
+fn an_event_whose_effect_is_not_established_is_reported_and_ignored() {
+    let events = [event(
+        PrescriptionEventKind::WrittenDemand,
+        day(2026, 1, 10),
+    )];
+
+    let outcome = deadline(
+        general("GB-ENG"),
+        ClaimDates::due(day(2024, 3, 15)),
+        &events,
+    )
+    .unwrap();
+
+    assert_eq!(outcome.deadline(), Some(day(2030, 3, 15)));
+    assert_eq!(
+        outcome.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::NotEstablished)
+    );
+}
+
+#[test]
+fn a_polish_period_ends_on_the_last_day_of_a_year_also_after_a_restart() {
+    let events = [event(
+        PrescriptionEventKind::WrittenAcknowledgement,
+        day(2026, 5, 1),
+    )];
+
+    assert_eq!(
+        deadline_of("PL", day(2024, 3, 15), &[]),
+        Some(day(2027, 12, 31))
+    );
+    assert_eq!(
+        deadline_of("PL", day(2024, 3, 15), &events),
+        Some(day(2029, 12, 31))
+    );
+}
+
+#[test]
+fn an_acknowledgment_after_the_deadline_does_not_revive_the_claim() {
+    let events = [event(
+        PrescriptionEventKind::WrittenAcknowledgement,
+        day(2030, 3, 16),
+    )];
+
+    let outcome = deadline(
+        general("GB-ENG"),
+        ClaimDates::due(day(2024, 3, 15)),
+        &events,
+    )
+    .unwrap();
+
+    assert_eq!(outcome.deadline(), Some(day(2030, 3, 15)));
+    assert_eq!(
+        outcome.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::AfterDeadline)
+    );
+}
+
+#[test]
+fn an_acknowledgment_on_the_last_day_still_counts() {
+    let events = [event(
+        PrescriptionEventKind::WrittenAcknowledgement,
+        day(2030, 3, 15),
+    )];
+
+    assert_eq!(
+        deadline_of("GB-ENG", day(2024, 3, 15), &events),
+        Some(day(2036, 3, 15))
+    );
+}
+
+#[test]
+fn a_claim_due_on_29_february_prescribes_on_28_february() {
+    assert_eq!(
+        deadline_of("GB-ENG", day(2024, 2, 29), &[]),
+        Some(day(2030, 2, 28))
+    );
+}
+
+#[test]
+fn swedish_prescription_needs_the_day_the_claim_arose() {
+    let rule = general("SE");
+    let claim = ClaimDates {
+        due_date: day(2024, 3, 31),
+        arose_on: Some(day(2024, 3, 1)),
+    };
+
+    assert_eq!(
+        deadline(rule, ClaimDates::due(day(2024, 3, 31)), &[]),
+        Err(PrescriptionError::MissingArisingDate)
+    );
+    assert_eq!(
+        deadline(rule, claim, &[]).unwrap().deadline(),
+        Some(day(2034, 3, 1))
+    );
+}
+
+#[test]
+fn ontario_restarts_never_pass_the_fifteen_year_ultimate_limit() {
+    // Arrange: a written acknowledgment every two years keeps the claim alive until the cap.
+    let events: Vec<PrescriptionEvent> = (1..=8)
+        .map(|n| {
+            event(
+                PrescriptionEventKind::WrittenAcknowledgement,
+                day(2024 + 2 * n, 3, 1),
+            )
+        })
+        .collect();
+
+    // Act
+    let outcome = deadline(general("CA-ON"), ClaimDates::due(day(2024, 3, 15)), &events).unwrap();
+
+    // Assert
+    assert_eq!(outcome.deadline(), Some(day(2039, 3, 15)));
+    assert!(
+        outcome
+            .steps
+            .iter()
+            .any(|s| s.outcome == StepOutcome::CappedByLongStop)
+    );
+}
+
+#[test]
+fn swiss_craftsmen_claims_have_their_own_five_year_rule() {
+    let swiss = jurisdiction::find(JurisdictionCode::from_static("CH")).unwrap();
+    let short = &swiss.prescription[1];
+
+    let outcome = deadline(short, ClaimDates::due(day(2024, 3, 15)), &[]).unwrap();
+
+    assert_eq!(short.period_years, 5);
+    assert_eq!(outcome.deadline(), Some(day(2029, 3, 15)));
+}
+
+#[test]
+fn warnings_follow_the_computed_deadline() {
+    let outcome = deadline(general("DE"), ClaimDates::due(day(2024, 3, 15)), &[]).unwrap();
+    let deadline = outcome.deadline().unwrap();
+
+    let due = warnings(deadline, day(2027, 12, 1), &DEFAULT_WARNING_HORIZONS_DAYS);
+
+    assert_eq!(due.len(), 2);
+    assert_eq!(due[0].days_left, 30);
+}
