@@ -1,6 +1,7 @@
 //! Solvo's HTTP API: actix-web routes, authentication, validation, problem+json errors and the
 //! OpenAPI document; `startup::Application` runs it, the `solvo` binary wraps it in a CLI.
 
+pub mod access;
 pub mod auth;
 pub mod bootstrap;
 pub mod clock;
@@ -8,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod idempotency;
 pub mod openapi;
 pub mod roles;
 pub mod routes;

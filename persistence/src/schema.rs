@@ -70,10 +70,179 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    debtors (id) {
+        id -> Text,
+        organisation_id -> Text,
+        legal_name -> Text,
+        registration_number -> Nullable<Text>,
+        vat_id -> Nullable<Text>,
+        country -> Text,
+        address_line1 -> Nullable<Text>,
+        address_line2 -> Nullable<Text>,
+        postal_code -> Nullable<Text>,
+        city -> Nullable<Text>,
+        region -> Nullable<Text>,
+        address_country -> Nullable<Text>,
+        contacts -> Text,
+        preferred_language -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    collector_coverage (user_id, country, language) {
+        user_id -> Text,
+        country -> Text,
+        language -> Text,
+    }
+}
+
+diesel::table! {
+    sequences (name) {
+        name -> Text,
+        value -> BigInt,
+    }
+}
+
+diesel::table! {
+    quotes (id) {
+        id -> Text,
+        organisation_id -> Text,
+        body -> Text,
+        fee_terms -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cases (id) {
+        id -> Text,
+        organisation_id -> Text,
+        debtor_id -> Text,
+        case_number -> BigInt,
+        rf_reference -> Text,
+        creditor_reference -> Text,
+        currency -> Text,
+        jurisdiction -> Text,
+        state -> Text,
+        state_detail -> Text,
+        outcome -> Nullable<Text>,
+        collector_id -> Nullable<Text>,
+        contractual_interest_rate -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        quote_id -> Nullable<Text>,
+        fee_terms -> Text,
+        resume_on -> Nullable<Date>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invoices (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        number -> Text,
+        issue_date -> Date,
+        due_date -> Date,
+        amount_minor -> BigInt,
+        currency -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ledger_postings (id) {
+        id -> Text,
+        case_id -> Text,
+        invoice_id -> Nullable<Text>,
+        account -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        effective_date -> Date,
+        description -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_events (id) {
+        id -> Text,
+        case_id -> Text,
+        occurred_at -> Timestamp,
+        actor_kind -> Text,
+        actor_id -> Nullable<Text>,
+        kind -> Text,
+        state_before -> Nullable<Text>,
+        state_after -> Nullable<Text>,
+        detail -> Text,
+    }
+}
+
+diesel::table! {
+    messages (id) {
+        id -> Text,
+        case_id -> Text,
+        author_id -> Text,
+        author_side -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    message_reads (message_id, reader_id) {
+        message_id -> Text,
+        reader_id -> Text,
+        read_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    documents (id) {
+        id -> Text,
+        case_id -> Text,
+        kind -> Text,
+        filename -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        content -> Binary,
+        uploaded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (organisation_id, idempotency_key) {
+        organisation_id -> Text,
+        idempotency_key -> Text,
+        request_hash -> Text,
+        status_code -> Integer,
+        response_body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(api_keys -> organisations (organisation_id));
+diesel::joinable!(debtors -> organisations (organisation_id));
+diesel::joinable!(collector_coverage -> users (user_id));
+diesel::joinable!(cases -> debtors (debtor_id));
+diesel::joinable!(invoices -> cases (case_id));
+diesel::joinable!(ledger_postings -> cases (case_id));
+diesel::joinable!(case_events -> cases (case_id));
+diesel::joinable!(messages -> cases (case_id));
+diesel::joinable!(message_reads -> messages (message_id));
+diesel::joinable!(documents -> cases (case_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -82,4 +251,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     api_keys,
     server_secrets,
+    debtors,
+    collector_coverage,
+    sequences,
+    quotes,
+    cases,
+    invoices,
+    ledger_postings,
+    case_events,
+    messages,
+    message_reads,
+    documents,
+    idempotency_keys,
 );

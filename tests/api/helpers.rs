@@ -1,6 +1,6 @@
 //! The test harness: [`spawn_app`] and typed request helpers.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+#![allow(dead_code)]
 
 use diesel::{Connection, RunQueryDsl, pg::PgConnection};
 use reqwest::{Method, Response};
@@ -217,6 +217,35 @@ impl TestApp {
         let id = body(response).await["id"].as_str().unwrap().to_owned();
         let token = self.login(&email, PASSWORD).await["access_token"].as_str().unwrap().to_owned();
         TestUser { id, email, organisation_id: organisation_id.to_owned(), token }
+    }
+
+    /// Places a case for a German debtor with one EUR 1,000.00 invoice as `token`'s creditor;
+    /// returns the case body. `reference` must be unique per creditor.
+    pub async fn place_case(&self, token: &str, reference: &str) -> Value {
+        let response = self
+            .post(
+                "/v1/cases",
+                token,
+                &json!({
+                    "debtor": {
+                        "legal_name": "Globex GmbH",
+                        "vat_id": "DE123456789",
+                        "country": "DE",
+                        "preferred_language": "de"
+                    },
+                    "currency": "EUR",
+                    "creditor_reference": reference,
+                    "invoices": [{
+                        "number": format!("{reference}-INV-1"),
+                        "issue_date": "2026-01-05",
+                        "due_date": "2026-02-04",
+                        "amount": "1000.00"
+                    }]
+                }),
+            )
+            .await;
+        assert_eq!(response.status(), 201, "placing case {reference}");
+        body(response).await
     }
 
     /// The agency organisation's id.

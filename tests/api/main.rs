@@ -2,6 +2,9 @@
 //! file always; a fresh PostgreSQL database when `SOLVO_TEST_POSTGRES_URL` is set), real HTTP.
 //! Each scenario is one async function run on both backends by [`both_backends!`].
 
+// Tests may panic on a surprise: that is how they fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod helpers;
 
 mod api_keys;

@@ -22,14 +22,28 @@ pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLimit(pub usize);
 
-/// A validated JSON request body.
+/// A validated JSON request body, with a fingerprint of its content for idempotency checks.
 #[derive(Debug)]
-pub struct ApiJson<T>(pub T);
+pub struct ApiJson<T> {
+    value: T,
+    fingerprint: String,
+}
 
 impl<T> ApiJson<T> {
     /// The inner value.
     pub fn into_inner(self) -> T {
-        self.0
+        self.value
+    }
+
+    /// The parsed value.
+    pub fn get(&self) -> &T {
+        &self.value
+    }
+
+    /// SHA-256 of the body's canonical JSON (object keys sorted, whitespace dropped), so that a
+    /// replay that only reorders keys still counts as the same request.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 }
 
@@ -58,7 +72,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ApiJson<T> {
             value
                 .validate()
                 .map_err(|errors| ApiError::Validation(flatten(&errors)))?;
-            Ok(Self(value))
+            Ok(Self { fingerprint: fingerprint(&body), value })
         })
     }
 }
@@ -101,6 +115,15 @@ async fn read_body(payload: &mut Payload, limit: usize) -> Result<Bytes, ApiErro
         body.extend_from_slice(&chunk);
     }
     Ok(body.freeze())
+}
+
+/// Hex SHA-256 of the canonical form of a JSON body that has already parsed.
+fn fingerprint(body: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let canonical = serde_json::from_slice::<serde_json::Value>(body)
+        .and_then(|value| serde_json::to_vec(&value))
+        .unwrap_or_else(|_| body.to_vec());
+    hex::encode(Sha256::digest(canonical))
 }
 
 /// Deserialises with the path of the failing field, so a wrong type is a 422 that names it.

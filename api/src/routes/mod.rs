@@ -3,11 +3,16 @@
 
 pub mod api_keys;
 pub mod auth;
+pub mod debtors;
+pub mod documents;
 pub mod health;
 pub mod me;
+pub mod messages;
 pub mod metrics;
 pub mod organisations;
 pub mod pagination;
+pub mod quotes;
+pub mod reference;
 pub mod users;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -31,5 +36,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(api_keys::create_api_key)
         .service(api_keys::list_api_keys)
         .service(api_keys::get_api_key)
-        .service(api_keys::delete_api_key);
+        .service(api_keys::delete_api_key)
+        .service(debtors::create_debtor)
+        .service(debtors::list_debtors)
+        .service(debtors::get_debtor)
+        .service(debtors::update_debtor);
+    reference::configure(cfg);
+    quotes::configure(cfg);
+    messages::configure(cfg);
+    documents::configure(cfg);
 }

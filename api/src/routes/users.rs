@@ -349,7 +349,7 @@ fn etag(version: i64) -> String {
 }
 
 /// Reads `If-Match: "3"` (or `3`); `*` or no header means unconditional.
-fn if_match_version(request: &HttpRequest) -> Result<Option<i64>, ApiError> {
+pub(crate) fn if_match_version(request: &HttpRequest) -> Result<Option<i64>, ApiError> {
     let Some(raw) = request.headers().get(header::IF_MATCH) else {
         return Ok(None);
     };

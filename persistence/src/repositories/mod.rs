@@ -2,6 +2,9 @@
 //! connection (and so its transaction); tenant scoping is an explicit argument, never implied.
 
 pub mod api_keys;
+pub mod cases;
+pub mod debtors;
+pub mod idempotency;
 pub mod organisations;
 pub mod page;
 pub mod server_secrets;

@@ -1,0 +1,12 @@
+DROP TABLE idempotency_keys;
+DROP TABLE documents;
+DROP TABLE message_reads;
+DROP TABLE messages;
+DROP TABLE case_events;
+DROP TABLE ledger_postings;
+DROP TABLE invoices;
+DROP TABLE cases;
+DROP TABLE quotes;
+DROP TABLE sequences;
+DROP TABLE collector_coverage;
+DROP TABLE debtors;

@@ -1,0 +1,230 @@
+//! Cases: one creditor's claim against one debtor, with its state and terms.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::connection::AnyConnection;
+use crate::error::PersistenceError;
+use crate::repositories::debtors::{escape_like, lower};
+use crate::repositories::page::{Page, PageRequest};
+use crate::schema::{cases, debtors, sequences};
+
+/// A case row.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = cases)]
+pub struct CaseRow {
+    /// `case_…`
+    pub id: String,
+    /// The creditor organisation.
+    pub organisation_id: String,
+    /// The debtor.
+    pub debtor_id: String,
+    /// Installation-wide number, the base of the RF reference.
+    pub case_number: i64,
+    /// ISO 11649 creditor reference (electronic form, no spaces).
+    pub rf_reference: String,
+    /// The creditor's own reference for the case.
+    pub creditor_reference: String,
+    /// ISO 4217 currency of every amount on the case.
+    pub currency: String,
+    /// Jurisdiction code whose rules apply (`DE`, `GB-ENG`, …).
+    pub jurisdiction: String,
+    /// State name.
+    pub state: String,
+    /// Full domain state as JSON.
+    pub state_detail: String,
+    /// Outcome when closed.
+    pub outcome: Option<String>,
+    /// Assigned collector.
+    pub collector_id: Option<String>,
+    /// Contractual interest, percent per year, as a decimal string.
+    pub contractual_interest_rate: Option<String>,
+    /// Free text from the creditor.
+    pub notes: Option<String>,
+    /// The quote whose fee terms apply.
+    pub quote_id: Option<String>,
+    /// Fee schedule JSON.
+    pub fee_terms: String,
+    /// Date on which a paused case resumes by itself.
+    pub resume_on: Option<NaiveDate>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+    /// Placement time.
+    pub created_at: NaiveDateTime,
+    /// Last change.
+    pub updated_at: NaiveDateTime,
+}
+
+/// Filters of [`list`].
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    /// Only this creditor's cases (`None` for agency staff).
+    pub organisation_id: Option<String>,
+    /// Only cases in this state.
+    pub state: Option<String>,
+    /// Only cases whose debtor is in this country.
+    pub country: Option<String>,
+    /// Placed at or after.
+    pub created_from: Option<NaiveDateTime>,
+    /// Placed before.
+    pub created_to: Option<NaiveDateTime>,
+    /// Changed at or after.
+    pub updated_since: Option<NaiveDateTime>,
+    /// The creditor's reference, exactly.
+    pub creditor_reference: Option<String>,
+    /// Debtor name contains (case-insensitive).
+    pub debtor_name: Option<String>,
+    /// Only cases assigned to this collector.
+    pub collector_id: Option<String>,
+}
+
+/// The changes a transition makes.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = cases, treat_none_as_null = true)]
+pub struct StateChange {
+    /// New state name.
+    pub state: String,
+    /// New state JSON.
+    pub state_detail: String,
+    /// New outcome.
+    pub outcome: Option<String>,
+    /// New automatic resume date.
+    pub resume_on: Option<NaiveDate>,
+}
+
+/// Takes the next value of a named sequence (inside the caller's transaction, so numbers of
+/// rolled-back placements are reused and the sequence has no gaps).
+///
+/// # Errors
+/// Database errors only.
+pub fn next_number(conn: &mut AnyConnection, name: &str) -> Result<i64, PersistenceError> {
+    diesel::update(sequences::table.find(name)).set(sequences::value.eq(sequences::value + 1)).execute(conn)?;
+    Ok(sequences::table.find(name).select(sequences::value).first(conn)?)
+}
+
+/// Inserts a case.
+///
+/// # Errors
+/// [`PersistenceError::Conflict`] when the creditor reference is taken.
+pub fn insert(conn: &mut AnyConnection, row: &CaseRow) -> Result<(), PersistenceError> {
+    diesel::insert_into(cases::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+/// Reads a case; `organisation_id` scopes it (`None` for agency staff).
+///
+/// # Errors
+/// [`PersistenceError::NotFound`].
+pub fn find(conn: &mut AnyConnection, organisation_id: Option<&str>, id: &str) -> Result<CaseRow, PersistenceError> {
+    let mut query = cases::table.filter(cases::id.eq(id)).select(CaseRow::as_select()).into_boxed();
+    if let Some(organisation_id) = organisation_id {
+        query = query.filter(cases::organisation_id.eq(organisation_id.to_owned()));
+    }
+    Ok(query.first(conn)?)
+}
+
+/// The creditor's case with this reference, if any.
+///
+/// # Errors
+/// Database errors only.
+pub fn find_by_reference(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    creditor_reference: &str,
+) -> Result<Option<CaseRow>, PersistenceError> {
+    Ok(cases::table
+        .filter(cases::organisation_id.eq(organisation_id))
+        .filter(cases::creditor_reference.eq(creditor_reference))
+        .select(CaseRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Lists cases in id (placement) order.
+///
+/// # Errors
+/// Database errors only.
+pub fn list(conn: &mut AnyConnection, filter: &CaseFilter, page: &PageRequest) -> Result<Page<CaseRow>, PersistenceError> {
+    let mut query = cases::table.inner_join(debtors::table).select(CaseRow::as_select()).into_boxed();
+    if let Some(organisation_id) = &filter.organisation_id {
+        query = query.filter(cases::organisation_id.eq(organisation_id.clone()));
+    }
+    if let Some(state) = &filter.state {
+        query = query.filter(cases::state.eq(state.clone()));
+    }
+    if let Some(country) = &filter.country {
+        query = query.filter(debtors::country.eq(country.clone()));
+    }
+    if let Some(from) = filter.created_from {
+        query = query.filter(cases::created_at.ge(from));
+    }
+    if let Some(to) = filter.created_to {
+        query = query.filter(cases::created_at.lt(to));
+    }
+    if let Some(since) = filter.updated_since {
+        query = query.filter(cases::updated_at.ge(since));
+    }
+    if let Some(reference) = &filter.creditor_reference {
+        query = query.filter(cases::creditor_reference.eq(reference.clone()));
+    }
+    if let Some(name) = &filter.debtor_name {
+        query = query.filter(lower(debtors::legal_name).like(format!("%{}%", escape_like(&name.to_lowercase()))).escape('\\'));
+    }
+    if let Some(collector_id) = &filter.collector_id {
+        query = query.filter(cases::collector_id.eq(collector_id.clone()));
+    }
+    if let Some(after) = &page.after {
+        query = query.filter(cases::id.gt(after.clone()));
+    }
+    let rows = query.order(cases::id.asc()).limit(page.fetch()).load(conn)?;
+    Ok(Page::from_rows(rows, page, |row| &row.id))
+}
+
+/// Applies a state change when the version matches, bumping it.
+///
+/// # Errors
+/// [`PersistenceError::Conflict`] with `version` when another writer changed the case first.
+pub fn change_state(
+    conn: &mut AnyConnection,
+    id: &str,
+    expected_version: i64,
+    change: &StateChange,
+    now: NaiveDateTime,
+) -> Result<(), PersistenceError> {
+    let updated = diesel::update(cases::table.filter(cases::id.eq(id)).filter(cases::version.eq(expected_version)))
+        .set((change, cases::version.eq(expected_version + 1), cases::updated_at.eq(now)))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(PersistenceError::Conflict("version".into()));
+    }
+    Ok(())
+}
+
+/// Assigns a collector.
+///
+/// # Errors
+/// Database errors only.
+pub fn assign(conn: &mut AnyConnection, id: &str, collector_id: Option<&str>, now: NaiveDateTime) -> Result<(), PersistenceError> {
+    diesel::update(cases::table.filter(cases::id.eq(id)))
+        .set((
+            cases::collector_id.eq(collector_id),
+            cases::version.eq(cases::version + 1),
+            cases::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Paused cases whose resume date has come, oldest first, at most `limit`.
+///
+/// # Errors
+/// Database errors only.
+pub fn due_to_resume(conn: &mut AnyConnection, today: NaiveDate, limit: i64) -> Result<Vec<CaseRow>, PersistenceError> {
+    Ok(cases::table
+        .filter(cases::resume_on.le(today))
+        .filter(cases::state.eq("paused"))
+        .order(cases::resume_on.asc())
+        .limit(limit)
+        .select(CaseRow::as_select())
+        .load(conn)?)
+}
