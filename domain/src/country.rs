@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn codes_parse_case_insensitively_and_unknown_ones_are_refused() {
-        assert_eq!(CountryCode::parse("nl").map(|c| c.to_string()), Ok("NL".to_owned()));
+        assert_eq!(
+            CountryCode::parse("nl").map(|c| c.to_string()),
+            Ok("NL".to_owned())
+        );
         for bad in ["UK", "EL", "XX", "N", "NLD", ""] {
             assert!(CountryCode::parse(bad).is_err(), "{bad}");
         }

@@ -147,7 +147,10 @@ pub fn may_grant(
         return Err(GrantRefusal::OtherOrganisation);
     }
     if role.organisation_kind() != Some(target_kind) {
-        return Err(GrantRefusal::RoleNotInKind { role: role.as_str(), kind: target_kind.as_str() });
+        return Err(GrantRefusal::RoleNotInKind {
+            role: role.as_str(),
+            kind: target_kind.as_str(),
+        });
     }
     Ok(())
 }
@@ -166,33 +169,72 @@ mod tests {
 
     #[test]
     fn an_agency_admin_may_create_creditor_users_in_any_creditor() {
-        let result =
-            may_grant(Role::AgencyAdmin, "org_a", "org_c", OrganisationKind::Creditor, Role::CreditorAdmin);
+        let result = may_grant(
+            Role::AgencyAdmin,
+            "org_a",
+            "org_c",
+            OrganisationKind::Creditor,
+            Role::CreditorAdmin,
+        );
         assert_eq!(result, Ok(()));
     }
 
     #[test]
     fn a_creditor_admin_may_not_create_agency_roles_or_users_elsewhere() {
-        let own = may_grant(Role::CreditorAdmin, "org_c", "org_c", OrganisationKind::Creditor, Role::Collector);
+        let own = may_grant(
+            Role::CreditorAdmin,
+            "org_c",
+            "org_c",
+            OrganisationKind::Creditor,
+            Role::Collector,
+        );
         assert!(matches!(own, Err(GrantRefusal::RoleNotInKind { .. })));
-        let other =
-            may_grant(Role::CreditorAdmin, "org_c", "org_d", OrganisationKind::Creditor, Role::CreditorViewer);
+        let other = may_grant(
+            Role::CreditorAdmin,
+            "org_c",
+            "org_d",
+            OrganisationKind::Creditor,
+            Role::CreditorViewer,
+        );
         assert_eq!(other, Err(GrantRefusal::OtherOrganisation));
     }
 
     #[test]
     fn members_viewers_and_collectors_may_not_grant_roles() {
-        for actor in [Role::CreditorMember, Role::CreditorViewer, Role::Collector, Role::Debtor] {
-            let result = may_grant(actor, "o", "o", OrganisationKind::Creditor, Role::CreditorViewer);
+        for actor in [
+            Role::CreditorMember,
+            Role::CreditorViewer,
+            Role::Collector,
+            Role::Debtor,
+        ] {
+            let result = may_grant(
+                actor,
+                "o",
+                "o",
+                OrganisationKind::Creditor,
+                Role::CreditorViewer,
+            );
             assert_eq!(result, Err(GrantRefusal::NotAnAdmin), "{actor:?}");
         }
     }
 
     #[test]
     fn roles_fit_their_organisation_kind() {
-        let agency_role = may_grant(Role::AgencyAdmin, "a", "a", OrganisationKind::Agency, Role::Collector);
+        let agency_role = may_grant(
+            Role::AgencyAdmin,
+            "a",
+            "a",
+            OrganisationKind::Agency,
+            Role::Collector,
+        );
         assert_eq!(agency_role, Ok(()));
-        let debtor = may_grant(Role::AgencyAdmin, "a", "c", OrganisationKind::Creditor, Role::Debtor);
+        let debtor = may_grant(
+            Role::AgencyAdmin,
+            "a",
+            "c",
+            OrganisationKind::Creditor,
+            Role::Debtor,
+        );
         assert!(debtor.is_err());
     }
 }

@@ -4,14 +4,14 @@
 //! so a unit or property test can drive it deterministically. See `domain/README.md` for what each
 //! module decides and the table of jurisdictions with their legal sources.
 
-pub mod country;
-pub mod identity;
-pub mod money;
-pub mod identifiers;
-pub mod fees;
-pub mod case;
-pub mod rates;
-pub mod jurisdiction;
-pub mod interest;
 pub mod allocation;
+pub mod case;
+pub mod country;
+pub mod fees;
+pub mod identifiers;
+pub mod identity;
+pub mod interest;
+pub mod jurisdiction;
+pub mod money;
 pub mod prescription;
+pub mod rates;

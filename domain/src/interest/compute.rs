@@ -32,7 +32,9 @@ struct Piece {
     from: NaiveDate,
     to: NaiveDate,
     principal: Money,
-    rate: Option<PieceRate>,
+    /// Resolved for every piece so equal neighbours can merge, but an error only counts where
+    /// money is owed: a day with nothing to bear interest needs no rate.
+    rate: Result<PieceRate, InterestError>,
     /// True when a compounding year ends at `to`.
     year_ends: bool,
 }
@@ -88,22 +90,8 @@ pub fn statutory_interest(
     for window in cuts.windows(2) {
         let (start, end) = (window[0], window[1]);
         let principal = balance.balance_on(start)?;
-        // A piece with nothing to bear interest needs no rate, so a missing rate only matters
-        // where money is owed. Under yearly compounding capitalised interest may still be owed.
-        let needs_rate = !principal.is_zero() || rule.compounding == Compounding::Yearly;
-        let rate = if needs_rate {
-            let last = end.pred_opt().ok_or(InterestError::DateOutOfRange)?;
-            Some(piece_rate(
-                rule,
-                rates,
-                from,
-                start,
-                last,
-                contractual_rate,
-            )?)
-        } else {
-            None
-        };
+        let last = end.pred_opt().ok_or(InterestError::DateOutOfRange)?;
+        let rate = piece_rate(rule, rates, from, start, last, contractual_rate);
         let piece = Piece {
             from: start,
             to: end,
@@ -193,7 +181,8 @@ fn price(
     let mut lines = Vec::with_capacity(pieces.len());
     for piece in pieces {
         let base = piece.principal.checked_add(capitalised)?;
-        if let (Some(rate), false) = (&piece.rate, base.is_zero()) {
+        if !base.is_zero() {
+            let rate = piece.rate.clone()?;
             let days = (piece.to - piece.from).num_days();
             let amount = Money::rounded(
                 exact_interest(rule.day_count, base, rate.rate_percent, days)?,

@@ -23,6 +23,8 @@ mod rule;
 mod schedule;
 
 #[cfg(test)]
+mod availability;
+#[cfg(test)]
 mod examples;
 #[cfg(test)]
 mod proptests;

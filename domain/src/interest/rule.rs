@@ -114,6 +114,7 @@ pub enum DayCount {
     /// prescribes a day count for a yearly ("per annum") rate; actual/365 is the plain reading and
     /// the one a debtor can reproduce, so every rule uses it until a source says otherwise for a
     /// jurisdiction (EE practice, for example, is described as amount x rate x days / 365).
+    #[serde(rename = "actual_365_fixed")]
     Actual365Fixed,
 }
 

@@ -11,18 +11,23 @@
 //! rule as "not available", never as "none".
 
 mod code;
+mod collection_costs;
 mod compensation;
 mod data;
 mod model;
 
 #[cfg(test)]
+mod amounts_tests;
+#[cfg(test)]
+mod readme;
+#[cfg(test)]
 mod tests;
 
 pub use code::{JurisdictionCode, JurisdictionCodeError};
+pub use collection_costs::{CollectionCostBasis, CollectionCostRule, CostScale, ScaleTier};
 pub use compensation::{
-    BandLimit, CollectionCostBasis, CollectionCostRule, CompensationBand, CompensationError,
-    CompensationSchedule, CompensationUnit, CostScale, RecoveryCompensation, ScaleTier,
-    StatutoryAmount,
+    BandLimit, CompensationBand, CompensationError, CompensationSchedule, CompensationUnit,
+    RecoveryCompensation, StatutoryAmount,
 };
 pub use model::{Gap, Jurisdiction, RuleTopic};
 

@@ -1,7 +1,7 @@
 //! The `Jurisdiction` record: every rule Solvo knows for one jurisdiction, and what it does not know.
 
 use super::JurisdictionCode;
-use super::compensation::{CollectionCostRule, RecoveryCompensation};
+use super::{CollectionCostRule, RecoveryCompensation};
 use crate::allocation::AllocationRule;
 use crate::interest::InterestRule;
 use crate::money::{Currency, MoneyError};

@@ -12,16 +12,17 @@
 
 mod deadline;
 mod events;
+mod outcome;
 mod rule;
 mod warnings;
 
 #[cfg(test)]
 mod tests;
 
-pub use deadline::{
-    PrescriptionError, PrescriptionOutcome, PrescriptionStatus, PrescriptionStep, StepOutcome,
-    deadline,
-};
+pub use deadline::deadline;
 pub use events::{ClaimDates, PrescriptionEvent, PrescriptionEventKind};
+pub use outcome::{
+    PrescriptionError, PrescriptionOutcome, PrescriptionStatus, PrescriptionStep, StepOutcome,
+};
 pub use rule::{EventEffect, EventEffects, PrescriptionRule, PrescriptionStart};
 pub use warnings::{DEFAULT_WARNING_HORIZONS_DAYS, PrescriptionWarning, WarningLevel, warnings};

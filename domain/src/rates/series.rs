@@ -17,7 +17,7 @@ pub enum RateSeries {
     BoeBankRate,
     /// Dutch wettelijke handelsrente (BW 6:119a, 6:120(2)): already includes the 8 pp margin.
     NlWettelijkeHandelsrente,
-    /// Austrian Basiszinssatz published by the OeNB (not the German value).
+    /// Austrian Basiszinssatz published by the Oesterreichische Nationalbank (not the German value).
     AtBasiszinssatz,
     /// Danmarks Nationalbank official lending rate.
     DkNationalbankLendingRate,

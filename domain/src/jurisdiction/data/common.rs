@@ -7,7 +7,7 @@ pub(super) use crate::interest::{
     Applicability, Compounding, ContractualRatePolicy, DayCount, InterestRule, RateFixing,
     RateFormula, RateRounding, ReferenceDay,
 };
-pub(super) use crate::jurisdiction::compensation::{
+pub(super) use crate::jurisdiction::{
     BandLimit, CollectionCostBasis, CollectionCostRule, CompensationBand, CompensationSchedule,
     CompensationUnit, CostScale, RecoveryCompensation, ScaleTier, StatutoryAmount,
 };

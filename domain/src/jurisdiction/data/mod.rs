@@ -16,6 +16,7 @@ mod cn;
 mod cz;
 mod de;
 mod dk;
+mod ee;
 mod es;
 mod fi;
 mod fr;
@@ -28,6 +29,7 @@ mod ie;
 mod it;
 mod jp;
 mod lu;
+mod mt;
 mod mx;
 mod nl;
 mod no;
@@ -36,6 +38,7 @@ mod pl;
 mod pt;
 mod se;
 mod sg;
+mod si;
 mod sk;
 mod us_ca;
 mod us_ny;
@@ -44,7 +47,7 @@ mod za;
 use super::Jurisdiction;
 
 /// Every jurisdiction, ordered by code.
-pub(super) static ALL: [Jurisdiction; 35] = [
+pub(super) static ALL: [Jurisdiction; 38] = [
     ae::AE,
     at::AT,
     au_nsw::AU_NSW,
@@ -56,6 +59,7 @@ pub(super) static ALL: [Jurisdiction; 35] = [
     cz::CZ,
     de::DE,
     dk::DK,
+    ee::EE,
     es::ES,
     fi::FI,
     fr::FR,
@@ -68,6 +72,7 @@ pub(super) static ALL: [Jurisdiction; 35] = [
     it::IT,
     jp::JP,
     lu::LU,
+    mt::MT,
     mx::MX,
     nl::NL,
     no::NO,
@@ -76,6 +81,7 @@ pub(super) static ALL: [Jurisdiction; 35] = [
     pt::PT,
     se::SE,
     sg::SG,
+    si::SI,
     sk::SK,
     us_ca::US_CA,
     us_ny::US_NY,

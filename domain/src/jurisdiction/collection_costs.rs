@@ -1,0 +1,92 @@
+//! Whether and how extrajudicial collection costs beyond the fixed compensation can be charged to a
+//! business debtor, including statutory scales (NL BIK).
+
+use super::CompensationError;
+use crate::money::{Currency, Money, MoneyError};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One tier of a percentage scale: `percent` of the part of the claim up to `up_to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ScaleTier {
+    /// Cumulative upper bound of the claim for this tier; `None` for the last tier.
+    pub up_to: Option<Decimal>,
+    /// Percentage of the claim's part in this tier.
+    pub percent: Decimal,
+}
+
+/// A statutory scale of extrajudicial collection costs (NL BIK).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CostScale {
+    /// The currency of bounds and limits.
+    pub currency: Currency,
+    /// The tiers, lowest first.
+    pub tiers: &'static [ScaleTier],
+    /// The least amount charged.
+    pub minimum: Decimal,
+    /// The most charged.
+    pub maximum: Decimal,
+}
+
+impl CostScale {
+    /// The costs for a claim of `principal`, rounded once by the money rounding rule.
+    ///
+    /// # Errors
+    /// [`CompensationError::ThresholdCurrency`] for a claim in another currency.
+    pub fn amount_for(&self, principal: Money) -> Result<Money, CompensationError> {
+        if principal.currency() != self.currency {
+            return Err(CompensationError::ThresholdCurrency {
+                expected: self.currency,
+                found: principal.currency(),
+            });
+        }
+        let claim = principal.amount();
+        let mut lower = Decimal::ZERO;
+        let mut total = Decimal::ZERO;
+        for tier in self.tiers {
+            let upper = tier.up_to.map_or(claim, |bound| bound.min(claim));
+            if upper > lower {
+                // part x percent / 100, exact to Decimal's 28 digits; rounded once below.
+                let share = (upper - lower)
+                    .checked_mul(tier.percent)
+                    .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
+                    .ok_or(MoneyError::Overflow)?;
+                total = total.checked_add(share).ok_or(MoneyError::Overflow)?;
+            }
+            lower = tier.up_to.unwrap_or(claim).max(lower);
+        }
+        Ok(Money::rounded(
+            total.clamp(self.minimum, self.maximum),
+            self.currency,
+        ))
+    }
+}
+
+/// Whether further collection costs can be charged to a business debtor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CollectionCostBasis {
+    /// By a statutory scale.
+    Scale {
+        /// The scale.
+        scale: CostScale,
+    },
+    /// Reasonable, proven recovery costs are recoverable; `fixed_compensation_credited` says
+    /// whether the fixed compensation counts towards them (only the excess is charged) or is due
+    /// on top.
+    ReasonableCosts {
+        /// True when only costs above the fixed compensation are charged.
+        fixed_compensation_credited: bool,
+    },
+}
+
+/// A jurisdiction's rule on extrajudicial collection costs between businesses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CollectionCostRule {
+    /// How the costs are measured.
+    pub basis: CollectionCostBasis,
+    /// Statute and article.
+    pub legal_basis: &'static str,
+    /// Scope remarks.
+    pub note: &'static str,
+}
