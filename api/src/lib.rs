@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod auth;
+pub mod cases;
 pub mod bootstrap;
 pub mod clock;
 pub mod config;
@@ -10,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod idempotency;
+pub mod money;
 pub mod openapi;
 pub mod roles;
 pub mod routes;

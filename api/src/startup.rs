@@ -12,6 +12,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use rand::RngCore;
 use secrecy::ExposeSecret;
+use solvo_domain::rates::RateTables;
 use solvo_persistence::pool::build_pool;
 use solvo_persistence::repositories::{organisations, server_secrets};
 use solvo_persistence::{DatabaseUrl, Pool, migrations};
@@ -71,6 +72,7 @@ impl Application {
                 access_seconds: config.access_token_ttl,
                 refresh_seconds: config.refresh_token_ttl,
             },
+            rates: Arc::new(RateTables::embedded().context("embedded reference rates")?),
         };
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("SOLVO_BIND: cannot bind {}", config.bind))?;

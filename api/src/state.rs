@@ -1,5 +1,9 @@
 //! What every handler can reach through `web::Data<AppState>`.
 
+use std::sync::Arc;
+
+use solvo_domain::rates::RateTables;
+
 use crate::auth::JwtKeys;
 use crate::db::Db;
 
@@ -21,4 +25,6 @@ pub struct AppState {
     pub jwt: JwtKeys,
     /// Token lifetimes.
     pub lifetimes: TokenLifetimes,
+    /// Reference-rate histories for interest, parsed once at start-up.
+    pub rates: Arc<RateTables>,
 }

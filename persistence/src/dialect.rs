@@ -37,3 +37,21 @@ where
         }
     }
 }
+
+/// Inserts many rows of one table: diesel's multi-row insert is not available through
+/// `MultiConnection`, so this dispatches to the concrete connection (one statement per chunk on
+/// PostgreSQL; on SQLite diesel runs the rows one by one on a cached prepared statement, which
+/// inside the caller's transaction is just as fast).
+macro_rules! insert_batch {
+    ($conn:expr, $table:expr, $rows:expr) => {
+        match $conn {
+            $crate::connection::AnyConnection::Sqlite(inner) => {
+                diesel::insert_into($table).values($rows).execute(inner)
+            }
+            $crate::connection::AnyConnection::Postgresql(inner) => {
+                diesel::insert_into($table).values($rows).execute(inner)
+            }
+        }
+    };
+}
+pub(crate) use insert_batch;

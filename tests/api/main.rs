@@ -9,12 +9,17 @@ mod helpers;
 
 mod api_keys;
 mod auth;
+mod cases;
 mod cors;
+mod documents;
 mod errors;
 mod forged_tokens;
 mod health;
+mod messages;
 mod migrations;
 mod openapi;
 mod organisations;
+mod quotes;
+mod reference;
 mod tenancy;
 mod users;

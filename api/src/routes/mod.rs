@@ -3,6 +3,8 @@
 
 pub mod api_keys;
 pub mod auth;
+pub mod cases;
+pub mod collectors;
 pub mod debtors;
 pub mod documents;
 pub mod health;
@@ -37,10 +39,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(api_keys::list_api_keys)
         .service(api_keys::get_api_key)
         .service(api_keys::delete_api_key)
+        .service(collectors::put_coverage)
+        .service(collectors::get_coverage)
         .service(debtors::create_debtor)
         .service(debtors::list_debtors)
         .service(debtors::get_debtor)
         .service(debtors::update_debtor);
+    cases::configure(cfg);
     reference::configure(cfg);
     quotes::configure(cfg);
     messages::configure(cfg);

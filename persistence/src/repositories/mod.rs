@@ -2,11 +2,18 @@
 //! connection (and so its transaction); tenant scoping is an explicit argument, never implied.
 
 pub mod api_keys;
+pub mod case_events;
 pub mod cases;
+pub mod collectors;
 pub mod debtors;
+pub mod documents;
 pub mod idempotency;
+pub mod invoices;
+pub mod ledger;
+pub mod messages;
 pub mod organisations;
 pub mod page;
+pub mod quotes;
 pub mod server_secrets;
 pub mod sessions;
 pub mod users;

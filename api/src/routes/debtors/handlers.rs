@@ -21,7 +21,7 @@ use crate::routes::pagination::ListParams;
 use crate::state::AppState;
 
 /// Who may create and change debtors: the creditor's admins and members.
-pub(crate) fn may_place(role: Role) -> bool {
+pub fn may_place(role: Role) -> bool {
     matches!(role, Role::CreditorAdmin | Role::CreditorMember)
 }
 

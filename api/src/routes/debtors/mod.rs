@@ -9,6 +9,6 @@ mod handlers;
 mod input;
 mod view;
 
-pub use handlers::{create_debtor, get_debtor, list_debtors, update_debtor};
+pub use handlers::{create_debtor, get_debtor, list_debtors, may_place, update_debtor};
 pub use input::{AddressInput, ContactInput, DebtorInput, find_or_create};
 pub use view::{Address, Contact, Debtor, DebtorList};

@@ -1,0 +1,56 @@
+//! Timeline events: who did what to a case, and the state before and after.
+
+use serde_json::Value;
+use solvo_persistence::ids::new_id;
+use solvo_persistence::repositories::case_events::CaseEventRow;
+
+use crate::auth::{Actor, Caller};
+
+/// Who caused an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorRef {
+    /// `user`, `api_key` or `system`.
+    pub kind: &'static str,
+    /// The user or key id.
+    pub id: Option<String>,
+}
+
+impl ActorRef {
+    /// The scheduler and other automatic work.
+    #[must_use]
+    pub fn system() -> Self {
+        Self { kind: "system", id: None }
+    }
+}
+
+impl From<&Caller> for ActorRef {
+    fn from(caller: &Caller) -> Self {
+        match &caller.actor {
+            Actor::User { id, .. } => Self { kind: "user", id: Some(id.clone()) },
+            Actor::ApiKey { id, .. } => Self { kind: "api_key", id: Some(id.clone()) },
+        }
+    }
+}
+
+/// An event row ready to insert.
+#[must_use]
+pub fn event(
+    case_id: &str,
+    actor: &ActorRef,
+    kind: &str,
+    states: (Option<&str>, Option<&str>),
+    detail: &Value,
+    now: chrono::NaiveDateTime,
+) -> CaseEventRow {
+    CaseEventRow {
+        id: new_id("evt"),
+        case_id: case_id.to_owned(),
+        occurred_at: now,
+        actor_kind: actor.kind.to_owned(),
+        actor_id: actor.id.clone(),
+        kind: kind.to_owned(),
+        state_before: states.0.map(ToOwned::to_owned),
+        state_after: states.1.map(ToOwned::to_owned),
+        detail: detail.to_string(),
+    }
+}

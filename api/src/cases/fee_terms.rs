@@ -1,0 +1,32 @@
+//! Which fee schedule a new case is charged on: the quote's, when the case names a quote of the
+//! creditor that has not expired; the default schedule for the currency otherwise.
+
+use chrono::NaiveDateTime;
+use solvo_domain::fees::FeeSchedule;
+use solvo_persistence::AnyConnection;
+use solvo_persistence::repositories::quotes;
+
+use crate::error::ApiError;
+
+/// The quoted fee schedule for `quote_id`, or `None` when no quote is named.
+///
+/// # Errors
+/// 422 naming `quote_id` when the quote is unknown to the creditor or expired.
+pub fn for_placement(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    quote_id: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<Option<FeeSchedule>, ApiError> {
+    let Some(quote_id) = quote_id else { return Ok(None) };
+    let Some(quote) = quotes::find_unexpired(conn, organisation_id, quote_id, now)? else {
+        return Err(ApiError::invalid(
+            "quote_id",
+            "unknown_or_expired_quote",
+            "No unexpired quote of yours has this id; request a new quote or place without one.",
+        ));
+    };
+    let schedule = serde_json::from_str(&quote.fee_terms)
+        .map_err(|err| ApiError::Internal(anyhow::anyhow!("quote {} has unreadable fee terms: {err}", quote.id)))?;
+    Ok(Some(schedule))
+}

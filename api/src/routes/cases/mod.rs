@@ -1,0 +1,25 @@
+//! `/v1/cases`: placement, tracking, balances, instructions, timeline and assignment.
+
+mod assignment;
+mod create;
+mod instructions;
+mod read;
+pub mod view;
+
+pub use assignment::{AssignmentRequest, put_assignment};
+pub use create::create_case;
+pub use instructions::{InstructionRequest, create_instruction};
+pub use read::{get_balance, get_case, get_timeline, list_cases};
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Registers the case routes.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create_case)
+        .service(list_cases)
+        .service(get_case)
+        .service(get_balance)
+        .service(get_timeline)
+        .service(create_instruction)
+        .service(put_assignment);
+}

@@ -1,0 +1,223 @@
+//! Reading cases: list with filters, one case, its balance on a date, its timeline.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use solvo_domain::country::CountryCode;
+use solvo_persistence::repositories::cases::{self, CaseFilter};
+use solvo_persistence::repositories::{case_events, debtors, invoices};
+use utoipa::{IntoParams, ToSchema};
+
+use super::view::{BalanceView, CaseList, CaseSummary, CaseView, case_view};
+use crate::access::{tenant_scope, visible_case};
+use crate::auth::Caller;
+use crate::cases::balance;
+use crate::clock;
+use crate::error::ApiError;
+use crate::routes::pagination::ListParams;
+use crate::state::AppState;
+
+/// Filters of the case list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CaseListFilter {
+    /// Only cases in this state.
+    pub state: Option<String>,
+    /// Only cases whose debtor is in this country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    /// Placed at or after this RFC 3339 time.
+    pub created_from: Option<DateTime<Utc>>,
+    /// Placed before this RFC 3339 time.
+    pub created_to: Option<DateTime<Utc>>,
+    /// The creditor's reference, exactly.
+    pub creditor_reference: Option<String>,
+    /// Debtor name contains (case-insensitive).
+    pub q: Option<String>,
+}
+
+/// Lists cases (creditors: their own; agency staff: all), oldest placement first.
+#[utoipa::path(
+    tag = "tracking",
+    operation_id = "list_cases",
+    params(ListParams, CaseListFilter),
+    responses((status = 200, description = "A page of cases", body = CaseList)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/cases")]
+pub async fn list_cases(
+    state: web::Data<AppState>,
+    caller: Caller,
+    params: web::Query<ListParams>,
+    filter: web::Query<CaseListFilter>,
+) -> Result<HttpResponse, ApiError> {
+    let page = params.page()?;
+    let filter = filter.into_inner();
+    if let Some(name) = &filter.state
+        && !solvo_domain::case::StateName::ALL.iter().any(|state| state.as_str() == name)
+    {
+        return Err(ApiError::invalid("state", "unknown_state", format!("`{name}` is not a case state; see GET /v1/case-states.")));
+    }
+    let country = match filter.country.as_deref().map(CountryCode::parse) {
+        Some(Ok(code)) => Some(code.to_string()),
+        Some(Err(err)) => return Err(ApiError::invalid("country", "invalid_country", err.to_string())),
+        None => None,
+    };
+    let filter = CaseFilter {
+        organisation_id: tenant_scope(&caller),
+        state: filter.state,
+        country,
+        created_from: filter.created_from.map(|at| at.naive_utc()),
+        created_to: filter.created_to.map(|at| at.naive_utc()),
+        updated_since: params.updated_since(),
+        creditor_reference: filter.creditor_reference,
+        debtor_name: filter.q.filter(|text| !text.trim().is_empty()),
+        collector_id: None,
+    };
+    let rows = state.db.read(move |conn| Ok(cases::list(conn, &filter, &page)?)).await?;
+    let data = rows.items.into_iter().map(CaseSummary::from).collect();
+    Ok(HttpResponse::Ok().json(CaseList { data, next_cursor: rows.next_cursor }))
+}
+
+/// Reads a case: state, outcome, collector, RF reference, prescription deadline and warning,
+/// the instructions the caller may send now, and the balance today.
+#[utoipa::path(
+    tag = "tracking",
+    operation_id = "get_case",
+    params(("id" = String, Path, description = "Case id")),
+    responses((status = 200, description = "The case", body = CaseView)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/cases/{id}")]
+pub async fn get_case(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let rates = state.rates.clone();
+    let view = state
+        .db
+        .read(move |conn| {
+            let case = visible_case(conn, &caller, &id)?;
+            let debtor = debtors::find(conn, None, &case.debtor_id)?;
+            let invoices = invoices::of_case(conn, &case.id)?;
+            let today = clock::now().date();
+            let balance = balance::load(conn, &case, &rates, today)?;
+            case_view(case, &debtor, &invoices, balance, &caller, today)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, format!("\"{}\"", view.version))).json(view))
+}
+
+/// The date of a balance.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct BalanceParams {
+    /// `YYYY-MM-DD`; default today (UTC). Interest runs through this day.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The balance on a date: principal, interest with its lines, compensation, costs, fees, paid
+/// and outstanding, all from the case's ledger.
+#[utoipa::path(
+    tag = "tracking",
+    operation_id = "get_case_balance",
+    params(("id" = String, Path, description = "Case id"), BalanceParams),
+    responses((status = 200, description = "The balance", body = BalanceView)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/cases/{id}/balance")]
+pub async fn get_balance(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    params: web::Query<BalanceParams>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let rates = state.rates.clone();
+    let as_of = params.as_of.unwrap_or_else(|| clock::now().date());
+    let balance = state
+        .db
+        .read(move |conn| {
+            let case = visible_case(conn, &caller, &id)?;
+            balance::load(conn, &case, &rates, as_of)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(BalanceView::from(balance)))
+}
+
+/// Who did something on a case.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventActor {
+    /// `user`, `api_key` or `system`.
+    pub kind: String,
+    /// The user or key id.
+    pub id: Option<String>,
+}
+
+/// One timeline event.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TimelineEvent {
+    /// `evt_…`
+    pub id: String,
+    /// RFC 3339 time.
+    pub at: String,
+    /// Who.
+    pub actor: EventActor,
+    /// What: `placed`, `assign`, `pause`, `resume`, `escalate_pre_legal`, …
+    pub kind: String,
+    /// State before.
+    pub state_before: Option<String>,
+    /// State after.
+    pub state_after: Option<String>,
+    /// Details (reason, collector, domain events).
+    #[schema(value_type = Object)]
+    pub detail: Value,
+}
+
+/// A page of timeline events.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Timeline {
+    /// Events in order.
+    pub data: Vec<TimelineEvent>,
+    /// Cursor of the next page.
+    pub next_cursor: Option<String>,
+}
+
+/// Every event of a case in order: when, who, what, and the state before and after.
+#[utoipa::path(
+    tag = "tracking",
+    operation_id = "get_case_timeline",
+    params(("id" = String, Path, description = "Case id"), ListParams),
+    responses((status = 200, description = "Events in order", body = Timeline)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/cases/{id}/timeline")]
+pub async fn get_timeline(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    params: web::Query<ListParams>,
+) -> Result<HttpResponse, ApiError> {
+    let page = params.page()?;
+    let id = id.into_inner();
+    let rows = state
+        .db
+        .read(move |conn| {
+            let case = visible_case(conn, &caller, &id)?;
+            Ok(case_events::of_case(conn, &case.id, &page)?)
+        })
+        .await?;
+    let data = rows
+        .items
+        .into_iter()
+        .map(|row| TimelineEvent {
+            id: row.id,
+            at: clock::rfc3339(row.occurred_at),
+            actor: EventActor { kind: row.actor_kind, id: row.actor_id },
+            kind: row.kind,
+            state_before: row.state_before,
+            state_after: row.state_after,
+            detail: serde_json::from_str(&row.detail).unwrap_or(Value::Null),
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(Timeline { data, next_cursor: rows.next_cursor }))
+}

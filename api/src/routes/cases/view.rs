@@ -1,0 +1,398 @@
+//! Cases as the API returns them.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use solvo_domain::case::{CommandName, allowed_commands};
+use solvo_domain::identity::Role;
+use solvo_domain::jurisdiction::{self, JurisdictionCode};
+use solvo_domain::prescription::{ClaimDates, DEFAULT_WARNING_HORIZONS_DAYS, WarningLevel, deadline, warnings};
+use solvo_persistence::repositories::cases::CaseRow;
+use solvo_persistence::repositories::debtors::DebtorRow;
+use solvo_persistence::repositories::invoices::InvoiceRow;
+use utoipa::ToSchema;
+
+use crate::auth::Caller;
+use crate::cases::balance::Balance;
+use crate::cases::transition::state_of;
+use crate::clock;
+use crate::error::ApiError;
+use crate::money::{MoneyView, from_minor};
+
+/// The debtor of a case, in short.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseDebtor {
+    /// `dbt_…`
+    pub id: String,
+    /// Legal name.
+    pub legal_name: String,
+    /// Country.
+    pub country: String,
+}
+
+/// An invoice of a case.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvoiceView {
+    /// `inv_…`
+    pub id: String,
+    /// The creditor's number.
+    pub number: String,
+    /// Issue date.
+    pub issue_date: NaiveDate,
+    /// Due date.
+    pub due_date: NaiveDate,
+    /// Amount placed.
+    pub amount: MoneyView,
+}
+
+/// One line of statutory or contractual interest.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InterestLineView {
+    /// The invoice the interest runs on.
+    pub invoice: String,
+    /// First day (inclusive).
+    pub from: NaiveDate,
+    /// Last day (exclusive).
+    pub to: NaiveDate,
+    /// Days in the line.
+    pub days: i64,
+    /// Principal the interest runs on.
+    pub base: MoneyView,
+    /// Rate, percent per year, as a decimal string.
+    #[schema(example = "11.27")]
+    pub rate: String,
+    /// Interest of the line.
+    pub amount: MoneyView,
+    /// Statute and article, or the contract.
+    pub legal_basis: String,
+    /// The reference rate was carried forward beyond its last published value.
+    pub provisional: bool,
+}
+
+/// Interest to a date.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InterestView {
+    /// Interest still owed (accrued minus what payments covered).
+    pub total: MoneyView,
+    /// Accrued interest by period, invoice and rate.
+    pub lines: Vec<InterestLineView>,
+    /// Invoices for which interest could not be computed, and why.
+    pub gaps: Vec<String>,
+}
+
+/// A case's balance on a date. `outstanding` is what the debtor owes; `fees` are the agency's
+/// fees to the creditor and not part of it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BalanceView {
+    /// The date of the balance (interest runs through this day).
+    pub as_of: NaiveDate,
+    /// Principal still owed.
+    pub principal: MoneyView,
+    /// Interest.
+    pub interest: InterestView,
+    /// Fixed recovery-cost compensation owed.
+    pub compensation: MoneyView,
+    /// Collection and legal costs owed.
+    pub costs: MoneyView,
+    /// Fees charged to the creditor.
+    pub fees: MoneyView,
+    /// Paid by the debtor.
+    pub paid: MoneyView,
+    /// Principal + interest + compensation + costs.
+    pub outstanding: MoneyView,
+}
+
+impl From<Balance> for BalanceView {
+    fn from(balance: Balance) -> Self {
+        Self {
+            as_of: balance.as_of,
+            principal: balance.principal.into(),
+            interest: InterestView {
+                total: balance.interest.into(),
+                lines: balance
+                    .interest_lines
+                    .into_iter()
+                    .map(|line| InterestLineView {
+                        invoice: line.invoice,
+                        from: line.line.from,
+                        to: line.line.to,
+                        days: line.line.days,
+                        base: line.line.base.into(),
+                        rate: line.line.rate_percent.normalize().to_string(),
+                        amount: line.line.amount.into(),
+                        legal_basis: line.line.legal_basis,
+                        provisional: line.line.provisional,
+                    })
+                    .collect(),
+                gaps: balance.interest_gaps,
+            },
+            compensation: balance.compensation.into(),
+            costs: balance.costs.into(),
+            fees: balance.fees.into(),
+            paid: balance.paid.into(),
+            outstanding: balance.outstanding.into(),
+        }
+    }
+}
+
+/// The limitation deadline of a case: the earliest of its invoices'.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PrescriptionView {
+    /// Last day to interrupt or sue, if the jurisdiction's rule is known.
+    pub deadline: Option<NaiveDate>,
+    /// The invoice that prescribes first.
+    pub invoice: Option<String>,
+    /// `within_90_days`, `within_30_days`, `expired`, or absent when the deadline is further.
+    pub warning: Option<String>,
+    /// Days left until the deadline.
+    pub days_left: Option<i64>,
+    /// Statute and article.
+    pub legal_basis: Option<String>,
+}
+
+/// A case with everything a creditor or collector needs on one screen.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseView {
+    /// `case_…`
+    pub id: String,
+    /// The creditor organisation.
+    pub organisation_id: String,
+    /// Installation-wide case number.
+    pub case_number: i64,
+    /// ISO 11649 creditor reference for payments (electronic form).
+    #[schema(example = "RF18539007547034")]
+    pub rf_reference: String,
+    /// The creditor's reference.
+    pub creditor_reference: String,
+    /// State (see `GET /v1/case-states`).
+    #[schema(example = "assessment")]
+    pub state: String,
+    /// Where a paused or disputed case returns to.
+    pub resume_to: Option<String>,
+    /// Outcome once closed.
+    pub outcome: Option<String>,
+    /// Date a paused case resumes by itself.
+    pub resume_on: Option<NaiveDate>,
+    /// Jurisdiction code.
+    pub jurisdiction: String,
+    /// ISO 4217 currency.
+    pub currency: String,
+    /// The debtor.
+    pub debtor: CaseDebtor,
+    /// Assigned collector's user id.
+    pub collector_id: Option<String>,
+    /// Invoices.
+    pub invoices: Vec<InvoiceView>,
+    /// Contractual interest, percent per year.
+    pub contractual_interest_rate: Option<String>,
+    /// Notes.
+    pub notes: Option<String>,
+    /// The quote whose fee terms apply.
+    pub quote_id: Option<String>,
+    /// Limitation deadline and warning.
+    pub prescription: PrescriptionView,
+    /// Instruction types the caller may send now (`POST /v1/cases/{id}/instructions`).
+    pub allowed_instructions: Vec<String>,
+    /// Balance today.
+    pub balance: BalanceView,
+    /// Version for `If-Match`.
+    pub version: i64,
+    /// RFC 3339 placement time.
+    pub created_at: String,
+    /// RFC 3339 time of the last change.
+    pub updated_at: String,
+}
+
+/// A case in a list (no balance: computing interest for a whole page would make lists slow).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseSummary {
+    /// `case_…`
+    pub id: String,
+    /// The creditor organisation.
+    pub organisation_id: String,
+    /// Case number.
+    pub case_number: i64,
+    /// RF reference.
+    pub rf_reference: String,
+    /// The creditor's reference.
+    pub creditor_reference: String,
+    /// State.
+    pub state: String,
+    /// Outcome once closed.
+    pub outcome: Option<String>,
+    /// Jurisdiction.
+    pub jurisdiction: String,
+    /// Currency.
+    pub currency: String,
+    /// Debtor id.
+    pub debtor_id: String,
+    /// Assigned collector.
+    pub collector_id: Option<String>,
+    /// Version.
+    pub version: i64,
+    /// RFC 3339 placement time.
+    pub created_at: String,
+    /// RFC 3339 time of the last change.
+    pub updated_at: String,
+}
+
+/// A page of cases.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseList {
+    /// This page.
+    pub data: Vec<CaseSummary>,
+    /// Cursor of the next page.
+    pub next_cursor: Option<String>,
+}
+
+impl From<CaseRow> for CaseSummary {
+    fn from(row: CaseRow) -> Self {
+        Self {
+            id: row.id,
+            organisation_id: row.organisation_id,
+            case_number: row.case_number,
+            rf_reference: row.rf_reference,
+            creditor_reference: row.creditor_reference,
+            state: row.state,
+            outcome: row.outcome,
+            jurisdiction: row.jurisdiction,
+            currency: row.currency,
+            debtor_id: row.debtor_id,
+            collector_id: row.collector_id,
+            version: row.version,
+            created_at: clock::rfc3339(row.created_at),
+            updated_at: clock::rfc3339(row.updated_at),
+        }
+    }
+}
+
+/// The instruction types and the domain command each one sends in a given state.
+pub const INSTRUCTIONS: [&str; 5] = ["pause", "resume", "escalate", "close", "withdraw"];
+
+/// The domain command an instruction type stands for in `state` (`escalate` approves the legal
+/// step when a case waits in `pre_legal`, and escalates to `pre_legal` otherwise).
+#[must_use]
+pub fn command_of(instruction: &str, state: &str) -> Option<CommandName> {
+    Some(match instruction {
+        "pause" => CommandName::Pause,
+        "resume" => CommandName::Resume,
+        "escalate" if state == "pre_legal" => CommandName::ApproveLegal,
+        "escalate" => CommandName::EscalatePreLegal,
+        "close" => CommandName::Close,
+        "withdraw" => CommandName::Withdraw,
+        _ => return None,
+    })
+}
+
+/// Whether the role may instruct cases.
+#[must_use]
+pub fn may_instruct(role: Role) -> bool {
+    matches!(role, Role::CreditorAdmin | Role::CreditorMember | Role::AgencyAdmin | Role::Collector)
+}
+
+/// The instructions `caller` may send for `case` now.
+///
+/// # Errors
+/// 500 when the stored state is unreadable.
+pub fn allowed_instructions(case: &CaseRow, caller: &Caller) -> Result<Vec<String>, ApiError> {
+    if !may_instruct(caller.role) {
+        return Ok(Vec::new());
+    }
+    let allowed = allowed_commands(&state_of(case)?);
+    Ok(INSTRUCTIONS
+        .iter()
+        .filter(|instruction| command_of(instruction, &case.state).is_some_and(|command| allowed.contains(&command)))
+        .map(|instruction| (*instruction).to_owned())
+        .collect())
+}
+
+/// The case's earliest limitation deadline and the warning due today.
+#[must_use]
+pub fn prescription_of(case: &CaseRow, invoices: &[InvoiceRow], today: NaiveDate) -> PrescriptionView {
+    let rule = JurisdictionCode::parse(&case.jurisdiction)
+        .ok()
+        .and_then(jurisdiction::find)
+        .and_then(|rules| rules.general_prescription());
+    let Some(rule) = rule else {
+        return PrescriptionView { deadline: None, invoice: None, warning: None, days_left: None, legal_basis: None };
+    };
+    let earliest = invoices
+        .iter()
+        .filter_map(|invoice| {
+            deadline(rule, ClaimDates::due(invoice.due_date), &[])
+                .ok()
+                .and_then(|outcome| outcome.deadline())
+                .map(|date| (date, invoice.number.clone()))
+        })
+        .min();
+    let Some((date, invoice)) = earliest else {
+        return PrescriptionView { deadline: None, invoice: None, warning: None, days_left: None, legal_basis: Some(rule.legal_basis.to_owned()) };
+    };
+    let warning = warnings(date, today, &DEFAULT_WARNING_HORIZONS_DAYS).into_iter().last();
+    PrescriptionView {
+        deadline: Some(date),
+        invoice: Some(invoice),
+        warning: warning.map(|warning| match warning.level {
+            WarningLevel::Approaching { horizon_days } => format!("within_{horizon_days}_days"),
+            WarningLevel::Expired => "expired".to_owned(),
+        }),
+        days_left: Some((date - today).num_days()),
+        legal_basis: Some(rule.legal_basis.to_owned()),
+    }
+}
+
+/// The full case view.
+///
+/// # Errors
+/// 500 on corrupt stored data.
+pub fn case_view(
+    case: CaseRow,
+    debtor: &DebtorRow,
+    invoices: &[InvoiceRow],
+    balance: Balance,
+    caller: &Caller,
+    today: NaiveDate,
+) -> Result<CaseView, ApiError> {
+    let state = state_of(&case)?;
+    let allowed = allowed_instructions(&case, caller)?;
+    let prescription = prescription_of(&case, invoices, today);
+    let invoices = invoices
+        .iter()
+        .map(|invoice| {
+            Ok(InvoiceView {
+                id: invoice.id.clone(),
+                number: invoice.number.clone(),
+                issue_date: invoice.issue_date,
+                due_date: invoice.due_date,
+                amount: from_minor(invoice.amount_minor, &invoice.currency)?.into(),
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    Ok(CaseView {
+        resume_to: state
+            .resume_to()
+            .and_then(|to| serde_json::to_value(to).ok())
+            .and_then(|value| value.as_str().map(ToOwned::to_owned)),
+        id: case.id,
+        organisation_id: case.organisation_id,
+        case_number: case.case_number,
+        rf_reference: case.rf_reference,
+        creditor_reference: case.creditor_reference,
+        state: case.state,
+        outcome: case.outcome,
+        resume_on: case.resume_on,
+        jurisdiction: case.jurisdiction,
+        currency: case.currency,
+        debtor: CaseDebtor { id: debtor.id.clone(), legal_name: debtor.legal_name.clone(), country: debtor.country.clone() },
+        collector_id: case.collector_id,
+        invoices,
+        contractual_interest_rate: case.contractual_interest_rate,
+        notes: case.notes,
+        quote_id: case.quote_id,
+        prescription,
+        allowed_instructions: allowed,
+        balance: balance.into(),
+        version: case.version,
+        created_at: clock::rfc3339(case.created_at),
+        updated_at: clock::rfc3339(case.updated_at),
+    })
+}

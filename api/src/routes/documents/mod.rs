@@ -1,0 +1,33 @@
+//! `/v1/cases/{id}/documents`: files on a case (the contract, invoices, proofs of delivery,
+//! correspondence), uploaded as `multipart/form-data`, kept in the database with their SHA-256.
+//!
+//! Limits: 10 MiB per file, counted while the body streams in (a larger one is refused at the
+//! byte that crosses the limit, never buffered whole); media types from one allow-list, and a
+//! PDF, PNG, JPEG, DOCX or XLSX must start with that format's signature, so a renamed
+//! executable cannot pass as an invoice. The stored file name has no path and no characters
+//! that could break a `Content-Disposition` header or a desktop file system.
+//!
+//! Who: the creditor's admins and members and agency staff upload; every role that can see the
+//! case lists and downloads. Another tenant's case answers 404, exactly like a missing one.
+
+mod handlers;
+mod kind;
+mod upload;
+mod view;
+
+pub use handlers::{
+    DocumentListFilter, create_document, download_document, get_document, list_documents,
+};
+pub use kind::DocumentKind;
+pub use upload::{ALLOWED_CONTENT_TYPES, MAX_DOCUMENT_BYTES};
+pub use view::{Document, DocumentList, DocumentUpload};
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Registers this module's routes.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create_document)
+        .service(list_documents)
+        .service(get_document)
+        .service(download_document);
+}

@@ -1,0 +1,223 @@
+//! Message handlers: post, list (with the caller's unread count), mark read.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use serde::Deserialize;
+use solvo_persistence::ids::new_id;
+use solvo_persistence::repositories::messages::{self, MessageRow};
+use solvo_persistence::repositories::page::PageRequest;
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::view::{Message, MessageList};
+use super::{actor_id, may_contribute, may_read, side_of};
+use crate::access::visible_case;
+use crate::auth::Caller;
+use crate::clock;
+use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::idempotency::{self, Created};
+use crate::state::AppState;
+
+/// A new message.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateMessage {
+    /// The text, 1 to 10,000 characters, not only whitespace.
+    #[validate(length(min = 1, max = 10_000))]
+    #[schema(
+        min_length = 1,
+        max_length = 10_000,
+        pattern = r"\S",
+        example = "The debtor called: they dispute invoice 2026-114. Can you send the signed delivery note?"
+    )]
+    pub body: String,
+}
+
+/// Which messages to mark read.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MarkMessagesRead {
+    /// Marks this message and every earlier one; absent (`{}`) marks all of the case's messages.
+    #[schema(example = "msg_0193b7c4a1e07a3c9d2f5e6b8a1c4d70")]
+    pub up_to: Option<String>,
+}
+
+/// Query parameters of the message list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MessageListParams {
+    /// Page size, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Only messages written after this message id: poll with the last id seen. Not together
+    /// with `cursor`.
+    pub after: Option<String>,
+}
+
+impl MessageListParams {
+    fn page(&self) -> Result<PageRequest, ApiError> {
+        if let Some(limit) = self.limit
+            && !(1..=500).contains(&limit)
+        {
+            return Err(ApiError::invalid(
+                "limit",
+                "out_of_range",
+                "limit must be between 1 and 500",
+            ));
+        }
+        if self.cursor.is_some() && self.after.is_some() {
+            return Err(ApiError::invalid(
+                "after",
+                "conflicts_with_cursor",
+                "Send either cursor or after, not both.",
+            ));
+        }
+        let after = self.cursor.clone().or_else(|| self.after.clone());
+        Ok(PageRequest::new(after, self.limit))
+    }
+}
+
+/// Posts a message on a case, as the creditor or the agency side. Honours `Idempotency-Key`.
+#[utoipa::path(
+    tag = "collaboration",
+    operation_id = "create_message",
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+    ),
+    request_body = CreateMessage,
+    responses((status = 201, description = "Posted; `read_by_me` is true", body = Message)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[post("/v1/cases/{id}/messages")]
+pub async fn create_message(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    caller: Caller,
+    id: web::Path<String>,
+    body: ApiJson<CreateMessage>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(may_contribute, "post messages")?;
+    let key = idempotency::key_from(&request)?;
+    let case_id = id.into_inner();
+    // The case is part of the request: the same key and body on another case is a misuse.
+    let fingerprint = format!("{case_id}:{}", body.fingerprint());
+    let text = body.into_inner().body;
+    if text.trim().is_empty() {
+        return Err(ApiError::invalid(
+            "body",
+            "blank",
+            "body must not be only whitespace",
+        ));
+    }
+    let organisation_id = caller.organisation_id.clone();
+    idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
+        let case = visible_case(conn, &caller, &case_id)?;
+        let row = MessageRow {
+            id: new_id("msg"),
+            case_id: case.id,
+            author_id: actor_id(&caller).to_owned(),
+            author_side: side_of(&caller).as_str().to_owned(),
+            body: text,
+            created_at: clock::now(),
+        };
+        messages::insert(conn, &row)?;
+        let message = Message::new(row, Some(caller.role.as_str()), true)?;
+        Ok(Created {
+            status: StatusCode::CREATED,
+            location: None,
+            body: serde_json::to_value(&message).map_err(anyhow::Error::from)?,
+        })
+    })
+    .await
+}
+
+/// Lists a case's messages, oldest first, each with `read_by_me`, and the caller's
+/// `unread_count` for the whole case.
+#[utoipa::path(
+    tag = "collaboration",
+    operation_id = "list_messages",
+    params(("id" = String, Path, description = "Case id"), MessageListParams),
+    responses((status = 200, description = "A page of messages", body = MessageList)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/cases/{id}/messages")]
+pub async fn list_messages(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    params: web::Query<MessageListParams>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(may_read, "read case messages")?;
+    let page = params.page()?;
+    let case_id = id.into_inner();
+    let (rows, unread_count) = state
+        .db
+        .read(move |conn| {
+            let case = visible_case(conn, &caller, &case_id)?;
+            let reader = actor_id(&caller);
+            let rows = messages::list(conn, &case.id, reader, &page)?;
+            let unread = messages::unread_count(conn, &case.id, reader)?;
+            Ok((rows, unread))
+        })
+        .await?;
+    let data = rows
+        .items
+        .into_iter()
+        .map(Message::try_from)
+        .collect::<Result<_, _>>()?;
+    Ok(HttpResponse::Ok().json(MessageList {
+        data,
+        next_cursor: rows.next_cursor,
+        unread_count,
+    }))
+}
+
+/// Marks the case's messages read for the caller: up to and including `up_to`, or all with
+/// `{}`. Idempotent: messages already read keep their first read time.
+#[utoipa::path(
+    tag = "collaboration",
+    operation_id = "mark_messages_read",
+    params(("id" = String, Path, description = "Case id")),
+    request_body = MarkMessagesRead,
+    responses((status = 204, description = "Marked")),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[post("/v1/cases/{id}/messages/read")]
+pub async fn mark_messages_read(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: ApiJson<MarkMessagesRead>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(may_read, "read case messages")?;
+    let case_id = id.into_inner();
+    let up_to = body.into_inner().up_to;
+    state
+        .db
+        .write(move |conn| {
+            let case = visible_case(conn, &caller, &case_id)?;
+            if let Some(up_to) = &up_to
+                && !messages::exists(conn, &case.id, up_to)?
+            {
+                return Err(ApiError::invalid(
+                    "up_to",
+                    "unknown_message",
+                    "up_to must be the id of a message on this case.",
+                ));
+            }
+            messages::mark_read(
+                conn,
+                &case.id,
+                actor_id(&caller),
+                up_to.as_deref(),
+                clock::now(),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

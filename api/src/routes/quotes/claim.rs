@@ -1,0 +1,418 @@
+//! What the law lets the creditor claim on top of the principal: statutory interest, fixed
+//! compensation, collection costs and the prescription deadline, computed by the domain for each
+//! invoice of a quote.
+//!
+//! A rule that is absent, or a figure the domain cannot give (a reference rate outside the shipped
+//! history, thresholds in another currency), becomes a `null` figure and a [`QuoteGap`] with the
+//! reason, never a guess. A total is given only when every invoice has its figure, so a total
+//! never silently leaves an invoice out.
+
+use chrono::NaiveDate;
+use solvo_domain::interest::{
+    BalanceSchedule, InterestBreakdown, InterestError, statutory_interest,
+};
+use solvo_domain::jurisdiction::{
+    CollectionCostBasis, CompensationError, CompensationUnit, Jurisdiction, RuleTopic,
+};
+use solvo_domain::money::{Currency, Money};
+use solvo_domain::prescription::{ClaimDates, PrescriptionError, deadline};
+use solvo_domain::rates::RateTables;
+
+use super::input::{ParsedInvoice, ParsedQuote};
+use super::view::{
+    QuoteCollectionCosts, QuoteCompensation, QuoteCompensationLine, QuoteGap, QuoteInterest,
+    QuoteInterestLine, QuoteInvoiceEstimate, QuotePrescription,
+};
+use crate::error::ApiError;
+use crate::routes::reference::summary::collection_costs_line;
+
+/// The statutory part of a quote.
+#[derive(Debug, Clone)]
+pub struct Statutory {
+    /// Interest over every invoice, if available for all.
+    pub interest: Option<QuoteInterest>,
+    /// Compensation over every overdue invoice, if available for all.
+    pub compensation: Option<QuoteCompensation>,
+    /// The collection-cost rule, if known.
+    pub collection_costs: Option<QuoteCollectionCosts>,
+    /// Invoice by invoice.
+    pub invoices: Vec<QuoteInvoiceEstimate>,
+    /// What is not available and why.
+    pub gaps: Vec<QuoteGap>,
+}
+
+/// Collects gaps, merging the same reason on the same topic into one entry with every invoice.
+#[derive(Debug, Default)]
+struct Gaps(Vec<QuoteGap>);
+
+impl Gaps {
+    fn add(&mut self, topic: RuleTopic, invoice: Option<usize>, reason: String) {
+        let topic = topic.into();
+        let index = self
+            .0
+            .iter()
+            .position(|gap| gap.topic == topic && gap.reason == reason);
+        let gap = match index {
+            Some(index) => &mut self.0[index],
+            None => {
+                self.0.push(QuoteGap {
+                    topic,
+                    invoices: Vec::new(),
+                    reason,
+                });
+                let last = self.0.len() - 1;
+                &mut self.0[last]
+            }
+        };
+        gap.invoices.extend(invoice);
+    }
+}
+
+/// Why a rule on `topic` is absent: the record's own gap reasons, or `fallback` when it has none.
+fn absent(jurisdiction: &Jurisdiction, topic: RuleTopic, fallback: String) -> String {
+    let reasons: Vec<&str> = jurisdiction.gaps_on(topic).map(|gap| gap.reason).collect();
+    if reasons.is_empty() {
+        fallback
+    } else {
+        format!(
+            "Not available for {}: {}",
+            jurisdiction.code,
+            reasons.join(" ")
+        )
+    }
+}
+
+/// Computes every statutory figure of `quote`.
+///
+/// # Errors
+/// Only on arithmetic overflow of amounts the input checks already bound, which is a bug.
+pub fn statutory(
+    quote: &ParsedQuote,
+    rates: &RateTables,
+    principal_total: Money,
+) -> Result<Statutory, ApiError> {
+    let jurisdiction = quote.jurisdiction;
+    let mut gaps = Gaps::default();
+    let mut interest_lines = Vec::new();
+    let mut interest_amounts = Vec::new();
+    let mut compensation_lines = Vec::new();
+    let mut compensation_amounts = Vec::new();
+    let mut interest_complete = true;
+    let mut compensation_complete = true;
+    let mut invoices = Vec::with_capacity(quote.invoices.len());
+    for (index, invoice) in quote.invoices.iter().enumerate() {
+        let interest = match invoice_interest(jurisdiction, rates, invoice, quote.as_of) {
+            Ok(breakdown) => {
+                let total = breakdown.as_ref().map_or_else(
+                    || Money::zero(invoice.principal.currency()),
+                    |breakdown| breakdown.total,
+                );
+                interest_lines.extend(breakdown.into_iter().flat_map(|b| b.lines).map(|line| {
+                    QuoteInterestLine {
+                        invoice: index,
+                        from: line.from,
+                        // The domain's periods are half-open; a quote shows the last day counted.
+                        to: line.to.pred_opt().unwrap_or(line.to),
+                        days: line.days,
+                        base: line.base.into(),
+                        rate_percent: line.rate_percent.normalize().to_string(),
+                        amount: line.amount.into(),
+                        legal_basis: line.legal_basis,
+                        provisional: line.provisional,
+                    }
+                }));
+                interest_amounts.push(total);
+                Some(total)
+            }
+            Err(reason) => {
+                interest_complete = false;
+                gaps.add(RuleTopic::Interest, Some(index), reason);
+                None
+            }
+        };
+        let compensation = match invoice_compensation(jurisdiction, invoice, quote.as_of) {
+            Ok(Some((amount, unit, legal_basis))) => {
+                compensation_lines.push(QuoteCompensationLine {
+                    invoice: index,
+                    amount: amount.into(),
+                    unit: unit_name(unit).to_owned(),
+                    legal_basis: legal_basis.to_owned(),
+                });
+                compensation_amounts.push(amount);
+                Some(amount)
+            }
+            Ok(None) => None,
+            Err(reason) => {
+                compensation_complete = false;
+                gaps.add(RuleTopic::RecoveryCompensation, Some(index), reason);
+                None
+            }
+        };
+        let prescription = match invoice_prescription(jurisdiction, invoice, quote.as_of) {
+            Ok(prescription) => Some(prescription),
+            Err(reason) => {
+                gaps.add(RuleTopic::Prescription, Some(index), reason);
+                None
+            }
+        };
+        invoices.push(QuoteInvoiceEstimate {
+            index,
+            amount: invoice.principal.into(),
+            due_date: invoice.due_date,
+            days_overdue: (quote.as_of - invoice.due_date).num_days().max(0),
+            interest: interest.map(Into::into),
+            compensation: compensation.map(Into::into),
+            prescription,
+        });
+    }
+    let interest = if interest_complete {
+        Some(interest_total(
+            quote.currency,
+            interest_lines,
+            interest_amounts,
+        )?)
+    } else {
+        None
+    };
+    let compensation = if compensation_complete {
+        compensation_total(
+            quote.currency,
+            compensation_lines,
+            compensation_amounts,
+            &mut gaps,
+        )
+    } else {
+        None
+    };
+    let collection_costs = collection_costs(jurisdiction, principal_total, &mut gaps);
+    Ok(Statutory {
+        interest,
+        compensation,
+        collection_costs,
+        invoices,
+        gaps: gaps.0,
+    })
+}
+
+/// Interest of one invoice from the day after its due date up to and including `as_of`;
+/// `Ok(None)` when it is not overdue on `as_of`.
+fn invoice_interest(
+    jurisdiction: &Jurisdiction,
+    rates: &RateTables,
+    invoice: &ParsedInvoice,
+    as_of: NaiveDate,
+) -> Result<Option<InterestBreakdown>, String> {
+    if invoice.due_date >= as_of {
+        return Ok(None);
+    }
+    // The statute's test date (when the obligation arose, or when interest starts) is not asked
+    // for in a quote; the due date stands in for it, which only matters for claims on either side
+    // of a reform date.
+    let rule = jurisdiction
+        .interest_rule_for(invoice.due_date)
+        .ok_or_else(|| {
+            absent(
+                jurisdiction,
+                RuleTopic::Interest,
+                format!(
+                    "No statutory interest rule of {} is known for a claim due on {}.",
+                    jurisdiction.code, invoice.due_date
+                ),
+            )
+        })?;
+    let out_of_range = || "The dates are out of range.".to_owned();
+    let from = invoice.due_date.succ_opt().ok_or_else(out_of_range)?;
+    let to = as_of.succ_opt().ok_or_else(out_of_range)?;
+    statutory_interest(
+        rule,
+        rates,
+        &BalanceSchedule::constant(invoice.principal),
+        from,
+        to,
+        None,
+    )
+    .map(Some)
+    .map_err(|err| interest_gap(rates, &err))
+}
+
+fn interest_gap(rates: &RateTables, err: &InterestError) -> String {
+    match err {
+        InterestError::RateUnavailable {
+            series,
+            observed_on,
+        } if rates.get(*series).is_none() => format!(
+            "The history of the {} is not shipped with Solvo, so the statutory rate for {observed_on} \
+             cannot be computed.",
+            series.name()
+        ),
+        InterestError::RateUnavailable {
+            series,
+            observed_on,
+        } => format!(
+            "No {} is known for {observed_on}: the shipped history does not reach that day.",
+            series.name()
+        ),
+        InterestError::FixedRateUnknown { day } => {
+            format!("The statutory rate is not known from {day}.")
+        }
+        other => format!("Interest could not be computed: {other}."),
+    }
+}
+
+fn unit_name(unit: CompensationUnit) -> &'static str {
+    match unit {
+        CompensationUnit::PerLatePayment => "per_late_payment",
+        CompensationUnit::PerClaim => "per_claim",
+        CompensationUnit::OncePerDefault => "once_per_default",
+    }
+}
+
+/// The fixed compensation of one invoice overdue on `as_of`; `Ok(None)` when not yet overdue.
+///
+/// Every unit the data knows (per late payment, per claim, once per default) comes to one amount
+/// per overdue invoice, as each invoice is its own late payment, claim and default.
+fn invoice_compensation(
+    jurisdiction: &Jurisdiction,
+    invoice: &ParsedInvoice,
+    as_of: NaiveDate,
+) -> Result<Option<(Money, CompensationUnit, &'static str)>, String> {
+    if invoice.due_date >= as_of {
+        return Ok(None);
+    }
+    let rule = jurisdiction
+        .compensation_for(invoice.due_date)
+        .ok_or_else(|| {
+            absent(
+                jurisdiction,
+                RuleTopic::RecoveryCompensation,
+                format!(
+                    "No fixed compensation rule of {} is known for a debt due on {}.",
+                    jurisdiction.code, invoice.due_date
+                ),
+            )
+        })?;
+    match rule.amount_for(invoice.principal) {
+        Ok(amount) => Ok(Some((amount, rule.unit, rule.legal_basis))),
+        Err(CompensationError::ThresholdCurrency { expected, found }) => Err(format!(
+            "The statute's thresholds are in {expected} and the invoice is in {found}; the \
+             exchange rate the statute names is not data Solvo has."
+        )),
+        Err(other) => Err(format!("The compensation could not be computed: {other}.")),
+    }
+}
+
+fn invoice_prescription(
+    jurisdiction: &Jurisdiction,
+    invoice: &ParsedInvoice,
+    as_of: NaiveDate,
+) -> Result<QuotePrescription, String> {
+    let rule = jurisdiction.general_prescription().ok_or_else(|| {
+        absent(
+            jurisdiction,
+            RuleTopic::Prescription,
+            format!("No prescription rule of {} is known.", jurisdiction.code),
+        )
+    })?;
+    let outcome =
+        deadline(rule, ClaimDates::due(invoice.due_date), &[]).map_err(|err| match err {
+            PrescriptionError::MissingArisingDate => {
+                "The period runs from the day the claim arose, \
+                                                  which a quote does not ask for."
+                    .to_owned()
+            }
+        })?;
+    // Without events nothing can halt prescription, so the outcome always has a deadline.
+    let deadline = outcome
+        .deadline()
+        .ok_or_else(|| "Prescription is halted.".to_owned())?;
+    Ok(QuotePrescription {
+        deadline,
+        time_barred: deadline < as_of,
+        applies_to: rule.applies_to.to_owned(),
+        legal_basis: rule.legal_basis.to_owned(),
+    })
+}
+
+/// The interest of every invoice added up; each is in the quote's currency.
+fn interest_total(
+    currency: Currency,
+    lines: Vec<QuoteInterestLine>,
+    per_invoice: Vec<Money>,
+) -> Result<QuoteInterest, ApiError> {
+    let total = Money::checked_sum(per_invoice, currency)
+        .map_err(|err| ApiError::Internal(anyhow::anyhow!("interest total: {err}")))?;
+    Ok(QuoteInterest {
+        total: total.into(),
+        provisional: lines.iter().any(|line| line.provisional),
+        lines,
+    })
+}
+
+/// The compensation total, in the statute's currency; `None` (with a gap) in the unlikely case
+/// that the invoices' rules use different currencies, which cannot be added up.
+fn compensation_total(
+    quote_currency: Currency,
+    lines: Vec<QuoteCompensationLine>,
+    amounts: Vec<Money>,
+    gaps: &mut Gaps,
+) -> Option<QuoteCompensation> {
+    let currency = amounts
+        .first()
+        .map_or(quote_currency, |amount| amount.currency());
+    if let Ok(total) = Money::checked_sum(amounts, currency) {
+        return Some(QuoteCompensation {
+            total: total.into(),
+            lines,
+        });
+    }
+    gaps.add(
+        RuleTopic::RecoveryCompensation,
+        None,
+        "The invoices' compensation is in different currencies, which are not added up.".to_owned(),
+    );
+    None
+}
+
+fn collection_costs(
+    jurisdiction: &Jurisdiction,
+    principal_total: Money,
+    gaps: &mut Gaps,
+) -> Option<QuoteCollectionCosts> {
+    let Some(rule) = jurisdiction.collection_costs else {
+        gaps.add(
+            RuleTopic::CollectionCosts,
+            None,
+            absent(
+                jurisdiction,
+                RuleTopic::CollectionCosts,
+                format!(
+                    "Whether collection costs can be charged to a business debtor in {} is not known.",
+                    jurisdiction.code
+                ),
+            ),
+        );
+        return None;
+    };
+    let (basis, scale_amount) = match rule.basis {
+        CollectionCostBasis::Scale { scale } => match scale.amount_for(principal_total) {
+            Ok(amount) => ("statutory_scale", Some(amount.into())),
+            Err(err) => {
+                gaps.add(
+                    RuleTopic::CollectionCosts,
+                    None,
+                    format!("The scale's figure is not available: {err}."),
+                );
+                ("statutory_scale", None)
+            }
+        },
+        CollectionCostBasis::ReasonableCosts { .. } => ("reasonable_costs", None),
+    };
+    Some(QuoteCollectionCosts {
+        recoverable: true,
+        basis: basis.to_owned(),
+        summary: collection_costs_line(&rule).summary,
+        scale_amount,
+        legal_basis: rule.legal_basis.to_owned(),
+        note: rule.note.to_owned(),
+    })
+}

@@ -1,0 +1,121 @@
+//! Quote handlers: create (idempotent) and read.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use chrono::Duration;
+use solvo_domain::identity::{OrganisationKind, Role};
+use solvo_persistence::ids::new_id;
+use solvo_persistence::repositories::organisations;
+use solvo_persistence::repositories::quotes::{self, QuoteRow};
+
+use super::input::CreateQuote;
+use super::pricing::{VALIDITY_DAYS, price};
+use super::view::{Quote, QuoteRoute};
+use crate::access::tenant_scope;
+use crate::auth::Caller;
+use crate::clock;
+use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::idempotency::{self, Created};
+use crate::routes::reference::rate_tables;
+use crate::state::AppState;
+
+/// Who may ask for quotes: the creditor's admins and members, who also place cases.
+fn may_quote(role: Role) -> bool {
+    matches!(role, Role::CreditorAdmin | Role::CreditorMember)
+}
+
+/// Who may read quotes: any creditor role (its own) and agency staff (all).
+fn may_read(role: Role) -> bool {
+    role.is_agency_staff() || role.organisation_kind() == Some(OrganisationKind::Creditor)
+}
+
+/// Prices a prospective placement: the agency's fees, statutory interest to `as_of`, fixed
+/// compensation, whether collection costs are recoverable, and each invoice's prescription
+/// deadline, under the jurisdiction of the debtor. The quote is stored; a case placed with its id
+/// within 30 days keeps its fee terms. Honours `Idempotency-Key`.
+#[utoipa::path(
+    tag = "intake",
+    operation_id = "create_quote",
+    request_body = CreateQuote,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body")),
+    responses((status = 201, description = "Created", body = Quote)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[post("/v1/quotes")]
+pub async fn create_quote(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    caller: Caller,
+    body: ApiJson<CreateQuote>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(may_quote, "request quotes")?;
+    let key = idempotency::key_from(&request)?;
+    let fingerprint = body.fingerprint().to_owned();
+    let now = clock::now();
+    let parsed = body.into_inner().parse(now.date())?;
+    let rates = rate_tables()?;
+    let organisation_id = caller.organisation_id.clone();
+    idempotency::create(
+        &state,
+        caller.organisation_id.clone(),
+        key,
+        fingerprint,
+        move |conn| {
+            let organisation = organisations::find(conn, &organisation_id)?;
+            let route = if organisation.country == parsed.debtor_country.as_str() {
+                QuoteRoute::Domestic
+            } else {
+                QuoteRoute::International
+            };
+            let (quote, schedule) = price(&parsed, rates, route, new_id("quo"), now)?;
+            let body = serde_json::to_value(&quote).map_err(anyhow::Error::from)?;
+            let row = QuoteRow {
+                id: quote.id,
+                organisation_id,
+                body: body.to_string(),
+                fee_terms: serde_json::to_string(&schedule).map_err(anyhow::Error::from)?,
+                created_at: now,
+                expires_at: now + Duration::days(VALIDITY_DAYS),
+            };
+            quotes::insert(conn, &row)?;
+            Ok(Created {
+                status: StatusCode::CREATED,
+                location: Some(format!("/v1/quotes/{}", row.id)),
+                body,
+            })
+        },
+    )
+    .await
+}
+
+/// Reads a quote as it was served: creditors their own, agency staff any (another organisation's
+/// quote answers 404, like a missing one). Expired quotes stay readable; `expires_at` tells.
+#[utoipa::path(
+    tag = "intake",
+    operation_id = "get_quote",
+    params(("id" = String, Path, description = "Quote id")),
+    responses((status = 200, description = "The quote", body = Quote)),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/quotes/{id}")]
+pub async fn get_quote(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(may_read, "read quotes")?;
+    let scope = tenant_scope(&caller);
+    let id = id.into_inner();
+    let row = state
+        .db
+        .read(move |conn| Ok(quotes::find(conn, scope.as_deref(), &id)?))
+        .await?;
+    let body: serde_json::Value = serde_json::from_str(&row.body).map_err(|err| {
+        ApiError::Internal(anyhow::anyhow!(
+            "quote {} has an unreadable body: {err}",
+            row.id
+        ))
+    })?;
+    Ok(HttpResponse::Ok().json(body))
+}

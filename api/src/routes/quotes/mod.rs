@@ -1,0 +1,38 @@
+//! `/v1/quotes`: what placing a claim would cost the creditor and what the law adds to it, ahead
+//! of placement.
+//!
+//! - [`create_quote`] checks the request ([`CreateQuote`]), resolves the debtor's jurisdiction,
+//!   prices the fees with the house default schedule (`solvo_domain::fees::quote`) and computes
+//!   the statutory figures per invoice (interest, fixed compensation, collection costs,
+//!   prescription). The served body and the fee schedule are stored; [`get_quote`] answers the
+//!   same body.
+//! - [`valid_fee_terms`] hands a still-valid quote's fee terms to case placement.
+//!
+//! Decisions: interest runs from the day after each due date up to and including `as_of`; lines
+//! show their first and last day (both counted). Figures that a rule does not give are `null`
+//! with a reason in `gaps`. The route is domestic when the debtor's country is the creditor
+//! organisation's country.
+
+mod claim;
+mod handlers;
+mod input;
+mod pricing;
+mod terms;
+mod view;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub use handlers::{create_quote, get_quote};
+pub use input::{CreateQuote, MAX_QUOTE_INVOICES, QuoteInvoiceInput};
+pub use pricing::VALIDITY_DAYS;
+pub use terms::{QuoteTerms, valid_fee_terms};
+pub use view::{
+    Quote, QuoteCollectionCosts, QuoteCompensation, QuoteCompensationLine, QuoteFeeKind,
+    QuoteFeeLine, QuoteFees, QuoteGap, QuoteInterest, QuoteInterestLine, QuoteInvoiceEstimate,
+    QuotePrescription, QuoteRoute,
+};
+
+/// Registers this module's routes.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create_quote).service(get_quote);
+}

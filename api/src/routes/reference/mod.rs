@@ -1,0 +1,94 @@
+//! Reference data, read-only and the same for every tenant: jurisdictions with their rules
+//! (`/v1/jurisdictions`), the embedded reference-rate histories (`/v1/reference-rates`) and the
+//! case state machine (`/v1/case-states`). Any authenticated caller may read them.
+//!
+//! Everything here is computed from the domain crate's compiled-in data, so the answers cannot
+//! drift from what interest, quotes and cases use. Lists follow the usual `limit`/`cursor`
+//! convention (the cursor is the last code or series id of the page), though they are short.
+
+mod case_states;
+mod jurisdictions;
+mod rates;
+pub mod summary;
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+use solvo_domain::rates::RateTables;
+use solvo_persistence::repositories::page::{Page, PageRequest};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::error::ApiError;
+use crate::routes::pagination::ListParams;
+
+pub use case_states::{
+    CaseNameDefinition, CaseStateDefinition, CaseStateMachine, CaseTransitionRule, get_case_states,
+    state_machine,
+};
+pub use jurisdictions::{
+    Jurisdiction, JurisdictionGap, JurisdictionList, JurisdictionSummary, get_jurisdiction,
+    list_jurisdictions,
+};
+pub use rates::{ReferenceRateEntry, ReferenceRateList, ReferenceRateSeries, list_reference_rates};
+
+/// Registers this module's routes.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_jurisdictions)
+        .service(get_jurisdiction)
+        .service(list_reference_rates)
+        .service(get_case_states);
+}
+
+/// The rate histories shipped in the binary, parsed once on first use and shared by every request
+/// (the reference-rate list and the interest in quotes).
+///
+/// # Errors
+/// 500 if an embedded file does not parse, which the domain's unit tests rule out.
+pub fn rate_tables() -> Result<&'static RateTables, ApiError> {
+    static TABLES: LazyLock<Result<RateTables, String>> =
+        LazyLock::new(|| RateTables::embedded().map_err(|err| err.to_string()));
+    TABLES
+        .as_ref()
+        .map_err(|why| ApiError::Internal(anyhow::anyhow!("embedded rate tables: {why}")))
+}
+
+/// Paging of the reference lists: `updated_since` is left out because the data only changes with
+/// a new release.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReferenceListParams {
+    /// Page size, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// One page of an in-memory list, keyed like the database lists: items after the cursor, in key
+/// order, one more fetched than shown to know whether a next page exists.
+fn page_of<T>(
+    mut items: Vec<T>,
+    params: &ReferenceListParams,
+    key: impl Fn(&T) -> String,
+) -> Result<Page<T>, ApiError> {
+    // The same limit check as every other list, so an out-of-range limit is the same 422.
+    let request: PageRequest = ListParams {
+        limit: params.limit,
+        cursor: params.cursor.clone(),
+        updated_since: None,
+    }
+    .page()?;
+    items.sort_by_key(|item| key(item));
+    let keyed: Vec<(String, T)> = items
+        .into_iter()
+        .map(|item| (key(&item), item))
+        .filter(|(key, _)| request.after.as_ref().is_none_or(|after| key > after))
+        .take(usize::try_from(request.fetch()).unwrap_or(usize::MAX))
+        .collect();
+    let page = Page::from_rows(keyed, &request, |(key, _)| key);
+    Ok(Page {
+        items: page.items.into_iter().map(|(_, item)| item).collect(),
+        next_cursor: page.next_cursor,
+    })
+}

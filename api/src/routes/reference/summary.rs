@@ -1,0 +1,389 @@
+//! One-sentence summaries of a jurisdiction's rules, written from the domain records so the words
+//! can never disagree with the figures the computations use.
+//!
+//! Each topic says whether Solvo knows the rule ([`RuleAvailability`]); an absent rule is
+//! `not_available` with the reason from the record's gaps, never "none".
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use solvo_domain::allocation::{AllocationRule, Component, InvoiceOrder};
+use solvo_domain::interest::{
+    Compounding, DayCount, InterestRule, RateFixing, RateFormula, RateRounding, ReferenceDay,
+};
+use solvo_domain::jurisdiction::{
+    CollectionCostBasis, CollectionCostRule, CompensationSchedule, CompensationUnit, Jurisdiction,
+    RecoveryCompensation, RuleTopic, StatutoryAmount,
+};
+use solvo_domain::prescription::{PrescriptionRule, PrescriptionStart};
+use utoipa::ToSchema;
+
+/// Whether Solvo knows a jurisdiction's rule on a topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleAvailability {
+    /// The rule is known in full.
+    Available,
+    /// The rule is known, but parts of it are not; `gaps` says which.
+    Partial,
+    /// The reference material does not verify the rule; `gaps` says why. Not the same as "none".
+    NotAvailable,
+}
+
+/// A topic of a jurisdiction's collection law, as named on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleTopicName {
+    /// Statutory late-payment interest.
+    Interest,
+    /// Fixed recovery-cost compensation.
+    RecoveryCompensation,
+    /// Further extrajudicial collection costs.
+    CollectionCosts,
+    /// Order of applying part payments.
+    Allocation,
+    /// Prescription (limitation).
+    Prescription,
+}
+
+impl From<RuleTopic> for RuleTopicName {
+    fn from(topic: RuleTopic) -> Self {
+        match topic {
+            RuleTopic::Interest => Self::Interest,
+            RuleTopic::RecoveryCompensation => Self::RecoveryCompensation,
+            RuleTopic::CollectionCosts => Self::CollectionCosts,
+            RuleTopic::Allocation => Self::Allocation,
+            RuleTopic::Prescription => Self::Prescription,
+        }
+    }
+}
+
+/// One rule in a sentence, with its legal basis.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RuleLine {
+    /// What the rule says, e.g. "Basiszinssatz (BGB s.247), Deutsche Bundesbank + 9 percentage
+    /// points, re-fixed each half-year …".
+    pub summary: String,
+    /// Statute and article.
+    pub legal_basis: String,
+}
+
+/// What Solvo knows on one topic of a jurisdiction.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TopicSummary {
+    /// Known, partly known, or not available.
+    pub availability: RuleAvailability,
+    /// The rules, in the order the record holds them (the first is the general one).
+    pub rules: Vec<RuleLine>,
+    /// What is not known on this topic and why.
+    pub gaps: Vec<String>,
+}
+
+/// A summary of every topic of a jurisdiction.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RuleSummaries {
+    /// Statutory late-payment interest.
+    pub interest: TopicSummary,
+    /// Fixed recovery-cost compensation.
+    pub recovery_compensation: TopicSummary,
+    /// Further collection costs chargeable to a business debtor.
+    pub collection_costs: TopicSummary,
+    /// Order of applying part payments.
+    pub allocation: TopicSummary,
+    /// Prescription (limitation) of invoice claims.
+    pub prescription: TopicSummary,
+}
+
+/// Summarises every topic of `jurisdiction`.
+#[must_use]
+pub fn summaries(jurisdiction: &Jurisdiction) -> RuleSummaries {
+    let topic = |topic: RuleTopic, rules: Vec<RuleLine>| {
+        let gaps: Vec<String> = jurisdiction
+            .gaps_on(topic)
+            .map(|gap| gap.reason.to_owned())
+            .collect();
+        let availability = match (rules.is_empty(), gaps.is_empty()) {
+            (true, _) => RuleAvailability::NotAvailable,
+            (false, false) => RuleAvailability::Partial,
+            (false, true) => RuleAvailability::Available,
+        };
+        TopicSummary {
+            availability,
+            rules,
+            gaps,
+        }
+    };
+    RuleSummaries {
+        interest: topic(
+            RuleTopic::Interest,
+            jurisdiction.interest.iter().map(interest_line).collect(),
+        ),
+        recovery_compensation: topic(
+            RuleTopic::RecoveryCompensation,
+            jurisdiction
+                .recovery_compensation
+                .iter()
+                .map(compensation_line)
+                .collect(),
+        ),
+        collection_costs: topic(
+            RuleTopic::CollectionCosts,
+            jurisdiction
+                .collection_costs
+                .iter()
+                .map(collection_costs_line)
+                .collect(),
+        ),
+        allocation: topic(
+            RuleTopic::Allocation,
+            jurisdiction
+                .allocation
+                .iter()
+                .map(allocation_line)
+                .collect(),
+        ),
+        prescription: topic(
+            RuleTopic::Prescription,
+            jurisdiction
+                .prescription
+                .iter()
+                .map(prescription_line)
+                .collect(),
+        ),
+    }
+}
+
+/// A decimal as people write it: `9`, not `9.00`.
+fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+fn statutory(amount: StatutoryAmount) -> String {
+    format!("{} {}", amount.currency, plain(amount.amount))
+}
+
+fn interest_line(rule: &InterestRule) -> RuleLine {
+    let rate = match rule.rate {
+        RateFormula::Reference {
+            series,
+            margin_percent,
+            fixing,
+            rounding,
+        } => {
+            let rounding = match rounding {
+                RateRounding::None => "",
+                RateRounding::UpToHalfPoint => ", rounded up to the next half point",
+            };
+            format!(
+                "{} + {} percentage points{rounding}, {}",
+                series.name(),
+                plain(margin_percent),
+                fixing_text(fixing)
+            )
+        }
+        RateFormula::Fixed {
+            rate_percent,
+            known_from,
+            known_until,
+        } => {
+            let mut text = format!("{} % a year, fixed by statute", plain(rate_percent));
+            if let Some(from) = known_from {
+                text.push_str(&format!(", known from {from}"));
+            }
+            if let Some(until) = known_until {
+                text.push_str(&format!(", known until {until}"));
+            }
+            text
+        }
+    };
+    let compounding = match rule.compounding {
+        Compounding::Simple => "simple interest",
+        Compounding::Yearly => "each full year's interest is added to the base",
+    };
+    let day_count = match rule.day_count {
+        DayCount::Actual365Fixed => "actual/365",
+    };
+    let scope = &rule.applies_to;
+    let applies = match (scope.from, scope.until) {
+        (None, None) => String::new(),
+        (Some(from), None) => format!(
+            " (claims whose {} is on or after {from})",
+            scope.date_tested
+        ),
+        (None, Some(until)) => format!(
+            " (claims whose {} is on or before {until})",
+            scope.date_tested
+        ),
+        (Some(from), Some(until)) => format!(
+            " (claims whose {} is from {from} to {until})",
+            scope.date_tested
+        ),
+    };
+    RuleLine {
+        summary: format!("{rate}; {compounding}, {day_count}{applies}"),
+        legal_basis: rule.legal_basis.to_owned(),
+    }
+}
+
+fn fixing_text(fixing: RateFixing) -> String {
+    let day = |reference_day: ReferenceDay| match reference_day {
+        ReferenceDay::FirstDayOfHalfYear => "in force on 1 January or 1 July",
+        ReferenceDay::LastDayBeforeHalfYear => "in force on the 31 December or 30 June before",
+        ReferenceDay::DayInterestStarts => "in force on the day interest starts",
+    };
+    match fixing {
+        RateFixing::HalfYearly { reference_day } => {
+            format!("re-fixed each half-year at the rate {}", day(reference_day))
+        }
+        RateFixing::FixedAtStart {
+            reference_day: ReferenceDay::DayInterestStarts,
+        } => "fixed for the whole debt at the rate in force on the day interest starts".to_owned(),
+        RateFixing::FixedAtStart { reference_day } => format!(
+            "fixed for the whole debt at the rate {} of the half-year interest starts in",
+            day(reference_day)
+        ),
+    }
+}
+
+fn compensation_line(rule: &RecoveryCompensation) -> RuleLine {
+    let amount = match rule.schedule {
+        CompensationSchedule::Flat { amount } => statutory(amount),
+        CompensationSchedule::Banded {
+            debt_currency,
+            bands,
+        } => {
+            let bands: Vec<String> = bands
+                .iter()
+                .map(|band| match band.up_to {
+                    Some(limit) if limit.inclusive => format!(
+                        "{} for debts up to {debt_currency} {}",
+                        statutory(band.amount),
+                        plain(limit.amount)
+                    ),
+                    Some(limit) => format!(
+                        "{} for debts below {debt_currency} {}",
+                        statutory(band.amount),
+                        plain(limit.amount)
+                    ),
+                    None => format!("{} above", statutory(band.amount)),
+                })
+                .collect();
+            bands.join(", ")
+        }
+    };
+    let unit = match rule.unit {
+        CompensationUnit::PerLatePayment => "per late payment (each invoice)",
+        CompensationUnit::PerClaim => "per claim",
+        CompensationUnit::OncePerDefault => "once per default, whatever its length",
+    };
+    let validity = match (rule.valid_from, rule.valid_until) {
+        (None, None) => String::new(),
+        (Some(from), None) => format!(", for debts due on or after {from}"),
+        (None, Some(until)) => format!(", for debts due on or before {until}"),
+        (Some(from), Some(until)) => format!(", for debts due from {from} to {until}"),
+    };
+    RuleLine {
+        summary: format!("{amount} {unit}{validity}"),
+        legal_basis: rule.legal_basis.to_owned(),
+    }
+}
+
+/// The collection-cost rule in a sentence (also used by quotes).
+pub(crate) fn collection_costs_line(rule: &CollectionCostRule) -> RuleLine {
+    let summary = match rule.basis {
+        CollectionCostBasis::Scale { scale } => {
+            let tiers: Vec<String> = scale
+                .tiers
+                .iter()
+                .map(|tier| match tier.up_to {
+                    Some(bound) => format!("{} % up to {}", plain(tier.percent), plain(bound)),
+                    None => format!("{} % above", plain(tier.percent)),
+                })
+                .collect();
+            format!(
+                "recoverable by a statutory scale in {}: {}; at least {}, at most {}",
+                scale.currency,
+                tiers.join(", "),
+                plain(scale.minimum),
+                plain(scale.maximum)
+            )
+        }
+        CollectionCostBasis::ReasonableCosts {
+            fixed_compensation_credited: true,
+        } => "reasonable, proven collection costs are recoverable; the fixed compensation counts \
+              towards them"
+            .to_owned(),
+        CollectionCostBasis::ReasonableCosts {
+            fixed_compensation_credited: false,
+        } => "reasonable, proven collection costs are recoverable on top of the fixed compensation"
+            .to_owned(),
+    };
+    RuleLine {
+        summary,
+        legal_basis: rule.legal_basis.to_owned(),
+    }
+}
+
+fn component_name(component: Component) -> &'static str {
+    match component {
+        Component::Costs => "costs",
+        Component::Interest => "interest",
+        Component::Principal => "principal",
+    }
+}
+
+fn allocation_line(rule: &AllocationRule) -> RuleLine {
+    let (tiers, unranked) = rule.order.tiers();
+    let order: Vec<String> = tiers
+        .iter()
+        .map(|tier| {
+            let names: Vec<&str> = tier.iter().copied().map(component_name).collect();
+            names.join(" and ")
+        })
+        .collect();
+    let mut summary = if order.is_empty() {
+        "no statutory order of costs, interest and principal is known".to_owned()
+    } else {
+        order.join(", then ")
+    };
+    if !unranked.is_empty() && !order.is_empty() {
+        let names: Vec<&str> = unranked.into_iter().map(component_name).collect();
+        summary.push_str(&format!(
+            "; the place of {} is not known",
+            names.join(" and ")
+        ));
+    }
+    let invoices = match rule.invoice_order {
+        InvoiceOrder::OldestDueFirst => "oldest due invoice first",
+    };
+    let designation = if rule.debtor_designation_binds {
+        "the debtor may designate the debt paid"
+    } else {
+        "the debtor's designation does not bind"
+    };
+    RuleLine {
+        summary: format!("{summary}; {invoices}; {designation}"),
+        legal_basis: rule.legal_basis.to_owned(),
+    }
+}
+
+fn prescription_line(rule: &PrescriptionRule) -> RuleLine {
+    let start = match rule.start {
+        PrescriptionStart::DueDate => "the due date",
+        PrescriptionStart::EndOfYearOfDueDate => "the end of the year in which the claim fell due",
+        PrescriptionStart::ClaimArose => "the day the claim arose",
+    };
+    let mut summary = format!(
+        "{} years from {start} ({})",
+        rule.period_years, rule.applies_to
+    );
+    if rule.ends_at_year_end {
+        summary.push_str("; every period ends on 31 December");
+    }
+    if let Some(years) = rule.long_stop_years {
+        summary.push_str(&format!("; at most {years} years whatever restarts it"));
+    }
+    RuleLine {
+        summary,
+        legal_basis: rule.legal_basis.to_owned(),
+    }
+}

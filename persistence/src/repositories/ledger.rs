@@ -1,0 +1,56 @@
+//! Ledger postings: every amount on a case. Balances are sums of postings, computed on read.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::connection::AnyConnection;
+use crate::error::PersistenceError;
+use crate::schema::ledger_postings;
+
+/// A posting. Positive amounts add to what the debtor owes (principal, interest, compensation,
+/// costs) or to what the creditor owes the agency (fees); payments and allocations are negative.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = ledger_postings)]
+pub struct PostingRow {
+    /// `pst_…`
+    pub id: String,
+    /// The case.
+    pub case_id: String,
+    /// The invoice it concerns, if one.
+    pub invoice_id: Option<String>,
+    /// `principal`, `interest`, `compensation`, `costs`, `fees` or `payment`.
+    pub account: String,
+    /// Signed amount in minor units.
+    pub amount_minor: i64,
+    /// ISO 4217 currency.
+    pub currency: String,
+    /// The date the amount takes effect (interest runs from it).
+    pub effective_date: NaiveDate,
+    /// What it is, for statements.
+    pub description: String,
+    /// When it was recorded.
+    pub created_at: NaiveDateTime,
+}
+
+/// Inserts postings in one statement per chunk.
+///
+/// # Errors
+/// Database errors only.
+pub fn insert_all(conn: &mut AnyConnection, rows: &[PostingRow]) -> Result<(), PersistenceError> {
+    for chunk in rows.chunks(1_000) {
+        crate::dialect::insert_batch!(conn, ledger_postings::table, chunk)?;
+    }
+    Ok(())
+}
+
+/// The postings of a case in effective-date order.
+///
+/// # Errors
+/// Database errors only.
+pub fn of_case(conn: &mut AnyConnection, case_id: &str) -> Result<Vec<PostingRow>, PersistenceError> {
+    Ok(ledger_postings::table
+        .filter(ledger_postings::case_id.eq(case_id))
+        .order((ledger_postings::effective_date.asc(), ledger_postings::id.asc()))
+        .select(PostingRow::as_select())
+        .load(conn)?)
+}
