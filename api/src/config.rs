@@ -46,6 +46,16 @@ pub struct ServerConfig {
     /// Log as JSON lines instead of text.
     #[arg(long, env = "SOLVO_LOG_JSON", default_value_t = false)]
     pub log_json: bool,
+    /// Seed a demo: the agency, two creditors, a user for every role and a few hundred cases,
+    /// then print the logins. Without `--database-url` the database is `./solvo-demo.db`,
+    /// recreated on every start; a named database must hold no organisations yet.
+    #[arg(long, default_value_t = false)]
+    pub demo: bool,
+    /// Seconds between scheduler passes, which resume paused cases whose resume date has come;
+    /// 0 turns the scheduler off on this node.
+    #[arg(long, env = "SOLVO_SCHEDULER_INTERVAL_SECONDS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(0..=86_400))]
+    pub scheduler_interval_seconds: u64,
 }
 
 impl ServerConfig {
@@ -65,6 +75,8 @@ impl ServerConfig {
             workers: Some(2),
             max_body_bytes: 1_048_576,
             log_json: false,
+            demo: false,
+            scheduler_interval_seconds: 60,
         }
     }
 }

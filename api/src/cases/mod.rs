@@ -4,8 +4,11 @@
 
 pub mod assignment;
 pub mod balance;
+pub mod batch;
+pub mod csv_import;
 pub mod events;
 pub mod fee_terms;
 pub mod input;
 pub mod placement;
+pub mod plan;
 pub mod transition;

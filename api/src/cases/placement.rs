@@ -2,31 +2,25 @@
 //! terms, invoices, opening ledger postings, timeline, and assignment — all in the caller's
 //! transaction, so a refused case leaves nothing behind.
 
-use chrono::{Days, NaiveDateTime};
-use serde_json::json;
-use solvo_domain::case::{CaseState, Command, Facts};
+use chrono::NaiveDateTime;
 use solvo_domain::fees::FeeSchedule;
-use solvo_domain::identifiers::CreditorReference;
-use solvo_domain::jurisdiction::{self, CompensationUnit, JurisdictionCode};
-use solvo_domain::money::Money;
-use solvo_persistence::ids::new_id;
+use solvo_domain::jurisdiction::{self, JurisdictionCode};
+use solvo_persistence::repositories::case_events;
 use solvo_persistence::repositories::cases::{self, CaseRow};
 use solvo_persistence::repositories::debtors::{self, DebtorRow};
 use solvo_persistence::repositories::invoices::{self, InvoiceRow};
-use solvo_persistence::repositories::ledger::{self, PostingRow};
-use solvo_persistence::repositories::case_events;
+use solvo_persistence::repositories::ledger;
 use solvo_persistence::{AnyConnection, PersistenceError};
 
 use super::assignment::choose_collector;
-use super::events::{ActorRef, event};
-use super::input::{DebtorChoice, ValidCase};
-use super::transition::apply_command;
+use super::events::ActorRef;
+use super::input::{DebtorChoice, ValidCase, ValidInvoice};
+use super::plan::{CasePlan, Resolved, plan};
 use crate::error::{ApiError, FieldError};
-use crate::money::{MoneyView, to_minor};
 use crate::routes::debtors::find_or_create;
 
 /// Sequence that numbers cases (and so their RF references).
-const CASE_NUMBER_SEQUENCE: &str = "case_number";
+pub const CASE_NUMBER_SEQUENCE: &str = "case_number";
 
 /// Who places, for whom.
 #[derive(Debug, Clone)]
@@ -103,56 +97,42 @@ pub fn place(
     fee_terms: Option<FeeSchedule>,
     now: NaiveDateTime,
 ) -> Result<Placed, PlacementError> {
-    let debtor = resolve_debtor(conn, &context.organisation_id, case.debtor)?;
+    let debtor = resolve_debtor(conn, &context.organisation_id, case.debtor.clone())?;
     let jurisdiction = resolve_jurisdiction(case.jurisdiction, &debtor.country)?;
     reject_duplicates(conn, &context.organisation_id, &case.creditor_reference, &case.invoices)?;
-    let case_number = cases::next_number(conn, CASE_NUMBER_SEQUENCE)?;
-    let rf = CreditorReference::from_number(u64::try_from(case_number).unwrap_or_default());
+    let case_number = cases::next_number(conn, CASE_NUMBER_SEQUENCE, 1)?;
     let fee_terms = fee_terms.unwrap_or_else(|| FeeSchedule::default_for(case.currency));
-    let state = CaseState::Submitted;
-    let row = CaseRow {
-        id: new_id("case"),
-        organisation_id: context.organisation_id.clone(),
-        debtor_id: debtor.id.clone(),
+    let collector = choose_collector(conn, &debtor.country, debtor.preferred_language.as_deref())?;
+    let resolved = Resolved {
+        case_id: solvo_persistence::ids::new_id("case"),
+        organisation_id: &context.organisation_id,
+        actor: &context.actor,
+        debtor: &debtor,
+        jurisdiction,
         case_number,
-        rf_reference: rf.as_str().to_owned(),
-        creditor_reference: case.creditor_reference,
-        currency: case.currency.code().to_owned(),
-        jurisdiction: jurisdiction.as_str().to_owned(),
-        state: state.name().as_str().to_owned(),
-        state_detail: serde_json::to_string(&state).map_err(anyhow::Error::from).map_err(ApiError::from)?,
-        outcome: None,
-        collector_id: None,
-        contractual_interest_rate: case.contractual_interest_rate.map(|rate| rate.normalize().to_string()),
-        notes: case.notes,
-        quote_id: case.quote_id,
-        fee_terms: serde_json::to_string(&fee_terms).map_err(anyhow::Error::from).map_err(ApiError::from)?,
-        resume_on: None,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    };
-    cases::insert(conn, &row).map_err(|err| duplicate_reference(conn, &context.organisation_id, &row.creditor_reference, err))?;
-    let invoice_rows = invoice_rows(&row, &case.invoices, now)?;
-    invoices::insert_all(conn, &invoice_rows)?;
-    let postings = opening_postings(&row, &invoice_rows, &case.invoices, jurisdiction, &fee_terms, now)?;
-    ledger::insert_all(conn, &postings)?;
-    let principal = Money::checked_sum(case.invoices.iter().map(|invoice| invoice.amount), case.currency)
-        .map_err(|err| ApiError::invalid("invoices", "too_large", err.to_string()))?;
-    let placed = event(
-        &row.id,
-        &context.actor,
-        "placed",
-        (None, Some(row.state.as_str())),
-        &json!({"invoices": invoice_rows.len(), "principal": MoneyView::from(principal), "rf_reference": row.rf_reference}),
+        fee_terms: &fee_terms,
+        collector,
         now,
-    );
-    case_events::insert_all(conn, &[placed])?;
-    let case_row = assign_on_placement(conn, row, &debtor, principal, now)?;
-    Ok(Placed { case: case_row, debtor, invoices: invoice_rows })
+    };
+    let reference = case.creditor_reference.clone();
+    let plan = plan(case, &resolved)?;
+    cases::insert(conn, &plan.case).map_err(|err| duplicate_reference(conn, &context.organisation_id, &reference, err))?;
+    write_rows(conn, &plan)?;
+    Ok(Placed { case: plan.case, debtor, invoices: plan.invoices })
 }
 
-fn resolve_debtor(conn: &mut AnyConnection, organisation_id: &str, choice: DebtorChoice) -> Result<DebtorRow, PlacementError> {
+/// Writes a plan's invoices, postings and events (the case row is written by the caller).
+///
+/// # Errors
+/// Database errors.
+pub fn write_rows(conn: &mut AnyConnection, plan: &CasePlan) -> Result<(), PlacementError> {
+    invoices::insert_all(conn, &plan.invoices)?;
+    ledger::insert_all(conn, &plan.postings)?;
+    case_events::insert_all(conn, &plan.events)?;
+    Ok(())
+}
+
+pub(crate) fn resolve_debtor(conn: &mut AnyConnection, organisation_id: &str, choice: DebtorChoice) -> Result<DebtorRow, PlacementError> {
     match choice {
         DebtorChoice::New(row) => Ok(find_or_create(conn, *row)?.0),
         DebtorChoice::Existing(id) => match debtors::find(conn, Some(organisation_id), &id) {
@@ -169,7 +149,7 @@ fn resolve_debtor(conn: &mut AnyConnection, organisation_id: &str, choice: Debto
 
 /// The explicit jurisdiction, or the debtor country's default; countries whose law differs by
 /// state or province (US, CA, AU) need it named.
-fn resolve_jurisdiction(explicit: Option<JurisdictionCode>, country: &str) -> Result<JurisdictionCode, PlacementError> {
+pub(crate) fn resolve_jurisdiction(explicit: Option<JurisdictionCode>, country: &str) -> Result<JurisdictionCode, PlacementError> {
     if let Some(code) = explicit {
         if code.country() != country {
             return Err(PlacementError::Rejected(vec![FieldError::new(
@@ -192,7 +172,7 @@ fn reject_duplicates(
     conn: &mut AnyConnection,
     organisation_id: &str,
     creditor_reference: &str,
-    invoices: &[super::input::ValidInvoice],
+    invoices: &[ValidInvoice],
 ) -> Result<(), PlacementError> {
     if let Some(existing) = cases::find_by_reference(conn, organisation_id, creditor_reference)? {
         return Err(PlacementError::Duplicate {
@@ -223,85 +203,4 @@ fn duplicate_reference(conn: &mut AnyConnection, organisation_id: &str, referenc
         },
         other => other.into(),
     }
-}
-
-fn invoice_rows(case: &CaseRow, invoices: &[super::input::ValidInvoice], now: NaiveDateTime) -> Result<Vec<InvoiceRow>, ApiError> {
-    invoices
-        .iter()
-        .enumerate()
-        .map(|(index, invoice)| {
-            Ok(InvoiceRow {
-                id: new_id("inv"),
-                case_id: case.id.clone(),
-                organisation_id: case.organisation_id.clone(),
-                number: invoice.number.clone(),
-                issue_date: invoice.issue_date,
-                due_date: invoice.due_date,
-                amount_minor: to_minor(invoice.amount, &format!("invoices[{index}].amount"))?,
-                currency: case.currency.clone(),
-                created_at: now,
-            })
-        })
-        .collect()
-}
-
-/// Principal per invoice (from its due date), the jurisdiction's fixed recovery compensation
-/// where it applies in the case currency (from the day after the due date, when it becomes
-/// payable), and the introduction fee owed by the creditor.
-fn opening_postings(
-    case: &CaseRow,
-    rows: &[InvoiceRow],
-    invoices: &[super::input::ValidInvoice],
-    code: JurisdictionCode,
-    fee_terms: &FeeSchedule,
-    now: NaiveDateTime,
-) -> Result<Vec<PostingRow>, ApiError> {
-    let posting = |invoice_id: Option<&str>, account: &str, minor: i64, on, description: String| PostingRow {
-        id: new_id("pst"),
-        case_id: case.id.clone(),
-        invoice_id: invoice_id.map(ToOwned::to_owned),
-        account: account.to_owned(),
-        amount_minor: minor,
-        currency: case.currency.clone(),
-        effective_date: on,
-        description,
-        created_at: now,
-    };
-    let mut postings = Vec::with_capacity(rows.len() * 2 + 1);
-    let rules = jurisdiction::find(code);
-    let mut compensated_once = false;
-    for (row, invoice) in rows.iter().zip(invoices) {
-        postings.push(posting(Some(&row.id), "principal", row.amount_minor, row.due_date, format!("Invoice {}", row.number)));
-        let Some(rule) = rules.and_then(|rules| rules.compensation_for(invoice.due_date)) else { continue };
-        if rule.unit == CompensationUnit::OncePerDefault && compensated_once {
-            continue;
-        }
-        let Ok(amount) = rule.amount_for(invoice.amount) else { continue };
-        let minor = to_minor(amount, "compensation")?;
-        let payable_from = invoice.due_date.checked_add_days(Days::new(1)).unwrap_or(invoice.due_date);
-        postings.push(posting(Some(&row.id), "compensation", minor, payable_from, format!("Recovery compensation ({})", rule.legal_basis)));
-        compensated_once = true;
-    }
-    let fee = to_minor(fee_terms.introduction_fee, "fee_terms.introduction_fee")?;
-    if fee != 0 && fee_terms.introduction_fee.currency().code() == case.currency {
-        postings.push(posting(None, "fees", fee, now.date(), "Introduction fee".to_owned()));
-    }
-    Ok(postings)
-}
-
-fn assign_on_placement(
-    conn: &mut AnyConnection,
-    case: CaseRow,
-    debtor: &DebtorRow,
-    principal: Money,
-    now: NaiveDateTime,
-) -> Result<CaseRow, ApiError> {
-    let Some(collector) = choose_collector(conn, &debtor.country, debtor.preferred_language.as_deref())? else {
-        return Ok(case);
-    };
-    cases::assign(conn, &case.id, Some(&collector), now)?;
-    let current = cases::find(conn, None, &case.id)?;
-    let command = Command::Assign { collector: collector.clone() };
-    let extras = super::transition::Extras { resume_on: None, detail: json!({"collector_id": collector, "automatic": true}) };
-    apply_command(conn, &current, &command, &Facts::owing(principal), &ActorRef::system(), extras, now)
 }

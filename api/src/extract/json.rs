@@ -118,7 +118,7 @@ async fn read_body(payload: &mut Payload, limit: usize) -> Result<Bytes, ApiErro
 }
 
 /// Hex SHA-256 of the canonical form of a JSON body that has already parsed.
-fn fingerprint(body: &[u8]) -> String {
+pub fn fingerprint(body: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     let canonical = serde_json::from_slice::<serde_json::Value>(body)
         .and_then(|value| serde_json::to_vec(&value))

@@ -1,5 +1,6 @@
 //! Request extractors that turn bad input into the right problem (400/413/415/422), never a 500.
 
+pub mod body;
 pub mod json;
 pub mod query;
 

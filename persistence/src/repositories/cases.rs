@@ -92,14 +92,16 @@ pub struct StateChange {
     pub resume_on: Option<NaiveDate>,
 }
 
-/// Takes the next value of a named sequence (inside the caller's transaction, so numbers of
-/// rolled-back placements are reused and the sequence has no gaps).
+/// Reserves `count` consecutive values of a named sequence and returns the first (inside the
+/// caller's transaction, so numbers of rolled-back placements are reused and the sequence has
+/// no gaps; the row lock serialises concurrent writers on PostgreSQL).
 ///
 /// # Errors
 /// Database errors only.
-pub fn next_number(conn: &mut AnyConnection, name: &str) -> Result<i64, PersistenceError> {
-    diesel::update(sequences::table.find(name)).set(sequences::value.eq(sequences::value + 1)).execute(conn)?;
-    Ok(sequences::table.find(name).select(sequences::value).first(conn)?)
+pub fn next_number(conn: &mut AnyConnection, name: &str, count: i64) -> Result<i64, PersistenceError> {
+    diesel::update(sequences::table.find(name)).set(sequences::value.eq(sequences::value + count)).execute(conn)?;
+    let last: i64 = sequences::table.find(name).select(sequences::value).first(conn)?;
+    Ok(last - count + 1)
 }
 
 /// Inserts a case.
@@ -138,6 +140,39 @@ pub fn find_by_reference(
         .select(CaseRow::as_select())
         .first(conn)
         .optional()?)
+}
+
+/// `(creditor_reference, case_id)` of the creditor's cases with any of `references`.
+///
+/// # Errors
+/// Database errors only.
+pub fn placed_references(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    references: &[String],
+) -> Result<Vec<(String, String)>, PersistenceError> {
+    let mut found = Vec::new();
+    for chunk in references.chunks(500) {
+        let rows: Vec<(String, String)> = cases::table
+            .filter(cases::organisation_id.eq(organisation_id))
+            .filter(cases::creditor_reference.eq_any(chunk))
+            .select((cases::creditor_reference, cases::id))
+            .load(conn)?;
+        found.extend(rows);
+    }
+    Ok(found)
+}
+
+/// Inserts many cases.
+///
+/// # Errors
+/// [`PersistenceError::Conflict`] when a reference is taken.
+pub fn insert_all(conn: &mut AnyConnection, rows: &[CaseRow]) -> Result<(), PersistenceError> {
+    // 20 columns a row: 1,000 rows stay under SQLite's and PostgreSQL's parameter limits.
+    for chunk in rows.chunks(1_000) {
+        crate::dialect::insert_batch!(conn, cases::table, chunk)?;
+    }
+    Ok(())
 }
 
 /// Lists cases in id (placement) order.

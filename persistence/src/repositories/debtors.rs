@@ -112,6 +112,62 @@ pub fn find_existing(
         .optional()?)
 }
 
+/// The creditor's debtors whose VAT id or registration number is among the given ones (callers
+/// compare countries themselves), for bulk placement.
+///
+/// # Errors
+/// Database errors only.
+pub fn find_many(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    vat_ids: &[String],
+    registration_numbers: &[String],
+    ids: &[String],
+) -> Result<Vec<DebtorRow>, PersistenceError> {
+    let mut found = Vec::new();
+    for chunk in vat_ids.chunks(500) {
+        found.extend(
+            debtors::table
+                .filter(debtors::organisation_id.eq(organisation_id))
+                .filter(debtors::vat_id.eq_any(chunk))
+                .select(DebtorRow::as_select())
+                .load(conn)?,
+        );
+    }
+    for chunk in registration_numbers.chunks(500) {
+        found.extend(
+            debtors::table
+                .filter(debtors::organisation_id.eq(organisation_id))
+                .filter(debtors::registration_number.eq_any(chunk))
+                .select(DebtorRow::as_select())
+                .load(conn)?,
+        );
+    }
+    for chunk in ids.chunks(500) {
+        found.extend(
+            debtors::table
+                .filter(debtors::organisation_id.eq(organisation_id))
+                .filter(debtors::id.eq_any(chunk))
+                .select(DebtorRow::as_select())
+                .load(conn)?,
+        );
+    }
+    found.sort_by(|a, b| a.id.cmp(&b.id));
+    found.dedup_by(|a, b| a.id == b.id);
+    Ok(found)
+}
+
+/// Inserts many debtors.
+///
+/// # Errors
+/// [`PersistenceError::Conflict`] when one exists already.
+pub fn insert_all(conn: &mut AnyConnection, rows: &[DebtorRow]) -> Result<(), PersistenceError> {
+    for chunk in rows.chunks(500) {
+        crate::dialect::insert_batch!(conn, debtors::table, chunk)?;
+    }
+    Ok(())
+}
+
 /// Lists debtors in id order.
 ///
 /// # Errors

@@ -35,6 +35,14 @@ pub struct MessageRow {
     pub created_at: NaiveDateTime,
 }
 
+/// A listed message with its author's user role, API key role and the reader's read time.
+type ListedRow = (
+    MessageRow,
+    Option<String>,
+    Option<String>,
+    Option<NaiveDateTime>,
+);
+
 /// A message as one reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MessageForReader {
@@ -94,12 +102,7 @@ pub fn list(
     if let Some(after) = &page.after {
         query = query.filter(messages::id.gt(after.clone()));
     }
-    let rows: Vec<(
-        MessageRow,
-        Option<String>,
-        Option<String>,
-        Option<NaiveDateTime>,
-    )> = query
+    let rows: Vec<ListedRow> = query
         .order(messages::id.asc())
         .limit(page.fetch())
         .load(conn)?;

@@ -215,6 +215,6 @@ pub fn find_or_create(conn: &mut AnyConnection, row: DebtorRow) -> Result<(Debto
 }
 
 /// The details that must agree for a repeated create to be the same business.
-fn same_business(existing: &DebtorRow, new: &DebtorRow) -> bool {
+pub fn same_business(existing: &DebtorRow, new: &DebtorRow) -> bool {
     existing.legal_name.eq_ignore_ascii_case(&new.legal_name) && existing.country == new.country
 }

@@ -10,5 +10,5 @@ mod input;
 mod view;
 
 pub use handlers::{create_debtor, get_debtor, list_debtors, may_place, update_debtor};
-pub use input::{AddressInput, ContactInput, DebtorInput, find_or_create};
+pub use input::{AddressInput, ContactInput, DebtorInput, find_or_create, same_business};
 pub use view::{Address, Contact, Debtor, DebtorList};

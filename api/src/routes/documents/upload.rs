@@ -33,6 +33,14 @@ pub const ALLOWED_CONTENT_TYPES: [&str; 7] = [
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 ];
 
+/// Non-standard names that browsers and mail clients still send for allowed types.
+const ALIASES: [(&str, &str); 4] = [
+    ("image/jpg", "image/jpeg"),
+    ("image/pjpeg", "image/jpeg"),
+    ("application/csv", "text/csv"),
+    ("text/comma-separated-values", "text/csv"),
+];
+
 /// A checked upload.
 #[derive(Debug)]
 pub struct Upload {
@@ -230,9 +238,13 @@ fn declared_type(field: &Field) -> Result<Declared, ApiError> {
     if raw.is_empty() || raw == "application/octet-stream" {
         return Ok(Declared::Unspecified);
     }
+    let canonical = ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == raw)
+        .map_or(raw.as_str(), |(_, canonical)| canonical);
     ALLOWED_CONTENT_TYPES
         .into_iter()
-        .find(|allowed| *allowed == raw)
+        .find(|allowed| *allowed == canonical)
         .map(Declared::Allowed)
         .ok_or_else(|| {
             ApiError::UnsupportedMediaType(format!(

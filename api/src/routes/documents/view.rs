@@ -60,8 +60,9 @@ pub struct DocumentList {
     pub next_cursor: Option<String>,
 }
 
-/// The `multipart/form-data` upload form. Only documents the request: the handler streams the
-/// parts itself so that it can stop at the size limit.
+/// The `multipart/form-data` upload form: one `file` part and one `kind` field.
+// Never deserialised: the handler streams the parts itself so that it can stop at the size
+// limit; this type only gives the OpenAPI document the form's shape.
 #[derive(Debug, ToSchema)]
 pub struct DocumentUpload {
     /// The file, at most 10 MiB, with its own `Content-Type` (one of `application/pdf`,

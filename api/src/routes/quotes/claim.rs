@@ -48,23 +48,19 @@ struct Gaps(Vec<QuoteGap>);
 impl Gaps {
     fn add(&mut self, topic: RuleTopic, invoice: Option<usize>, reason: String) {
         let topic = topic.into();
-        let index = self
+        if let Some(gap) = self
             .0
-            .iter()
-            .position(|gap| gap.topic == topic && gap.reason == reason);
-        let gap = match index {
-            Some(index) => &mut self.0[index],
-            None => {
-                self.0.push(QuoteGap {
-                    topic,
-                    invoices: Vec::new(),
-                    reason,
-                });
-                let last = self.0.len() - 1;
-                &mut self.0[last]
-            }
-        };
-        gap.invoices.extend(invoice);
+            .iter_mut()
+            .find(|gap| gap.topic == topic && gap.reason == reason)
+        {
+            gap.invoices.extend(invoice);
+        } else {
+            self.0.push(QuoteGap {
+                topic,
+                invoices: invoice.into_iter().collect(),
+                reason,
+            });
+        }
     }
 }
 
@@ -356,9 +352,7 @@ fn compensation_total(
     amounts: Vec<Money>,
     gaps: &mut Gaps,
 ) -> Option<QuoteCompensation> {
-    let currency = amounts
-        .first()
-        .map_or(quote_currency, |amount| amount.currency());
+    let currency = amounts.first().map_or(quote_currency, Money::currency);
     if let Ok(total) = Money::checked_sum(amounts, currency) {
         return Some(QuoteCompensation {
             total: total.into(),

@@ -173,10 +173,16 @@ fn interest_line(rule: &InterestRule) -> RuleLine {
                 RateRounding::None => "",
                 RateRounding::UpToHalfPoint => ", rounded up to the next half point",
             };
+            // Some series already include the statutory margin (NL handelsrente, ZA prescribed
+            // rate); "+ 0 points" would only puzzle a reader.
+            let margin = if margin_percent.is_zero() {
+                String::new()
+            } else {
+                format!(" + {} percentage points", plain(margin_percent))
+            };
             format!(
-                "{} + {} percentage points{rounding}, {}",
+                "{}{margin}{rounding}, {}",
                 series.name(),
-                plain(margin_percent),
                 fixing_text(fixing)
             )
         }
@@ -185,14 +191,16 @@ fn interest_line(rule: &InterestRule) -> RuleLine {
             known_from,
             known_until,
         } => {
-            let mut text = format!("{} % a year, fixed by statute", plain(rate_percent));
-            if let Some(from) = known_from {
-                text.push_str(&format!(", known from {from}"));
-            }
-            if let Some(until) = known_until {
-                text.push_str(&format!(", known until {until}"));
-            }
-            text
+            let from = known_from
+                .map(|day| format!(", known from {day}"))
+                .unwrap_or_default();
+            let until = known_until
+                .map(|day| format!(", known until {day}"))
+                .unwrap_or_default();
+            format!(
+                "{} % a year, fixed by statute{from}{until}",
+                plain(rate_percent)
+            )
         }
     };
     let compounding = match rule.compounding {
@@ -224,29 +232,44 @@ fn interest_line(rule: &InterestRule) -> RuleLine {
     }
 }
 
-fn fixing_text(fixing: RateFixing) -> String {
-    let day = |reference_day: ReferenceDay| match reference_day {
-        ReferenceDay::FirstDayOfHalfYear => "in force on 1 January or 1 July",
-        ReferenceDay::LastDayBeforeHalfYear => "in force on the 31 December or 30 June before",
-        ReferenceDay::DayInterestStarts => "in force on the day interest starts",
-    };
+fn fixing_text(fixing: RateFixing) -> &'static str {
     match fixing {
-        RateFixing::HalfYearly { reference_day } => {
-            format!("re-fixed each half-year at the rate {}", day(reference_day))
+        RateFixing::HalfYearly {
+            reference_day: ReferenceDay::FirstDayOfHalfYear,
+        } => "re-fixed each half-year at the rate in force on 1 January or 1 July",
+        RateFixing::HalfYearly {
+            reference_day: ReferenceDay::LastDayBeforeHalfYear,
+        } => "re-fixed each half-year at the rate in force on the 31 December or 30 June before it",
+        // The domain refuses this combination when computing; say what the record says anyway.
+        RateFixing::HalfYearly {
+            reference_day: ReferenceDay::DayInterestStarts,
+        } => "re-fixed each half-year at the rate in force on the day interest starts",
+        RateFixing::FixedAtStart {
+            reference_day: ReferenceDay::FirstDayOfHalfYear,
+        } => {
+            "fixed for the whole debt at the rate in force on the first day (1 January or 1 July) \
+             of the half-year in which interest starts"
+        }
+        RateFixing::FixedAtStart {
+            reference_day: ReferenceDay::LastDayBeforeHalfYear,
+        } => {
+            "fixed for the whole debt at the rate in force on the 31 December or 30 June \
+             immediately before the half-year in which interest starts"
         }
         RateFixing::FixedAtStart {
             reference_day: ReferenceDay::DayInterestStarts,
-        } => "fixed for the whole debt at the rate in force on the day interest starts".to_owned(),
-        RateFixing::FixedAtStart { reference_day } => format!(
-            "fixed for the whole debt at the rate {} of the half-year interest starts in",
-            day(reference_day)
-        ),
+        } => "fixed for the whole debt at the rate in force on the day interest starts",
     }
 }
 
 fn compensation_line(rule: &RecoveryCompensation) -> RuleLine {
+    let unit = match rule.unit {
+        CompensationUnit::PerLatePayment => "per late payment (each invoice)",
+        CompensationUnit::PerClaim => "per claim",
+        CompensationUnit::OncePerDefault => "once per default, whatever its length",
+    };
     let amount = match rule.schedule {
-        CompensationSchedule::Flat { amount } => statutory(amount),
+        CompensationSchedule::Flat { amount } => format!("{} {unit}", statutory(amount)),
         CompensationSchedule::Banded {
             debt_currency,
             bands,
@@ -267,13 +290,8 @@ fn compensation_line(rule: &RecoveryCompensation) -> RuleLine {
                     None => format!("{} above", statutory(band.amount)),
                 })
                 .collect();
-            bands.join(", ")
+            format!("{unit}: {}", bands.join(", "))
         }
-    };
-    let unit = match rule.unit {
-        CompensationUnit::PerLatePayment => "per late payment (each invoice)",
-        CompensationUnit::PerClaim => "per claim",
-        CompensationUnit::OncePerDefault => "once per default, whatever its length",
     };
     let validity = match (rule.valid_from, rule.valid_until) {
         (None, None) => String::new(),
@@ -282,7 +300,7 @@ fn compensation_line(rule: &RecoveryCompensation) -> RuleLine {
         (Some(from), Some(until)) => format!(", for debts due from {from} to {until}"),
     };
     RuleLine {
-        summary: format!("{amount} {unit}{validity}"),
+        summary: format!("{amount}{validity}"),
         legal_basis: rule.legal_basis.to_owned(),
     }
 }
@@ -340,18 +358,17 @@ fn allocation_line(rule: &AllocationRule) -> RuleLine {
             names.join(" and ")
         })
         .collect();
-    let mut summary = if order.is_empty() {
+    let order_text = if order.is_empty() {
         "no statutory order of costs, interest and principal is known".to_owned()
     } else {
         order.join(", then ")
     };
-    if !unranked.is_empty() && !order.is_empty() {
+    let unknown = if unranked.is_empty() || order.is_empty() {
+        String::new()
+    } else {
         let names: Vec<&str> = unranked.into_iter().map(component_name).collect();
-        summary.push_str(&format!(
-            "; the place of {} is not known",
-            names.join(" and ")
-        ));
-    }
+        format!("; the place of {} is not known", names.join(" and "))
+    };
     let invoices = match rule.invoice_order {
         InvoiceOrder::OldestDueFirst => "oldest due invoice first",
     };
@@ -361,7 +378,7 @@ fn allocation_line(rule: &AllocationRule) -> RuleLine {
         "the debtor's designation does not bind"
     };
     RuleLine {
-        summary: format!("{summary}; {invoices}; {designation}"),
+        summary: format!("{order_text}{unknown}; {invoices}; {designation}"),
         legal_basis: rule.legal_basis.to_owned(),
     }
 }
@@ -372,16 +389,19 @@ fn prescription_line(rule: &PrescriptionRule) -> RuleLine {
         PrescriptionStart::EndOfYearOfDueDate => "the end of the year in which the claim fell due",
         PrescriptionStart::ClaimArose => "the day the claim arose",
     };
-    let mut summary = format!(
-        "{} years from {start} ({})",
+    let year_end = if rule.ends_at_year_end {
+        "; every period ends on 31 December"
+    } else {
+        ""
+    };
+    let long_stop = rule
+        .long_stop_years
+        .map(|years| format!("; at most {years} years whatever restarts it"))
+        .unwrap_or_default();
+    let summary = format!(
+        "{} years from {start} ({}){year_end}{long_stop}",
         rule.period_years, rule.applies_to
     );
-    if rule.ends_at_year_end {
-        summary.push_str("; every period ends on 31 December");
-    }
-    if let Some(years) = rule.long_stop_years {
-        summary.push_str(&format!("; at most {years} years whatever restarts it"));
-    }
     RuleLine {
         summary,
         legal_basis: rule.legal_basis.to_owned(),

@@ -1,0 +1,323 @@
+//! Bulk placement: thousands of cases in a few statements. Lookups (debtors, duplicates,
+//! collectors, case numbers) are made once per chunk and rows are inserted in batches; each item
+//! gets its own outcome. If a batch insert still fails (a concurrent placement took a reference
+//! between the checks and the insert), the chunk is placed again one case at a time in
+//! savepoints, so valid items land and a refused item never leaves half a case.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDateTime;
+use diesel::Connection;
+use solvo_domain::fees::FeeSchedule;
+use solvo_persistence::AnyConnection;
+use solvo_persistence::repositories::collectors;
+use solvo_persistence::repositories::debtors::{self, DebtorRow};
+use solvo_persistence::repositories::{case_events, cases, invoices, ledger};
+
+use super::input::{DebtorChoice, ValidCase};
+use super::placement::{CASE_NUMBER_SEQUENCE, PlacementContext, PlacementError, place, resolve_jurisdiction};
+use super::plan::{CasePlan, Resolved, plan};
+use crate::error::{ApiError, FieldError};
+use crate::routes::debtors::same_business;
+
+/// What became of one item.
+#[derive(Debug, Clone)]
+pub enum ItemOutcome {
+    /// Placed as this case.
+    Created {
+        /// The new case.
+        case_id: String,
+    },
+    /// Placed before (or earlier in the same request) as this case.
+    Duplicate {
+        /// The case that holds it.
+        existing_case_id: String,
+        /// What is duplicated.
+        detail: String,
+    },
+    /// Refused; nothing of it was written.
+    Rejected {
+        /// Why, per field.
+        errors: Vec<FieldError>,
+    },
+}
+
+/// Places `items` (each with the caller's index) in one transaction owned by the caller.
+///
+/// # Errors
+/// Only database failures that even the one-by-one fallback cannot get past.
+pub fn place_batch(
+    conn: &mut AnyConnection,
+    context: &PlacementContext,
+    items: Vec<(usize, ValidCase)>,
+    now: NaiveDateTime,
+) -> Result<Vec<(usize, ItemOutcome)>, ApiError> {
+    let fallback_items = items.clone();
+    let fast = conn.transaction::<_, PlacementError, _>(|conn| fast_path(conn, context, items, now));
+    match fast {
+        Ok(outcomes) => Ok(outcomes),
+        Err(err) => {
+            tracing::info!(error = ?err, "bulk placement falls back to one case at a time");
+            one_by_one(conn, context, fallback_items, now)
+        }
+    }
+}
+
+fn one_by_one(
+    conn: &mut AnyConnection,
+    context: &PlacementContext,
+    items: Vec<(usize, ValidCase)>,
+    now: NaiveDateTime,
+) -> Result<Vec<(usize, ItemOutcome)>, ApiError> {
+    let mut outcomes = Vec::with_capacity(items.len());
+    for (index, case) in items {
+        let fee_terms = match super::fee_terms::for_placement(conn, &context.organisation_id, case.quote_id.as_deref(), now) {
+            Ok(terms) => terms,
+            Err(ApiError::Validation(errors)) => {
+                outcomes.push((index, ItemOutcome::Rejected { errors }));
+                continue;
+            }
+            Err(err) => return Err(err),
+        };
+        let placed = conn.transaction::<_, PlacementError, _>(|conn| place(conn, context, case, fee_terms, now));
+        outcomes.push((index, outcome_of(placed.map(|placed| placed.case.id))?));
+    }
+    Ok(outcomes)
+}
+
+fn outcome_of(result: Result<String, PlacementError>) -> Result<ItemOutcome, ApiError> {
+    Ok(match result {
+        Ok(case_id) => ItemOutcome::Created { case_id },
+        Err(PlacementError::Rejected(errors)) => ItemOutcome::Rejected { errors },
+        Err(PlacementError::Duplicate { existing_case_id, detail }) => ItemOutcome::Duplicate { existing_case_id, detail },
+        Err(PlacementError::Failed(ApiError::Validation(errors))) => ItemOutcome::Rejected { errors },
+        Err(PlacementError::Failed(ApiError::Conflict(detail))) => {
+            ItemOutcome::Rejected { errors: vec![FieldError::new("debtor", "conflict", detail)] }
+        }
+        Err(PlacementError::Failed(err)) => return Err(err),
+    })
+}
+
+/// What the fast path knows after its lookups.
+struct Known {
+    debtors_by_vat: HashMap<String, DebtorRow>,
+    debtors_by_registration: HashMap<(String, String), DebtorRow>,
+    debtors_by_id: HashMap<String, DebtorRow>,
+    references: HashMap<String, String>,
+    invoice_numbers: HashMap<String, String>,
+    candidates: HashMap<(String, Option<String>), Vec<String>>,
+    loads: HashMap<String, i64>,
+    fee_terms: HashMap<String, Result<FeeSchedule, Vec<FieldError>>>,
+}
+
+/// An item that passed every check, waiting for its case number.
+struct Accepted {
+    index: usize,
+    case_id: String,
+    case: ValidCase,
+    debtor: DebtorRow,
+    jurisdiction: solvo_domain::jurisdiction::JurisdictionCode,
+    fee_terms: Option<FeeSchedule>,
+    collector: Option<String>,
+}
+
+fn fast_path(
+    conn: &mut AnyConnection,
+    context: &PlacementContext,
+    items: Vec<(usize, ValidCase)>,
+    now: NaiveDateTime,
+) -> Result<Vec<(usize, ItemOutcome)>, PlacementError> {
+    let mut known = look_up(conn, context, &items, now)?;
+    let mut outcomes = Vec::with_capacity(items.len());
+    let mut accepted = Vec::with_capacity(items.len());
+    let mut new_debtors: Vec<DebtorRow> = Vec::new();
+    for (index, case) in items {
+        match accept(conn, &mut known, &mut new_debtors, index, case)? {
+            Ok(item) => accepted.push(item),
+            Err(outcome) => outcomes.push((index, outcome)),
+        }
+    }
+    let count = i64::try_from(accepted.len()).unwrap_or(i64::MAX);
+    let first_number = if count > 0 { cases::next_number(conn, CASE_NUMBER_SEQUENCE, count)? } else { 0 };
+    let mut plans: Vec<CasePlan> = Vec::with_capacity(accepted.len());
+    for (offset, item) in accepted.into_iter().enumerate() {
+        let fee_terms = item.fee_terms.unwrap_or_else(|| FeeSchedule::default_for(item.case.currency));
+        let resolved = Resolved {
+            case_id: item.case_id,
+            organisation_id: &context.organisation_id,
+            actor: &context.actor,
+            debtor: &item.debtor,
+            jurisdiction: item.jurisdiction,
+            case_number: first_number + i64::try_from(offset).unwrap_or(0),
+            fee_terms: &fee_terms,
+            collector: item.collector,
+            now,
+        };
+        let plan = plan(item.case, &resolved)?;
+        outcomes.push((item.index, ItemOutcome::Created { case_id: plan.case.id.clone() }));
+        plans.push(plan);
+    }
+    debtors::insert_all(conn, &new_debtors)?;
+    let case_rows: Vec<_> = plans.iter().map(|plan| plan.case.clone()).collect();
+    cases::insert_all(conn, &case_rows)?;
+    invoices::insert_all(conn, &plans.iter().flat_map(|plan| plan.invoices.iter().cloned()).collect::<Vec<_>>())?;
+    ledger::insert_all(conn, &plans.iter().flat_map(|plan| plan.postings.iter().cloned()).collect::<Vec<_>>())?;
+    case_events::insert_all(conn, &plans.iter().flat_map(|plan| plan.events.iter().cloned()).collect::<Vec<_>>())?;
+    outcomes.sort_by_key(|(index, _)| *index);
+    Ok(outcomes)
+}
+
+fn look_up(
+    conn: &mut AnyConnection,
+    context: &PlacementContext,
+    items: &[(usize, ValidCase)],
+    now: NaiveDateTime,
+) -> Result<Known, PlacementError> {
+    let organisation_id = &context.organisation_id;
+    let mut vat_ids = Vec::new();
+    let mut registrations = Vec::new();
+    let mut ids = Vec::new();
+    for (_, case) in items {
+        match &case.debtor {
+            DebtorChoice::New(row) => {
+                vat_ids.extend(row.vat_id.clone());
+                registrations.extend(row.registration_number.clone());
+            }
+            DebtorChoice::Existing(id) => ids.push(id.clone()),
+        }
+    }
+    let found = debtors::find_many(conn, organisation_id, &vat_ids, &registrations, &ids)?;
+    let mut known = Known {
+        debtors_by_vat: HashMap::new(),
+        debtors_by_registration: HashMap::new(),
+        debtors_by_id: HashMap::new(),
+        references: HashMap::new(),
+        invoice_numbers: HashMap::new(),
+        candidates: HashMap::new(),
+        loads: HashMap::new(),
+        fee_terms: HashMap::new(),
+    };
+    for debtor in found {
+        remember(&mut known, &debtor);
+    }
+    let references: Vec<String> = items.iter().map(|(_, case)| case.creditor_reference.clone()).collect();
+    known.references = cases::placed_references(conn, organisation_id, &references)?.into_iter().collect();
+    let numbers: Vec<String> = items.iter().flat_map(|(_, case)| case.invoices.iter().map(|invoice| invoice.number.clone())).collect();
+    known.invoice_numbers = invoices::placed_numbers(conn, organisation_id, &numbers)?.into_iter().collect();
+    let quote_ids: HashSet<&String> = items.iter().filter_map(|(_, case)| case.quote_id.as_ref()).collect();
+    for quote_id in quote_ids {
+        let terms = match super::fee_terms::for_placement(conn, organisation_id, Some(quote_id), now) {
+            Ok(Some(terms)) => Ok(terms),
+            Ok(None) => continue,
+            Err(ApiError::Validation(errors)) => Err(errors),
+            Err(err) => return Err(err.into()),
+        };
+        known.fee_terms.insert(quote_id.clone(), terms);
+    }
+    Ok(known)
+}
+
+fn remember(known: &mut Known, debtor: &DebtorRow) {
+    if let Some(vat) = &debtor.vat_id {
+        known.debtors_by_vat.insert(vat.clone(), debtor.clone());
+    }
+    if let Some(registration) = &debtor.registration_number {
+        known.debtors_by_registration.insert((debtor.country.clone(), registration.clone()), debtor.clone());
+    }
+    known.debtors_by_id.insert(debtor.id.clone(), debtor.clone());
+}
+
+/// Checks one item against what is known and what the batch placed before it.
+fn accept(
+    conn: &mut AnyConnection,
+    known: &mut Known,
+    new_debtors: &mut Vec<DebtorRow>,
+    index: usize,
+    case: ValidCase,
+) -> Result<Result<Accepted, ItemOutcome>, PlacementError> {
+    let reject = |errors: Vec<FieldError>| Ok(Err(ItemOutcome::Rejected { errors }));
+    if let Some(existing) = known.references.get(&case.creditor_reference) {
+        return Ok(Err(ItemOutcome::Duplicate {
+            existing_case_id: existing.clone(),
+            detail: format!("The creditor reference {} was placed before as case {existing}.", case.creditor_reference),
+        }));
+    }
+    if let Some((number, existing)) =
+        case.invoices.iter().find_map(|invoice| known.invoice_numbers.get(&invoice.number).map(|id| (invoice.number.clone(), id.clone())))
+    {
+        return Ok(Err(ItemOutcome::Duplicate {
+            existing_case_id: existing.clone(),
+            detail: format!("Invoice {number} was placed before in case {existing}."),
+        }));
+    }
+    let debtor = match &case.debtor {
+        DebtorChoice::Existing(id) => match known.debtors_by_id.get(id) {
+            Some(debtor) => debtor.clone(),
+            None => return reject(vec![FieldError::new("debtor_id", "unknown_debtor", "No debtor of yours has this id.")]),
+        },
+        DebtorChoice::New(row) => {
+            let existing = row
+                .vat_id
+                .as_ref()
+                .and_then(|vat| known.debtors_by_vat.get(vat))
+                .or_else(|| {
+                    row.registration_number
+                        .as_ref()
+                        .and_then(|number| known.debtors_by_registration.get(&(row.country.clone(), number.clone())))
+                })
+                .cloned();
+            match existing {
+                Some(existing) if same_business(&existing, row) => existing,
+                Some(existing) => {
+                    return reject(vec![FieldError::new(
+                        "debtor",
+                        "conflicting_debtor",
+                        format!("Debtor {} has this VAT id or registration number with different details.", existing.id),
+                    )]);
+                }
+                None => {
+                    let row = (**row).clone();
+                    remember(known, &row);
+                    new_debtors.push(row.clone());
+                    row
+                }
+            }
+        }
+    };
+    let jurisdiction = match resolve_jurisdiction(case.jurisdiction, &debtor.country) {
+        Ok(code) => code,
+        Err(PlacementError::Rejected(errors)) => return reject(errors),
+        Err(err) => return Err(err),
+    };
+    let fee_terms = match case.quote_id.as_ref().and_then(|id| known.fee_terms.get(id)) {
+        Some(Ok(terms)) => Some(terms.clone()),
+        Some(Err(errors)) => return reject(errors.clone()),
+        None => None,
+    };
+    let collector = next_collector(conn, known, &debtor)?;
+    let case_id = solvo_persistence::ids::new_id("case");
+    known.references.insert(case.creditor_reference.clone(), case_id.clone());
+    for invoice in &case.invoices {
+        known.invoice_numbers.insert(invoice.number.clone(), case_id.clone());
+    }
+    Ok(Ok(Accepted { index, case_id, case, debtor, jurisdiction, fee_terms, collector }))
+}
+
+/// The least-loaded covering collector, counting the cases this batch already gave out.
+fn next_collector(conn: &mut AnyConnection, known: &mut Known, debtor: &DebtorRow) -> Result<Option<String>, PlacementError> {
+    let key = (debtor.country.clone(), debtor.preferred_language.clone());
+    if !known.candidates.contains_key(&key) {
+        let found = collectors::candidates(conn, &debtor.country, debtor.preferred_language.as_deref())?;
+        for candidate in &found {
+            known.loads.entry(candidate.user_id.clone()).or_insert(candidate.open_cases);
+        }
+        known.candidates.insert(key.clone(), found.into_iter().map(|candidate| candidate.user_id).collect());
+    }
+    let Some(ids) = known.candidates.get(&key) else { return Ok(None) };
+    let load = |id: &String| known.loads.get(id).copied().unwrap_or(0);
+    let Some(chosen) = ids.iter().min_by(|a, b| load(a).cmp(&load(b)).then_with(|| a.cmp(b))).cloned() else {
+        return Ok(None);
+    };
+    *known.loads.entry(chosen.clone()).or_insert(0) += 1;
+    Ok(Some(chosen))
+}

@@ -1,0 +1,184 @@
+//! The rows a placement writes, built without the database once the debtor, jurisdiction, case
+//! number, fee terms and collector are known. Single and bulk placement share it, so a case
+//! placed either way is stored the same.
+
+use chrono::{Days, NaiveDateTime};
+use serde_json::json;
+use solvo_domain::case::{CaseState, Command, Facts, apply};
+use solvo_domain::fees::FeeSchedule;
+use solvo_domain::identifiers::CreditorReference;
+use solvo_domain::jurisdiction::{self, CompensationUnit, JurisdictionCode};
+use solvo_domain::money::Money;
+use solvo_persistence::ids::new_id;
+use solvo_persistence::repositories::case_events::CaseEventRow;
+use solvo_persistence::repositories::cases::CaseRow;
+use solvo_persistence::repositories::debtors::DebtorRow;
+use solvo_persistence::repositories::invoices::InvoiceRow;
+use solvo_persistence::repositories::ledger::PostingRow;
+
+use super::events::{ActorRef, event};
+use super::input::{ValidCase, ValidInvoice};
+use crate::error::ApiError;
+use crate::money::{MoneyView, to_minor};
+
+/// Everything one placement writes.
+#[derive(Debug, Clone)]
+pub struct CasePlan {
+    /// The case (already assigned when a collector was chosen).
+    pub case: CaseRow,
+    /// Its invoices.
+    pub invoices: Vec<InvoiceRow>,
+    /// Opening ledger postings.
+    pub postings: Vec<PostingRow>,
+    /// Timeline: `placed`, and `assign` when a collector was chosen.
+    pub events: Vec<CaseEventRow>,
+}
+
+/// What a plan needs besides the validated case.
+#[derive(Debug, Clone)]
+pub struct Resolved<'a> {
+    /// The new case's id (chosen early so a batch can name it before the rows exist).
+    pub case_id: String,
+    /// The creditor.
+    pub organisation_id: &'a str,
+    /// Who placed it.
+    pub actor: &'a ActorRef,
+    /// The debtor row (stored or about to be).
+    pub debtor: &'a DebtorRow,
+    /// The jurisdiction whose rules apply.
+    pub jurisdiction: JurisdictionCode,
+    /// The case number (RF reference base).
+    pub case_number: i64,
+    /// The fee schedule charged.
+    pub fee_terms: &'a FeeSchedule,
+    /// The collector chosen, if any.
+    pub collector: Option<String>,
+    /// Placement time.
+    pub now: NaiveDateTime,
+}
+
+/// Builds the rows of a placement.
+///
+/// # Errors
+/// 422 when an amount does not fit the storage; 500 when serialisation fails.
+pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, ApiError> {
+    let now = resolved.now;
+    let rf = CreditorReference::from_number(u64::try_from(resolved.case_number).unwrap_or_default());
+    let principal = Money::checked_sum(case.invoices.iter().map(|invoice| invoice.amount), case.currency)
+        .map_err(|err| ApiError::invalid("invoices", "too_large", err.to_string()))?;
+    let mut row = CaseRow {
+        id: resolved.case_id.clone(),
+        organisation_id: resolved.organisation_id.to_owned(),
+        debtor_id: resolved.debtor.id.clone(),
+        case_number: resolved.case_number,
+        rf_reference: rf.as_str().to_owned(),
+        creditor_reference: case.creditor_reference,
+        currency: case.currency.code().to_owned(),
+        jurisdiction: resolved.jurisdiction.as_str().to_owned(),
+        state: String::new(),
+        state_detail: String::new(),
+        outcome: None,
+        collector_id: None,
+        contractual_interest_rate: case.contractual_interest_rate.map(|rate| rate.normalize().to_string()),
+        notes: case.notes,
+        quote_id: case.quote_id,
+        fee_terms: serde_json::to_string(resolved.fee_terms).map_err(anyhow::Error::from)?,
+        resume_on: None,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    let mut state = CaseState::Submitted;
+    let mut events = vec![event(
+        &row.id,
+        resolved.actor,
+        "placed",
+        (None, Some(state.name().as_str())),
+        &json!({"invoices": case.invoices.len(), "principal": MoneyView::from(principal), "rf_reference": row.rf_reference}),
+        now,
+    )];
+    if let Some(collector) = &resolved.collector {
+        let command = Command::Assign { collector: collector.clone() };
+        let transition = apply(&state, &command, &Facts::owing(principal))
+            .map_err(|refusal| ApiError::Internal(anyhow::anyhow!("assigning a new case was refused: {refusal:?}")))?;
+        events.push(event(
+            &row.id,
+            &ActorRef::system(),
+            command.name().as_str(),
+            (Some(state.name().as_str()), Some(transition.state.name().as_str())),
+            &json!({"command": command, "events": transition.events, "collector_id": collector, "automatic": true}),
+            now,
+        ));
+        state = transition.state;
+        row.collector_id = Some(collector.clone());
+    }
+    row.state = state.name().as_str().to_owned();
+    row.state_detail = serde_json::to_string(&state).map_err(anyhow::Error::from)?;
+    let invoices = invoice_rows(&row, &case.invoices, now)?;
+    let postings = opening_postings(&row, &invoices, &case.invoices, resolved.jurisdiction, resolved.fee_terms, now)?;
+    Ok(CasePlan { case: row, invoices, postings, events })
+}
+
+fn invoice_rows(case: &CaseRow, invoices: &[ValidInvoice], now: NaiveDateTime) -> Result<Vec<InvoiceRow>, ApiError> {
+    invoices
+        .iter()
+        .enumerate()
+        .map(|(index, invoice)| {
+            Ok(InvoiceRow {
+                id: new_id("inv"),
+                case_id: case.id.clone(),
+                organisation_id: case.organisation_id.clone(),
+                number: invoice.number.clone(),
+                issue_date: invoice.issue_date,
+                due_date: invoice.due_date,
+                amount_minor: to_minor(invoice.amount, &format!("invoices[{index}].amount"))?,
+                currency: case.currency.clone(),
+                created_at: now,
+            })
+        })
+        .collect()
+}
+
+/// Principal per invoice (from its due date), the jurisdiction's fixed recovery compensation
+/// where it applies in the case currency (from the day after the due date, when it becomes
+/// payable), and the introduction fee owed by the creditor.
+fn opening_postings(
+    case: &CaseRow,
+    rows: &[InvoiceRow],
+    invoices: &[ValidInvoice],
+    code: JurisdictionCode,
+    fee_terms: &FeeSchedule,
+    now: NaiveDateTime,
+) -> Result<Vec<PostingRow>, ApiError> {
+    let posting = |invoice_id: Option<&str>, account: &str, minor: i64, on, description: String| PostingRow {
+        id: new_id("pst"),
+        case_id: case.id.clone(),
+        invoice_id: invoice_id.map(ToOwned::to_owned),
+        account: account.to_owned(),
+        amount_minor: minor,
+        currency: case.currency.clone(),
+        effective_date: on,
+        description,
+        created_at: now,
+    };
+    let mut postings = Vec::with_capacity(rows.len() * 2 + 1);
+    let rules = jurisdiction::find(code);
+    let mut compensated_once = false;
+    for (row, invoice) in rows.iter().zip(invoices) {
+        postings.push(posting(Some(&row.id), "principal", row.amount_minor, row.due_date, format!("Invoice {}", row.number)));
+        let Some(rule) = rules.and_then(|rules| rules.compensation_for(invoice.due_date)) else { continue };
+        if rule.unit == CompensationUnit::OncePerDefault && compensated_once {
+            continue;
+        }
+        let Ok(amount) = rule.amount_for(invoice.amount) else { continue };
+        let minor = to_minor(amount, "compensation")?;
+        let payable_from = invoice.due_date.checked_add_days(Days::new(1)).unwrap_or(invoice.due_date);
+        postings.push(posting(Some(&row.id), "compensation", minor, payable_from, format!("Recovery compensation ({})", rule.legal_basis)));
+        compensated_once = true;
+    }
+    let fee = to_minor(fee_terms.introduction_fee, "fee_terms.introduction_fee")?;
+    if fee != 0 && fee_terms.introduction_fee.currency().code() == case.currency {
+        postings.push(posting(None, "fees", fee, now.date(), "Introduction fee".to_owned()));
+    }
+    Ok(postings)
+}
