@@ -9,6 +9,7 @@ mod helpers;
 
 mod api_keys;
 mod auth;
+mod bulk;
 mod cases;
 mod cors;
 mod documents;

@@ -99,6 +99,7 @@ async fn a_german_quote_has_hand_computed_interest_and_forty_euros_compensation(
     // Interest by hand. BGB s.288(2): Basiszinssatz + 9 points, the Basiszinssatz re-fixed on
     // 1 January and 1 July; actual/365 (the day count the domain documents); interest runs from the
     // day after the due date up to and including as_of, so 2025-01-02 ..= 2025-12-31 (364 days).
+    // Lines are half-open like the domain's: `to` is the first day not counted.
     //   H1 2025-01-02 ..= 2025-06-30: 180 days at 2.27 + 9 = 11.27 %
     //      10,000.00 x 11.27 / 100 x 180 / 365 = 202,860 / 365 = 555.7808… -> 555.78
     //   H2 2025-07-01 ..= 2025-12-31: 184 days at 1.27 + 9 = 10.27 %
@@ -113,15 +114,15 @@ async fn a_german_quote_has_hand_computed_interest_and_forty_euros_compensation(
     assert_eq!(lines.len(), 2);
     assert_eq!(
         (&lines[0]["from"], &lines[0]["to"], &lines[0]["days"]),
-        (&json!("2025-01-02"), &json!("2025-06-30"), &json!(180))
+        (&json!("2025-01-02"), &json!("2025-07-01"), &json!(180))
     );
-    assert_eq!(lines[0]["rate_percent"], "11.27");
+    assert_eq!(lines[0]["rate"], "11.27");
     assert_eq!(lines[0]["amount"]["amount"], "555.78");
     assert_eq!(
         (&lines[1]["from"], &lines[1]["to"], &lines[1]["days"]),
-        (&json!("2025-07-01"), &json!("2025-12-31"), &json!(184))
+        (&json!("2025-07-01"), &json!("2026-01-01"), &json!(184))
     );
-    assert_eq!(lines[1]["rate_percent"], "10.27");
+    assert_eq!(lines[1]["rate"], "10.27");
     assert_eq!(lines[1]["amount"]["amount"], "517.72");
     assert_eq!(
         lines[1]["base"],

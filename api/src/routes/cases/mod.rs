@@ -1,12 +1,14 @@
 //! `/v1/cases`: placement, tracking, balances, instructions, timeline and assignment.
 
 mod assignment;
+mod bulk;
 mod create;
 mod instructions;
 mod read;
 pub mod view;
 
 pub use assignment::{AssignmentRequest, put_assignment};
+pub use bulk::{create_cases_bulk, import_cases};
 pub use create::create_case;
 pub use instructions::{InstructionRequest, create_instruction};
 pub use read::{get_balance, get_case, get_timeline, list_cases};
@@ -16,6 +18,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 /// Registers the case routes.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_case)
+        .service(create_cases_bulk)
+        .service(import_cases)
         .service(list_cases)
         .service(get_case)
         .service(get_balance)

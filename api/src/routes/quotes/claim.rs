@@ -107,11 +107,10 @@ pub fn statutory(
                     QuoteInterestLine {
                         invoice: index,
                         from: line.from,
-                        // The domain's periods are half-open; a quote shows the last day counted.
-                        to: line.to.pred_opt().unwrap_or(line.to),
+                        to: line.to,
                         days: line.days,
                         base: line.base.into(),
-                        rate_percent: line.rate_percent.normalize().to_string(),
+                        rate: line.rate_percent.normalize().to_string(),
                         amount: line.amount.into(),
                         legal_basis: line.legal_basis,
                         provisional: line.provisional,

@@ -17,7 +17,6 @@ use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
-use crate::routes::reference::rate_tables;
 use crate::state::AppState;
 
 /// Who may ask for quotes: the creditor's admins and members, who also place cases.
@@ -54,7 +53,8 @@ pub async fn create_quote(
     let fingerprint = body.fingerprint().to_owned();
     let now = clock::now();
     let parsed = body.into_inner().parse(now.date())?;
-    let rates = rate_tables()?;
+    // The shared histories, parsed once at start-up; an Arc so the blocking task can own a handle.
+    let rates = std::sync::Arc::clone(&state.rates);
     let organisation_id = caller.organisation_id.clone();
     idempotency::create(
         &state,
@@ -68,7 +68,7 @@ pub async fn create_quote(
             } else {
                 QuoteRoute::International
             };
-            let (quote, schedule) = price(&parsed, rates, route, new_id("quo"), now)?;
+            let (quote, schedule) = price(&parsed, &rates, route, new_id("quo"), now)?;
             let body = serde_json::to_value(&quote).map_err(anyhow::Error::from)?;
             let row = QuoteRow {
                 id: quote.id,

@@ -9,7 +9,8 @@
 //! - [`valid_fee_terms`] hands a still-valid quote's fee terms to case placement.
 //!
 //! Decisions: interest runs from the day after each due date up to and including `as_of`; lines
-//! show their first and last day (both counted). Figures that a rule does not give are `null`
+//! are half-open like the domain's and the case balance's (`from` counted, `to` the first day
+//! not counted), so the last line of an invoice ends on the day after `as_of`. Figures that a rule does not give are `null`
 //! with a reason in `gaps`. The route is domestic when the debtor's country is the creditor
 //! organisation's country.
 

@@ -104,15 +104,16 @@ pub struct QuoteInterestLine {
     pub invoice: usize,
     /// First day of interest in the line.
     pub from: NaiveDate,
-    /// Last day of interest in the line (counted: `days` is `to - from + 1`).
+    /// First day after the line (exclusive, as in case balances): `days` is `to - from`, and one
+    /// line's `to` is the next line's `from`.
     pub to: NaiveDate,
     /// Number of interest days.
     pub days: i64,
     /// The amount interest runs on.
     pub base: MoneyView,
-    /// Yearly rate in percent, as a decimal string (`"11.27"`).
+    /// Yearly rate in percent, as a decimal string (`"11.27"` is 11.27 %).
     #[schema(example = "11.27")]
-    pub rate_percent: String,
+    pub rate: String,
     /// base x rate x days / 36 500, rounded once to the minor unit (half away from zero).
     pub amount: MoneyView,
     /// The statute behind the rate.

@@ -11,10 +11,7 @@ mod jurisdictions;
 mod rates;
 pub mod summary;
 
-use std::sync::LazyLock;
-
 use serde::Deserialize;
-use solvo_domain::rates::RateTables;
 use solvo_persistence::repositories::page::{Page, PageRequest};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -38,19 +35,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_jurisdiction)
         .service(list_reference_rates)
         .service(get_case_states);
-}
-
-/// The rate histories shipped in the binary, parsed once on first use and shared by every request
-/// (the reference-rate list and the interest in quotes).
-///
-/// # Errors
-/// 500 if an embedded file does not parse, which the domain's unit tests rule out.
-pub fn rate_tables() -> Result<&'static RateTables, ApiError> {
-    static TABLES: LazyLock<Result<RateTables, String>> =
-        LazyLock::new(|| RateTables::embedded().map_err(|err| err.to_string()));
-    TABLES
-        .as_ref()
-        .map_err(|why| ApiError::Internal(anyhow::anyhow!("embedded rate tables: {why}")))
 }
 
 /// Paging of the reference lists: `updated_since` is left out because the data only changes with

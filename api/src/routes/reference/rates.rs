@@ -9,9 +9,10 @@ use solvo_domain::jurisdiction;
 use solvo_domain::rates::{RateSeries, RateTable};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{ReferenceListParams, page_of, rate_tables};
+use super::{ReferenceListParams, page_of};
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// One published rate, in force from `effective_from` until the next entry.
 #[derive(Debug, Serialize, ToSchema)]
@@ -110,6 +111,7 @@ impl From<&RateTable> for ReferenceRateSeries {
 )]
 #[get("/v1/reference-rates")]
 pub async fn list_reference_rates(
+    state: web::Data<AppState>,
     _caller: Caller,
     params: web::Query<ReferenceListParams>,
     filter: web::Query<RateFilter>,
@@ -125,7 +127,8 @@ pub async fn list_reference_rates(
         })?),
         None => None,
     };
-    let tables: Vec<&RateTable> = rate_tables()?
+    let tables: Vec<&RateTable> = state
+        .rates
         .iter()
         .filter(|table| wanted.is_none_or(|series| table.series() == series))
         .collect();
