@@ -8,6 +8,7 @@ pub mod bootstrap;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod idempotency;
@@ -18,6 +19,7 @@ pub mod routes;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod workers;
 
 pub use config::ServerConfig;
 pub use startup::Application;

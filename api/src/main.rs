@@ -2,10 +2,11 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use solvo_api::config::ServerConfig;
 use solvo_api::startup::{Application, open_database};
-use solvo_api::{bootstrap, openapi, telemetry};
+use solvo_api::{bootstrap, demo, openapi, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(name = "solvo", version, about = "Solvo: B2B credit collection")]
@@ -56,9 +57,19 @@ enum AdminCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
+    // `--demo` picks its own database unless one was named on the command line or in the
+    // environment; clap's default value does not count as naming one.
+    let database_named = matches
+        .subcommand_matches("serve")
+        .and_then(|serve| serve.value_source("database_url"))
+        .is_some_and(|source| source != ValueSource::DefaultValue);
     let outcome = match cli.command {
-        Command::Serve(config) => serve(config),
+        Command::Serve(config) => serve(config, database_named),
         Command::Migrate { database_url } => {
             telemetry::init_tracing(false);
             open_database(&database_url, 1).map(|_| println!("migrations applied"))
@@ -87,10 +98,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(config: ServerConfig) -> anyhow::Result<()> {
+fn serve(mut config: ServerConfig, database_named: bool) -> anyhow::Result<()> {
     telemetry::init_tracing(config.log_json);
+    if config.demo && !database_named {
+        demo::recreate_file(std::path::Path::new(demo::DEMO_DATABASE_FILE))?;
+        demo::DEMO_DATABASE_FILE.clone_into(&mut config.database_url);
+    }
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(config.clone()).await?;
+        if let Some(seed) = app.demo() {
+            println!("{seed}");
+        }
         tracing::info!(port = app.port(), bind = %config.bind, "solvo is listening; API docs at /docs");
         app.run_until_stopped().await?;
         tracing::info!("stopped");

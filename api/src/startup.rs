@@ -26,6 +26,8 @@ use crate::error::ApiError;
 use crate::extract::{BodyLimit, query_config};
 use crate::state::{AppState, TokenLifetimes};
 use crate::telemetry::{self, HttpMetrics};
+use crate::demo::{self, DemoSeed};
+use crate::workers::Scheduler;
 use crate::{clock, openapi, routes};
 
 const JWT_SECRET_NAME: &str = "jwt_hs256";
@@ -53,6 +55,8 @@ pub fn open_database(url: &str, pool_size: u32) -> anyhow::Result<Pool> {
 pub struct Application {
     port: u16,
     server: Server,
+    demo: Option<DemoSeed>,
+    scheduler: Option<Scheduler>,
 }
 
 impl Application {
@@ -65,6 +69,13 @@ impl Application {
         let (pool, jwt_secret) = web::block(move || prepare_database(&setup_config))
             .await
             .context("start-up task")??;
+        let rates = Arc::new(RateTables::embedded().context("embedded reference rates")?);
+        let demo = if config.demo {
+            Some(seed_demo(pool.clone(), Arc::clone(&rates)).await?)
+        } else {
+            None
+        };
+        let scheduler = Scheduler::new(pool.clone(), config.scheduler_interval_seconds);
         let state = AppState {
             db: Db::new(pool),
             jwt: JwtKeys::new(&jwt_secret, &config.jwt_issuer, &config.jwt_audience),
@@ -72,7 +83,7 @@ impl Application {
                 access_seconds: config.access_token_ttl,
                 refresh_seconds: config.refresh_token_ttl,
             },
-            rates: Arc::new(RateTables::embedded().context("embedded reference rates")?),
+            rates,
         };
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("SOLVO_BIND: cannot bind {}", config.bind))?;
@@ -110,7 +121,15 @@ impl Application {
         Ok(Self {
             port,
             server: server.run(),
+            demo,
+            scheduler,
         })
+    }
+
+    /// What `--demo` seeded (logins and API keys to print), when it was asked for.
+    #[must_use]
+    pub fn demo(&self) -> Option<&DemoSeed> {
+        self.demo.as_ref()
     }
 
     /// The port the server listens on (useful with port 0).
@@ -119,13 +138,32 @@ impl Application {
         self.port
     }
 
-    /// Serves until SIGINT or SIGTERM, then drains in-flight requests.
+    /// Serves until SIGINT or SIGTERM, then drains in-flight requests; the scheduler runs
+    /// beside it on the same runtime and stops after it.
     ///
     /// # Errors
     /// I/O errors of the server.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let scheduler = self.scheduler.map(Scheduler::start);
+        let outcome = self.server.await;
+        if let Some(scheduler) = scheduler {
+            scheduler.stop().await;
+        }
+        outcome
     }
+}
+
+/// Seeds the demo on the blocking pool (placement and hashing are synchronous work).
+async fn seed_demo(pool: Pool, rates: Arc<RateTables>) -> anyhow::Result<DemoSeed> {
+    let started = std::time::Instant::now();
+    let seed = web::block(move || -> anyhow::Result<DemoSeed> {
+        let mut conn = pool.get()?;
+        Ok(demo::seed(&mut conn, &rates, clock::now())?)
+    })
+    .await
+    .context("demo seeding task")??;
+    tracing::info!(cases = seed.cases(), elapsed_ms = started.elapsed().as_millis(), "demo seeded");
+    Ok(seed)
 }
 
 /// Opens the database and loads or creates the JWT secret (blocking work).
@@ -153,7 +191,8 @@ fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
                 .context("the stored JWT secret is not base64")?
         }
     };
-    if organisations::find_agency(&mut conn)?.is_none() {
+    // `--demo` creates the agency right after this, so the hint would only confuse.
+    if !config.demo && organisations::find_agency(&mut conn)?.is_none() {
         tracing::warn!(
             "this database has no agency administrator yet; create one with: \
              solvo admin bootstrap --email admin@agency.example --password '<at least 12 characters>'"

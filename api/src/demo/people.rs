@@ -105,15 +105,12 @@ pub(super) fn create(
             ids.push(user(conn, org, &email, role, next_hash()?, now)?);
             logins.push(login(role, seed.name, &email, note));
         }
-        let (api_key_id, key) = api_key(conn, org, seed.erp, ids.first().cloned(), now)?;
-        keys.push(DemoApiKey { organisation: seed.name.to_owned(), name: seed.erp.to_owned(), secret: key });
-        let mut ids = ids.into_iter();
-        creditors.push(CreditorPeople {
-            organisation_id: organisation.id.clone(),
-            admin_id: ids.next().unwrap_or_default(),
-            member_id: ids.next().unwrap_or_default(),
-            api_key_id,
-        });
+        let [admin_id, member_id, _viewer_id]: [String; 3] = ids
+            .try_into()
+            .map_err(|_| DemoError::Failed("a creditor needs three users".to_owned()))?;
+        let (api_key_id, key) = api_key(conn, org, seed.erp, Some(admin_id.clone()), now)?;
+        keys.push(DemoApiKey::new(seed.name, seed.erp, key));
+        creditors.push(CreditorPeople { organisation_id: organisation.id.clone(), admin_id, member_id, api_key_id });
     }
     Ok(People { creditors, logins, api_keys: keys })
 }

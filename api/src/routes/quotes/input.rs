@@ -34,15 +34,15 @@ pub struct QuoteInvoiceInput {
 #[serde(deny_unknown_fields)]
 pub struct CreateQuote {
     /// ISO 3166-1 alpha-2 country where the debtor is established.
-    #[schema(example = "DE")]
+    #[schema(example = "DE", pattern = "^[A-Za-z]{2}$")]
     pub debtor_country: String,
     /// ISO 3166 jurisdiction within that country, where the law differs by subdivision. Required
     /// for `US`, `CA` and `AU` (e.g. `US-NY`); for `GB` it defaults to England and Wales
     /// (`GB-ENG`); elsewhere it defaults to the country.
-    #[schema(example = "DE")]
+    #[schema(example = "US-NY", pattern = "^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$")]
     pub jurisdiction: Option<String>,
     /// ISO 4217 currency of the invoices.
-    #[schema(example = "EUR")]
+    #[schema(example = "EUR", pattern = "^[A-Z]{3}$")]
     pub currency: String,
     /// The invoices, 1 to 500.
     #[validate(length(min = 1, max = 500))]

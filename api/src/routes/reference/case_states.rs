@@ -193,3 +193,23 @@ pub fn state_machine() -> CaseStateMachine {
 pub async fn get_case_states(_caller: Caller) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(state_machine()))
 }
+
+#[cfg(test)]
+mod tests {
+    use solvo_domain::case::{CaseState, allowed_commands};
+
+    use super::*;
+
+    #[test]
+    fn each_state_lists_the_commands_the_domain_allows() {
+        let machine = state_machine();
+        let submitted: Vec<String> = allowed_commands(&CaseState::Submitted)
+            .into_iter()
+            .map(|command| command.as_str().to_owned())
+            .collect();
+
+        assert_eq!(machine.states.len(), StateName::ALL.len());
+        assert_eq!(machine.states[0].commands, submitted);
+        assert_eq!(machine.transitions.len(), transition_table().len());
+    }
+}

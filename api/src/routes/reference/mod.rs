@@ -76,3 +76,35 @@ fn page_of<T>(
         next_cursor: page.next_cursor,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(limit: Option<i64>, cursor: Option<&str>) -> ReferenceListParams {
+        ReferenceListParams {
+            limit,
+            cursor: cursor.map(ToOwned::to_owned),
+        }
+    }
+
+    #[test]
+    fn an_in_memory_list_pages_by_key_like_the_database_lists() {
+        let items = vec!["c", "a", "d", "b"];
+
+        let first = page_of(items.clone(), &params(Some(2), None), |s| (*s).to_owned());
+        let rest = page_of(items, &params(Some(2), Some("b")), |s| (*s).to_owned());
+
+        assert!(
+            first.as_ref().is_ok_and(
+                |page| page.items == ["a", "b"] && page.next_cursor.as_deref() == Some("b")
+            )
+        );
+        assert!(rest.is_ok_and(|page| page.items == ["c", "d"] && page.next_cursor.is_none()));
+    }
+
+    #[test]
+    fn a_limit_out_of_range_is_refused() {
+        assert!(page_of(vec!["a"], &params(Some(0), None), |s| (*s).to_owned()).is_err());
+    }
+}

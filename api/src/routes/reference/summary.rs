@@ -407,3 +407,41 @@ fn prescription_line(rule: &PrescriptionRule) -> RuleLine {
         legal_basis: rule.legal_basis.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use solvo_domain::jurisdiction::{self, JurisdictionCode};
+
+    use super::*;
+
+    #[test]
+    fn every_present_rule_gets_a_line_and_an_absent_one_is_not_available() {
+        for record in jurisdiction::all() {
+            let summary = summaries(record);
+            assert_eq!(summary.interest.rules.len(), record.interest.len());
+            assert_eq!(summary.prescription.rules.len(), record.prescription.len());
+            let absent = record.interest.is_empty();
+            assert_eq!(
+                summary.interest.availability == RuleAvailability::NotAvailable,
+                absent,
+                "{}",
+                record.code
+            );
+            assert!(
+                summary
+                    .interest
+                    .rules
+                    .iter()
+                    .all(|line| !line.summary.is_empty() && !line.legal_basis.is_empty())
+            );
+        }
+    }
+
+    #[test]
+    fn a_series_that_includes_its_margin_is_not_shown_with_plus_zero() {
+        let netherlands = jurisdiction::find(JurisdictionCode::from_static("NL"));
+        let line = netherlands.map(|record| summaries(record).interest.rules[0].summary.clone());
+
+        assert!(line.is_some_and(|line| !line.contains("+ 0")));
+    }
+}

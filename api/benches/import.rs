@@ -1,0 +1,195 @@
+//! Import throughput: 100,000 invoice rows through `POST /v1/cases/import` on a real server, on
+//! SQLite and (with `SOLVO_TEST_POSTGRES_URL`) PostgreSQL, next to the database's own bulk
+//! loader (`sqlite3 .import`, `psql \copy`) loading the same file into a plain table in the same
+//! run. Run with `cargo bench -p solvo-api --bench import`; `SOLVO_BENCH_ROWS` changes the size.
+//!
+//! The loaders only copy text into one table; the import validates every row, de-duplicates,
+//! creates debtors, cases, invoices, ledger postings and timeline events, assigns collectors
+//! and answers a result per row, so the ratio is the price of all that per row.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use diesel::{Connection, RunQueryDsl, pg::PgConnection};
+use serde_json::{Value, json};
+use solvo_api::{Application, ServerConfig};
+
+const PASSWORD: &str = "bench password 2026";
+
+fn main() {
+    let rows: usize = std::env::var("SOLVO_BENCH_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("invoices.csv");
+    std::fs::write(&csv_path, make_csv(rows)).unwrap();
+    let size = std::fs::metadata(&csv_path).unwrap().len();
+    println!("{rows} invoice rows, {:.1} MB CSV\n", size as f64 / 1e6);
+    println!("{:<12} {:>22} {:>12} {:>22} {:>12} {:>8}", "backend", "solvo import", "rows/s", "native loader", "rows/s", "ratio");
+
+    let sqlite_url = format!("sqlite://{}", dir.path().join("solvo.db").display());
+    let solvo = import_through_api(&sqlite_url, &csv_path);
+    let native = sqlite_native(&dir.path().join("raw.db"), &csv_path);
+    report("SQLite", rows, solvo, "sqlite3 .import", native);
+
+    if let Ok(admin) = std::env::var("SOLVO_TEST_POSTGRES_URL") {
+        let name = format!("solvo_bench_{}", std::process::id());
+        let mut conn = PgConnection::establish(&admin).unwrap();
+        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut conn).unwrap();
+        diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut conn).unwrap();
+        let url = with_database(&admin, &name);
+        let solvo = import_through_api(&url, &csv_path);
+        let native = postgres_native(&url, &csv_path);
+        report("PostgreSQL", rows, solvo, "psql \\copy", native);
+        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut conn).unwrap();
+    } else {
+        println!("PostgreSQL   skipped: set SOLVO_TEST_POSTGRES_URL");
+    }
+}
+
+fn report(backend: &str, rows: usize, solvo: Duration, loader: &str, native: Option<Duration>) {
+    let rate = |d: Duration| rows as f64 / d.as_secs_f64();
+    match native {
+        Some(native) => println!(
+            "{backend:<12} {:>20.2} s {:>12.0} {:>14} {:>5.2} s {:>12.0} {:>7.1}x",
+            solvo.as_secs_f64(),
+            rate(solvo),
+            loader,
+            native.as_secs_f64(),
+            rate(native),
+            rate(native) / rate(solvo)
+        ),
+        None => println!("{backend:<12} {:>20.2} s {:>12.0} {:>14} unavailable", solvo.as_secs_f64(), rate(solvo), loader),
+    }
+}
+
+/// Debtors repeat (a creditor's customers owe several invoices), cases carry one to three
+/// invoices, amounts and dates vary.
+fn make_csv(rows: usize) -> String {
+    let mut out = String::with_capacity(rows * 130);
+    out.push_str("creditor_reference,debtor_legal_name,debtor_country,debtor_vat_id,currency,invoice_number,issue_date,due_date,amount\n");
+    let mut written = 0;
+    let mut case = 0;
+    while written < rows {
+        let debtor = case % 5_000;
+        let per_case = case % 3 + 1;
+        for invoice in 0..per_case {
+            if written == rows {
+                break;
+            }
+            let day = 1 + (written % 28);
+            let _ = writeln!(
+                out,
+                "CASE-{case:07},Debtor {debtor:05} GmbH,DE,DE{:09},EUR,INV-{written:08},2025-03-{day:02},2025-04-{day:02},{}.{:02}",
+                100_000_000 + debtor,
+                50 + (written * 37) % 9_950,
+                written % 100
+            );
+            written += 1;
+            let _ = invoice;
+        }
+        case += 1;
+    }
+    out
+}
+
+fn import_through_api(database_url: &str, csv_path: &Path) -> Duration {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let mut config = ServerConfig::for_database(database_url);
+        config.max_body_bytes = 1024 * 1024;
+        let app = Application::build(config).await.unwrap();
+        let base = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        let url = database_url.to_owned();
+        tokio::task::spawn_blocking(move || {
+            let pool = solvo_api::startup::open_database(&url, 1).unwrap();
+            let mut conn = pool.get().unwrap();
+            solvo_api::bootstrap::bootstrap(&mut conn, "admin@agency.example", PASSWORD, "Bench Agency", "NL").unwrap();
+        })
+        .await
+        .unwrap();
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(3_600)).build().unwrap();
+        let token = login(&client, &base, "admin@agency.example").await;
+        let creditor: Value = client
+            .post(format!("{base}/v1/organisations"))
+            .bearer_auth(&token)
+            .json(&json!({"name": "Bench Creditor", "kind": "creditor", "country": "NL"}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        client
+            .post(format!("{base}/v1/users"))
+            .bearer_auth(&token)
+            .json(&json!({"email": "member@creditor.example", "password": PASSWORD, "role": "creditor_member", "organisation_id": creditor["id"]}))
+            .send()
+            .await
+            .unwrap();
+        let member = login(&client, &base, "member@creditor.example").await;
+        let body = std::fs::read(csv_path).unwrap();
+        let started = Instant::now();
+        let response = client
+            .post(format!("{base}/v1/cases/import"))
+            .bearer_auth(&member)
+            .header("content-type", "text/csv")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let outcome: Value = response.json().await.unwrap();
+        let elapsed = started.elapsed();
+        assert_eq!(status, 200, "{outcome}");
+        assert_eq!(outcome["summary"]["rows_rejected"], 0, "{}", outcome["summary"]);
+        elapsed
+    })
+}
+
+async fn login(client: &reqwest::Client, base: &str, email: &str) -> String {
+    let tokens: Value = client
+        .post(format!("{base}/v1/auth/token"))
+        .json(&json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    tokens["access_token"].as_str().unwrap().to_owned()
+}
+
+const RAW_TABLE: &str = "CREATE TABLE raw (creditor_reference TEXT, debtor_legal_name TEXT, debtor_country TEXT, \
+    debtor_vat_id TEXT, currency TEXT, invoice_number TEXT, issue_date TEXT, due_date TEXT, amount TEXT)";
+
+fn sqlite_native(db: &Path, csv_path: &Path) -> Option<Duration> {
+    let script = format!("{RAW_TABLE};\n.mode csv\n.import --skip 1 {} raw\n", csv_path.display());
+    let started = Instant::now();
+    let status = Command::new("sqlite3").arg(db).arg(script).status().ok()?;
+    status.success().then(|| started.elapsed())
+}
+
+fn postgres_native(url: &str, csv_path: &Path) -> Option<Duration> {
+    let mut conn = PgConnection::establish(url).ok()?;
+    diesel::sql_query(RAW_TABLE).execute(&mut conn).ok()?;
+    let started = Instant::now();
+    let copy = format!("\\copy raw FROM '{}' WITH (FORMAT csv, HEADER true)", csv_path.display());
+    let status = Command::new("psql").arg(url).arg("-qc").arg(copy).status().ok()?;
+    status.success().then(|| started.elapsed())
+}
+
+fn with_database(url: &str, database: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(base, query)| (base, Some(query)));
+    let scheme_end = base.find("://").map_or(0, |index| index + 3);
+    let host = base[scheme_end..].split('/').next().unwrap_or_default();
+    let mut out = format!("{}{host}/{database}", &base[..scheme_end]);
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
