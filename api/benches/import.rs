@@ -21,6 +21,7 @@ use solvo_api::{Application, ServerConfig};
 const PASSWORD: &str = "bench password 2026";
 
 fn main() {
+    solvo_api::telemetry::init_tracing(false);
     let rows: usize = std::env::var("SOLVO_BENCH_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
     let csv_path = dir.path().join("invoices.csv");
@@ -167,9 +168,10 @@ const RAW_TABLE: &str = "CREATE TABLE raw (creditor_reference TEXT, debtor_legal
     debtor_vat_id TEXT, currency TEXT, invoice_number TEXT, issue_date TEXT, due_date TEXT, amount TEXT)";
 
 fn sqlite_native(db: &Path, csv_path: &Path) -> Option<Duration> {
-    let script = format!("{RAW_TABLE};\n.mode csv\n.import --skip 1 {} raw\n", csv_path.display());
+    Command::new("sqlite3").arg(db).arg(RAW_TABLE).status().ok()?.success().then_some(())?;
+    let import = format!(".import --skip 1 {} raw", csv_path.display());
     let started = Instant::now();
-    let status = Command::new("sqlite3").arg(db).arg(script).status().ok()?;
+    let status = Command::new("sqlite3").arg("-csv").arg(db).arg(import).status().ok()?;
     status.success().then(|| started.elapsed())
 }
 

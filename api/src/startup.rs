@@ -22,11 +22,11 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::auth::JwtKeys;
 use crate::config::ServerConfig;
 use crate::db::Db;
+use crate::demo::{self, DemoSeed};
 use crate::error::ApiError;
 use crate::extract::{BodyLimit, query_config};
 use crate::state::{AppState, TokenLifetimes};
 use crate::telemetry::{self, HttpMetrics};
-use crate::demo::{self, DemoSeed};
 use crate::workers::Scheduler;
 use crate::{clock, openapi, routes};
 
@@ -162,7 +162,11 @@ async fn seed_demo(pool: Pool, rates: Arc<RateTables>) -> anyhow::Result<DemoSee
     })
     .await
     .context("demo seeding task")??;
-    tracing::info!(cases = seed.cases(), elapsed_ms = started.elapsed().as_millis(), "demo seeded");
+    tracing::info!(
+        cases = seed.cases(),
+        elapsed_ms = started.elapsed().as_millis(),
+        "demo seeded"
+    );
     Ok(seed)
 }
 

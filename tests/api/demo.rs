@@ -36,8 +36,13 @@ fn demo_config(database_url: &str) -> ServerConfig {
 
 /// A started demo server: its address and what the seed reported.
 async fn spawn_demo(database_url: &str) -> (String, DemoSeed) {
-    let application = Application::build(demo_config(database_url)).await.expect("the demo seeds");
-    let seed = application.demo().expect("a demo server reports its seed").clone();
+    let application = Application::build(demo_config(database_url))
+        .await
+        .expect("the demo seeds");
+    let seed = application
+        .demo()
+        .expect("a demo server reports its seed")
+        .clone();
     let address = format!("http://127.0.0.1:{}", application.port());
     tokio::spawn(application.run_until_stopped());
     (address, seed)
@@ -51,11 +56,19 @@ async fn login(client: &reqwest::Client, address: &str, email: &str) -> String {
         .await
         .unwrap();
     assert_eq!(response.status(), 200, "login of {email}");
-    body(response).await["access_token"].as_str().unwrap().to_owned()
+    body(response).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 async fn get(client: &reqwest::Client, address: &str, path: &str, token: &str) -> Value {
-    let response = client.get(format!("{address}{path}")).bearer_auth(token).send().await.unwrap();
+    let response = client
+        .get(format!("{address}{path}"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 200, "GET {path}");
     body(response).await
 }
@@ -66,11 +79,22 @@ async fn the_demo_seeds_organisations_logins_and_cases_in_every_state(backend: B
     let client = reqwest::Client::new();
 
     assert_eq!(seed.cases(), usize::try_from(DEMO_CASES).unwrap());
-    assert!(seed.cases_by_jurisdiction.len() >= 8, "{:?}", seed.cases_by_jurisdiction);
-    let roles: std::collections::BTreeSet<&str> = seed.logins.iter().map(|login| login.role).collect();
+    assert!(
+        seed.cases_by_jurisdiction.len() >= 8,
+        "{:?}",
+        seed.cases_by_jurisdiction
+    );
+    let roles: std::collections::BTreeSet<&str> =
+        seed.logins.iter().map(|login| login.role).collect();
     assert_eq!(
         roles.into_iter().collect::<Vec<_>>(),
-        ["agency_admin", "collector", "creditor_admin", "creditor_member", "creditor_viewer"]
+        [
+            "agency_admin",
+            "collector",
+            "creditor_admin",
+            "creditor_member",
+            "creditor_viewer"
+        ]
     );
 
     // Every printed login works and has the printed role.
@@ -86,21 +110,38 @@ async fn the_demo_seeds_organisations_logins_and_cases_in_every_state(backend: B
         .as_array()
         .unwrap()
         .iter()
-        .map(|org| (org["kind"].as_str().unwrap().to_owned(), org["name"].as_str().unwrap().to_owned()))
+        .map(|org| {
+            (
+                org["kind"].as_str().unwrap().to_owned(),
+                org["name"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
     names.sort();
     assert_eq!(
         names,
         [
             ("agency".to_owned(), "Meridian Incasso B.V.".to_owned()),
-            ("creditor".to_owned(), "Kessler Maschinenbau GmbH".to_owned()),
-            ("creditor".to_owned(), "Van den Berg Groothandel B.V.".to_owned()),
+            (
+                "creditor".to_owned(),
+                "Kessler Maschinenbau GmbH".to_owned()
+            ),
+            (
+                "creditor".to_owned(),
+                "Van den Berg Groothandel B.V.".to_owned()
+            ),
         ]
     );
 
     // Cases in every state, as many as the seed reported.
     for state in STATES {
-        let page = get(&client, &address, &format!("/v1/cases?state={state}&limit=500"), &admin).await;
+        let page = get(
+            &client,
+            &address,
+            &format!("/v1/cases?state={state}&limit=500"),
+            &admin,
+        )
+        .await;
         let found = page["data"].as_array().unwrap().len();
         assert!(found > 0, "no case in {state}");
         assert_eq!(Some(&found), seed.cases_by_state.get(state), "{state}");
@@ -119,16 +160,32 @@ async fn the_demo_seeds_organisations_logins_and_cases_in_every_state(backend: B
     assert!(cases.iter().all(|case| case["organisation_id"] == own));
 
     // Seeding again is refused: the database is no longer empty.
-    let error = Application::build(demo_config(&url)).await.err().expect("a second seed is refused");
-    assert!(format!("{error:#}").contains("already holds organisations"), "{error:#}");
+    let error = Application::build(demo_config(&url))
+        .await
+        .err()
+        .expect("a second seed is refused");
+    assert!(
+        format!("{error:#}").contains("already holds organisations"),
+        "{error:#}"
+    );
 }
 
 async fn the_demo_refuses_a_database_that_already_has_an_agency(backend: Backend) {
     let app = spawn_app(backend).await;
 
-    let error = Application::build(demo_config(&app.database_url)).await.err().expect("refused");
+    let error = Application::build(demo_config(&app.database_url))
+        .await
+        .err()
+        .expect("refused");
 
-    assert!(format!("{error:#}").contains("already holds organisations"), "{error:#}");
+    assert!(
+        format!("{error:#}").contains("already holds organisations"),
+        "{error:#}"
+    );
     let organisations = body(app.get("/v1/organisations", &app.admin_token).await).await;
-    assert_eq!(organisations["data"].as_array().unwrap().len(), 1, "nothing was added");
+    assert_eq!(
+        organisations["data"].as_array().unwrap().len(),
+        1,
+        "nothing was added"
+    );
 }

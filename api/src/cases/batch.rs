@@ -71,7 +71,7 @@ fn one_by_one(
 ) -> Result<Vec<(usize, ItemOutcome)>, ApiError> {
     let mut outcomes = Vec::with_capacity(items.len());
     for (index, case) in items {
-        let fee_terms = match super::fee_terms::for_placement(conn, &context.organisation_id, case.quote_id.as_deref(), now) {
+        let fee_terms = match super::fee_terms::for_placement(conn, &context.organisation_id, case.quote_id.as_deref(), case.currency, now) {
             Ok(terms) => terms,
             Err(ApiError::Validation(errors)) => {
                 outcomes.push((index, ItemOutcome::Rejected { errors }));
@@ -107,7 +107,7 @@ struct Known {
     invoice_numbers: HashMap<String, String>,
     candidates: HashMap<(String, Option<String>), Vec<String>>,
     loads: HashMap<String, i64>,
-    fee_terms: HashMap<String, Result<FeeSchedule, Vec<FieldError>>>,
+    fee_terms: HashMap<(String, solvo_domain::money::Currency), Result<FeeSchedule, Vec<FieldError>>>,
 }
 
 /// An item that passed every check, waiting for its case number.
@@ -127,7 +127,9 @@ fn fast_path(
     items: Vec<(usize, ValidCase)>,
     now: NaiveDateTime,
 ) -> Result<Vec<(usize, ItemOutcome)>, PlacementError> {
+    let started = std::time::Instant::now();
     let mut known = look_up(conn, context, &items, now)?;
+    let looked_up = started.elapsed();
     let mut outcomes = Vec::with_capacity(items.len());
     let mut accepted = Vec::with_capacity(items.len());
     let mut new_debtors: Vec<DebtorRow> = Vec::new();
@@ -157,12 +159,17 @@ fn fast_path(
         outcomes.push((item.index, ItemOutcome::Created { case_id: plan.case.id.clone() }));
         plans.push(plan);
     }
+    let planned = started.elapsed();
     debtors::insert_all(conn, &new_debtors)?;
     let case_rows: Vec<_> = plans.iter().map(|plan| plan.case.clone()).collect();
     cases::insert_all(conn, &case_rows)?;
+    let cases_written = started.elapsed();
     invoices::insert_all(conn, &plans.iter().flat_map(|plan| plan.invoices.iter().cloned()).collect::<Vec<_>>())?;
+    let invoices_written = started.elapsed();
     ledger::insert_all(conn, &plans.iter().flat_map(|plan| plan.postings.iter().cloned()).collect::<Vec<_>>())?;
+    let postings_written = started.elapsed();
     case_events::insert_all(conn, &plans.iter().flat_map(|plan| plan.events.iter().cloned()).collect::<Vec<_>>())?;
+    tracing::debug!(?looked_up, ?planned, ?cases_written, ?invoices_written, ?postings_written, total = ?started.elapsed(), cases = plans.len(), "bulk chunk placed");
     outcomes.sort_by_key(|(index, _)| *index);
     Ok(outcomes)
 }
@@ -204,15 +211,16 @@ fn look_up(
     known.references = cases::placed_references(conn, organisation_id, &references)?.into_iter().collect();
     let numbers: Vec<String> = items.iter().flat_map(|(_, case)| case.invoices.iter().map(|invoice| invoice.number.clone())).collect();
     known.invoice_numbers = invoices::placed_numbers(conn, organisation_id, &numbers)?.into_iter().collect();
-    let quote_ids: HashSet<&String> = items.iter().filter_map(|(_, case)| case.quote_id.as_ref()).collect();
-    for quote_id in quote_ids {
-        let terms = match super::fee_terms::for_placement(conn, organisation_id, Some(quote_id), now) {
+    let quotes: HashSet<(&String, solvo_domain::money::Currency)> =
+        items.iter().filter_map(|(_, case)| case.quote_id.as_ref().map(|id| (id, case.currency))).collect();
+    for (quote_id, currency) in quotes {
+        let terms = match super::fee_terms::for_placement(conn, organisation_id, Some(quote_id), currency, now) {
             Ok(Some(terms)) => Ok(terms),
             Ok(None) => continue,
             Err(ApiError::Validation(errors)) => Err(errors),
             Err(err) => return Err(err.into()),
         };
-        known.fee_terms.insert(quote_id.clone(), terms);
+        known.fee_terms.insert((quote_id.clone(), currency), terms);
     }
     Ok(known)
 }
@@ -289,7 +297,7 @@ fn accept(
         Err(PlacementError::Rejected(errors)) => return reject(errors),
         Err(err) => return Err(err),
     };
-    let fee_terms = match case.quote_id.as_ref().and_then(|id| known.fee_terms.get(id)) {
+    let fee_terms = match case.quote_id.as_ref().and_then(|id| known.fee_terms.get(&(id.clone(), case.currency))) {
         Some(Ok(terms)) => Some(terms.clone()),
         Some(Err(errors)) => return reject(errors.clone()),
         None => None,

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use solvo_domain::fees::FeeSchedule;
+use solvo_domain::money::Currency;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::quotes;
 
@@ -11,11 +12,13 @@ use crate::error::ApiError;
 /// The quoted fee schedule for `quote_id`, or `None` when no quote is named.
 ///
 /// # Errors
-/// 422 naming `quote_id` when the quote is unknown to the creditor or expired.
+/// 422 naming `quote_id` when the quote is unknown to the creditor, expired, or in another
+/// currency than the case.
 pub fn for_placement(
     conn: &mut AnyConnection,
     organisation_id: &str,
     quote_id: Option<&str>,
+    currency: Currency,
     now: NaiveDateTime,
 ) -> Result<Option<FeeSchedule>, ApiError> {
     let Some(quote_id) = quote_id else { return Ok(None) };
@@ -26,7 +29,14 @@ pub fn for_placement(
             "No unexpired quote of yours has this id; request a new quote or place without one.",
         ));
     };
-    let schedule = serde_json::from_str(&quote.fee_terms)
+    let schedule: FeeSchedule = serde_json::from_str(&quote.fee_terms)
         .map_err(|err| ApiError::Internal(anyhow::anyhow!("quote {} has unreadable fee terms: {err}", quote.id)))?;
+    if schedule.currency != currency {
+        return Err(ApiError::invalid(
+            "quote_id",
+            "quote_currency_mismatch",
+            format!("The quote is in {}, the case in {}.", schedule.currency.code(), currency.code()),
+        ));
+    }
     Ok(Some(schedule))
 }

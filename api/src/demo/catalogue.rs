@@ -103,6 +103,11 @@ pub(super) struct DebtorSeed {
     pub weight: u64,
 }
 
+/// One row of [`DEBTORS`]: country, name, street, postal code, city, language, contact, weight.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one row of the debtor table; named fields would triple its length"
+)]
 const fn d(
     country: &'static str,
     name: &'static str,
@@ -127,6 +132,7 @@ const fn d(
 
 /// The debtors, thirteen countries; the weights make Germany and the Netherlands the bulk of
 /// the book, as for a Dutch agency.
+#[rustfmt::skip]
 pub(super) const DEBTORS: &[DebtorSeed] = &[
     d("DE", "Brandt Logistik GmbH", "Hafenstraße 12", "20457", "Hamburg", "de", "Sabine Brandt", 4),
     d("DE", "Hoffmann Bau GmbH & Co. KG", "Industriestraße 44", "70565", "Stuttgart", "de", "Jörg Hoffmann", 4),
@@ -209,7 +215,11 @@ pub(super) fn vat_id(debtor: &DebtorSeed) -> String {
         "ES" => format!("ESB{}{}", digits(7, 1), digits(1, 2)),
         "PL" | "SE" => {
             let number = format!("{country}{}", digits(10, 1));
-            if country == "SE" { number + "01" } else { number }
+            if country == "SE" {
+                number + "01"
+            } else {
+                number
+            }
         }
         "IE" => format!("IE{}W", digits(7, 1)),
         "DK" => format!("DK{}", digits(8, 1)),
@@ -235,7 +245,11 @@ pub(super) fn slug(name: &str) -> String {
             out.push_str(&clean);
         }
     }
-    if out.is_empty() { "debtor".to_owned() } else { out }
+    if out.is_empty() {
+        "debtor".to_owned()
+    } else {
+        out
+    }
 }
 
 /// The ASCII spelling of a lower-case letter as it is written in a domain name

@@ -18,7 +18,9 @@ pub fn recreate_file(path: &Path) -> std::io::Result<()> {
         let mut file = name.clone();
         file.push(suffix);
         match std::fs::remove_file(&file) {
-            Ok(()) => tracing::info!(file = %Path::new(&file).display(), "removed the previous demo database"),
+            Ok(()) => {
+                tracing::info!(file = %Path::new(&file).display(), "removed the previous demo database")
+            }
             Err(err) if err.kind() == ErrorKind::NotFound => {}
             Err(err) => return Err(err),
         }

@@ -13,10 +13,12 @@
 
 mod catalogue;
 mod file;
+mod intake;
 mod people;
 mod plan;
 mod report;
 mod run;
+mod steps;
 mod story;
 
 use std::collections::BTreeMap;

@@ -7,9 +7,9 @@ use solvo_domain::identity::Role;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::api_keys::{self, ApiKeyRow};
+use solvo_persistence::repositories::collectors;
 use solvo_persistence::repositories::organisations::{self, OrganisationRow};
 use solvo_persistence::repositories::users::{self, UserRow};
-use solvo_persistence::repositories::collectors;
 
 use super::catalogue::{AGENCY_NAME, COLLECTORS, CREDITORS};
 use super::report::{DemoApiKey, DemoLogin};
@@ -61,9 +61,21 @@ pub(super) fn create(
             .next()
             .ok_or_else(|| DemoError::Failed("too few password hashes".to_owned()))
     };
-    let mut logins = vec![login(Role::AgencyAdmin, AGENCY_NAME, ADMIN_EMAIL, "all cases")];
+    let mut logins = vec![login(
+        Role::AgencyAdmin,
+        AGENCY_NAME,
+        ADMIN_EMAIL,
+        "all cases",
+    )];
     for collector in COLLECTORS {
-        let id = user(conn, &agency.organisation_id, collector.email, Role::Collector, next_hash()?, now)?;
+        let id = user(
+            conn,
+            &agency.organisation_id,
+            collector.email,
+            Role::Collector,
+            next_hash()?,
+            now,
+        )?;
         let areas: Vec<(String, String)> = collector
             .coverage
             .iter()
@@ -79,7 +91,12 @@ pub(super) fn create(
             })
             .collect::<Vec<_>>()
             .join(", ");
-        logins.push(login(Role::Collector, AGENCY_NAME, collector.email, &format!("covers {covers}")));
+        logins.push(login(
+            Role::Collector,
+            AGENCY_NAME,
+            collector.email,
+            &format!("covers {covers}"),
+        ));
     }
     let mut creditors = Vec::with_capacity(CREDITORS.len());
     let mut keys = Vec::with_capacity(CREDITORS.len());
@@ -97,8 +114,16 @@ pub(super) fn create(
         let org = organisation.id.as_str();
         let mut ids = Vec::with_capacity(3);
         for (local, role, note) in [
-            ("admin", Role::CreditorAdmin, "API keys, users, pause / withdraw / legal decisions"),
-            ("finance", Role::CreditorMember, "places and instructs cases"),
+            (
+                "admin",
+                Role::CreditorAdmin,
+                "API keys, users, pause / withdraw / legal decisions",
+            ),
+            (
+                "finance",
+                Role::CreditorMember,
+                "places and instructs cases",
+            ),
             ("controller", Role::CreditorViewer, "reads only"),
         ] {
             let email = format!("{local}@{}", seed.domain);
@@ -110,9 +135,18 @@ pub(super) fn create(
             .map_err(|_| DemoError::Failed("a creditor needs three users".to_owned()))?;
         let (api_key_id, key) = api_key(conn, org, seed.erp, Some(admin_id.clone()), now)?;
         keys.push(DemoApiKey::new(seed.name, seed.erp, key));
-        creditors.push(CreditorPeople { organisation_id: organisation.id.clone(), admin_id, member_id, api_key_id });
+        creditors.push(CreditorPeople {
+            organisation_id: organisation.id.clone(),
+            admin_id,
+            member_id,
+            api_key_id,
+        });
     }
-    Ok(People { creditors, logins, api_keys: keys })
+    Ok(People {
+        creditors,
+        logins,
+        api_keys: keys,
+    })
 }
 
 fn login(role: Role, organisation: &str, email: &str, note: &str) -> DemoLogin {

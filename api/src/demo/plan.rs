@@ -115,7 +115,9 @@ fn case(index: u64, now: NaiveDateTime) -> CaseSpec {
     let placed_on = (due + Days::new(14 + roll(5) % 50)).min(today);
     let placed_at = placed_on
         .and_time(NaiveTime::MIN)
-        .checked_add_signed(TimeDelta::minutes(420 + i64::try_from(roll(6) % 600).unwrap_or(0)))
+        .checked_add_signed(TimeDelta::minutes(
+            420 + i64::try_from(roll(6) % 600).unwrap_or(0),
+        ))
         .unwrap_or(now)
         .min(now);
     let covered = catalogue::covered(debtor.country, debtor.language);
@@ -125,8 +127,8 @@ fn case(index: u64, now: NaiveDateTime) -> CaseSpec {
         _ if !covered => Story::Fresh,
         story => story,
     };
-    let resume_on = (story == Story::Paused && roll(8) % 3 != 0)
-        .then(|| today + Days::new(1 + roll(9) % 45));
+    let resume_on =
+        (story == Story::Paused && roll(8) % 3 != 0).then(|| today + Days::new(1 + roll(9) % 45));
     CaseSpec {
         index,
         creditor,
@@ -135,9 +137,8 @@ fn case(index: u64, now: NaiveDateTime) -> CaseSpec {
         reference: format!("{}-{}-{index:04}", terms.reference_prefix, due.year()),
         invoices,
         placed_at,
-        via_api_key: index % 3 == 0,
-        notes: (roll(20) % 5 == 0)
-            .then(|| NOTES[usize::try_from(roll(21) % 5).unwrap_or(0)]),
+        via_api_key: index.is_multiple_of(3),
+        notes: (roll(20) % 5 == 0).then(|| NOTES[usize::try_from(roll(21) % 5).unwrap_or(0)]),
         contractual_rate: (creditor == 1 && roll(22) % 4 == 0).then_some("9.5"),
         story,
         resume_on,
@@ -160,7 +161,9 @@ fn pick_debtor(roll: u64) -> &'static DebtorSeed {
 /// An invoice amount: mostly a few thousand euros, sometimes tens of thousands, in the local
 /// currency at a round exchange rate.
 fn amount_minor(roll: u64, currency: &str) -> i64 {
-    const EUROS: [i64; 10] = [380, 950, 950, 1_850, 1_850, 3_400, 3_400, 7_200, 15_800, 42_000];
+    const EUROS: [i64; 10] = [
+        380, 950, 950, 1_850, 1_850, 3_400, 3_400, 7_200, 15_800, 42_000,
+    ];
     let base = EUROS[usize::try_from(roll % 10).unwrap_or(0)];
     let spread = 80 + i64::try_from(mix(roll, 1) % 41).unwrap_or(0);
     let cents = i64::try_from(mix(roll, 2) % 100).unwrap_or(0);
@@ -185,7 +188,10 @@ mod tests {
         let first = plan(300, now());
         let second = plan(300, now());
         let key = |specs: &[CaseSpec]| -> Vec<(String, NaiveDateTime)> {
-            specs.iter().map(|s| (s.reference.clone(), s.placed_at)).collect()
+            specs
+                .iter()
+                .map(|s| (s.reference.clone(), s.placed_at))
+                .collect()
         };
         assert_eq!(key(&first), key(&second));
     }
@@ -193,8 +199,10 @@ mod tests {
     #[test]
     fn every_state_and_at_least_eight_jurisdictions_appear() {
         let specs = plan(300, now());
-        let states: BTreeSet<StateName> =
-            specs.iter().map(|s| s.story.final_state(s.covered)).collect();
+        let states: BTreeSet<StateName> = specs
+            .iter()
+            .map(|s| s.story.final_state(s.covered))
+            .collect();
         assert_eq!(states.len(), StateName::ALL.len(), "{states:?}");
         let countries: BTreeSet<&str> = specs.iter().map(|s| s.debtor.country).collect();
         assert!(countries.len() >= 8, "{countries:?}");

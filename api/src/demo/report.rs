@@ -34,7 +34,11 @@ pub struct DemoApiKey {
 impl DemoApiKey {
     /// A key of `organisation` labelled `name`.
     pub(super) fn new(organisation: &str, name: &str, secret: SecretString) -> Self {
-        Self { organisation: organisation.to_owned(), name: name.to_owned(), secret }
+        Self {
+            organisation: organisation.to_owned(),
+            name: name.to_owned(),
+            secret,
+        }
     }
 
     /// The secret to send as `Authorization: Bearer sk_…`.
@@ -68,7 +72,10 @@ impl DemoSeed {
 impl fmt::Display for DemoSeed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let counts = |map: &BTreeMap<String, usize>| {
-            map.iter().map(|(name, count)| format!("{name} {count}")).collect::<Vec<_>>().join(", ")
+            map.iter()
+                .map(|(name, count)| format!("{name} {count}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         writeln!(f)?;
         writeln!(
@@ -78,11 +85,24 @@ impl fmt::Display for DemoSeed {
             self.cases_by_jurisdiction.len()
         )?;
         writeln!(f, "  by state:        {}", counts(&self.cases_by_state))?;
-        writeln!(f, "  by jurisdiction: {}", counts(&self.cases_by_jurisdiction))?;
+        writeln!(
+            f,
+            "  by jurisdiction: {}",
+            counts(&self.cases_by_jurisdiction)
+        )?;
         writeln!(f)?;
-        let email_width = self.logins.iter().map(|login| login.email.len()).max().unwrap_or(5);
-        let organisation_width =
-            self.logins.iter().map(|login| login.organisation.chars().count()).max().unwrap_or(12);
+        let email_width = self
+            .logins
+            .iter()
+            .map(|login| login.email.len())
+            .max()
+            .unwrap_or(5);
+        let organisation_width = self
+            .logins
+            .iter()
+            .map(|login| login.organisation.chars().count())
+            .max()
+            .unwrap_or(12);
         writeln!(
             f,
             "{:<15}  {:<email_width$}  {:<15}  {:<organisation_width$}  NOTE",
@@ -96,7 +116,10 @@ impl fmt::Display for DemoSeed {
             )?;
         }
         writeln!(f)?;
-        writeln!(f, "API keys (send as `Authorization: Bearer <key>`; shown only now):")?;
+        writeln!(
+            f,
+            "API keys (send as `Authorization: Bearer <key>`; shown only now):"
+        )?;
         for key in &self.api_keys {
             writeln!(
                 f,

@@ -29,7 +29,11 @@ pub fn resume_due(conn: &mut AnyConnection, today: NaiveDate) -> usize {
 }
 
 /// [`resume_due`], stopping before the next case once `stop` is set (shutdown).
-pub(crate) fn resume_due_until(conn: &mut AnyConnection, today: NaiveDate, stop: &AtomicBool) -> usize {
+pub(crate) fn resume_due_until(
+    conn: &mut AnyConnection,
+    today: NaiveDate,
+    stop: &AtomicBool,
+) -> usize {
     let mut resumed = 0;
     for _ in 0..MAX_BATCHES {
         let due = match cases::due_to_resume(conn, today, BATCH) {
@@ -51,7 +55,9 @@ pub(crate) fn resume_due_until(conn: &mut AnyConnection, today: NaiveDate, stop:
                 Err(ApiError::PreconditionFailed(_)) => {
                     tracing::debug!(case_id = %case.id, "scheduler: the case changed meanwhile (another node?)");
                 }
-                Err(err) => tracing::warn!(case_id = %case.id, error = %err, "scheduler: cannot resume the case; skipped"),
+                Err(err) => {
+                    tracing::warn!(case_id = %case.id, error = %err, "scheduler: cannot resume the case; skipped")
+                }
             }
         }
         // Another batch only when this one was full and moved on; otherwise the same failing
@@ -73,15 +79,27 @@ fn resume_one(conn: &mut AnyConnection, id: &str, today: NaiveDate) -> Result<bo
         if !due {
             return Ok(false);
         }
-        let currency = Currency::parse(&case.currency)
-            .map_err(|err| ApiError::Internal(anyhow::anyhow!("case {id} has currency {}: {err}", case.currency)))?;
+        let currency = Currency::parse(&case.currency).map_err(|err| {
+            ApiError::Internal(anyhow::anyhow!(
+                "case {id} has currency {}: {err}",
+                case.currency
+            ))
+        })?;
         // `resume` has no guard that reads the facts, so the ledger is not consulted.
         let facts = Facts::owing(Money::zero(currency));
         let extras = Extras {
             resume_on: None,
             detail: json!({"automatic": true, "resume_on": case.resume_on}),
         };
-        apply_command(conn, &case, &Command::Resume, &facts, &ActorRef::system(), extras, clock::now())?;
+        apply_command(
+            conn,
+            &case,
+            &Command::Resume,
+            &facts,
+            &ActorRef::system(),
+            extras,
+            clock::now(),
+        )?;
         Ok(true)
     })
 }

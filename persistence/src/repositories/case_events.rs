@@ -10,7 +10,7 @@ use crate::schema::case_events;
 
 /// An event row.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = case_events)]
+#[diesel(table_name = case_events, treat_none_as_default_value = false)]
 pub struct CaseEventRow {
     /// `evt_…`, time-sortable: the timeline's order.
     pub id: String,

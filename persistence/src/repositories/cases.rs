@@ -11,7 +11,7 @@ use crate::schema::{cases, debtors, sequences};
 
 /// A case row.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = cases)]
+#[diesel(table_name = cases, treat_none_as_default_value = false)]
 pub struct CaseRow {
     /// `case_…`
     pub id: String,

@@ -10,7 +10,7 @@ use crate::schema::debtors;
 
 /// A debtor row. `contacts` is a JSON array kept whole.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = debtors, treat_none_as_null = true)]
+#[diesel(table_name = debtors, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct DebtorRow {
     /// `dbt_…`
     pub id: String,

@@ -9,7 +9,7 @@ use crate::schema::invoices;
 
 /// An invoice row.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = invoices)]
+#[diesel(table_name = invoices, treat_none_as_default_value = false)]
 pub struct InvoiceRow {
     /// `inv_…`
     pub id: String,

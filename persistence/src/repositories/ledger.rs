@@ -10,7 +10,7 @@ use crate::schema::ledger_postings;
 /// A posting. Positive amounts add to what the debtor owes (principal, interest, compensation,
 /// costs) or to what the creditor owes the agency (fees); payments and allocations are negative.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = ledger_postings)]
+#[diesel(table_name = ledger_postings, treat_none_as_default_value = false)]
 pub struct PostingRow {
     /// `pst_…`
     pub id: String,

@@ -47,7 +47,7 @@ pub async fn create_case(
     let rates = state.rates.clone();
     let organisation_id = caller.organisation_id.clone();
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
-        let fee_terms = crate::cases::fee_terms::for_placement(conn, &context.organisation_id, case.quote_id.as_deref(), now)?;
+        let fee_terms = crate::cases::fee_terms::for_placement(conn, &context.organisation_id, case.quote_id.as_deref(), case.currency, now)?;
         let placed = place(conn, &context, case, fee_terms, now)?;
         let today = now.date();
         let balance = balance::load(conn, &placed.case, &rates, today)?;
