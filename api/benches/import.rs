@@ -22,13 +22,19 @@ const PASSWORD: &str = "bench password 2026";
 
 fn main() {
     solvo_api::telemetry::init_tracing(false);
-    let rows: usize = std::env::var("SOLVO_BENCH_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let rows: usize = std::env::var("SOLVO_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
     let csv_path = dir.path().join("invoices.csv");
     std::fs::write(&csv_path, make_csv(rows)).unwrap();
     let size = std::fs::metadata(&csv_path).unwrap().len();
     println!("{rows} invoice rows, {:.1} MB CSV\n", size as f64 / 1e6);
-    println!("{:<12} {:>22} {:>12} {:>22} {:>12} {:>8}", "backend", "solvo import", "rows/s", "native loader", "rows/s", "ratio");
+    println!(
+        "{:<12} {:>22} {:>12} {:>22} {:>12} {:>8}",
+        "backend", "solvo import", "rows/s", "native loader", "rows/s", "ratio"
+    );
 
     let sqlite_url = format!("sqlite://{}", dir.path().join("solvo.db").display());
     let solvo = import_through_api(&sqlite_url, &csv_path);
@@ -38,13 +44,19 @@ fn main() {
     if let Ok(admin) = std::env::var("SOLVO_TEST_POSTGRES_URL") {
         let name = format!("solvo_bench_{}", std::process::id());
         let mut conn = PgConnection::establish(&admin).unwrap();
-        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut conn).unwrap();
-        diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut conn).unwrap();
+        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+            .execute(&mut conn)
+            .unwrap();
+        diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+            .execute(&mut conn)
+            .unwrap();
         let url = with_database(&admin, &name);
         let solvo = import_through_api(&url, &csv_path);
         let native = postgres_native(&url, &csv_path);
         report("PostgreSQL", rows, solvo, "psql \\copy", native);
-        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut conn).unwrap();
+        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+            .execute(&mut conn)
+            .unwrap();
     } else {
         println!("PostgreSQL   skipped: set SOLVO_TEST_POSTGRES_URL");
     }
@@ -62,7 +74,12 @@ fn report(backend: &str, rows: usize, solvo: Duration, loader: &str, native: Opt
             rate(native),
             rate(native) / rate(solvo)
         ),
-        None => println!("{backend:<12} {:>20.2} s {:>12.0} {:>14} unavailable", solvo.as_secs_f64(), rate(solvo), loader),
+        None => println!(
+            "{backend:<12} {:>20.2} s {:>12.0} {:>14} unavailable",
+            solvo.as_secs_f64(),
+            rate(solvo),
+            loader
+        ),
     }
 }
 
@@ -168,10 +185,21 @@ const RAW_TABLE: &str = "CREATE TABLE raw (creditor_reference TEXT, debtor_legal
     debtor_vat_id TEXT, currency TEXT, invoice_number TEXT, issue_date TEXT, due_date TEXT, amount TEXT)";
 
 fn sqlite_native(db: &Path, csv_path: &Path) -> Option<Duration> {
-    Command::new("sqlite3").arg(db).arg(RAW_TABLE).status().ok()?.success().then_some(())?;
+    Command::new("sqlite3")
+        .arg(db)
+        .arg(RAW_TABLE)
+        .status()
+        .ok()?
+        .success()
+        .then_some(())?;
     let import = format!(".import --skip 1 {} raw", csv_path.display());
     let started = Instant::now();
-    let status = Command::new("sqlite3").arg("-csv").arg(db).arg(import).status().ok()?;
+    let status = Command::new("sqlite3")
+        .arg("-csv")
+        .arg(db)
+        .arg(import)
+        .status()
+        .ok()?;
     status.success().then(|| started.elapsed())
 }
 
@@ -179,13 +207,23 @@ fn postgres_native(url: &str, csv_path: &Path) -> Option<Duration> {
     let mut conn = PgConnection::establish(url).ok()?;
     diesel::sql_query(RAW_TABLE).execute(&mut conn).ok()?;
     let started = Instant::now();
-    let copy = format!("\\copy raw FROM '{}' WITH (FORMAT csv, HEADER true)", csv_path.display());
-    let status = Command::new("psql").arg(url).arg("-qc").arg(copy).status().ok()?;
+    let copy = format!(
+        "\\copy raw FROM '{}' WITH (FORMAT csv, HEADER true)",
+        csv_path.display()
+    );
+    let status = Command::new("psql")
+        .arg(url)
+        .arg("-qc")
+        .arg(copy)
+        .status()
+        .ok()?;
     status.success().then(|| started.elapsed())
 }
 
 fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(base, query)| (base, Some(query)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(base, query)| (base, Some(query)));
     let scheme_end = base.find("://").map_or(0, |index| index + 3);
     let host = base[scheme_end..].split('/').next().unwrap_or_default();
     let mut out = format!("{}{host}/{database}", &base[..scheme_end]);

@@ -11,13 +11,21 @@ use crate::error::ApiError;
 /// every creditor's cases), the caller's own organisation for everyone else.
 #[must_use]
 pub fn tenant_scope(caller: &Caller) -> Option<String> {
-    if caller.role.is_agency_staff() { None } else { Some(caller.organisation_id.clone()) }
+    if caller.role.is_agency_staff() {
+        None
+    } else {
+        Some(caller.organisation_id.clone())
+    }
 }
 
 /// The case with `id` if the caller may see it.
 ///
 /// # Errors
 /// 404 when it does not exist or belongs to another tenant.
-pub fn visible_case(conn: &mut AnyConnection, caller: &Caller, id: &str) -> Result<CaseRow, ApiError> {
+pub fn visible_case(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: &str,
+) -> Result<CaseRow, ApiError> {
     Ok(cases::find(conn, tenant_scope(caller).as_deref(), id)?)
 }

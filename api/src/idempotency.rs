@@ -40,7 +40,9 @@ pub struct Created {
 /// # Errors
 /// 422 naming the header.
 pub fn key_from(request: &HttpRequest) -> Result<Option<String>, ApiError> {
-    let Some(raw) = request.headers().get(HEADER) else { return Ok(None) };
+    let Some(raw) = request.headers().get(HEADER) else {
+        return Ok(None);
+    };
     let key = raw.to_str().unwrap_or_default().trim();
     if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
         return Err(ApiError::invalid(
@@ -103,8 +105,13 @@ where
     if let Some((created, replayed)) = outcome {
         return Ok(respond(&created, replayed));
     }
-    let stored = state.db.read(move |conn| Ok(idempotency::find(conn, &organisation_id, &key)?)).await?;
-    let stored = stored.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("idempotency race left no stored response")))?;
+    let stored = state
+        .db
+        .read(move |conn| Ok(idempotency::find(conn, &organisation_id, &key)?))
+        .await?;
+    let stored = stored.ok_or_else(|| {
+        ApiError::Internal(anyhow::anyhow!("idempotency race left no stored response"))
+    })?;
     Ok(respond(&replay(&stored, &fingerprint)?, true))
 }
 
@@ -123,13 +130,15 @@ where
         return Ok((replay(&stored, fingerprint)?, true));
     }
     let created = work(conn)?;
-    idempotency::delete_older_than(conn, now - Duration::hours(RETENTION_HOURS)).map_err(ApiError::from)?;
+    idempotency::delete_older_than(conn, now - Duration::hours(RETENTION_HOURS))
+        .map_err(ApiError::from)?;
     let stored = StoredResponse {
         organisation_id: organisation_id.to_owned(),
         idempotency_key: key.to_owned(),
         request_hash: fingerprint.to_owned(),
         status_code: i32::from(created.status.as_u16()),
-        response_body: serde_json::json!({"body": created.body, "location": created.location}).to_string(),
+        response_body: serde_json::json!({"body": created.body, "location": created.location})
+            .to_string(),
         created_at: now,
     };
     match idempotency::insert(conn, &stored) {
@@ -147,8 +156,11 @@ fn replay(stored: &StoredResponse, fingerprint: &str) -> Result<Created, ApiErro
             "This Idempotency-Key was used with a different request body.",
         ));
     }
-    let saved: serde_json::Value = serde_json::from_str(&stored.response_body)
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("stored idempotent response unreadable: {err}")))?;
+    let saved: serde_json::Value = serde_json::from_str(&stored.response_body).map_err(|err| {
+        ApiError::Internal(anyhow::anyhow!(
+            "stored idempotent response unreadable: {err}"
+        ))
+    })?;
     let status = u16::try_from(stored.status_code)
         .ok()
         .and_then(|code| StatusCode::from_u16(code).ok())

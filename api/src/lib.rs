@@ -3,8 +3,8 @@
 
 pub mod access;
 pub mod auth;
-pub mod cases;
 pub mod bootstrap;
+pub mod cases;
 pub mod clock;
 pub mod config;
 pub mod db;

@@ -21,7 +21,10 @@ pub struct MoneyView {
 
 impl From<Money> for MoneyView {
     fn from(money: Money) -> Self {
-        Self { amount: money.amount_string(), currency: money.currency().code().to_owned() }
+        Self {
+            amount: money.amount_string(),
+            currency: money.currency().code().to_owned(),
+        }
     }
 }
 
@@ -30,7 +33,8 @@ impl From<Money> for MoneyView {
 /// # Errors
 /// A field error naming `field`.
 pub fn parse_currency(raw: &str, field: &str) -> Result<Currency, FieldError> {
-    Currency::parse(raw.trim()).map_err(|err| FieldError::new(field, "invalid_currency", err.to_string()))
+    Currency::parse(raw.trim())
+        .map_err(|err| FieldError::new(field, "invalid_currency", err.to_string()))
 }
 
 /// Parses a decimal-string amount in `currency` for `field`, refusing zero and negatives unless
@@ -38,10 +42,20 @@ pub fn parse_currency(raw: &str, field: &str) -> Result<Currency, FieldError> {
 ///
 /// # Errors
 /// A field error naming `field`.
-pub fn parse_amount(raw: &str, currency: Currency, field: &str, allow_zero: bool) -> Result<Money, FieldError> {
-    let money = Money::parse(raw.trim(), currency).map_err(|err| FieldError::new(field, "invalid_amount", err.to_string()))?;
+pub fn parse_amount(
+    raw: &str,
+    currency: Currency,
+    field: &str,
+    allow_zero: bool,
+) -> Result<Money, FieldError> {
+    let money = Money::parse(raw.trim(), currency)
+        .map_err(|err| FieldError::new(field, "invalid_amount", err.to_string()))?;
     if money.is_negative() || (!allow_zero && money.is_zero()) {
-        return Err(FieldError::new(field, "not_positive", "The amount must be greater than zero."));
+        return Err(FieldError::new(
+            field,
+            "not_positive",
+            "The amount must be greater than zero.",
+        ));
     }
     Ok(money)
 }
@@ -51,8 +65,9 @@ pub fn parse_amount(raw: &str, currency: Currency, field: &str, allow_zero: bool
 /// # Errors
 /// 500 when the stored currency is unknown.
 pub fn from_minor(minor: i64, currency: &str) -> Result<Money, ApiError> {
-    let currency = Currency::parse(currency)
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("stored currency `{currency}`: {err}")))?;
+    let currency = Currency::parse(currency).map_err(|err| {
+        ApiError::Internal(anyhow::anyhow!("stored currency `{currency}`: {err}"))
+    })?;
     Ok(Money::from_minor(minor, currency))
 }
 
@@ -61,5 +76,7 @@ pub fn from_minor(minor: i64, currency: &str) -> Result<Money, ApiError> {
 /// # Errors
 /// 422 naming `field` when the amount does not fit.
 pub fn to_minor(money: Money, field: &str) -> Result<i64, ApiError> {
-    money.to_minor().map_err(|err| ApiError::invalid(field, "too_large", err.to_string()))
+    money
+        .to_minor()
+        .map_err(|err| ApiError::invalid(field, "too_large", err.to_string()))
 }

@@ -50,9 +50,9 @@ macro_rules! insert_batch {
             $crate::connection::AnyConnection::Sqlite(inner) => {
                 diesel::insert_into($table).values($rows).execute(inner)
             }
-            $crate::connection::AnyConnection::Postgresql(inner) => {
-                diesel::copy_from($table).from_insertable($rows).execute(inner)
-            }
+            $crate::connection::AnyConnection::Postgresql(inner) => diesel::copy_from($table)
+                .from_insertable($rows)
+                .execute(inner),
         }
     };
 }

@@ -35,7 +35,8 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for ConnectionSetup
             // table each time, for a few microseconds of planning.
             Backend::Postgres => "SET plan_cache_mode = force_custom_plan;".to_owned(),
         };
-        conn.batch_execute(&setup).map_err(diesel::r2d2::Error::QueryError)?;
+        conn.batch_execute(&setup)
+            .map_err(diesel::r2d2::Error::QueryError)?;
         Ok(())
     }
 }

@@ -5,14 +5,23 @@ use serde_json::json;
 use crate::both_backends;
 use crate::helpers::{Backend, assert_problem, body, spawn_app};
 
-both_backends!(an_api_key_lives_from_creation_to_revocation, only_administrators_manage_api_keys);
+both_backends!(
+    an_api_key_lives_from_creation_to_revocation,
+    only_administrators_manage_api_keys
+);
 
 async fn an_api_key_lives_from_creation_to_revocation(backend: Backend) {
     let app = spawn_app(backend).await;
     let creditor = app.create_creditor("Acme").await;
     let admin = app.create_user(&creditor, "creditor_admin").await;
 
-    let created = app.post("/v1/api-keys", &admin.token, &json!({"name": "SAP production"})).await;
+    let created = app
+        .post(
+            "/v1/api-keys",
+            &admin.token,
+            &json!({"name": "SAP production"}),
+        )
+        .await;
     assert_eq!(created.status(), 201);
     let created = body(created).await;
     let secret = created["secret"].as_str().unwrap().to_owned();
@@ -30,12 +39,20 @@ async fn an_api_key_lives_from_creation_to_revocation(backend: Backend) {
 
     let listed = body(app.get("/v1/api-keys", &admin.token).await).await;
     assert_eq!(listed["data"].as_array().unwrap().len(), 1);
-    assert!(listed["data"][0].get("secret").is_none(), "the secret is shown only at creation");
+    assert!(
+        listed["data"][0].get("secret").is_none(),
+        "the secret is shown only at creation"
+    );
     assert!(!listed.to_string().contains(&secret));
     let fetched = body(app.get(&format!("/v1/api-keys/{id}"), &admin.token).await).await;
-    assert!(fetched["last_used_at"].is_string(), "last use recorded: {fetched}");
+    assert!(
+        fetched["last_used_at"].is_string(),
+        "last use recorded: {fetched}"
+    );
 
-    let revoked = app.delete(&format!("/v1/api-keys/{id}"), &admin.token).await;
+    let revoked = app
+        .delete(&format!("/v1/api-keys/{id}"), &admin.token)
+        .await;
     assert_eq!(revoked.status(), 204);
     assert_problem(app.get("/v1/me", &secret).await, 401).await;
     let fetched = body(app.get(&format!("/v1/api-keys/{id}"), &admin.token).await).await;
@@ -46,18 +63,42 @@ async fn only_administrators_manage_api_keys(backend: Backend) {
     let app = spawn_app(backend).await;
     let creditor = app.create_creditor("Acme").await;
     let admin = app.create_user(&creditor, "creditor_admin").await;
-    let created = body(app.post("/v1/api-keys", &admin.token, &json!({"name": "ERP"})).await).await;
+    let created = body(
+        app.post("/v1/api-keys", &admin.token, &json!({"name": "ERP"}))
+            .await,
+    )
+    .await;
     let id = created["id"].as_str().unwrap();
     let key_secret = created["secret"].as_str().unwrap();
 
     for role in ["creditor_member", "creditor_viewer"] {
         let user = app.create_user(&creditor, role).await;
-        assert_problem(app.post("/v1/api-keys", &user.token, &json!({"name": "x"})).await, 403).await;
+        assert_problem(
+            app.post("/v1/api-keys", &user.token, &json!({"name": "x"}))
+                .await,
+            403,
+        )
+        .await;
         assert_problem(app.get("/v1/api-keys", &user.token).await, 403).await;
-        assert_problem(app.delete(&format!("/v1/api-keys/{id}"), &user.token).await, 403).await;
+        assert_problem(
+            app.delete(&format!("/v1/api-keys/{id}"), &user.token).await,
+            403,
+        )
+        .await;
     }
-    assert_problem(app.post("/v1/api-keys", key_secret, &json!({"name": "x"})).await, 403).await;
-    let agency_role = app.post("/v1/api-keys", &admin.token, &json!({"name": "x", "role": "collector"})).await;
+    assert_problem(
+        app.post("/v1/api-keys", key_secret, &json!({"name": "x"}))
+            .await,
+        403,
+    )
+    .await;
+    let agency_role = app
+        .post(
+            "/v1/api-keys",
+            &admin.token,
+            &json!({"name": "x", "role": "collector"}),
+        )
+        .await;
     let problem = assert_problem(agency_role, 422).await;
     assert_eq!(problem["errors"][0]["field"], "role");
 }

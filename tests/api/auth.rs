@@ -18,7 +18,13 @@ both_backends!(
 );
 
 async fn refresh(app: &TestApp, token: &str) -> reqwest::Response {
-    app.request(Method::POST, "/v1/auth/refresh", None, Some(&json!({"refresh_token": token}))).await
+    app.request(
+        Method::POST,
+        "/v1/auth/refresh",
+        None,
+        Some(&json!({"refresh_token": token})),
+    )
+    .await
 }
 
 fn claims(token: &str) -> Value {
@@ -46,19 +52,35 @@ async fn wrong_passwords_unknown_emails_and_disabled_users_get_the_same_401(back
     let app = spawn_app(backend).await;
     let creditor = app.create_creditor("Acme").await;
     let user = app.create_user(&creditor, "creditor_member").await;
-    let disable = app.patch(&format!("/v1/users/{}", user.id), &app.admin_token, &json!({"disabled": true})).await;
+    let disable = app
+        .patch(
+            &format!("/v1/users/{}", user.id),
+            &app.admin_token,
+            &json!({"disabled": true}),
+        )
+        .await;
     assert_eq!(disable.status(), 200);
 
     let mut details = Vec::new();
-    for (email, password) in
-        [(ADMIN_EMAIL, "wrong password!"), ("nobody@example.com", PASSWORD), (user.email.as_str(), PASSWORD)]
-    {
+    for (email, password) in [
+        (ADMIN_EMAIL, "wrong password!"),
+        ("nobody@example.com", PASSWORD),
+        (user.email.as_str(), PASSWORD),
+    ] {
         let response = app
-            .request(Method::POST, "/v1/auth/token", None, Some(&json!({"email": email, "password": password})))
+            .request(
+                Method::POST,
+                "/v1/auth/token",
+                None,
+                Some(&json!({"email": email, "password": password})),
+            )
             .await;
         details.push(assert_problem(response, 401).await["detail"].clone());
     }
-    assert!(details.windows(2).all(|pair| pair[0] == pair[1]), "{details:?}");
+    assert!(
+        details.windows(2).all(|pair| pair[0] == pair[1]),
+        "{details:?}"
+    );
     let token_of_disabled = app.get("/v1/me", &user.token).await;
     assert_problem(token_of_disabled, 401).await;
 }
@@ -83,7 +105,12 @@ async fn a_refresh_token_rotates_and_its_reuse_revokes_the_session(backend: Back
     assert_problem(app.get("/v1/me", second_access).await, 401).await;
 
     let other_session = app.login(ADMIN_EMAIL, PASSWORD).await;
-    assert_eq!(refresh(&app, other_session["refresh_token"].as_str().unwrap()).await.status(), 200);
+    assert_eq!(
+        refresh(&app, other_session["refresh_token"].as_str().unwrap())
+            .await
+            .status(),
+        200
+    );
     assert_problem(refresh(&app, "rt_unknown").await, 401).await;
 }
 
@@ -91,12 +118,24 @@ async fn logout_ends_the_session_at_once(backend: Backend) {
     let app = spawn_app(backend).await;
     let tokens = app.login(ADMIN_EMAIL, PASSWORD).await;
     let access = tokens["access_token"].as_str().unwrap();
-    let logout = app.request(Method::POST, "/v1/auth/logout", Some(access), None).await;
+    let logout = app
+        .request(Method::POST, "/v1/auth/logout", Some(access), None)
+        .await;
     assert_eq!(logout.status(), 204);
     assert_problem(app.get("/v1/me", access).await, 401).await;
-    assert_problem(refresh(&app, tokens["refresh_token"].as_str().unwrap()).await, 401).await;
-    assert_eq!(app.get("/v1/me", &app.admin_token).await.status(), 200, "other sessions live on");
-    let unauthenticated = app.request(Method::POST, "/v1/auth/logout", None, None).await;
+    assert_problem(
+        refresh(&app, tokens["refresh_token"].as_str().unwrap()).await,
+        401,
+    )
+    .await;
+    assert_eq!(
+        app.get("/v1/me", &app.admin_token).await.status(),
+        200,
+        "other sessions live on"
+    );
+    let unauthenticated = app
+        .request(Method::POST, "/v1/auth/logout", None, None)
+        .await;
     assert_problem(unauthenticated, 401).await;
 }
 
@@ -119,13 +158,30 @@ async fn bootstrap_refuses_a_second_agency(backend: Backend) {
     let outcome = tokio::task::spawn_blocking(move || {
         let pool = solvo_api::startup::open_database(&url, 1).unwrap();
         let mut conn = pool.get().unwrap();
-        solvo_api::bootstrap::bootstrap(&mut conn, "second@agency.example", PASSWORD, "Second", "NL")
+        solvo_api::bootstrap::bootstrap(
+            &mut conn,
+            "second@agency.example",
+            PASSWORD,
+            "Second",
+            "NL",
+        )
     })
     .await
     .unwrap();
-    assert!(matches!(outcome, Err(solvo_api::bootstrap::BootstrapError::AlreadyBootstrapped(_))), "{outcome:?}");
+    assert!(
+        matches!(
+            outcome,
+            Err(solvo_api::bootstrap::BootstrapError::AlreadyBootstrapped(_))
+        ),
+        "{outcome:?}"
+    );
     let response = app
-        .request(Method::POST, "/v1/auth/token", None, Some(&json!({"email": "second@agency.example", "password": PASSWORD})))
+        .request(
+            Method::POST,
+            "/v1/auth/token",
+            None,
+            Some(&json!({"email": "second@agency.example", "password": PASSWORD})),
+        )
         .await;
     assert_problem(response, 401).await;
 }

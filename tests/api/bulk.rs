@@ -28,7 +28,14 @@ async fn member(app: &TestApp) -> String {
 }
 
 async fn import(app: &TestApp, token: &str, csv: &str) -> reqwest::Response {
-    app.client.post(app.url("/v1/cases/import")).bearer_auth(token).header("content-type", "text/csv").body(csv.to_owned()).send().await.unwrap()
+    app.client
+        .post(app.url("/v1/cases/import"))
+        .bearer_auth(token)
+        .header("content-type", "text/csv")
+        .body(csv.to_owned())
+        .send()
+        .await
+        .unwrap()
 }
 
 async fn a_bulk_request_places_valid_cases_and_reports_each_item(backend: Backend) {
@@ -47,24 +54,70 @@ async fn a_bulk_request_places_valid_cases_and_reports_each_item(backend: Backen
     let response = app.post("/v1/cases/bulk", &token, &items).await;
     assert_eq!(response.status(), 200);
     let outcome = body(response).await;
-    let statuses: Vec<&str> = outcome["results"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
-    assert_eq!(statuses, ["created", "created", "rejected", "duplicate", "duplicate", "rejected", "created"]);
-    assert_eq!(outcome["summary"], json!({"received": 7, "created": 3, "duplicate": 2, "rejected": 2}));
-    assert_eq!(outcome["results"][2]["errors"][0]["field"], "invoices[0].amount");
+    let statuses: Vec<&str> = outcome["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "created",
+            "created",
+            "rejected",
+            "duplicate",
+            "duplicate",
+            "rejected",
+            "created"
+        ]
+    );
+    assert_eq!(
+        outcome["summary"],
+        json!({"received": 7, "created": 3, "duplicate": 2, "rejected": 2})
+    );
+    assert_eq!(
+        outcome["results"][2]["errors"][0]["field"],
+        "invoices[0].amount"
+    );
     assert_eq!(outcome["results"][3]["existing_case_id"], earlier["id"]);
-    assert_eq!(outcome["results"][4]["existing_case_id"], outcome["results"][0]["case_id"], "a duplicate within the request names its twin");
+    assert_eq!(
+        outcome["results"][4]["existing_case_id"], outcome["results"][0]["case_id"],
+        "a duplicate within the request names its twin"
+    );
 
     let created = outcome["results"][0]["case_id"].as_str().unwrap();
     let fetched = body(app.get(&format!("/v1/cases/{created}"), &token).await).await;
     assert_eq!(fetched["balance"]["principal"]["amount"], "100.00");
     assert_eq!(fetched["balance"]["compensation"]["amount"], "40.00");
-    let second = body(app.get(&format!("/v1/cases/{}", outcome["results"][1]["case_id"].as_str().unwrap()), &token).await).await;
-    assert_eq!(fetched["debtor"]["id"], second["debtor"]["id"], "one debtor per VAT id, even within a request");
+    let second = body(
+        app.get(
+            &format!(
+                "/v1/cases/{}",
+                outcome["results"][1]["case_id"].as_str().unwrap()
+            ),
+            &token,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        fetched["debtor"]["id"], second["debtor"]["id"],
+        "one debtor per VAT id, even within a request"
+    );
     assert_ne!(fetched["rf_reference"], second["rf_reference"]);
-    let timeline = body(app.get(&format!("/v1/cases/{created}/timeline"), &token).await).await;
+    let timeline = body(
+        app.get(&format!("/v1/cases/{created}/timeline"), &token)
+            .await,
+    )
+    .await;
     assert_eq!(timeline["data"][0]["kind"], "placed");
     let all = body(app.get("/v1/cases?limit=500", &token).await).await;
-    assert_eq!(all["data"].as_array().unwrap().len(), 4, "the earlier case and three new ones");
+    assert_eq!(
+        all["data"].as_array().unwrap().len(),
+        4,
+        "the earlier case and three new ones"
+    );
 }
 
 async fn a_csv_import_groups_rows_into_cases_and_reports_each_row(backend: Backend) {
@@ -80,9 +133,24 @@ async fn a_csv_import_groups_rows_into_cases_and_reports_each_row(backend: Backe
     assert_eq!(outcome["summary"]["cases_created"], 2);
     assert_eq!(outcome["summary"]["rows_created"], 3);
     let rows = outcome["results"].as_array().unwrap();
-    assert_eq!(rows.iter().map(|r| r["row"].as_u64().unwrap()).collect::<Vec<_>>(), [2, 3, 4]);
-    assert_eq!(rows[0]["case_id"], rows[2]["case_id"], "rows 2 and 4 share creditor_reference R-1");
-    let case = body(app.get(&format!("/v1/cases/{}", rows[0]["case_id"].as_str().unwrap()), &token).await).await;
+    assert_eq!(
+        rows.iter()
+            .map(|r| r["row"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        [2, 3, 4]
+    );
+    assert_eq!(
+        rows[0]["case_id"], rows[2]["case_id"],
+        "rows 2 and 4 share creditor_reference R-1"
+    );
+    let case = body(
+        app.get(
+            &format!("/v1/cases/{}", rows[0]["case_id"].as_str().unwrap()),
+            &token,
+        )
+        .await,
+    )
+    .await;
     assert_eq!(case["debtor"]["legal_name"], "Globex; GmbH");
     assert_eq!(case["balance"]["principal"]["amount"], "1500.00");
 
@@ -103,15 +171,28 @@ async fn a_refused_row_refuses_its_whole_case(backend: Backend) {
     let outcome = body(import(&app, &token, csv).await).await;
     let rows = outcome["results"].as_array().unwrap();
     let by_line = |line: u64| rows.iter().find(|r| r["row"] == line).unwrap();
-    assert_eq!(by_line(2)["status"], "rejected", "its case-mate on line 3 has a bad date");
-    assert!(by_line(2)["errors"][0]["message"].as_str().unwrap().contains("line 3"));
+    assert_eq!(
+        by_line(2)["status"],
+        "rejected",
+        "its case-mate on line 3 has a bad date"
+    );
+    assert!(
+        by_line(2)["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("line 3")
+    );
     assert_eq!(by_line(3)["errors"][0]["column"], "due_date");
     assert_eq!(by_line(4)["errors"][0]["column"], "amount");
     assert_eq!(by_line(5)["status"], "created");
     assert_eq!(by_line(6)["errors"][0]["column"], "row");
     assert_eq!(outcome["summary"]["rows"], 5);
     let cases = body(app.get("/v1/cases", &token).await).await;
-    assert_eq!(cases["data"].as_array().unwrap().len(), 1, "no half case of R-1");
+    assert_eq!(
+        cases["data"].as_array().unwrap().len(),
+        1,
+        "no half case of R-1"
+    );
     assert_eq!(cases["data"][0]["creditor_reference"], "R-3");
 }
 
@@ -120,12 +201,42 @@ async fn bad_files_are_refused_with_problems(backend: Backend) {
     let token = member(&app).await;
     let missing = import(&app, &token, "creditor_reference,amount\nR,1\n").await;
     let problem = assert_problem(missing, 422).await;
-    assert!(problem["errors"][0]["message"].as_str().unwrap().contains("debtor_legal_name"));
-    let wrong_type = app.client.post(app.url("/v1/cases/import")).bearer_auth(&token).header("content-type", "application/pdf").body("x").send().await.unwrap();
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("debtor_legal_name")
+    );
+    let wrong_type = app
+        .client
+        .post(app.url("/v1/cases/import"))
+        .bearer_auth(&token)
+        .header("content-type", "application/pdf")
+        .body("x")
+        .send()
+        .await
+        .unwrap();
     assert_problem(wrong_type, 415).await;
     assert_problem(app.post("/v1/cases/bulk", &token, &json!([])).await, 422).await;
-    assert_problem(app.post("/v1/cases/bulk", &token, &json!({"not": "an array"})).await, 422).await;
-    let creditor = body(app.get("/v1/me", &token).await).await["organisation"]["id"].as_str().unwrap().to_owned();
+    assert_problem(
+        app.post("/v1/cases/bulk", &token, &json!({"not": "an array"}))
+            .await,
+        422,
+    )
+    .await;
+    let creditor = body(app.get("/v1/me", &token).await).await["organisation"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let viewer = app.create_user(&creditor, "creditor_viewer").await;
-    assert_problem(app.post("/v1/cases/bulk", &viewer.token, &json!([case("X", "Y", "DE123456789", "1.00")])).await, 403).await;
+    assert_problem(
+        app.post(
+            "/v1/cases/bulk",
+            &viewer.token,
+            &json!([case("X", "Y", "DE123456789", "1.00")]),
+        )
+        .await,
+        403,
+    )
+    .await;
 }

@@ -5,7 +5,10 @@ use serde_json::json;
 use crate::both_backends;
 use crate::helpers::{Backend, assert_problem, spawn_app};
 
-both_backends!(malformed_bodies_get_400_413_415_and_422, unknown_routes_and_bad_queries_are_problems);
+both_backends!(
+    malformed_bodies_get_400_413_415_and_422,
+    unknown_routes_and_bad_queries_are_problems
+);
 
 async fn malformed_bodies_get_400_413_415_and_422(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -17,30 +20,56 @@ async fn malformed_bodies_get_400_413_415_and_422(backend: Backend) {
             .body(body)
             .send()
     };
-    let syntax = post(r#"{"name": "Acme", "#, "application/json").await.unwrap();
+    let syntax = post(r#"{"name": "Acme", "#, "application/json")
+        .await
+        .unwrap();
     assert_eq!(assert_problem(syntax, 400).await["code"], "malformed_json");
 
-    let wrong_type = post(r#"{"name": 42, "kind": "creditor", "country": "NL"}"#, "application/json").await.unwrap();
+    let wrong_type = post(
+        r#"{"name": 42, "kind": "creditor", "country": "NL"}"#,
+        "application/json",
+    )
+    .await
+    .unwrap();
     let problem = assert_problem(wrong_type, 422).await;
     assert_eq!(problem["errors"][0]["field"], "name");
     assert_eq!(problem["errors"][0]["code"], "invalid_type");
 
-    let missing = post(r#"{"kind": "creditor"}"#, "application/json").await.unwrap();
+    let missing = post(r#"{"kind": "creditor"}"#, "application/json")
+        .await
+        .unwrap();
     assert_problem(missing, 422).await;
-    let unknown_field =
-        post(r#"{"name": "A", "kind": "creditor", "country": "NL", "vat": "x"}"#, "application/json").await.unwrap();
+    let unknown_field = post(
+        r#"{"name": "A", "kind": "creditor", "country": "NL", "vat": "x"}"#,
+        "application/json",
+    )
+    .await
+    .unwrap();
     assert_problem(unknown_field, 422).await;
 
     let text = post(r#"{"name": "Acme"}"#, "text/plain").await.unwrap();
     assert_problem(text, 415).await;
-    let none = app.client.post(app.url("/v1/organisations")).bearer_auth(&app.admin_token).body("{}").send().await.unwrap();
+    let none = app
+        .client
+        .post(app.url("/v1/organisations"))
+        .bearer_auth(&app.admin_token)
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
     assert_problem(none, 415).await;
 
     let huge = json!({"name": "x".repeat(2 * 1024 * 1024), "kind": "creditor", "country": "NL"});
     let too_large = app.post("/v1/organisations", &app.admin_token, &huge).await;
     assert_problem(too_large, 413).await;
 
-    let too_long_name = app.post("/v1/organisations", &app.admin_token, &json!({"name": "x".repeat(201), "kind": "creditor", "country": "NL"})).await;
+    let too_long_name = app
+        .post(
+            "/v1/organisations",
+            &app.admin_token,
+            &json!({"name": "x".repeat(201), "kind": "creditor", "country": "NL"}),
+        )
+        .await;
     let problem = assert_problem(too_long_name, 422).await;
     assert_eq!(problem["errors"][0]["field"], "name");
     assert_eq!(problem["errors"][0]["code"], "length");
@@ -50,9 +79,16 @@ async fn unknown_routes_and_bad_queries_are_problems(backend: Backend) {
     let app = spawn_app(backend).await;
     assert_problem(app.get("/v1/nothing-here", &app.admin_token).await, 404).await;
     let limit = app.get("/v1/organisations?limit=0", &app.admin_token).await;
-    assert_eq!(assert_problem(limit, 422).await["errors"][0]["field"], "limit");
-    let not_a_number = app.get("/v1/organisations?limit=ten", &app.admin_token).await;
+    assert_eq!(
+        assert_problem(limit, 422).await["errors"][0]["field"],
+        "limit"
+    );
+    let not_a_number = app
+        .get("/v1/organisations?limit=ten", &app.admin_token)
+        .await;
     assert_problem(not_a_number, 422).await;
-    let bad_time = app.get("/v1/users?updated_since=yesterday", &app.admin_token).await;
+    let bad_time = app
+        .get("/v1/users?updated_since=yesterday", &app.admin_token)
+        .await;
     assert_problem(bad_time, 422).await;
 }

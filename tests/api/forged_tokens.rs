@@ -9,7 +9,10 @@ use serde_json::Value;
 use crate::both_backends;
 use crate::helpers::{Backend, TEST_JWT_SECRET, TestApp, assert_problem, spawn_app};
 
-both_backends!(forged_expired_and_malformed_tokens_are_refused, malformed_authorization_headers_are_refused);
+both_backends!(
+    forged_expired_and_malformed_tokens_are_refused,
+    malformed_authorization_headers_are_refused
+);
 
 fn real_claims(app: &TestApp) -> Value {
     let payload = app.admin_token.split('.').nth(1).unwrap();
@@ -17,7 +20,12 @@ fn real_claims(app: &TestApp) -> Value {
 }
 
 fn sign(claims: &Value, algorithm: Algorithm, secret: &str) -> String {
-    encode(&Header::new(algorithm), claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap()
+    encode(
+        &Header::new(algorithm),
+        claims,
+        &EncodingKey::from_secret(secret.as_bytes()),
+    )
+    .unwrap()
 }
 
 async fn status_with(app: &TestApp, token: &str) -> u16 {
@@ -30,7 +38,11 @@ async fn forged_expired_and_malformed_tokens_are_refused(backend: Backend) {
     let now = chrono::Utc::now().timestamp();
 
     let control = sign(&claims, Algorithm::HS256, TEST_JWT_SECRET);
-    assert_eq!(status_with(&app, &control).await, 200, "a faithful re-signing passes");
+    assert_eq!(
+        status_with(&app, &control).await,
+        200,
+        "a faithful re-signing passes"
+    );
 
     let mut expired = claims.clone();
     expired["iat"] = (now - 3600).into();
@@ -46,12 +58,31 @@ async fn forged_expired_and_malformed_tokens_are_refused(backend: Backend) {
 
     let forgeries = [
         ("expired", sign(&expired, Algorithm::HS256, TEST_JWT_SECRET)),
-        ("wrong secret", sign(&claims, Algorithm::HS256, "an-attacker-chosen-secret-0123456789")),
+        (
+            "wrong secret",
+            sign(
+                &claims,
+                Algorithm::HS256,
+                "an-attacker-chosen-secret-0123456789",
+            ),
+        ),
         ("alg none", format!("{header_none}.{payload}.")),
-        ("another algorithm", sign(&claims, Algorithm::HS384, TEST_JWT_SECRET)),
-        ("wrong issuer", sign(&wrong_issuer, Algorithm::HS256, TEST_JWT_SECRET)),
-        ("wrong audience", sign(&wrong_audience, Algorithm::HS256, TEST_JWT_SECRET)),
-        ("no expiry", sign(&no_expiry, Algorithm::HS256, TEST_JWT_SECRET)),
+        (
+            "another algorithm",
+            sign(&claims, Algorithm::HS384, TEST_JWT_SECRET),
+        ),
+        (
+            "wrong issuer",
+            sign(&wrong_issuer, Algorithm::HS256, TEST_JWT_SECRET),
+        ),
+        (
+            "wrong audience",
+            sign(&wrong_audience, Algorithm::HS256, TEST_JWT_SECRET),
+        ),
+        (
+            "no expiry",
+            sign(&no_expiry, Algorithm::HS256, TEST_JWT_SECRET),
+        ),
         ("not a JWT", "not-a-jwt".to_owned()),
         ("truncated", control[..control.len() - 5].to_owned()),
         ("unknown API key", "sk_this-key-does-not-exist".to_owned()),
@@ -65,12 +96,32 @@ async fn forged_expired_and_malformed_tokens_are_refused(backend: Backend) {
 
 async fn malformed_authorization_headers_are_refused(backend: Backend) {
     let app = spawn_app(backend).await;
-    for header in ["", "Bearer", "Bearer ", "Basic YWRtaW46cGFzc3dvcmQ=", &app.admin_token.clone()] {
-        let response = app.client.get(app.url("/v1/me")).header("authorization", header).send().await.unwrap();
+    for header in [
+        "",
+        "Bearer",
+        "Bearer ",
+        "Basic YWRtaW46cGFzc3dvcmQ=",
+        &app.admin_token.clone(),
+    ] {
+        let response = app
+            .client
+            .get(app.url("/v1/me"))
+            .header("authorization", header)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 401, "header `{header}`");
         assert_eq!(response.headers()["www-authenticate"], "Bearer");
     }
-    let lowercase_scheme =
-        app.client.get(app.url("/v1/me")).header("authorization", format!("bearer {}", app.admin_token)).send().await;
-    assert_eq!(lowercase_scheme.unwrap().status(), 200, "the scheme is case-insensitive (RFC 9110)");
+    let lowercase_scheme = app
+        .client
+        .get(app.url("/v1/me"))
+        .header("authorization", format!("bearer {}", app.admin_token))
+        .send()
+        .await;
+    assert_eq!(
+        lowercase_scheme.unwrap().status(),
+        200,
+        "the scheme is case-insensitive (RFC 9110)"
+    );
 }

@@ -45,7 +45,9 @@ macro_rules! both_backends {
 
 /// The PostgreSQL server URL tests create their databases on.
 pub fn postgres_admin_url() -> Option<String> {
-    std::env::var("SOLVO_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
+    std::env::var("SOLVO_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
 }
 
 /// A database that lives as long as the test.
@@ -67,7 +69,9 @@ impl TestDatabase {
                 let admin_url = postgres_admin_url().expect("SOLVO_TEST_POSTGRES_URL");
                 let name = format!("solvo_test_{}", uuid::Uuid::now_v7().simple());
                 let mut conn = PgConnection::establish(&admin_url).unwrap();
-                diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut conn).unwrap();
+                diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+                    .execute(&mut conn)
+                    .unwrap();
                 let url = with_database(&admin_url, &name);
                 (Self::Postgres { admin_url, name }, url)
             }
@@ -80,14 +84,17 @@ impl Drop for TestDatabase {
         if let Self::Postgres { admin_url, name } = self
             && let Ok(mut conn) = PgConnection::establish(admin_url)
         {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut conn);
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .execute(&mut conn);
         }
     }
 }
 
 /// The same server URL pointing at another database.
 fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(base, query)| (base, Some(query)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(base, query)| (base, Some(query)));
     let scheme_end = base.find("://").map_or(0, |index| index + 3);
     let host_part = base[scheme_end..].split('/').next().unwrap_or_default();
     let mut out = format!("{}{host_part}/{database}", &base[..scheme_end]);
@@ -127,11 +134,15 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerCon
     tokio::task::spawn_blocking(move || {
         let pool = solvo_api::startup::open_database(&url, 1).unwrap();
         let mut conn = pool.get().unwrap();
-        solvo_api::bootstrap::bootstrap(&mut conn, ADMIN_EMAIL, PASSWORD, "Test Agency", "NL").unwrap();
+        solvo_api::bootstrap::bootstrap(&mut conn, ADMIN_EMAIL, PASSWORD, "Test Agency", "NL")
+            .unwrap();
     })
     .await
     .unwrap();
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     let mut app = TestApp {
         address,
         client,
@@ -140,7 +151,10 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerCon
         backend,
         _database: database,
     };
-    app.admin_token = app.login(ADMIN_EMAIL, PASSWORD).await["access_token"].as_str().unwrap().to_owned();
+    app.admin_token = app.login(ADMIN_EMAIL, PASSWORD).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     app
 }
 
@@ -158,7 +172,13 @@ impl TestApp {
     }
 
     /// Any request with an optional bearer token and JSON body.
-    pub async fn request(&self, method: Method, path: &str, token: Option<&str>, body: Option<&Value>) -> Response {
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Response {
         let mut request = self.client.request(method, self.url(path));
         if let Some(token) = token {
             request = request.bearer_auth(token);
@@ -174,11 +194,13 @@ impl TestApp {
     }
 
     pub async fn post(&self, path: &str, token: &str, body: &Value) -> Response {
-        self.request(Method::POST, path, Some(token), Some(body)).await
+        self.request(Method::POST, path, Some(token), Some(body))
+            .await
     }
 
     pub async fn patch(&self, path: &str, token: &str, body: &Value) -> Response {
-        self.request(Method::PATCH, path, Some(token), Some(body)).await
+        self.request(Method::PATCH, path, Some(token), Some(body))
+            .await
     }
 
     pub async fn delete(&self, path: &str, token: &str) -> Response {
@@ -188,7 +210,12 @@ impl TestApp {
     /// Logs in and returns the token response body (panics unless 200).
     pub async fn login(&self, email: &str, password: &str) -> Value {
         let response = self
-            .request(Method::POST, "/v1/auth/token", None, Some(&json!({"email": email, "password": password})))
+            .request(
+                Method::POST,
+                "/v1/auth/token",
+                None,
+                Some(&json!({"email": email, "password": password})),
+            )
             .await;
         assert_eq!(response.status(), 200, "login of {email}");
         response.json().await.unwrap()
@@ -197,7 +224,11 @@ impl TestApp {
     /// Creates a creditor organisation as the agency admin; returns its id.
     pub async fn create_creditor(&self, name: &str) -> String {
         let response = self
-            .post("/v1/organisations", &self.admin_token, &json!({"name": name, "kind": "creditor", "country": "DE"}))
+            .post(
+                "/v1/organisations",
+                &self.admin_token,
+                &json!({"name": name, "kind": "creditor", "country": "DE"}),
+            )
             .await;
         assert_eq!(response.status(), 201);
         body(response).await["id"].as_str().unwrap().to_owned()
@@ -215,8 +246,16 @@ impl TestApp {
             .await;
         assert_eq!(response.status(), 201, "creating {role}");
         let id = body(response).await["id"].as_str().unwrap().to_owned();
-        let token = self.login(&email, PASSWORD).await["access_token"].as_str().unwrap().to_owned();
-        TestUser { id, email, organisation_id: organisation_id.to_owned(), token }
+        let token = self.login(&email, PASSWORD).await["access_token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        TestUser {
+            id,
+            email,
+            organisation_id: organisation_id.to_owned(),
+            token,
+        }
     }
 
     /// Places a case for a German debtor with one EUR 1,000.00 invoice as `token`'s creditor;
@@ -250,7 +289,10 @@ impl TestApp {
 
     /// The agency organisation's id.
     pub async fn agency_id(&self) -> String {
-        body(self.get("/v1/me", &self.admin_token).await).await["organisation"]["id"].as_str().unwrap().to_owned()
+        body(self.get("/v1/me", &self.admin_token).await).await["organisation"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 }
 
@@ -262,10 +304,21 @@ pub async fn body(response: Response) -> Value {
 /// Asserts a problem+json response with `status` and returns its body.
 pub async fn assert_problem(response: Response, status: u16) -> Value {
     assert_eq!(response.status(), status, "status");
-    let content_type = response.headers().get("content-type").unwrap().to_str().unwrap().to_owned();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert_eq!(content_type, "application/problem+json");
     let problem: Value = response.json().await.unwrap();
     assert_eq!(problem["status"], status);
-    assert!(problem["type"].as_str().unwrap().starts_with("https://solvo.dev/problems/"));
+    assert!(
+        problem["type"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://solvo.dev/problems/")
+    );
     problem
 }

@@ -11,7 +11,9 @@ use crate::both_backends;
 use crate::helpers::{Backend, TestDatabase};
 
 fn versions(dialect: &str) -> BTreeSet<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations").join(dialect);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../migrations")
+        .join(dialect);
     std::fs::read_dir(dir)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -25,8 +27,14 @@ fn both_dialects_have_the_same_migrations() {
     assert_eq!(sqlite, versions("postgres"));
     for version in &sqlite {
         for dialect in ["sqlite", "postgres"] {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations").join(dialect).join(version);
-            assert!(dir.join("up.sql").is_file() && dir.join("down.sql").is_file(), "{dialect}/{version}");
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../migrations")
+                .join(dialect)
+                .join(version);
+            assert!(
+                dir.join("up.sql").is_file() && dir.join("down.sql").is_file(),
+                "{dialect}/{version}"
+            );
         }
     }
 }
@@ -36,12 +44,19 @@ both_backends!(migrations_apply_revert_and_apply_again);
 async fn migrations_apply_revert_and_apply_again(backend: Backend) {
     tokio::task::spawn_blocking(move || {
         let (_database, url) = TestDatabase::create(backend);
-        let pool = solvo_persistence::pool::build_pool(&solvo_persistence::DatabaseUrl::parse(&url).unwrap(), 1).unwrap();
+        let pool = solvo_persistence::pool::build_pool(
+            &solvo_persistence::DatabaseUrl::parse(&url).unwrap(),
+            1,
+        )
+        .unwrap();
         let mut conn = pool.get().unwrap();
         let applied = migrations::run_pending(&mut conn).unwrap();
         assert_eq!(applied.len(), versions("sqlite").len());
         assert_eq!(migrations::revert_all(&mut conn).unwrap(), applied.len());
-        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), applied.len());
+        assert_eq!(
+            migrations::run_pending(&mut conn).unwrap().len(),
+            applied.len()
+        );
         assert!(migrations::run_pending(&mut conn).unwrap().is_empty());
     })
     .await
@@ -60,7 +75,11 @@ struct Unindexed {
 #[test]
 fn every_foreign_key_has_an_index() {
     let (_database, url) = TestDatabase::create(Backend::Sqlite);
-    let pool = solvo_persistence::pool::build_pool(&solvo_persistence::DatabaseUrl::parse(&url).unwrap(), 1).unwrap();
+    let pool = solvo_persistence::pool::build_pool(
+        &solvo_persistence::DatabaseUrl::parse(&url).unwrap(),
+        1,
+    )
+    .unwrap();
     let mut conn = pool.get().unwrap();
     migrations::run_pending(&mut conn).unwrap();
     let unindexed: Vec<Unindexed> = diesel::sql_query(
@@ -74,6 +93,9 @@ fn every_foreign_key_has_an_index() {
     )
     .load(&mut conn)
     .unwrap();
-    let names: Vec<String> = unindexed.iter().map(|u| format!("{}.{}", u.table_name, u.column_name)).collect();
+    let names: Vec<String> = unindexed
+        .iter()
+        .map(|u| format!("{}.{}", u.table_name, u.column_name))
+        .collect();
     assert!(names.is_empty(), "foreign keys without an index: {names:?}");
 }

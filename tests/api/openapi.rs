@@ -29,8 +29,14 @@ fn every_operation_is_documented_with_its_errors_and_security() {
             assert!(!id.is_empty(), "{method} {path} has an operationId");
             let responses = operation["responses"].as_object().unwrap();
             assert!(responses.contains_key("500"), "{id} documents 500");
-            let secured = operation["security"].as_array().is_some_and(|list| list.iter().any(|req| req != &Value::Object(Default::default())));
-            if path.starts_with("/v1/") && !path.starts_with("/v1/auth/token") && !path.starts_with("/v1/auth/refresh") {
+            let secured = operation["security"].as_array().is_some_and(|list| {
+                list.iter()
+                    .any(|req| req != &Value::Object(Default::default()))
+            });
+            if path.starts_with("/v1/")
+                && !path.starts_with("/v1/auth/token")
+                && !path.starts_with("/v1/auth/refresh")
+            {
                 assert!(secured, "{id} requires credentials");
                 assert!(responses.contains_key("401"), "{id} documents 401");
             }
@@ -51,7 +57,15 @@ both_backends!(the_served_document_and_swagger_ui_are_available);
 
 async fn the_served_document_and_swagger_ui_are_available(backend: Backend) {
     let app = spawn_app(backend).await;
-    let served: Value = app.client.get(app.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let served: Value = app
+        .client
+        .get(app.url("/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let committed: Value = serde_json::from_str(COMMITTED).unwrap();
     assert_eq!(served, committed);
     let docs = app.client.get(app.url("/docs/")).send().await.unwrap();

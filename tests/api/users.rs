@@ -24,12 +24,21 @@ async fn a_creditor_admin_manages_its_own_users_with_creditor_roles_only(backend
         .await;
     assert_eq!(member.status(), 201);
     let member = body(member).await;
-    assert_eq!(member["organisation_id"], creditor.as_str(), "defaults to the caller's organisation");
+    assert_eq!(
+        member["organisation_id"],
+        creditor.as_str(),
+        "defaults to the caller's organisation"
+    );
     assert_eq!(member["email"], "member@acme.example");
     assert!(member.get("password_hash").is_none());
 
-    let agency_role =
-        app.post("/v1/users", &admin.token, &json!({"email": "c@acme.example", "password": PASSWORD, "role": "collector"})).await;
+    let agency_role = app
+        .post(
+            "/v1/users",
+            &admin.token,
+            &json!({"email": "c@acme.example", "password": PASSWORD, "role": "collector"}),
+        )
+        .await;
     assert_problem(agency_role, 403).await;
     let elsewhere = app
         .post(
@@ -41,28 +50,63 @@ async fn a_creditor_admin_manages_its_own_users_with_creditor_roles_only(backend
     assert_problem(elsewhere, 422).await;
 
     let listed = body(app.get("/v1/users", &admin.token).await).await;
-    let organisations: Vec<_> = listed["data"].as_array().unwrap().iter().map(|u| u["organisation_id"].clone()).collect();
+    let organisations: Vec<_> = listed["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["organisation_id"].clone())
+        .collect();
     assert_eq!(organisations.len(), 2);
     assert!(organisations.iter().all(|org| org == creditor.as_str()));
-    let filtered_elsewhere = body(app.get(&format!("/v1/users?organisation_id={other}"), &admin.token).await).await;
-    assert!(filtered_elsewhere["data"].as_array().unwrap().iter().all(|u| u["organisation_id"] == creditor.as_str()));
+    let filtered_elsewhere = body(
+        app.get(&format!("/v1/users?organisation_id={other}"), &admin.token)
+            .await,
+    )
+    .await;
+    assert!(
+        filtered_elsewhere["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|u| u["organisation_id"] == creditor.as_str())
+    );
 
     let all = body(app.get("/v1/users", &app.admin_token).await).await;
-    assert_eq!(all["data"].as_array().unwrap().len(), 3, "agency admin sees every user");
+    assert_eq!(
+        all["data"].as_array().unwrap().len(),
+        3,
+        "agency admin sees every user"
+    );
 }
 
 async fn members_viewers_and_collectors_cannot_manage_users(backend: Backend) {
     let app = spawn_app(backend).await;
     let agency = app.agency_id().await;
     let creditor = app.create_creditor("Acme").await;
-    let new_user = json!({"email": "n@acme.example", "password": PASSWORD, "role": "creditor_viewer"});
-    for (organisation, role) in [(&creditor, "creditor_member"), (&creditor, "creditor_viewer"), (&agency, "collector")] {
+    let new_user =
+        json!({"email": "n@acme.example", "password": PASSWORD, "role": "creditor_viewer"});
+    for (organisation, role) in [
+        (&creditor, "creditor_member"),
+        (&creditor, "creditor_viewer"),
+        (&agency, "collector"),
+    ] {
         let user = app.create_user(organisation, role).await;
         assert_problem(app.post("/v1/users", &user.token, &new_user).await, 403).await;
         assert_problem(app.get("/v1/users", &user.token).await, 403).await;
-        let own = app.get(&format!("/v1/users/{}", user.id), &user.token).await;
+        let own = app
+            .get(&format!("/v1/users/{}", user.id), &user.token)
+            .await;
         assert_eq!(own.status(), 200, "{role} reads itself");
-        assert_problem(app.patch(&format!("/v1/users/{}", user.id), &user.token, &json!({"disabled": true})).await, 403).await;
+        assert_problem(
+            app.patch(
+                &format!("/v1/users/{}", user.id),
+                &user.token,
+                &json!({"disabled": true}),
+            )
+            .await,
+            403,
+        )
+        .await;
     }
 }
 
@@ -112,9 +156,17 @@ async fn updates_honour_if_match_and_protect_the_caller(backend: Backend) {
         .unwrap();
     assert_problem(stale, 412).await;
 
-    let itself = app.patch(&format!("/v1/users/{}", admin.id), &admin.token, &json!({"disabled": true})).await;
+    let itself = app
+        .patch(
+            &format!("/v1/users/{}", admin.id),
+            &admin.token,
+            &json!({"disabled": true}),
+        )
+        .await;
     assert_problem(itself, 409).await;
-    let promote_to_agency = app.patch(&path, &admin.token, &json!({"role": "agency_admin"})).await;
+    let promote_to_agency = app
+        .patch(&path, &admin.token, &json!({"role": "agency_admin"}))
+        .await;
     assert_problem(promote_to_agency, 403).await;
 }
 
@@ -123,8 +175,17 @@ async fn role_changes_take_effect_on_the_next_request(backend: Backend) {
     let creditor = app.create_creditor("Acme").await;
     let user = app.create_user(&creditor, "creditor_admin").await;
     assert_eq!(app.get("/v1/users", &user.token).await.status(), 200);
-    let demoted = app.patch(&format!("/v1/users/{}", user.id), &app.admin_token, &json!({"role": "creditor_viewer"})).await;
+    let demoted = app
+        .patch(
+            &format!("/v1/users/{}", user.id),
+            &app.admin_token,
+            &json!({"role": "creditor_viewer"}),
+        )
+        .await;
     assert_eq!(demoted.status(), 200);
     assert_problem(app.get("/v1/users", &user.token).await, 403).await;
-    assert_eq!(body(app.get("/v1/me", &user.token).await).await["role"], "creditor_viewer");
+    assert_eq!(
+        body(app.get("/v1/me", &user.token).await).await["role"],
+        "creditor_viewer"
+    );
 }

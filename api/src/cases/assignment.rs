@@ -11,10 +11,18 @@ use crate::error::ApiError;
 ///
 /// # Errors
 /// Database errors only.
-pub fn choose_collector(conn: &mut AnyConnection, country: &str, language: Option<&str>) -> Result<Option<String>, ApiError> {
+pub fn choose_collector(
+    conn: &mut AnyConnection,
+    country: &str,
+    language: Option<&str>,
+) -> Result<Option<String>, ApiError> {
     let candidates = collectors::candidates(conn, country, language)?;
     Ok(candidates
         .into_iter()
-        .min_by(|a, b| a.open_cases.cmp(&b.open_cases).then_with(|| a.user_id.cmp(&b.user_id)))
+        .min_by(|a, b| {
+            a.open_cases
+                .cmp(&b.open_cases)
+                .then_with(|| a.user_id.cmp(&b.user_id))
+        })
         .map(|candidate| candidate.user_id))
 }

@@ -55,7 +55,12 @@ pub struct Balance {
 ///
 /// # Errors
 /// Database errors; 500 on corrupt stored amounts.
-pub fn load(conn: &mut AnyConnection, case: &CaseRow, rates: &RateTables, as_of: NaiveDate) -> Result<Balance, ApiError> {
+pub fn load(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    rates: &RateTables,
+    as_of: NaiveDate,
+) -> Result<Balance, ApiError> {
     let invoices = invoices::of_case(conn, &case.id)?;
     let postings = ledger::of_case(conn, &case.id)?;
     compute(case, &invoices, &postings, rates, as_of)
@@ -73,13 +78,20 @@ pub fn compute(
     as_of: NaiveDate,
 ) -> Result<Balance, ApiError> {
     let currency = Currency::parse(&case.currency).map_err(|err| corrupt(case, err))?;
-    let effective: Vec<&PostingRow> = postings.iter().filter(|posting| posting.effective_date <= as_of).collect();
+    let effective: Vec<&PostingRow> = postings
+        .iter()
+        .filter(|posting| posting.effective_date <= as_of)
+        .collect();
     let sum = |account: &str| -> Result<Money, ApiError> {
         let minor = effective
             .iter()
             .filter(|posting| posting.account == account)
-            .try_fold(0_i64, |total, posting| total.checked_add(posting.amount_minor))
-            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("ledger of {} overflows", case.id)))?;
+            .try_fold(0_i64, |total, posting| {
+                total.checked_add(posting.amount_minor)
+            })
+            .ok_or_else(|| {
+                ApiError::Internal(anyhow::anyhow!("ledger of {} overflows", case.id))
+            })?;
         Ok(Money::from_minor(minor, currency))
     };
     let principal = sum("principal")?;
@@ -87,12 +99,19 @@ pub fn compute(
     let compensation = sum("compensation")?;
     let costs = sum("costs")?;
     let fees = sum("fees")?;
-    let paid = Money::from_minor(0, currency).checked_sub(sum("payment")?).map_err(|err| corrupt(case, err))?;
-    let (interest_lines, interest_gaps) = accrued_interest(case, currency, invoices, postings, rates, as_of)?;
-    let interest_accrued = Money::checked_sum(interest_lines.iter().map(|line| line.line.amount), currency)
+    let paid = Money::from_minor(0, currency)
+        .checked_sub(sum("payment")?)
         .map_err(|err| corrupt(case, err))?;
-    let interest = interest_accrued.checked_add(interest_posted).map_err(|err| corrupt(case, err))?;
-    let outstanding = Money::checked_sum([principal, interest, compensation, costs], currency).map_err(|err| corrupt(case, err))?;
+    let (interest_lines, interest_gaps) =
+        accrued_interest(case, currency, invoices, postings, rates, as_of)?;
+    let interest_accrued =
+        Money::checked_sum(interest_lines.iter().map(|line| line.line.amount), currency)
+            .map_err(|err| corrupt(case, err))?;
+    let interest = interest_accrued
+        .checked_add(interest_posted)
+        .map_err(|err| corrupt(case, err))?;
+    let outstanding = Money::checked_sum([principal, interest, compensation, costs], currency)
+        .map_err(|err| corrupt(case, err))?;
     Ok(Balance {
         as_of,
         principal,
@@ -124,11 +143,20 @@ fn accrued_interest(
 ) -> Result<(Vec<InvoiceInterestLine>, Vec<String>), ApiError> {
     let mut lines = Vec::new();
     let mut gaps = Vec::new();
-    let rules = JurisdictionCode::parse(&case.jurisdiction).ok().and_then(jurisdiction::find);
-    let contractual: Option<Decimal> = case.contractual_interest_rate.as_deref().and_then(|rate| rate.parse().ok());
+    let rules = JurisdictionCode::parse(&case.jurisdiction)
+        .ok()
+        .and_then(jurisdiction::find);
+    let contractual: Option<Decimal> = case
+        .contractual_interest_rate
+        .as_deref()
+        .and_then(|rate| rate.parse().ok());
     for invoice in invoices {
-        let Some(from) = invoice.due_date.checked_add_days(Days::new(1)) else { continue };
-        let Some(to) = as_of.checked_add_days(Days::new(1)) else { continue };
+        let Some(from) = invoice.due_date.checked_add_days(Days::new(1)) else {
+            continue;
+        };
+        let Some(to) = as_of.checked_add_days(Days::new(1)) else {
+            continue;
+        };
         if to <= from {
             continue;
         }
@@ -139,12 +167,19 @@ fn accrued_interest(
             ));
             continue;
         };
-        let schedule = schedule_of(invoice, postings, currency, as_of).map_err(|err| corrupt(case, err))?;
+        let schedule =
+            schedule_of(invoice, postings, currency, as_of).map_err(|err| corrupt(case, err))?;
         match statutory_interest(rule, rates, &schedule, from, to, contractual) {
-            Ok(breakdown) => lines.extend(
-                breakdown.lines.into_iter().map(|line| InvoiceInterestLine { invoice: invoice.number.clone(), line }),
-            ),
-            Err(err) => gaps.push(format!("Invoice {}: interest is not available ({err}).", invoice.number)),
+            Ok(breakdown) => {
+                lines.extend(breakdown.lines.into_iter().map(|line| InvoiceInterestLine {
+                    invoice: invoice.number.clone(),
+                    line,
+                }))
+            }
+            Err(err) => gaps.push(format!(
+                "Invoice {}: interest is not available ({err}).",
+                invoice.number
+            )),
         }
     }
     Ok((lines, gaps))
@@ -152,14 +187,26 @@ fn accrued_interest(
 
 /// The invoice's principal over time: its first principal posting, then every later principal
 /// posting up to `as_of` as a dated change.
-fn schedule_of(invoice: &InvoiceRow, postings: &[PostingRow], currency: Currency, as_of: NaiveDate) -> Result<BalanceSchedule, String> {
+fn schedule_of(
+    invoice: &InvoiceRow,
+    postings: &[PostingRow],
+    currency: Currency,
+    as_of: NaiveDate,
+) -> Result<BalanceSchedule, String> {
     let mut principal = postings
         .iter()
-        .filter(|posting| posting.account == "principal" && posting.invoice_id.as_deref() == Some(invoice.id.as_str()))
+        .filter(|posting| {
+            posting.account == "principal"
+                && posting.invoice_id.as_deref() == Some(invoice.id.as_str())
+        })
         .filter(|posting| posting.effective_date <= as_of);
     let opening = principal.next().map_or(0, |posting| posting.amount_minor);
     let changes = principal
-        .map(|posting| BalanceChange { on: posting.effective_date, delta: Money::from_minor(posting.amount_minor, currency) })
+        .map(|posting| BalanceChange {
+            on: posting.effective_date,
+            delta: Money::from_minor(posting.amount_minor, currency),
+        })
         .collect();
-    BalanceSchedule::new(Money::from_minor(opening, currency), changes).map_err(|err| err.to_string())
+    BalanceSchedule::new(Money::from_minor(opening, currency), changes)
+        .map_err(|err| err.to_string())
 }

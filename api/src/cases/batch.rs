@@ -15,7 +15,9 @@ use solvo_persistence::repositories::debtors::{self, DebtorRow};
 use solvo_persistence::repositories::{case_events, cases, invoices, ledger};
 
 use super::input::{DebtorChoice, ValidCase};
-use super::placement::{CASE_NUMBER_SEQUENCE, PlacementContext, PlacementError, place, resolve_jurisdiction};
+use super::placement::{
+    CASE_NUMBER_SEQUENCE, PlacementContext, PlacementError, place, resolve_jurisdiction,
+};
 use super::plan::{CasePlan, Resolved, plan};
 use crate::error::{ApiError, FieldError};
 use crate::routes::debtors::same_business;
@@ -53,7 +55,8 @@ pub fn place_batch(
     now: NaiveDateTime,
 ) -> Result<Vec<(usize, ItemOutcome)>, ApiError> {
     let fallback_items = items.clone();
-    let fast = conn.transaction::<_, PlacementError, _>(|conn| fast_path(conn, context, items, now));
+    let fast =
+        conn.transaction::<_, PlacementError, _>(|conn| fast_path(conn, context, items, now));
     match fast {
         Ok(outcomes) => Ok(outcomes),
         Err(err) => {
@@ -71,7 +74,13 @@ fn one_by_one(
 ) -> Result<Vec<(usize, ItemOutcome)>, ApiError> {
     let mut outcomes = Vec::with_capacity(items.len());
     for (index, case) in items {
-        let fee_terms = match super::fee_terms::for_placement(conn, &context.organisation_id, case.quote_id.as_deref(), case.currency, now) {
+        let fee_terms = match super::fee_terms::for_placement(
+            conn,
+            &context.organisation_id,
+            case.quote_id.as_deref(),
+            case.currency,
+            now,
+        ) {
             Ok(terms) => terms,
             Err(ApiError::Validation(errors)) => {
                 outcomes.push((index, ItemOutcome::Rejected { errors }));
@@ -79,7 +88,8 @@ fn one_by_one(
             }
             Err(err) => return Err(err),
         };
-        let placed = conn.transaction::<_, PlacementError, _>(|conn| place(conn, context, case, fee_terms, now));
+        let placed = conn
+            .transaction::<_, PlacementError, _>(|conn| place(conn, context, case, fee_terms, now));
         outcomes.push((index, outcome_of(placed.map(|placed| placed.case.id))?));
     }
     Ok(outcomes)
@@ -89,11 +99,19 @@ fn outcome_of(result: Result<String, PlacementError>) -> Result<ItemOutcome, Api
     Ok(match result {
         Ok(case_id) => ItemOutcome::Created { case_id },
         Err(PlacementError::Rejected(errors)) => ItemOutcome::Rejected { errors },
-        Err(PlacementError::Duplicate { existing_case_id, detail }) => ItemOutcome::Duplicate { existing_case_id, detail },
-        Err(PlacementError::Failed(ApiError::Validation(errors))) => ItemOutcome::Rejected { errors },
-        Err(PlacementError::Failed(ApiError::Conflict(detail))) => {
-            ItemOutcome::Rejected { errors: vec![FieldError::new("debtor", "conflict", detail)] }
+        Err(PlacementError::Duplicate {
+            existing_case_id,
+            detail,
+        }) => ItemOutcome::Duplicate {
+            existing_case_id,
+            detail,
+        },
+        Err(PlacementError::Failed(ApiError::Validation(errors))) => {
+            ItemOutcome::Rejected { errors }
         }
+        Err(PlacementError::Failed(ApiError::Conflict(detail))) => ItemOutcome::Rejected {
+            errors: vec![FieldError::new("debtor", "conflict", detail)],
+        },
         Err(PlacementError::Failed(err)) => return Err(err),
     })
 }
@@ -107,7 +125,8 @@ struct Known {
     invoice_numbers: HashMap<String, String>,
     candidates: HashMap<(String, Option<String>), Vec<String>>,
     loads: HashMap<String, i64>,
-    fee_terms: HashMap<(String, solvo_domain::money::Currency), Result<FeeSchedule, Vec<FieldError>>>,
+    fee_terms:
+        HashMap<(String, solvo_domain::money::Currency), Result<FeeSchedule, Vec<FieldError>>>,
 }
 
 /// An item that passed every check, waiting for its case number.
@@ -140,10 +159,16 @@ fn fast_path(
         }
     }
     let count = i64::try_from(accepted.len()).unwrap_or(i64::MAX);
-    let first_number = if count > 0 { cases::next_number(conn, CASE_NUMBER_SEQUENCE, count)? } else { 0 };
+    let first_number = if count > 0 {
+        cases::next_number(conn, CASE_NUMBER_SEQUENCE, count)?
+    } else {
+        0
+    };
     let mut plans: Vec<CasePlan> = Vec::with_capacity(accepted.len());
     for (offset, item) in accepted.into_iter().enumerate() {
-        let fee_terms = item.fee_terms.unwrap_or_else(|| FeeSchedule::default_for(item.case.currency));
+        let fee_terms = item
+            .fee_terms
+            .unwrap_or_else(|| FeeSchedule::default_for(item.case.currency));
         let resolved = Resolved {
             case_id: item.case_id,
             organisation_id: &context.organisation_id,
@@ -156,7 +181,12 @@ fn fast_path(
             now,
         };
         let plan = plan(item.case, &resolved)?;
-        outcomes.push((item.index, ItemOutcome::Created { case_id: plan.case.id.clone() }));
+        outcomes.push((
+            item.index,
+            ItemOutcome::Created {
+                case_id: plan.case.id.clone(),
+            },
+        ));
         plans.push(plan);
     }
     let planned = started.elapsed();
@@ -164,11 +194,29 @@ fn fast_path(
     let case_rows: Vec<_> = plans.iter().map(|plan| plan.case.clone()).collect();
     cases::insert_all(conn, &case_rows)?;
     let cases_written = started.elapsed();
-    invoices::insert_all(conn, &plans.iter().flat_map(|plan| plan.invoices.iter().cloned()).collect::<Vec<_>>())?;
+    invoices::insert_all(
+        conn,
+        &plans
+            .iter()
+            .flat_map(|plan| plan.invoices.iter().cloned())
+            .collect::<Vec<_>>(),
+    )?;
     let invoices_written = started.elapsed();
-    ledger::insert_all(conn, &plans.iter().flat_map(|plan| plan.postings.iter().cloned()).collect::<Vec<_>>())?;
+    ledger::insert_all(
+        conn,
+        &plans
+            .iter()
+            .flat_map(|plan| plan.postings.iter().cloned())
+            .collect::<Vec<_>>(),
+    )?;
     let postings_written = started.elapsed();
-    case_events::insert_all(conn, &plans.iter().flat_map(|plan| plan.events.iter().cloned()).collect::<Vec<_>>())?;
+    case_events::insert_all(
+        conn,
+        &plans
+            .iter()
+            .flat_map(|plan| plan.events.iter().cloned())
+            .collect::<Vec<_>>(),
+    )?;
     tracing::debug!(?looked_up, ?planned, ?cases_written, ?invoices_written, ?postings_written, total = ?started.elapsed(), cases = plans.len(), "bulk chunk placed");
     outcomes.sort_by_key(|(index, _)| *index);
     Ok(outcomes)
@@ -207,14 +255,32 @@ fn look_up(
     for debtor in found {
         remember(&mut known, &debtor);
     }
-    let references: Vec<String> = items.iter().map(|(_, case)| case.creditor_reference.clone()).collect();
-    known.references = cases::placed_references(conn, organisation_id, &references)?.into_iter().collect();
-    let numbers: Vec<String> = items.iter().flat_map(|(_, case)| case.invoices.iter().map(|invoice| invoice.number.clone())).collect();
-    known.invoice_numbers = invoices::placed_numbers(conn, organisation_id, &numbers)?.into_iter().collect();
-    let quotes: HashSet<(&String, solvo_domain::money::Currency)> =
-        items.iter().filter_map(|(_, case)| case.quote_id.as_ref().map(|id| (id, case.currency))).collect();
+    let references: Vec<String> = items
+        .iter()
+        .map(|(_, case)| case.creditor_reference.clone())
+        .collect();
+    known.references = cases::placed_references(conn, organisation_id, &references)?
+        .into_iter()
+        .collect();
+    let numbers: Vec<String> = items
+        .iter()
+        .flat_map(|(_, case)| case.invoices.iter().map(|invoice| invoice.number.clone()))
+        .collect();
+    known.invoice_numbers = invoices::placed_numbers(conn, organisation_id, &numbers)?
+        .into_iter()
+        .collect();
+    let quotes: HashSet<(&String, solvo_domain::money::Currency)> = items
+        .iter()
+        .filter_map(|(_, case)| case.quote_id.as_ref().map(|id| (id, case.currency)))
+        .collect();
     for (quote_id, currency) in quotes {
-        let terms = match super::fee_terms::for_placement(conn, organisation_id, Some(quote_id), currency, now) {
+        let terms = match super::fee_terms::for_placement(
+            conn,
+            organisation_id,
+            Some(quote_id),
+            currency,
+            now,
+        ) {
             Ok(Some(terms)) => Ok(terms),
             Ok(None) => continue,
             Err(ApiError::Validation(errors)) => Err(errors),
@@ -230,9 +296,14 @@ fn remember(known: &mut Known, debtor: &DebtorRow) {
         known.debtors_by_vat.insert(vat.clone(), debtor.clone());
     }
     if let Some(registration) = &debtor.registration_number {
-        known.debtors_by_registration.insert((debtor.country.clone(), registration.clone()), debtor.clone());
+        known.debtors_by_registration.insert(
+            (debtor.country.clone(), registration.clone()),
+            debtor.clone(),
+        );
     }
-    known.debtors_by_id.insert(debtor.id.clone(), debtor.clone());
+    known
+        .debtors_by_id
+        .insert(debtor.id.clone(), debtor.clone());
 }
 
 /// Checks one item against what is known and what the batch placed before it.
@@ -247,12 +318,18 @@ fn accept(
     if let Some(existing) = known.references.get(&case.creditor_reference) {
         return Ok(Err(ItemOutcome::Duplicate {
             existing_case_id: existing.clone(),
-            detail: format!("The creditor reference {} was placed before as case {existing}.", case.creditor_reference),
+            detail: format!(
+                "The creditor reference {} was placed before as case {existing}.",
+                case.creditor_reference
+            ),
         }));
     }
-    if let Some((number, existing)) =
-        case.invoices.iter().find_map(|invoice| known.invoice_numbers.get(&invoice.number).map(|id| (invoice.number.clone(), id.clone())))
-    {
+    if let Some((number, existing)) = case.invoices.iter().find_map(|invoice| {
+        known
+            .invoice_numbers
+            .get(&invoice.number)
+            .map(|id| (invoice.number.clone(), id.clone()))
+    }) {
         return Ok(Err(ItemOutcome::Duplicate {
             existing_case_id: existing.clone(),
             detail: format!("Invoice {number} was placed before in case {existing}."),
@@ -261,7 +338,13 @@ fn accept(
     let debtor = match &case.debtor {
         DebtorChoice::Existing(id) => match known.debtors_by_id.get(id) {
             Some(debtor) => debtor.clone(),
-            None => return reject(vec![FieldError::new("debtor_id", "unknown_debtor", "No debtor of yours has this id.")]),
+            None => {
+                return reject(vec![FieldError::new(
+                    "debtor_id",
+                    "unknown_debtor",
+                    "No debtor of yours has this id.",
+                )]);
+            }
         },
         DebtorChoice::New(row) => {
             let existing = row
@@ -269,9 +352,11 @@ fn accept(
                 .as_ref()
                 .and_then(|vat| known.debtors_by_vat.get(vat))
                 .or_else(|| {
-                    row.registration_number
-                        .as_ref()
-                        .and_then(|number| known.debtors_by_registration.get(&(row.country.clone(), number.clone())))
+                    row.registration_number.as_ref().and_then(|number| {
+                        known
+                            .debtors_by_registration
+                            .get(&(row.country.clone(), number.clone()))
+                    })
                 })
                 .cloned();
             match existing {
@@ -280,7 +365,10 @@ fn accept(
                     return reject(vec![FieldError::new(
                         "debtor",
                         "conflicting_debtor",
-                        format!("Debtor {} has this VAT id or registration number with different details.", existing.id),
+                        format!(
+                            "Debtor {} has this VAT id or registration number with different details.",
+                            existing.id
+                        ),
                     )]);
                 }
                 None => {
@@ -297,33 +385,69 @@ fn accept(
         Err(PlacementError::Rejected(errors)) => return reject(errors),
         Err(err) => return Err(err),
     };
-    let fee_terms = match case.quote_id.as_ref().and_then(|id| known.fee_terms.get(&(id.clone(), case.currency))) {
+    let fee_terms = match case
+        .quote_id
+        .as_ref()
+        .and_then(|id| known.fee_terms.get(&(id.clone(), case.currency)))
+    {
         Some(Ok(terms)) => Some(terms.clone()),
         Some(Err(errors)) => return reject(errors.clone()),
         None => None,
     };
     let collector = next_collector(conn, known, &debtor)?;
     let case_id = solvo_persistence::ids::new_id("case");
-    known.references.insert(case.creditor_reference.clone(), case_id.clone());
+    known
+        .references
+        .insert(case.creditor_reference.clone(), case_id.clone());
     for invoice in &case.invoices {
-        known.invoice_numbers.insert(invoice.number.clone(), case_id.clone());
+        known
+            .invoice_numbers
+            .insert(invoice.number.clone(), case_id.clone());
     }
-    Ok(Ok(Accepted { index, case_id, case, debtor, jurisdiction, fee_terms, collector }))
+    Ok(Ok(Accepted {
+        index,
+        case_id,
+        case,
+        debtor,
+        jurisdiction,
+        fee_terms,
+        collector,
+    }))
 }
 
 /// The least-loaded covering collector, counting the cases this batch already gave out.
-fn next_collector(conn: &mut AnyConnection, known: &mut Known, debtor: &DebtorRow) -> Result<Option<String>, PlacementError> {
+fn next_collector(
+    conn: &mut AnyConnection,
+    known: &mut Known,
+    debtor: &DebtorRow,
+) -> Result<Option<String>, PlacementError> {
     let key = (debtor.country.clone(), debtor.preferred_language.clone());
     if !known.candidates.contains_key(&key) {
-        let found = collectors::candidates(conn, &debtor.country, debtor.preferred_language.as_deref())?;
+        let found =
+            collectors::candidates(conn, &debtor.country, debtor.preferred_language.as_deref())?;
         for candidate in &found {
-            known.loads.entry(candidate.user_id.clone()).or_insert(candidate.open_cases);
+            known
+                .loads
+                .entry(candidate.user_id.clone())
+                .or_insert(candidate.open_cases);
         }
-        known.candidates.insert(key.clone(), found.into_iter().map(|candidate| candidate.user_id).collect());
+        known.candidates.insert(
+            key.clone(),
+            found
+                .into_iter()
+                .map(|candidate| candidate.user_id)
+                .collect(),
+        );
     }
-    let Some(ids) = known.candidates.get(&key) else { return Ok(None) };
+    let Some(ids) = known.candidates.get(&key) else {
+        return Ok(None);
+    };
     let load = |id: &String| known.loads.get(id).copied().unwrap_or(0);
-    let Some(chosen) = ids.iter().min_by(|a, b| load(a).cmp(&load(b)).then_with(|| a.cmp(b))).cloned() else {
+    let Some(chosen) = ids
+        .iter()
+        .min_by(|a, b| load(a).cmp(&load(b)).then_with(|| a.cmp(b)))
+        .cloned()
+    else {
         return Ok(None);
     };
     *known.loads.entry(chosen.clone()).or_insert(0) += 1;

@@ -124,8 +124,12 @@ pub const MAX_ROWS: usize = 100_000;
 /// file has more than [`MAX_ROWS`] rows.
 pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ApiError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let header_line = bytes.split(|byte| *byte == b'\n').next().unwrap_or_default();
-    let semicolon = header_line.iter().filter(|b| **b == b';').count() > header_line.iter().filter(|b| **b == b',').count();
+    let header_line = bytes
+        .split(|byte| *byte == b'\n')
+        .next()
+        .unwrap_or_default();
+    let semicolon = header_line.iter().filter(|b| **b == b';').count()
+        > header_line.iter().filter(|b| **b == b',').count();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(if semicolon { b';' } else { b',' })
         .flexible(true)
@@ -133,13 +137,27 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ApiError> {
         .from_reader(bytes);
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|err| ApiError::invalid("header", "unreadable_header", format!("The header line cannot be read: {err}")))?
+        .map_err(|err| {
+            ApiError::invalid(
+                "header",
+                "unreadable_header",
+                format!("The header line cannot be read: {err}"),
+            )
+        })?
         .iter()
         .map(|name| name.trim().to_ascii_lowercase())
         .collect();
-    let missing: Vec<&str> = REQUIRED_COLUMNS.iter().copied().filter(|column| !headers.iter().any(|h| h == column)).collect();
+    let missing: Vec<&str> = REQUIRED_COLUMNS
+        .iter()
+        .copied()
+        .filter(|column| !headers.iter().any(|h| h == column))
+        .collect();
     if !missing.is_empty() {
-        return Err(ApiError::invalid("header", "missing_columns", format!("Required columns missing: {}.", missing.join(", "))));
+        return Err(ApiError::invalid(
+            "header",
+            "missing_columns",
+            format!("Required columns missing: {}.", missing.join(", ")),
+        ));
     }
     let mut groups: Vec<CsvGroup> = Vec::new();
     let mut index_of: HashMap<String, usize> = HashMap::new();
@@ -148,13 +166,21 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ApiError> {
     for record in reader.records() {
         rows += 1;
         if rows > MAX_ROWS {
-            return Err(ApiError::invalid("body", "too_many_rows", format!("At most {MAX_ROWS} rows per import.")));
+            return Err(ApiError::invalid(
+                "body",
+                "too_many_rows",
+                format!("At most {MAX_ROWS} rows per import."),
+            ));
         }
         let record = match record {
             Ok(record) => record,
             Err(err) => {
                 let line = err.position().map_or(0, csv::Position::line);
-                unreadable.push(CellError { line, column: "row".into(), message: format!("Unreadable row: {err}") });
+                unreadable.push(CellError {
+                    line,
+                    column: "row".into(),
+                    message: format!("Unreadable row: {err}"),
+                });
                 continue;
             }
         };
@@ -175,18 +201,30 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ApiError> {
             .collect();
         let row = CsvRow { line, fields };
         let Some(reference) = row.get("creditor_reference").map(ToOwned::to_owned) else {
-            unreadable.push(CellError { line, column: "creditor_reference".into(), message: "creditor_reference is empty.".into() });
+            unreadable.push(CellError {
+                line,
+                column: "creditor_reference".into(),
+                message: "creditor_reference is empty.".into(),
+            });
             continue;
         };
         match index_of.get(&reference) {
             Some(&index) => groups[index].rows.push(row),
             None => {
                 index_of.insert(reference.clone(), groups.len());
-                groups.push(CsvGroup { reference, rows: vec![row] });
+                groups.push(CsvGroup {
+                    reference,
+                    rows: vec![row],
+                });
             }
         }
     }
-    Ok(ParsedCsv { groups, unreadable, semicolon, rows })
+    Ok(ParsedCsv {
+        groups,
+        unreadable,
+        semicolon,
+        rows,
+    })
 }
 
 impl CsvGroup {
@@ -196,7 +234,9 @@ impl CsvGroup {
     /// Cell errors when rows of the case disagree on case columns or a date does not parse.
     pub fn to_place_case(&self, semicolon: bool) -> Result<PlaceCase, Vec<CellError>> {
         let mut errors = Vec::new();
-        let Some(first) = self.rows.first() else { return Err(errors) };
+        let Some(first) = self.rows.first() else {
+            return Err(errors);
+        };
         for row in &self.rows[1..] {
             for column in CASE_COLUMNS {
                 if row.get(column) != first.get(column) {
@@ -222,15 +262,24 @@ impl CsvGroup {
             return Err(errors);
         }
         let text = |column: &str| first.get(column).map(ToOwned::to_owned);
-        let address_fields = ["debtor_address_line1", "debtor_address_line2", "debtor_postal_code", "debtor_city", "debtor_region"];
-        let address = address_fields.iter().any(|column| first.get(column).is_some()).then(|| AddressInput {
-            line1: text("debtor_address_line1"),
-            line2: text("debtor_address_line2"),
-            postal_code: text("debtor_postal_code"),
-            city: text("debtor_city"),
-            region: text("debtor_region"),
-            country: None,
-        });
+        let address_fields = [
+            "debtor_address_line1",
+            "debtor_address_line2",
+            "debtor_postal_code",
+            "debtor_city",
+            "debtor_region",
+        ];
+        let address = address_fields
+            .iter()
+            .any(|column| first.get(column).is_some())
+            .then(|| AddressInput {
+                line1: text("debtor_address_line1"),
+                line2: text("debtor_address_line2"),
+                postal_code: text("debtor_postal_code"),
+                city: text("debtor_city"),
+                region: text("debtor_region"),
+                country: None,
+            });
         let contacts = text("debtor_contact_name")
             .map(|name| ContactInput {
                 name,
@@ -256,7 +305,8 @@ impl CsvGroup {
             creditor_reference: self.reference.clone(),
             jurisdiction: text("jurisdiction"),
             invoices,
-            contractual_interest_rate: text("contractual_interest_rate").map(|rate| amount(&rate, semicolon)),
+            contractual_interest_rate: text("contractual_interest_rate")
+                .map(|rate| amount(&rate, semicolon)),
             notes: text("notes"),
             quote_id: text("quote_id"),
         })
@@ -271,7 +321,11 @@ impl CsvGroup {
             && let Ok(index) = index.parse::<usize>()
         {
             let line = self.rows.get(index).map_or(first_line, |row| row.line);
-            let column = if column == "number" { "invoice_number" } else { column };
+            let column = if column == "number" {
+                "invoice_number"
+            } else {
+                column
+            };
             return (line, column.to_owned());
         }
         let column = match field {
@@ -294,7 +348,11 @@ impl CsvGroup {
 fn date(row: &CsvRow, column: &str, errors: &mut Vec<CellError>) -> NaiveDate {
     let raw = row.get(column).unwrap_or_default();
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").unwrap_or_else(|_| {
-        errors.push(CellError { line: row.line, column: column.to_owned(), message: format!("`{raw}` is not a date in YYYY-MM-DD form.") });
+        errors.push(CellError {
+            line: row.line,
+            column: column.to_owned(),
+            message: format!("`{raw}` is not a date in YYYY-MM-DD form."),
+        });
         NaiveDate::MIN
     })
 }
@@ -305,8 +363,18 @@ fn amount(raw: &str, semicolon: bool) -> String {
     let decimal_comma = semicolon
         && raw.matches(',').count() == 1
         && !raw.contains('.')
-        && raw.split(',').all(|part| !part.is_empty() && part.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()));
-    if decimal_comma { raw.replace(',', ".") } else { raw.to_owned() }
+        && raw.split(',').all(|part| {
+            !part.is_empty()
+                && part
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+        });
+    if decimal_comma {
+        raw.replace(',', ".")
+    } else {
+        raw.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -318,11 +386,24 @@ mod tests {
 
     #[test]
     fn rows_group_by_reference_in_order_of_appearance() {
-        let file = format!("{HEADER}\nB,Globex GmbH,DE,DE123456789,EUR,I1,2026-01-01,2026-01-31,10.00\nA,Acme,NL,NL123456789B01,EUR,I2,2026-01-01,2026-01-31,5.00\nB,Globex GmbH,DE,DE123456789,EUR,I3,2026-01-01,2026-01-31,7.50\n");
+        let file = format!(
+            "{HEADER}\nB,Globex GmbH,DE,DE123456789,EUR,I1,2026-01-01,2026-01-31,10.00\nA,Acme,NL,NL123456789B01,EUR,I2,2026-01-01,2026-01-31,5.00\nB,Globex GmbH,DE,DE123456789,EUR,I3,2026-01-01,2026-01-31,7.50\n"
+        );
         let parsed = parse(file.as_bytes()).unwrap();
-        let references: Vec<&str> = parsed.groups.iter().map(|group| group.reference.as_str()).collect();
+        let references: Vec<&str> = parsed
+            .groups
+            .iter()
+            .map(|group| group.reference.as_str())
+            .collect();
         assert_eq!(references, ["B", "A"]);
-        assert_eq!(parsed.groups[0].rows.iter().map(|row| row.line).collect::<Vec<_>>(), [2, 4]);
+        assert_eq!(
+            parsed.groups[0]
+                .rows
+                .iter()
+                .map(|row| row.line)
+                .collect::<Vec<_>>(),
+            [2, 4]
+        );
         let case = parsed.groups[0].to_place_case(parsed.semicolon).unwrap();
         assert_eq!(case.invoices.len(), 2);
     }
@@ -334,7 +415,10 @@ mod tests {
         assert!(parsed.semicolon);
         let case = parsed.groups[0].to_place_case(true).unwrap();
         assert_eq!(case.creditor_reference, "R;1");
-        assert_eq!(case.debtor.as_ref().unwrap().legal_name, "Müller; Söhne GmbH");
+        assert_eq!(
+            case.debtor.as_ref().unwrap().legal_name,
+            "Müller; Söhne GmbH"
+        );
         assert_eq!(case.invoices[0].amount, "1250.50");
     }
 
@@ -349,20 +433,33 @@ mod tests {
 
     #[test]
     fn rows_of_one_case_must_agree_on_the_debtor() {
-        let file = format!("{HEADER}\nA,Acme,NL,NL123456789B01,EUR,I1,2026-01-01,2026-01-31,1.00\nA,Acme BV,NL,NL123456789B01,EUR,I2,2026-01-01,2026-01-31,1.00\n");
+        let file = format!(
+            "{HEADER}\nA,Acme,NL,NL123456789B01,EUR,I1,2026-01-01,2026-01-31,1.00\nA,Acme BV,NL,NL123456789B01,EUR,I2,2026-01-01,2026-01-31,1.00\n"
+        );
         let parsed = parse(file.as_bytes()).unwrap();
         let errors = parsed.groups[0].to_place_case(false).unwrap_err();
-        assert_eq!((errors[0].line, errors[0].column.as_str()), (3, "debtor_legal_name"));
+        assert_eq!(
+            (errors[0].line, errors[0].column.as_str()),
+            (3, "debtor_legal_name")
+        );
     }
 
     #[test]
     fn validation_fields_map_back_to_cells() {
-        let file = format!("{HEADER}\nA,Acme,NL,NL123456789B01,EUR,I1,2026-01-01,2026-01-31,1.00\nA,Acme,NL,NL123456789B01,EUR,I2,2026-01-01,2026-01-31,x\n");
+        let file = format!(
+            "{HEADER}\nA,Acme,NL,NL123456789B01,EUR,I1,2026-01-01,2026-01-31,1.00\nA,Acme,NL,NL123456789B01,EUR,I2,2026-01-01,2026-01-31,x\n"
+        );
         let parsed = parse(file.as_bytes()).unwrap();
         let group = &parsed.groups[0];
         assert_eq!(group.locate("invoices[1].amount"), (3, "amount".to_owned()));
-        assert_eq!(group.locate("invoices[0].number"), (2, "invoice_number".to_owned()));
-        assert_eq!(group.locate("debtor.vat_id"), (2, "debtor_vat_id".to_owned()));
+        assert_eq!(
+            group.locate("invoices[0].number"),
+            (2, "invoice_number".to_owned())
+        );
+        assert_eq!(
+            group.locate("debtor.vat_id"),
+            (2, "debtor_vat_id".to_owned())
+        );
         assert_eq!(group.locate("currency"), (2, "currency".to_owned()));
     }
 }

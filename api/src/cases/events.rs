@@ -19,15 +19,24 @@ impl ActorRef {
     /// The scheduler and other automatic work.
     #[must_use]
     pub fn system() -> Self {
-        Self { kind: "system", id: None }
+        Self {
+            kind: "system",
+            id: None,
+        }
     }
 }
 
 impl From<&Caller> for ActorRef {
     fn from(caller: &Caller) -> Self {
         match &caller.actor {
-            Actor::User { id, .. } => Self { kind: "user", id: Some(id.clone()) },
-            Actor::ApiKey { id, .. } => Self { kind: "api_key", id: Some(id.clone()) },
+            Actor::User { id, .. } => Self {
+                kind: "user",
+                id: Some(id.clone()),
+            },
+            Actor::ApiKey { id, .. } => Self {
+                kind: "api_key",
+                id: Some(id.clone()),
+            },
         }
     }
 }

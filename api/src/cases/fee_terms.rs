@@ -21,7 +21,9 @@ pub fn for_placement(
     currency: Currency,
     now: NaiveDateTime,
 ) -> Result<Option<FeeSchedule>, ApiError> {
-    let Some(quote_id) = quote_id else { return Ok(None) };
+    let Some(quote_id) = quote_id else {
+        return Ok(None);
+    };
     let Some(quote) = quotes::find_unexpired(conn, organisation_id, quote_id, now)? else {
         return Err(ApiError::invalid(
             "quote_id",
@@ -29,13 +31,21 @@ pub fn for_placement(
             "No unexpired quote of yours has this id; request a new quote or place without one.",
         ));
     };
-    let schedule: FeeSchedule = serde_json::from_str(&quote.fee_terms)
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("quote {} has unreadable fee terms: {err}", quote.id)))?;
+    let schedule: FeeSchedule = serde_json::from_str(&quote.fee_terms).map_err(|err| {
+        ApiError::Internal(anyhow::anyhow!(
+            "quote {} has unreadable fee terms: {err}",
+            quote.id
+        ))
+    })?;
     if schedule.currency != currency {
         return Err(ApiError::invalid(
             "quote_id",
             "quote_currency_mismatch",
-            format!("The quote is in {}, the case in {}.", schedule.currency.code(), currency.code()),
+            format!(
+                "The quote is in {}, the case in {}.",
+                schedule.currency.code(),
+                currency.code()
+            ),
         ));
     }
     Ok(Some(schedule))

@@ -116,10 +116,17 @@ impl PlaceCase {
     ///
     /// # Errors
     /// Every invalid field.
-    pub fn validate_case(self, organisation_id: &str, prefix: &str, now: chrono::NaiveDateTime) -> Result<ValidCase, Vec<FieldError>> {
+    pub fn validate_case(
+        self,
+        organisation_id: &str,
+        prefix: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<ValidCase, Vec<FieldError>> {
         let mut errors = Vec::new();
         let field = |name: &str| format!("{prefix}{name}");
-        let currency = parse_currency(&self.currency, &field("currency")).map_err(|err| errors.push(err)).ok();
+        let currency = parse_currency(&self.currency, &field("currency"))
+            .map_err(|err| errors.push(err))
+            .ok();
         let debtor = match (self.debtor, self.debtor_id) {
             (Some(debtor), None) => debtor
                 .into_row(organisation_id, &field("debtor."), now)
@@ -128,17 +135,31 @@ impl PlaceCase {
                 .ok(),
             (None, Some(id)) => Some(DebtorChoice::Existing(id)),
             _ => {
-                errors.push(FieldError::new(field("debtor"), "debtor_required", "Give exactly one of `debtor` and `debtor_id`."));
+                errors.push(FieldError::new(
+                    field("debtor"),
+                    "debtor_required",
+                    "Give exactly one of `debtor` and `debtor_id`.",
+                ));
                 None
             }
         };
         let creditor_reference = self.creditor_reference.trim().to_owned();
         if creditor_reference.is_empty() {
-            errors.push(FieldError::new(field("creditor_reference"), "blank", "creditor_reference must not be blank"));
+            errors.push(FieldError::new(
+                field("creditor_reference"),
+                "blank",
+                "creditor_reference must not be blank",
+            ));
         }
         let jurisdiction = self.jurisdiction.as_deref().and_then(|raw| {
             JurisdictionCode::parse(raw)
-                .map_err(|err| errors.push(FieldError::new(field("jurisdiction"), "invalid_jurisdiction", err.to_string())))
+                .map_err(|err| {
+                    errors.push(FieldError::new(
+                        field("jurisdiction"),
+                        "invalid_jurisdiction",
+                        err.to_string(),
+                    ))
+                })
                 .ok()
         });
         let contractual_interest_rate = self.contractual_interest_rate.as_deref().and_then(|raw| {
@@ -154,8 +175,13 @@ impl PlaceCase {
                 }
             }
         });
-        let invoices = currency.map(|currency| validate_invoices(&self.invoices, currency, prefix, &mut errors)).unwrap_or_default();
-        let notes = self.notes.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty());
+        let invoices = currency
+            .map(|currency| validate_invoices(&self.invoices, currency, prefix, &mut errors))
+            .unwrap_or_default();
+        let notes = self
+            .notes
+            .map(|text| text.trim().to_owned())
+            .filter(|text| !text.is_empty());
         match (errors.is_empty(), debtor, currency) {
             (true, Some(debtor), Some(currency)) => Ok(ValidCase {
                 debtor,
@@ -172,22 +198,44 @@ impl PlaceCase {
     }
 }
 
-fn validate_invoices(invoices: &[InvoiceInput], currency: Currency, prefix: &str, errors: &mut Vec<FieldError>) -> Vec<ValidInvoice> {
+fn validate_invoices(
+    invoices: &[InvoiceInput],
+    currency: Currency,
+    prefix: &str,
+    errors: &mut Vec<FieldError>,
+) -> Vec<ValidInvoice> {
     let mut seen = std::collections::HashSet::new();
     let mut valid = Vec::with_capacity(invoices.len());
     for (index, invoice) in invoices.iter().enumerate() {
         let field = |name: &str| format!("{prefix}invoices[{index}].{name}");
         let number = invoice.number.trim().to_owned();
         if number.is_empty() {
-            errors.push(FieldError::new(field("number"), "blank", "number must not be blank"));
+            errors.push(FieldError::new(
+                field("number"),
+                "blank",
+                "number must not be blank",
+            ));
         } else if !seen.insert(number.clone()) {
-            errors.push(FieldError::new(field("number"), "duplicate_in_request", "This invoice number appears twice in the case."));
+            errors.push(FieldError::new(
+                field("number"),
+                "duplicate_in_request",
+                "This invoice number appears twice in the case.",
+            ));
         }
         if invoice.due_date < invoice.issue_date {
-            errors.push(FieldError::new(field("due_date"), "before_issue_date", "due_date must not be before issue_date."));
+            errors.push(FieldError::new(
+                field("due_date"),
+                "before_issue_date",
+                "due_date must not be before issue_date.",
+            ));
         }
         match parse_amount(&invoice.amount, currency, &field("amount"), false) {
-            Ok(amount) => valid.push(ValidInvoice { number, issue_date: invoice.issue_date, due_date: invoice.due_date, amount }),
+            Ok(amount) => valid.push(ValidInvoice {
+                number,
+                issue_date: invoice.issue_date,
+                due_date: invoice.due_date,
+                amount,
+            }),
             Err(err) => errors.push(err),
         }
     }

@@ -99,7 +99,12 @@ pub fn place(
 ) -> Result<Placed, PlacementError> {
     let debtor = resolve_debtor(conn, &context.organisation_id, case.debtor.clone())?;
     let jurisdiction = resolve_jurisdiction(case.jurisdiction, &debtor.country)?;
-    reject_duplicates(conn, &context.organisation_id, &case.creditor_reference, &case.invoices)?;
+    reject_duplicates(
+        conn,
+        &context.organisation_id,
+        &case.creditor_reference,
+        &case.invoices,
+    )?;
     let case_number = cases::next_number(conn, CASE_NUMBER_SEQUENCE, 1)?;
     let fee_terms = fee_terms.unwrap_or_else(|| FeeSchedule::default_for(case.currency));
     let collector = choose_collector(conn, &debtor.country, debtor.preferred_language.as_deref())?;
@@ -116,9 +121,14 @@ pub fn place(
     };
     let reference = case.creditor_reference.clone();
     let plan = plan(case, &resolved)?;
-    cases::insert(conn, &plan.case).map_err(|err| duplicate_reference(conn, &context.organisation_id, &reference, err))?;
+    cases::insert(conn, &plan.case)
+        .map_err(|err| duplicate_reference(conn, &context.organisation_id, &reference, err))?;
     write_rows(conn, &plan)?;
-    Ok(Placed { case: plan.case, debtor, invoices: plan.invoices })
+    Ok(Placed {
+        case: plan.case,
+        debtor,
+        invoices: plan.invoices,
+    })
 }
 
 /// Writes a plan's invoices, postings and events (the case row is written by the caller).
@@ -132,16 +142,22 @@ pub fn write_rows(conn: &mut AnyConnection, plan: &CasePlan) -> Result<(), Place
     Ok(())
 }
 
-pub(crate) fn resolve_debtor(conn: &mut AnyConnection, organisation_id: &str, choice: DebtorChoice) -> Result<DebtorRow, PlacementError> {
+pub(crate) fn resolve_debtor(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    choice: DebtorChoice,
+) -> Result<DebtorRow, PlacementError> {
     match choice {
         DebtorChoice::New(row) => Ok(find_or_create(conn, *row)?.0),
         DebtorChoice::Existing(id) => match debtors::find(conn, Some(organisation_id), &id) {
             Ok(row) => Ok(row),
-            Err(PersistenceError::NotFound) => Err(PlacementError::Rejected(vec![FieldError::new(
-                "debtor_id",
-                "unknown_debtor",
-                "No debtor of yours has this id.",
-            )])),
+            Err(PersistenceError::NotFound) => {
+                Err(PlacementError::Rejected(vec![FieldError::new(
+                    "debtor_id",
+                    "unknown_debtor",
+                    "No debtor of yours has this id.",
+                )]))
+            }
             Err(err) => Err(err.into()),
         },
     }
@@ -149,13 +165,19 @@ pub(crate) fn resolve_debtor(conn: &mut AnyConnection, organisation_id: &str, ch
 
 /// The explicit jurisdiction, or the debtor country's default; countries whose law differs by
 /// state or province (US, CA, AU) need it named.
-pub(crate) fn resolve_jurisdiction(explicit: Option<JurisdictionCode>, country: &str) -> Result<JurisdictionCode, PlacementError> {
+pub(crate) fn resolve_jurisdiction(
+    explicit: Option<JurisdictionCode>,
+    country: &str,
+) -> Result<JurisdictionCode, PlacementError> {
     if let Some(code) = explicit {
         if code.country() != country {
             return Err(PlacementError::Rejected(vec![FieldError::new(
                 "jurisdiction",
                 "jurisdiction_country_mismatch",
-                format!("The jurisdiction {} is not in the debtor's country {country}.", code.as_str()),
+                format!(
+                    "The jurisdiction {} is not in the debtor's country {country}.",
+                    code.as_str()
+                ),
             )]));
         }
         return Ok(code);
@@ -164,7 +186,11 @@ pub(crate) fn resolve_jurisdiction(explicit: Option<JurisdictionCode>, country: 
         return Ok(code);
     }
     JurisdictionCode::parse(country).map_err(|err| {
-        PlacementError::Rejected(vec![FieldError::new("jurisdiction", "jurisdiction_required", err.to_string())])
+        PlacementError::Rejected(vec![FieldError::new(
+            "jurisdiction",
+            "jurisdiction_required",
+            err.to_string(),
+        )])
     })
 }
 
@@ -176,12 +202,21 @@ fn reject_duplicates(
 ) -> Result<(), PlacementError> {
     if let Some(existing) = cases::find_by_reference(conn, organisation_id, creditor_reference)? {
         return Err(PlacementError::Duplicate {
-            detail: format!("The creditor reference {creditor_reference} was placed before as case {}.", existing.id),
+            detail: format!(
+                "The creditor reference {creditor_reference} was placed before as case {}.",
+                existing.id
+            ),
             existing_case_id: existing.id,
         });
     }
-    let numbers: Vec<String> = invoices.iter().map(|invoice| invoice.number.clone()).collect();
-    if let Some((number, case_id)) = invoices::placed_numbers(conn, organisation_id, &numbers)?.into_iter().next() {
+    let numbers: Vec<String> = invoices
+        .iter()
+        .map(|invoice| invoice.number.clone())
+        .collect();
+    if let Some((number, case_id)) = invoices::placed_numbers(conn, organisation_id, &numbers)?
+        .into_iter()
+        .next()
+    {
         return Err(PlacementError::Duplicate {
             detail: format!("Invoice {number} was placed before in case {case_id}."),
             existing_case_id: case_id,
@@ -192,15 +227,27 @@ fn reject_duplicates(
 
 /// A unique-index failure on insert means a concurrent placement won the race: report it like
 /// the duplicate it is.
-fn duplicate_reference(conn: &mut AnyConnection, organisation_id: &str, reference: &str, err: PersistenceError) -> PlacementError {
+fn duplicate_reference(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    reference: &str,
+    err: PersistenceError,
+) -> PlacementError {
     match err {
-        PersistenceError::Conflict(_) => match cases::find_by_reference(conn, organisation_id, reference) {
-            Ok(Some(existing)) => PlacementError::Duplicate {
-                detail: format!("The creditor reference {reference} was placed before as case {}.", existing.id),
-                existing_case_id: existing.id,
-            },
-            _ => PlacementError::Failed(ApiError::Conflict("The case conflicts with one placed concurrently.".into())),
-        },
+        PersistenceError::Conflict(_) => {
+            match cases::find_by_reference(conn, organisation_id, reference) {
+                Ok(Some(existing)) => PlacementError::Duplicate {
+                    detail: format!(
+                        "The creditor reference {reference} was placed before as case {}.",
+                        existing.id
+                    ),
+                    existing_case_id: existing.id,
+                },
+                _ => PlacementError::Failed(ApiError::Conflict(
+                    "The case conflicts with one placed concurrently.".into(),
+                )),
+            }
+        }
         other => other.into(),
     }
 }

@@ -63,9 +63,13 @@ pub struct Resolved<'a> {
 /// 422 when an amount does not fit the storage; 500 when serialisation fails.
 pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, ApiError> {
     let now = resolved.now;
-    let rf = CreditorReference::from_number(u64::try_from(resolved.case_number).unwrap_or_default());
-    let principal = Money::checked_sum(case.invoices.iter().map(|invoice| invoice.amount), case.currency)
-        .map_err(|err| ApiError::invalid("invoices", "too_large", err.to_string()))?;
+    let rf =
+        CreditorReference::from_number(u64::try_from(resolved.case_number).unwrap_or_default());
+    let principal = Money::checked_sum(
+        case.invoices.iter().map(|invoice| invoice.amount),
+        case.currency,
+    )
+    .map_err(|err| ApiError::invalid("invoices", "too_large", err.to_string()))?;
     let mut row = CaseRow {
         id: resolved.case_id.clone(),
         organisation_id: resolved.organisation_id.to_owned(),
@@ -79,7 +83,9 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, ApiErr
         state_detail: String::new(),
         outcome: None,
         collector_id: None,
-        contractual_interest_rate: case.contractual_interest_rate.map(|rate| rate.normalize().to_string()),
+        contractual_interest_rate: case
+            .contractual_interest_rate
+            .map(|rate| rate.normalize().to_string()),
         notes: case.notes,
         quote_id: case.quote_id,
         fee_terms: serde_json::to_string(resolved.fee_terms).map_err(anyhow::Error::from)?,
@@ -98,9 +104,14 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, ApiErr
         now,
     )];
     if let Some(collector) = &resolved.collector {
-        let command = Command::Assign { collector: collector.clone() };
-        let transition = apply(&state, &command, &Facts::owing(principal))
-            .map_err(|refusal| ApiError::Internal(anyhow::anyhow!("assigning a new case was refused: {refusal:?}")))?;
+        let command = Command::Assign {
+            collector: collector.clone(),
+        };
+        let transition = apply(&state, &command, &Facts::owing(principal)).map_err(|refusal| {
+            ApiError::Internal(anyhow::anyhow!(
+                "assigning a new case was refused: {refusal:?}"
+            ))
+        })?;
         events.push(event(
             &row.id,
             &ActorRef::system(),
@@ -115,11 +126,27 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, ApiErr
     row.state = state.name().as_str().to_owned();
     row.state_detail = serde_json::to_string(&state).map_err(anyhow::Error::from)?;
     let invoices = invoice_rows(&row, &case.invoices, now)?;
-    let postings = opening_postings(&row, &invoices, &case.invoices, resolved.jurisdiction, resolved.fee_terms, now)?;
-    Ok(CasePlan { case: row, invoices, postings, events })
+    let postings = opening_postings(
+        &row,
+        &invoices,
+        &case.invoices,
+        resolved.jurisdiction,
+        resolved.fee_terms,
+        now,
+    )?;
+    Ok(CasePlan {
+        case: row,
+        invoices,
+        postings,
+        events,
+    })
 }
 
-fn invoice_rows(case: &CaseRow, invoices: &[ValidInvoice], now: NaiveDateTime) -> Result<Vec<InvoiceRow>, ApiError> {
+fn invoice_rows(
+    case: &CaseRow,
+    invoices: &[ValidInvoice],
+    now: NaiveDateTime,
+) -> Result<Vec<InvoiceRow>, ApiError> {
     invoices
         .iter()
         .enumerate()
@@ -150,35 +177,61 @@ fn opening_postings(
     fee_terms: &FeeSchedule,
     now: NaiveDateTime,
 ) -> Result<Vec<PostingRow>, ApiError> {
-    let posting = |invoice_id: Option<&str>, account: &str, minor: i64, on, description: String| PostingRow {
-        id: new_id("pst"),
-        case_id: case.id.clone(),
-        invoice_id: invoice_id.map(ToOwned::to_owned),
-        account: account.to_owned(),
-        amount_minor: minor,
-        currency: case.currency.clone(),
-        effective_date: on,
-        description,
-        created_at: now,
-    };
+    let posting =
+        |invoice_id: Option<&str>, account: &str, minor: i64, on, description: String| PostingRow {
+            id: new_id("pst"),
+            case_id: case.id.clone(),
+            invoice_id: invoice_id.map(ToOwned::to_owned),
+            account: account.to_owned(),
+            amount_minor: minor,
+            currency: case.currency.clone(),
+            effective_date: on,
+            description,
+            created_at: now,
+        };
     let mut postings = Vec::with_capacity(rows.len() * 2 + 1);
     let rules = jurisdiction::find(code);
     let mut compensated_once = false;
     for (row, invoice) in rows.iter().zip(invoices) {
-        postings.push(posting(Some(&row.id), "principal", row.amount_minor, row.due_date, format!("Invoice {}", row.number)));
-        let Some(rule) = rules.and_then(|rules| rules.compensation_for(invoice.due_date)) else { continue };
+        postings.push(posting(
+            Some(&row.id),
+            "principal",
+            row.amount_minor,
+            row.due_date,
+            format!("Invoice {}", row.number),
+        ));
+        let Some(rule) = rules.and_then(|rules| rules.compensation_for(invoice.due_date)) else {
+            continue;
+        };
         if rule.unit == CompensationUnit::OncePerDefault && compensated_once {
             continue;
         }
-        let Ok(amount) = rule.amount_for(invoice.amount) else { continue };
+        let Ok(amount) = rule.amount_for(invoice.amount) else {
+            continue;
+        };
         let minor = to_minor(amount, "compensation")?;
-        let payable_from = invoice.due_date.checked_add_days(Days::new(1)).unwrap_or(invoice.due_date);
-        postings.push(posting(Some(&row.id), "compensation", minor, payable_from, format!("Recovery compensation ({})", rule.legal_basis)));
+        let payable_from = invoice
+            .due_date
+            .checked_add_days(Days::new(1))
+            .unwrap_or(invoice.due_date);
+        postings.push(posting(
+            Some(&row.id),
+            "compensation",
+            minor,
+            payable_from,
+            format!("Recovery compensation ({})", rule.legal_basis),
+        ));
         compensated_once = true;
     }
     let fee = to_minor(fee_terms.introduction_fee, "fee_terms.introduction_fee")?;
     if fee != 0 && fee_terms.introduction_fee.currency().code() == case.currency {
-        postings.push(posting(None, "fees", fee, now.date(), "Introduction fee".to_owned()));
+        postings.push(posting(
+            None,
+            "fees",
+            fee,
+            now.date(),
+            "Introduction fee".to_owned(),
+        ));
     }
     Ok(postings)
 }

@@ -16,8 +16,12 @@ use crate::error::ApiError;
 /// # Errors
 /// 500 when the stored JSON is unreadable.
 pub fn state_of(case: &CaseRow) -> Result<CaseState, ApiError> {
-    serde_json::from_str(&case.state_detail)
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("case {} has an unreadable state: {err}", case.id)))
+    serde_json::from_str(&case.state_detail).map_err(|err| {
+        ApiError::Internal(anyhow::anyhow!(
+            "case {} has an unreadable state: {err}",
+            case.id
+        ))
+    })
 }
 
 /// What to store besides the state.
@@ -50,11 +54,16 @@ pub fn apply_command(
     let change = StateChange {
         state: transition.state.name().as_str().to_owned(),
         state_detail: detail,
-        outcome: transition.state.outcome().map(|outcome| outcome.as_str().to_owned()),
+        outcome: transition
+            .state
+            .outcome()
+            .map(|outcome| outcome.as_str().to_owned()),
         resume_on: extras.resume_on,
     };
     cases::change_state(conn, &case.id, case.version, &change, now).map_err(|err| match err {
-        PersistenceError::Conflict(_) => ApiError::PreconditionFailed("The case changed meanwhile; read it again and retry.".into()),
+        PersistenceError::Conflict(_) => ApiError::PreconditionFailed(
+            "The case changed meanwhile; read it again and retry.".into(),
+        ),
         other => other.into(),
     })?;
     let mut detail = json!({ "command": command, "events": transition.events });
@@ -65,7 +74,10 @@ pub fn apply_command(
         &case.id,
         actor,
         command.name().as_str(),
-        (Some(state.name().as_str()), Some(transition.state.name().as_str())),
+        (
+            Some(state.name().as_str()),
+            Some(transition.state.name().as_str()),
+        ),
         &detail,
         now,
     );
@@ -82,6 +94,10 @@ pub fn refused(refusal: &Refusal) -> ApiError {
         refusal.command.as_str(),
         refusal.state.as_str(),
         refusal.reason,
-        if allowed.is_empty() { "none".to_owned() } else { allowed.join(", ") }
+        if allowed.is_empty() {
+            "none".to_owned()
+        } else {
+            allowed.join(", ")
+        }
     ))
 }

@@ -13,7 +13,13 @@ use crate::error::ApiError;
 #[must_use]
 pub fn media_type(req: &HttpRequest) -> Option<String> {
     let raw = req.headers().get(header::CONTENT_TYPE)?.to_str().ok()?;
-    Some(raw.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+    Some(
+        raw.split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase(),
+    )
 }
 
 /// Refuses the request unless its media type is one of `accepted` (415).
@@ -35,7 +41,11 @@ pub fn require_media_type(req: &HttpRequest, accepted: &[&str]) -> Result<String
 ///
 /// # Errors
 /// 413 when too large; 400 when the body cannot be read.
-pub async fn read_limited(req: &HttpRequest, mut payload: web::Payload, limit: usize) -> Result<Bytes, ApiError> {
+pub async fn read_limited(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+    limit: usize,
+) -> Result<Bytes, ApiError> {
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)

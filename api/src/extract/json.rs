@@ -72,7 +72,10 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ApiJson<T> {
             value
                 .validate()
                 .map_err(|errors| ApiError::Validation(flatten(&errors)))?;
-            Ok(Self { fingerprint: fingerprint(&body), value })
+            Ok(Self {
+                fingerprint: fingerprint(&body),
+                value,
+            })
         })
     }
 }

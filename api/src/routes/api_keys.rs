@@ -63,7 +63,12 @@ pub struct ApiKeyList {
 pub struct CreateApiKey {
     /// Label, e.g. the system that will use it.
     #[validate(length(min = 1, max = 100))]
-    #[schema(example = "SAP production", min_length = 1, max_length = 100, pattern = r"\S")]
+    #[schema(
+        example = "SAP production",
+        min_length = 1,
+        max_length = 100,
+        pattern = r"\S"
+    )]
     pub name: String,
     /// Role of the key; defaults to `creditor_member` for creditors and `collector` for the
     /// agency. Must belong to the organisation's kind.

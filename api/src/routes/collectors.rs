@@ -75,7 +75,11 @@ pub async fn put_coverage(
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
 #[get("/v1/collectors/{id}/coverage")]
-pub async fn get_coverage(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn get_coverage(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     if !caller.role.is_agency_staff() {
         return Err(ApiError::NotFound);
     }
@@ -90,7 +94,10 @@ pub async fn get_coverage(state: web::Data<AppState>, caller: Caller, id: web::P
     Ok(HttpResponse::Ok().json(view(stored)))
 }
 
-fn require_collector(conn: &mut solvo_persistence::AnyConnection, id: &str) -> Result<(), ApiError> {
+fn require_collector(
+    conn: &mut solvo_persistence::AnyConnection,
+    id: &str,
+) -> Result<(), ApiError> {
     match users::find(conn, id) {
         Ok(user) if user.role == "collector" => Ok(()),
         Ok(_) | Err(PersistenceError::NotFound) => Err(ApiError::NotFound),
@@ -107,12 +114,24 @@ fn normalise(areas: Vec<CoverageArea>) -> Result<Vec<(String, String)>, ApiError
         } else {
             CountryCode::parse(&area.country)
                 .map(|code| code.to_string())
-                .map_err(|err| errors.push(FieldError::new(format!("areas[{index}].country"), "invalid_country", err.to_string())))
+                .map_err(|err| {
+                    errors.push(FieldError::new(
+                        format!("areas[{index}].country"),
+                        "invalid_country",
+                        err.to_string(),
+                    ))
+                })
                 .ok()
         };
         let language = area.language.trim().to_ascii_lowercase();
-        if language != "*" && !(language.len() == 2 && language.bytes().all(|b| b.is_ascii_lowercase())) {
-            errors.push(FieldError::new(format!("areas[{index}].language"), "invalid_language", "Use ISO 639-1 such as `de`, or `*`."));
+        if language != "*"
+            && !(language.len() == 2 && language.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            errors.push(FieldError::new(
+                format!("areas[{index}].language"),
+                "invalid_language",
+                "Use ISO 639-1 such as `de`, or `*`.",
+            ));
         }
         if let Some(country) = country {
             let pair = (country, language);
@@ -121,9 +140,18 @@ fn normalise(areas: Vec<CoverageArea>) -> Result<Vec<(String, String)>, ApiError
             }
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(ApiError::Validation(errors)) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
 }
 
 fn view(stored: Vec<(String, String)>) -> Coverage {
-    Coverage { areas: stored.into_iter().map(|(country, language)| CoverageArea { country, language }).collect() }
+    Coverage {
+        areas: stored
+            .into_iter()
+            .map(|(country, language)| CoverageArea { country, language })
+            .collect(),
+    }
 }

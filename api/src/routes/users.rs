@@ -72,7 +72,11 @@ pub struct UserList {
 pub struct CreateUser {
     /// Login email, unique across the installation.
     #[validate(email, length(max = 254))]
-    #[schema(example = "finance@creditor.example", format = "email", max_length = 254)]
+    #[schema(
+        example = "finance@creditor.example",
+        format = "email",
+        max_length = 254
+    )]
     pub email: String,
     /// Initial password, 12 to 256 characters.
     #[validate(length(min = 12, max = 256))]

@@ -47,12 +47,22 @@ pub fn insert_all(conn: &mut AnyConnection, rows: &[CaseEventRow]) -> Result<(),
 ///
 /// # Errors
 /// Database errors only.
-pub fn of_case(conn: &mut AnyConnection, case_id: &str, page: &PageRequest) -> Result<Page<CaseEventRow>, PersistenceError> {
-    let mut query = case_events::table.filter(case_events::case_id.eq(case_id.to_owned())).into_boxed();
+pub fn of_case(
+    conn: &mut AnyConnection,
+    case_id: &str,
+    page: &PageRequest,
+) -> Result<Page<CaseEventRow>, PersistenceError> {
+    let mut query = case_events::table
+        .filter(case_events::case_id.eq(case_id.to_owned()))
+        .into_boxed();
     if let Some(after) = &page.after {
         query = query.filter(case_events::id.gt(after.clone()));
     }
-    let rows = query.order(case_events::id.asc()).limit(page.fetch()).select(CaseEventRow::as_select()).load(conn)?;
+    let rows = query
+        .order(case_events::id.asc())
+        .limit(page.fetch())
+        .select(CaseEventRow::as_select())
+        .load(conn)?;
     Ok(Page::from_rows(rows, page, |row| &row.id))
 }
 
@@ -60,7 +70,11 @@ pub fn of_case(conn: &mut AnyConnection, case_id: &str, page: &PageRequest) -> R
 ///
 /// # Errors
 /// Database errors only.
-pub fn latest_of_kind(conn: &mut AnyConnection, case_id: &str, kind: &str) -> Result<Option<CaseEventRow>, PersistenceError> {
+pub fn latest_of_kind(
+    conn: &mut AnyConnection,
+    case_id: &str,
+    kind: &str,
+) -> Result<Option<CaseEventRow>, PersistenceError> {
     Ok(case_events::table
         .filter(case_events::case_id.eq(case_id))
         .filter(case_events::kind.eq(kind))

@@ -98,9 +98,18 @@ pub struct StateChange {
 ///
 /// # Errors
 /// Database errors only.
-pub fn next_number(conn: &mut AnyConnection, name: &str, count: i64) -> Result<i64, PersistenceError> {
-    diesel::update(sequences::table.find(name)).set(sequences::value.eq(sequences::value + count)).execute(conn)?;
-    let last: i64 = sequences::table.find(name).select(sequences::value).first(conn)?;
+pub fn next_number(
+    conn: &mut AnyConnection,
+    name: &str,
+    count: i64,
+) -> Result<i64, PersistenceError> {
+    diesel::update(sequences::table.find(name))
+        .set(sequences::value.eq(sequences::value + count))
+        .execute(conn)?;
+    let last: i64 = sequences::table
+        .find(name)
+        .select(sequences::value)
+        .first(conn)?;
     Ok(last - count + 1)
 }
 
@@ -109,7 +118,9 @@ pub fn next_number(conn: &mut AnyConnection, name: &str, count: i64) -> Result<i
 /// # Errors
 /// [`PersistenceError::Conflict`] when the creditor reference is taken.
 pub fn insert(conn: &mut AnyConnection, row: &CaseRow) -> Result<(), PersistenceError> {
-    diesel::insert_into(cases::table).values(row).execute(conn)?;
+    diesel::insert_into(cases::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -117,8 +128,15 @@ pub fn insert(conn: &mut AnyConnection, row: &CaseRow) -> Result<(), Persistence
 ///
 /// # Errors
 /// [`PersistenceError::NotFound`].
-pub fn find(conn: &mut AnyConnection, organisation_id: Option<&str>, id: &str) -> Result<CaseRow, PersistenceError> {
-    let mut query = cases::table.filter(cases::id.eq(id)).select(CaseRow::as_select()).into_boxed();
+pub fn find(
+    conn: &mut AnyConnection,
+    organisation_id: Option<&str>,
+    id: &str,
+) -> Result<CaseRow, PersistenceError> {
+    let mut query = cases::table
+        .filter(cases::id.eq(id))
+        .select(CaseRow::as_select())
+        .into_boxed();
     if let Some(organisation_id) = organisation_id {
         query = query.filter(cases::organisation_id.eq(organisation_id.to_owned()));
     }
@@ -179,8 +197,15 @@ pub fn insert_all(conn: &mut AnyConnection, rows: &[CaseRow]) -> Result<(), Pers
 ///
 /// # Errors
 /// Database errors only.
-pub fn list(conn: &mut AnyConnection, filter: &CaseFilter, page: &PageRequest) -> Result<Page<CaseRow>, PersistenceError> {
-    let mut query = cases::table.inner_join(debtors::table).select(CaseRow::as_select()).into_boxed();
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &CaseFilter,
+    page: &PageRequest,
+) -> Result<Page<CaseRow>, PersistenceError> {
+    let mut query = cases::table
+        .inner_join(debtors::table)
+        .select(CaseRow::as_select())
+        .into_boxed();
     if let Some(organisation_id) = &filter.organisation_id {
         query = query.filter(cases::organisation_id.eq(organisation_id.clone()));
     }
@@ -203,7 +228,11 @@ pub fn list(conn: &mut AnyConnection, filter: &CaseFilter, page: &PageRequest) -
         query = query.filter(cases::creditor_reference.eq(reference.clone()));
     }
     if let Some(name) = &filter.debtor_name {
-        query = query.filter(lower(debtors::legal_name).like(format!("%{}%", escape_like(&name.to_lowercase()))).escape('\\'));
+        query = query.filter(
+            lower(debtors::legal_name)
+                .like(format!("%{}%", escape_like(&name.to_lowercase())))
+                .escape('\\'),
+        );
     }
     if let Some(collector_id) = &filter.collector_id {
         query = query.filter(cases::collector_id.eq(collector_id.clone()));
@@ -211,7 +240,10 @@ pub fn list(conn: &mut AnyConnection, filter: &CaseFilter, page: &PageRequest) -
     if let Some(after) = &page.after {
         query = query.filter(cases::id.gt(after.clone()));
     }
-    let rows = query.order(cases::id.asc()).limit(page.fetch()).load(conn)?;
+    let rows = query
+        .order(cases::id.asc())
+        .limit(page.fetch())
+        .load(conn)?;
     Ok(Page::from_rows(rows, page, |row| &row.id))
 }
 
@@ -226,9 +258,17 @@ pub fn change_state(
     change: &StateChange,
     now: NaiveDateTime,
 ) -> Result<(), PersistenceError> {
-    let updated = diesel::update(cases::table.filter(cases::id.eq(id)).filter(cases::version.eq(expected_version)))
-        .set((change, cases::version.eq(expected_version + 1), cases::updated_at.eq(now)))
-        .execute(conn)?;
+    let updated = diesel::update(
+        cases::table
+            .filter(cases::id.eq(id))
+            .filter(cases::version.eq(expected_version)),
+    )
+    .set((
+        change,
+        cases::version.eq(expected_version + 1),
+        cases::updated_at.eq(now),
+    ))
+    .execute(conn)?;
     if updated == 0 {
         return Err(PersistenceError::Conflict("version".into()));
     }
@@ -239,7 +279,12 @@ pub fn change_state(
 ///
 /// # Errors
 /// Database errors only.
-pub fn assign(conn: &mut AnyConnection, id: &str, collector_id: Option<&str>, now: NaiveDateTime) -> Result<(), PersistenceError> {
+pub fn assign(
+    conn: &mut AnyConnection,
+    id: &str,
+    collector_id: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), PersistenceError> {
     diesel::update(cases::table.filter(cases::id.eq(id)))
         .set((
             cases::collector_id.eq(collector_id),
@@ -254,7 +299,11 @@ pub fn assign(conn: &mut AnyConnection, id: &str, collector_id: Option<&str>, no
 ///
 /// # Errors
 /// Database errors only.
-pub fn due_to_resume(conn: &mut AnyConnection, today: NaiveDate, limit: i64) -> Result<Vec<CaseRow>, PersistenceError> {
+pub fn due_to_resume(
+    conn: &mut AnyConnection,
+    today: NaiveDate,
+    limit: i64,
+) -> Result<Vec<CaseRow>, PersistenceError> {
     Ok(cases::table
         .filter(cases::resume_on.le(today))
         .filter(cases::state.eq("paused"))

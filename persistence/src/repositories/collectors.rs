@@ -30,12 +30,20 @@ pub fn candidates(
         .inner_join(users::table)
         .filter(users::role.eq("collector"))
         .filter(users::disabled.eq(false))
-        .filter(collector_coverage::country.eq(country).or(collector_coverage::country.eq("*")))
+        .filter(
+            collector_coverage::country
+                .eq(country)
+                .or(collector_coverage::country.eq("*")),
+        )
         .select(users::id)
         .distinct()
         .into_boxed();
     if let Some(language) = language {
-        query = query.filter(collector_coverage::language.eq(language).or(collector_coverage::language.eq("*")));
+        query = query.filter(
+            collector_coverage::language
+                .eq(language)
+                .or(collector_coverage::language.eq("*")),
+        );
     }
     let ids: Vec<String> = query.load(conn)?;
     let mut out = Vec::with_capacity(ids.len());
@@ -45,7 +53,10 @@ pub fn candidates(
             .filter(cases::state.ne("closed"))
             .count()
             .get_result(conn)?;
-        out.push(Candidate { user_id, open_cases });
+        out.push(Candidate {
+            user_id,
+            open_cases,
+        });
     }
     Ok(out)
 }
@@ -54,8 +65,13 @@ pub fn candidates(
 ///
 /// # Errors
 /// Database errors only.
-pub fn set_coverage(conn: &mut AnyConnection, user_id: &str, areas: &[(String, String)]) -> Result<(), PersistenceError> {
-    diesel::delete(collector_coverage::table.filter(collector_coverage::user_id.eq(user_id))).execute(conn)?;
+pub fn set_coverage(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    areas: &[(String, String)],
+) -> Result<(), PersistenceError> {
+    diesel::delete(collector_coverage::table.filter(collector_coverage::user_id.eq(user_id)))
+        .execute(conn)?;
     let rows: Vec<_> = areas
         .iter()
         .map(|(country, language)| {
@@ -76,10 +92,16 @@ pub fn set_coverage(conn: &mut AnyConnection, user_id: &str, areas: &[(String, S
 ///
 /// # Errors
 /// Database errors only.
-pub fn coverage_of(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<(String, String)>, PersistenceError> {
+pub fn coverage_of(
+    conn: &mut AnyConnection,
+    user_id: &str,
+) -> Result<Vec<(String, String)>, PersistenceError> {
     Ok(collector_coverage::table
         .filter(collector_coverage::user_id.eq(user_id))
-        .order((collector_coverage::country.asc(), collector_coverage::language.asc()))
+        .order((
+            collector_coverage::country.asc(),
+            collector_coverage::language.asc(),
+        ))
         .select((collector_coverage::country, collector_coverage::language))
         .load(conn)?)
 }

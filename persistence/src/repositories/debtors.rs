@@ -64,7 +64,9 @@ pub struct DebtorFilter {
 /// # Errors
 /// [`PersistenceError::Conflict`] when the VAT id or registration number is taken.
 pub fn insert(conn: &mut AnyConnection, row: &DebtorRow) -> Result<(), PersistenceError> {
-    diesel::insert_into(debtors::table).values(row).execute(conn)?;
+    diesel::insert_into(debtors::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -72,8 +74,15 @@ pub fn insert(conn: &mut AnyConnection, row: &DebtorRow) -> Result<(), Persisten
 ///
 /// # Errors
 /// [`PersistenceError::NotFound`].
-pub fn find(conn: &mut AnyConnection, organisation_id: Option<&str>, id: &str) -> Result<DebtorRow, PersistenceError> {
-    let mut query = debtors::table.filter(debtors::id.eq(id)).select(DebtorRow::as_select()).into_boxed();
+pub fn find(
+    conn: &mut AnyConnection,
+    organisation_id: Option<&str>,
+    id: &str,
+) -> Result<DebtorRow, PersistenceError> {
+    let mut query = debtors::table
+        .filter(debtors::id.eq(id))
+        .select(DebtorRow::as_select())
+        .into_boxed();
     if let Some(organisation_id) = organisation_id {
         query = query.filter(debtors::organisation_id.eq(organisation_id.to_owned()));
     }
@@ -102,7 +111,9 @@ pub fn find_existing(
             return Ok(found);
         }
     }
-    let Some(registration_number) = registration_number else { return Ok(None) };
+    let Some(registration_number) = registration_number else {
+        return Ok(None);
+    };
     Ok(debtors::table
         .filter(debtors::organisation_id.eq(organisation_id))
         .filter(debtors::country.eq(country))
@@ -172,13 +183,21 @@ pub fn insert_all(conn: &mut AnyConnection, rows: &[DebtorRow]) -> Result<(), Pe
 ///
 /// # Errors
 /// Database errors only.
-pub fn list(conn: &mut AnyConnection, filter: &DebtorFilter, page: &PageRequest) -> Result<Page<DebtorRow>, PersistenceError> {
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &DebtorFilter,
+    page: &PageRequest,
+) -> Result<Page<DebtorRow>, PersistenceError> {
     let mut query = debtors::table.select(DebtorRow::as_select()).into_boxed();
     if let Some(organisation_id) = &filter.organisation_id {
         query = query.filter(debtors::organisation_id.eq(organisation_id.clone()));
     }
     if let Some(text) = &filter.name_contains {
-        query = query.filter(lower(debtors::legal_name).like(format!("%{}%", escape_like(&text.to_lowercase()))).escape('\\'));
+        query = query.filter(
+            lower(debtors::legal_name)
+                .like(format!("%{}%", escape_like(&text.to_lowercase())))
+                .escape('\\'),
+        );
     }
     if let Some(since) = filter.updated_since {
         query = query.filter(debtors::updated_at.ge(since));
@@ -186,7 +205,10 @@ pub fn list(conn: &mut AnyConnection, filter: &DebtorFilter, page: &PageRequest)
     if let Some(after) = &page.after {
         query = query.filter(debtors::id.gt(after.clone()));
     }
-    let rows = query.order(debtors::id.asc()).limit(page.fetch()).load(conn)?;
+    let rows = query
+        .order(debtors::id.asc())
+        .limit(page.fetch())
+        .load(conn)?;
     Ok(Page::from_rows(rows, page, |row| &row.id))
 }
 
@@ -194,10 +216,18 @@ pub fn list(conn: &mut AnyConnection, filter: &DebtorFilter, page: &PageRequest)
 ///
 /// # Errors
 /// [`PersistenceError::Conflict`] with `version` when stale, or on a unique index.
-pub fn update(conn: &mut AnyConnection, row: &DebtorRow, expected_version: i64) -> Result<(), PersistenceError> {
-    let updated = diesel::update(debtors::table.filter(debtors::id.eq(&row.id)).filter(debtors::version.eq(expected_version)))
-        .set(row)
-        .execute(conn)?;
+pub fn update(
+    conn: &mut AnyConnection,
+    row: &DebtorRow,
+    expected_version: i64,
+) -> Result<(), PersistenceError> {
+    let updated = diesel::update(
+        debtors::table
+            .filter(debtors::id.eq(&row.id))
+            .filter(debtors::version.eq(expected_version)),
+    )
+    .set(row)
+    .execute(conn)?;
     if updated == 0 {
         return Err(PersistenceError::Conflict("version".into()));
     }

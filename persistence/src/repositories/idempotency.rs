@@ -29,7 +29,11 @@ pub struct StoredResponse {
 ///
 /// # Errors
 /// Database errors only.
-pub fn find(conn: &mut AnyConnection, organisation_id: &str, key: &str) -> Result<Option<StoredResponse>, PersistenceError> {
+pub fn find(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    key: &str,
+) -> Result<Option<StoredResponse>, PersistenceError> {
     Ok(idempotency_keys::table
         .find((organisation_id, key))
         .select(StoredResponse::as_select())
@@ -42,7 +46,9 @@ pub fn find(conn: &mut AnyConnection, organisation_id: &str, key: &str) -> Resul
 /// # Errors
 /// [`PersistenceError::Conflict`] when another request stored the key first.
 pub fn insert(conn: &mut AnyConnection, row: &StoredResponse) -> Result<(), PersistenceError> {
-    diesel::insert_into(idempotency_keys::table).values(row).execute(conn)?;
+    diesel::insert_into(idempotency_keys::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -50,6 +56,12 @@ pub fn insert(conn: &mut AnyConnection, row: &StoredResponse) -> Result<(), Pers
 ///
 /// # Errors
 /// Database errors only.
-pub fn delete_older_than(conn: &mut AnyConnection, cutoff: NaiveDateTime) -> Result<usize, PersistenceError> {
-    Ok(diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(cutoff))).execute(conn)?)
+pub fn delete_older_than(
+    conn: &mut AnyConnection,
+    cutoff: NaiveDateTime,
+) -> Result<usize, PersistenceError> {
+    Ok(
+        diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(cutoff)))
+            .execute(conn)?,
+    )
 }

@@ -47,7 +47,10 @@ pub fn insert_all(conn: &mut AnyConnection, rows: &[InvoiceRow]) -> Result<(), P
 ///
 /// # Errors
 /// Database errors only.
-pub fn of_case(conn: &mut AnyConnection, case_id: &str) -> Result<Vec<InvoiceRow>, PersistenceError> {
+pub fn of_case(
+    conn: &mut AnyConnection,
+    case_id: &str,
+) -> Result<Vec<InvoiceRow>, PersistenceError> {
     Ok(invoices::table
         .filter(invoices::case_id.eq(case_id))
         .order((invoices::due_date.asc(), invoices::id.asc()))

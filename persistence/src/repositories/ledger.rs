@@ -47,10 +47,16 @@ pub fn insert_all(conn: &mut AnyConnection, rows: &[PostingRow]) -> Result<(), P
 ///
 /// # Errors
 /// Database errors only.
-pub fn of_case(conn: &mut AnyConnection, case_id: &str) -> Result<Vec<PostingRow>, PersistenceError> {
+pub fn of_case(
+    conn: &mut AnyConnection,
+    case_id: &str,
+) -> Result<Vec<PostingRow>, PersistenceError> {
     Ok(ledger_postings::table
         .filter(ledger_postings::case_id.eq(case_id))
-        .order((ledger_postings::effective_date.asc(), ledger_postings::id.asc()))
+        .order((
+            ledger_postings::effective_date.asc(),
+            ledger_postings::id.asc(),
+        ))
         .select(PostingRow::as_select())
         .load(conn)?)
 }

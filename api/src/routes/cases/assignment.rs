@@ -6,8 +6,8 @@ use serde::Deserialize;
 use serde_json::json;
 use solvo_domain::case::{Command, Facts};
 use solvo_domain::identity::Role;
-use solvo_persistence::repositories::{cases, debtors, invoices, users};
 use solvo_persistence::PersistenceError;
+use solvo_persistence::repositories::{cases, debtors, invoices, users};
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -64,21 +64,40 @@ pub async fn put_assignment(
             let collector = match users::find(conn, &collector_id) {
                 Ok(user) if user.role == "collector" && !user.disabled => user,
                 Ok(_) | Err(PersistenceError::NotFound) => {
-                    return Err(ApiError::invalid("collector_id", "not_a_collector", "No enabled collector has this id."));
+                    return Err(ApiError::invalid(
+                        "collector_id",
+                        "not_a_collector",
+                        "No enabled collector has this id.",
+                    ));
                 }
                 Err(err) => return Err(err.into()),
             };
             let before = balance::load(conn, &case, &rates, today)?;
-            let command = Command::Assign { collector: collector.id.clone() };
+            let command = Command::Assign {
+                collector: collector.id.clone(),
+            };
             cases::assign(conn, &case.id, Some(&collector.id), now)?;
             let current = cases::find(conn, None, &case.id)?;
-            let extras = Extras { resume_on: current.resume_on, detail: json!({"collector_id": collector.id, "previous": case.collector_id}) };
-            let updated = apply_command(conn, &current, &command, &Facts::owing(before.outstanding), &ActorRef::from(&caller), extras, now)?;
+            let extras = Extras {
+                resume_on: current.resume_on,
+                detail: json!({"collector_id": collector.id, "previous": case.collector_id}),
+            };
+            let updated = apply_command(
+                conn,
+                &current,
+                &command,
+                &Facts::owing(before.outstanding),
+                &ActorRef::from(&caller),
+                extras,
+                now,
+            )?;
             let debtor = debtors::find(conn, None, &updated.debtor_id)?;
             let invoices = invoices::of_case(conn, &updated.id)?;
             let after = balance::load(conn, &updated, &rates, today)?;
             case_view(updated, &debtor, &invoices, after, &caller, today)
         })
         .await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, format!("\"{}\"", view.version))).json(view))
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, format!("\"{}\"", view.version)))
+        .json(view))
 }

@@ -18,7 +18,7 @@ use crate::cases::placement::PlacementContext;
 use crate::clock;
 use crate::error::{ApiError, FieldError};
 use crate::extract::body::{read_limited, require_media_type};
-use crate::extract::json::{flatten, fingerprint};
+use crate::extract::json::{fingerprint, flatten};
 use crate::idempotency::{self, Created};
 use crate::routes::debtors::may_place;
 use crate::state::AppState;
@@ -98,7 +98,11 @@ pub async fn create_cases_bulk(
     let body = read_limited(&request, payload, MAX_BULK_BYTES).await?;
     let items: Vec<Value> = crate::extract::json::parse(&body)?;
     if items.is_empty() || items.len() > MAX_BULK_CASES {
-        return Err(ApiError::invalid("body", "count", format!("Send 1 to {MAX_BULK_CASES} cases.")));
+        return Err(ApiError::invalid(
+            "body",
+            "count",
+            format!("Send 1 to {MAX_BULK_CASES} cases."),
+        ));
     }
     let now = clock::now();
     let received = items.len();
@@ -110,29 +114,47 @@ pub async fn create_cases_bulk(
             Err(errors) => results[index] = Some(rejected(index, errors)),
         }
     }
-    let context = PlacementContext { organisation_id: caller.organisation_id.clone(), actor: ActorRef::from(&caller) };
+    let context = PlacementContext {
+        organisation_id: caller.organisation_id.clone(),
+        actor: ActorRef::from(&caller),
+    };
     let print = fingerprint(&body);
-    idempotency::create(&state, caller.organisation_id.clone(), key, print, move |conn| {
-        for chunk in chunks(valid) {
-            for (index, outcome) in place_batch(conn, &context, chunk, now)? {
-                results[index] = Some(result_of(index, outcome));
+    idempotency::create(
+        &state,
+        caller.organisation_id.clone(),
+        key,
+        print,
+        move |conn| {
+            for chunk in chunks(valid) {
+                for (index, outcome) in place_batch(conn, &context, chunk, now)? {
+                    results[index] = Some(result_of(index, outcome));
+                }
             }
-        }
-        let results: Vec<BulkResult> = results.into_iter().flatten().collect();
-        let summary = summarise(received, &results);
-        Ok(Created {
-            status: StatusCode::OK,
-            location: None,
-            body: serde_json::to_value(BulkResponse { summary, results }).map_err(anyhow::Error::from)?,
-        })
-    })
+            let results: Vec<BulkResult> = results.into_iter().flatten().collect();
+            let summary = summarise(received, &results);
+            Ok(Created {
+                status: StatusCode::OK,
+                location: None,
+                body: serde_json::to_value(BulkResponse { summary, results })
+                    .map_err(anyhow::Error::from)?,
+            })
+        },
+    )
     .await
 }
 
-fn validate_item(item: Value, organisation_id: &str, now: chrono::NaiveDateTime) -> Result<ValidCase, Vec<FieldError>> {
+fn validate_item(
+    item: Value,
+    organisation_id: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<ValidCase, Vec<FieldError>> {
     let case: PlaceCase = serde_path_to_error::deserialize(item).map_err(|err| {
         let path = err.path().to_string();
-        vec![FieldError::new(if path == "." { "item".to_owned() } else { path }, "invalid_type", err.into_inner().to_string())]
+        vec![FieldError::new(
+            if path == "." { "item".to_owned() } else { path },
+            "invalid_type",
+            err.into_inner().to_string(),
+        )]
     })?;
     case.validate().map_err(|errors| flatten(&errors))?;
     case.validate_case(organisation_id, "", now)
@@ -154,15 +176,30 @@ fn chunks(items: Vec<(usize, ValidCase)>) -> Vec<Vec<(usize, ValidCase)>> {
 }
 
 fn rejected(index: usize, errors: Vec<FieldError>) -> BulkResult {
-    BulkResult { index, status: "rejected".into(), case_id: None, existing_case_id: None, detail: None, errors }
+    BulkResult {
+        index,
+        status: "rejected".into(),
+        case_id: None,
+        existing_case_id: None,
+        detail: None,
+        errors,
+    }
 }
 
 fn result_of(index: usize, outcome: ItemOutcome) -> BulkResult {
     match outcome {
-        ItemOutcome::Created { case_id } => {
-            BulkResult { index, status: "created".into(), case_id: Some(case_id), existing_case_id: None, detail: None, errors: Vec::new() }
-        }
-        ItemOutcome::Duplicate { existing_case_id, detail } => BulkResult {
+        ItemOutcome::Created { case_id } => BulkResult {
+            index,
+            status: "created".into(),
+            case_id: Some(case_id),
+            existing_case_id: None,
+            detail: None,
+            errors: Vec::new(),
+        },
+        ItemOutcome::Duplicate {
+            existing_case_id,
+            detail,
+        } => BulkResult {
             index,
             status: "duplicate".into(),
             case_id: None,
@@ -175,8 +212,18 @@ fn result_of(index: usize, outcome: ItemOutcome) -> BulkResult {
 }
 
 fn summarise(received: usize, results: &[BulkResult]) -> BulkSummary {
-    let count = |status: &str| results.iter().filter(|result| result.status == status).count();
-    BulkSummary { received, created: count("created"), duplicate: count("duplicate"), rejected: count("rejected") }
+    let count = |status: &str| {
+        results
+            .iter()
+            .filter(|result| result.status == status)
+            .count()
+    };
+    BulkSummary {
+        received,
+        created: count("created"),
+        duplicate: count("duplicate"),
+        rejected: count("rejected"),
+    }
 }
 
 /// A problem with one cell.
@@ -266,7 +313,11 @@ pub async fn import_cases(
     let body = read_limited(&request, payload, MAX_BULK_BYTES).await?;
     let parsed = csv_import::parse(&body)?;
     let now = clock::now();
-    let mut results: Vec<ImportRow> = parsed.unreadable.iter().map(|error| row_rejected(error, None, None)).collect();
+    let mut results: Vec<ImportRow> = parsed
+        .unreadable
+        .iter()
+        .map(|error| row_rejected(error, None, None))
+        .collect();
     let mut valid = Vec::new();
     for (index, group) in parsed.groups.iter().enumerate() {
         match group_to_case(group, parsed.semicolon, &caller.organisation_id, now) {
@@ -274,35 +325,47 @@ pub async fn import_cases(
             Err(errors) => results.extend(reject_group(group, &errors)),
         }
     }
-    let context = PlacementContext { organisation_id: caller.organisation_id.clone(), actor: ActorRef::from(&caller) };
+    let context = PlacementContext {
+        organisation_id: caller.organisation_id.clone(),
+        actor: ActorRef::from(&caller),
+    };
     let print = hex::encode(Sha256::digest(&body));
     let rows = parsed.rows;
-    idempotency::create(&state, caller.organisation_id.clone(), key, print, move |conn| {
-        let mut cases_created = 0;
-        for chunk in chunks(valid) {
-            for (index, outcome) in place_batch(conn, &context, chunk, now)? {
-                let Some(group) = parsed.groups.get(index) else { continue };
-                if matches!(outcome, ItemOutcome::Created { .. }) {
-                    cases_created += 1;
+    idempotency::create(
+        &state,
+        caller.organisation_id.clone(),
+        key,
+        print,
+        move |conn| {
+            let mut cases_created = 0;
+            for chunk in chunks(valid) {
+                for (index, outcome) in place_batch(conn, &context, chunk, now)? {
+                    let Some(group) = parsed.groups.get(index) else {
+                        continue;
+                    };
+                    if matches!(outcome, ItemOutcome::Created { .. }) {
+                        cases_created += 1;
+                    }
+                    results.extend(group_results(group, outcome));
                 }
-                results.extend(group_results(group, outcome));
             }
-        }
-        results.sort_by_key(|row| row.row);
-        let count = |status: &str| results.iter().filter(|row| row.status == status).count();
-        let summary = ImportSummary {
-            rows,
-            cases_created,
-            rows_created: count("created"),
-            rows_duplicate: count("duplicate"),
-            rows_rejected: count("rejected"),
-        };
-        Ok(Created {
-            status: StatusCode::OK,
-            location: None,
-            body: serde_json::to_value(ImportResponse { summary, results }).map_err(anyhow::Error::from)?,
-        })
-    })
+            results.sort_by_key(|row| row.row);
+            let count = |status: &str| results.iter().filter(|row| row.status == status).count();
+            let summary = ImportSummary {
+                rows,
+                cases_created,
+                rows_created: count("created"),
+                rows_duplicate: count("duplicate"),
+                rows_rejected: count("rejected"),
+            };
+            Ok(Created {
+                status: StatusCode::OK,
+                location: None,
+                body: serde_json::to_value(ImportResponse { summary, results })
+                    .map_err(anyhow::Error::from)?,
+            })
+        },
+    )
     .await
 }
 
@@ -318,19 +381,29 @@ fn group_to_case(
             .into_iter()
             .map(|error| {
                 let (line, column) = group.locate(&error.field);
-                CellError { line, column, message: error.message }
+                CellError {
+                    line,
+                    column,
+                    message: error.message,
+                }
             })
             .collect()
     };
-    case.validate().map_err(|errors| to_cells(flatten(&errors)))?;
-    case.validate_case(organisation_id, "", now).map_err(to_cells)
+    case.validate()
+        .map_err(|errors| to_cells(flatten(&errors)))?;
+    case.validate_case(organisation_id, "", now)
+        .map_err(to_cells)
 }
 
 fn cell(row: &csv_import::CsvRow, column: &str) -> Option<String> {
     row.fields.get(column).cloned()
 }
 
-fn row_rejected(error: &CellError, reference: Option<String>, invoice: Option<String>) -> ImportRow {
+fn row_rejected(
+    error: &CellError,
+    reference: Option<String>,
+    invoice: Option<String>,
+) -> ImportRow {
     ImportRow {
         row: error.line,
         creditor_reference: reference,
@@ -338,7 +411,10 @@ fn row_rejected(error: &CellError, reference: Option<String>, invoice: Option<St
         status: "rejected".into(),
         case_id: None,
         existing_case_id: None,
-        errors: vec![CellProblem { column: error.column.clone(), message: error.message.clone() }],
+        errors: vec![CellProblem {
+            column: error.column.clone(),
+            message: error.message.clone(),
+        }],
     }
 }
 
@@ -353,10 +429,16 @@ fn reject_group(group: &csv_import::CsvGroup, errors: &[CellError]) -> Vec<Impor
             let own: Vec<CellProblem> = errors
                 .iter()
                 .filter(|error| error.line == row.line)
-                .map(|error| CellProblem { column: error.column.clone(), message: error.message.clone() })
+                .map(|error| CellProblem {
+                    column: error.column.clone(),
+                    message: error.message.clone(),
+                })
                 .collect();
             let problems = if own.is_empty() {
-                vec![CellProblem { column: "row".into(), message: format!("Not placed: line {first_bad} of the same case was refused.") }]
+                vec![CellProblem {
+                    column: "row".into(),
+                    message: format!("Not placed: line {first_bad} of the same case was refused."),
+                }]
             } else {
                 own
             };
@@ -380,17 +462,28 @@ fn group_results(group: &csv_import::CsvGroup, outcome: ItemOutcome) -> Vec<Impo
                 .into_iter()
                 .map(|error| {
                     let (line, column) = group.locate(&error.field);
-                    CellError { line, column, message: error.message }
+                    CellError {
+                        line,
+                        column,
+                        message: error.message,
+                    }
                 })
                 .collect();
             reject_group(group, &cells)
         }
         ItemOutcome::Created { case_id } => rows_with(group, "created", Some(case_id), None),
-        ItemOutcome::Duplicate { existing_case_id, .. } => rows_with(group, "duplicate", None, Some(existing_case_id)),
+        ItemOutcome::Duplicate {
+            existing_case_id, ..
+        } => rows_with(group, "duplicate", None, Some(existing_case_id)),
     }
 }
 
-fn rows_with(group: &csv_import::CsvGroup, status: &str, case_id: Option<String>, existing: Option<String>) -> Vec<ImportRow> {
+fn rows_with(
+    group: &csv_import::CsvGroup,
+    status: &str,
+    case_id: Option<String>,
+    existing: Option<String>,
+) -> Vec<ImportRow> {
     group
         .rows
         .iter()

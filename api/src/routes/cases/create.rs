@@ -42,16 +42,35 @@ pub async fn create_case(
     let key = idempotency::key_from(&request)?;
     let fingerprint = body.fingerprint().to_owned();
     let now = clock::now();
-    let case = body.into_inner().validate_case(&caller.organisation_id, "", now).map_err(ApiError::Validation)?;
-    let context = PlacementContext { organisation_id: caller.organisation_id.clone(), actor: ActorRef::from(&caller) };
+    let case = body
+        .into_inner()
+        .validate_case(&caller.organisation_id, "", now)
+        .map_err(ApiError::Validation)?;
+    let context = PlacementContext {
+        organisation_id: caller.organisation_id.clone(),
+        actor: ActorRef::from(&caller),
+    };
     let rates = state.rates.clone();
     let organisation_id = caller.organisation_id.clone();
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
-        let fee_terms = crate::cases::fee_terms::for_placement(conn, &context.organisation_id, case.quote_id.as_deref(), case.currency, now)?;
+        let fee_terms = crate::cases::fee_terms::for_placement(
+            conn,
+            &context.organisation_id,
+            case.quote_id.as_deref(),
+            case.currency,
+            now,
+        )?;
         let placed = place(conn, &context, case, fee_terms, now)?;
         let today = now.date();
         let balance = balance::load(conn, &placed.case, &rates, today)?;
-        let view = case_view(placed.case, &placed.debtor, &placed.invoices, balance, &caller, today)?;
+        let view = case_view(
+            placed.case,
+            &placed.debtor,
+            &placed.invoices,
+            balance,
+            &caller,
+            today,
+        )?;
         Ok(Created {
             status: StatusCode::CREATED,
             location: Some(format!("/v1/cases/{}", view.id)),

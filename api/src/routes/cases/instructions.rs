@@ -133,10 +133,20 @@ pub async fn create_instruction(
             let command = command_for(&request, &case, &caller, &before)?;
             let facts = facts_for(conn, &case, &before, today)?;
             let extras = Extras {
-                resume_on: request.resume_on.filter(|_| request.instruction == InstructionType::Pause),
+                resume_on: request
+                    .resume_on
+                    .filter(|_| request.instruction == InstructionType::Pause),
                 detail: json!({"instruction": request.instruction, "reason": request.reason}),
             };
-            let updated = apply_command(conn, &case, &command, &facts, &ActorRef::from(&caller), extras, now)?;
+            let updated = apply_command(
+                conn,
+                &case,
+                &command,
+                &facts,
+                &ActorRef::from(&caller),
+                extras,
+                now,
+            )?;
             if request.instruction == InstructionType::Withdraw {
                 post_withdrawal_fee(conn, &updated, &before, now)?;
             }
@@ -146,30 +156,59 @@ pub async fn create_instruction(
             case_view(updated, &debtor, &invoices, after, &caller, today)
         })
         .await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, format!("\"{}\"", view.version))).json(view))
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, format!("\"{}\"", view.version)))
+        .json(view))
 }
 
 fn check_fields(request: &InstructionRequest, today: NaiveDate) -> Result<(), ApiError> {
     let mut errors = Vec::new();
     if request.reason.trim().is_empty() {
-        errors.push(FieldError::new("reason", "blank", "reason must not be blank"));
+        errors.push(FieldError::new(
+            "reason",
+            "blank",
+            "reason must not be blank",
+        ));
     }
     match (request.instruction, request.resume_on) {
         (InstructionType::Pause, Some(date)) if date <= today => {
-            errors.push(FieldError::new("resume_on", "not_in_future", "resume_on must be after today."));
+            errors.push(FieldError::new(
+                "resume_on",
+                "not_in_future",
+                "resume_on must be after today.",
+            ));
         }
         (InstructionType::Pause, _) | (_, None) => {}
-        (_, Some(_)) => errors.push(FieldError::new("resume_on", "only_with_pause", "resume_on goes with `pause` only.")),
+        (_, Some(_)) => errors.push(FieldError::new(
+            "resume_on",
+            "only_with_pause",
+            "resume_on goes with `pause` only.",
+        )),
     }
     if request.instruction == InstructionType::Close && request.outcome.is_none() {
-        errors.push(FieldError::new("outcome", "required", "`close` needs an outcome."));
+        errors.push(FieldError::new(
+            "outcome",
+            "required",
+            "`close` needs an outcome.",
+        ));
     }
-    if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
 }
 
-fn command_for(request: &InstructionRequest, case: &CaseRow, caller: &Caller, balance: &Balance) -> Result<Command, ApiError> {
+fn command_for(
+    request: &InstructionRequest,
+    case: &CaseRow,
+    caller: &Caller,
+    balance: &Balance,
+) -> Result<Command, ApiError> {
     Ok(match request.instruction {
-        InstructionType::Pause => Command::Pause { reason: request.reason.clone() },
+        InstructionType::Pause => Command::Pause {
+            reason: request.reason.clone(),
+        },
         InstructionType::Resume => Command::Resume,
         InstructionType::Close => {
             let raw = request.outcome.as_deref().unwrap_or_default();
@@ -177,12 +216,20 @@ fn command_for(request: &InstructionRequest, case: &CaseRow, caller: &Caller, ba
                 .iter()
                 .copied()
                 .find(|outcome| outcome.as_str() == raw)
-                .ok_or_else(|| ApiError::invalid("outcome", "unknown_outcome", format!("`{raw}` is not a case outcome.")))?;
+                .ok_or_else(|| {
+                    ApiError::invalid(
+                        "outcome",
+                        "unknown_outcome",
+                        format!("`{raw}` is not a case outcome."),
+                    )
+                })?;
             Command::Close { outcome }
         }
         InstructionType::Withdraw => Command::Withdraw,
         InstructionType::Escalate if case.state == "pre_legal" => {
-            let approved_by = caller.user_id().map_or_else(|| caller.organisation_id.clone(), ToOwned::to_owned);
+            let approved_by = caller
+                .user_id()
+                .map_or_else(|| caller.organisation_id.clone(), ToOwned::to_owned);
             Command::ApproveLegal { approved_by }
         }
         InstructionType::Escalate => {
@@ -193,12 +240,24 @@ fn command_for(request: &InstructionRequest, case: &CaseRow, caller: &Caller, ba
                     "Escalating to pre-legal needs a legal assessment (recommendation, cost estimate, success probability).",
                 ));
             };
-            let currency = parse_currency(&assessment.cost_estimate.currency, "assessment.cost_estimate.currency")
-                .map_err(|err| ApiError::Validation(vec![err]))?;
-            let cost = parse_amount(&assessment.cost_estimate.amount, currency, "assessment.cost_estimate.amount", true)
-                .map_err(|err| ApiError::Validation(vec![err]))?;
+            let currency = parse_currency(
+                &assessment.cost_estimate.currency,
+                "assessment.cost_estimate.currency",
+            )
+            .map_err(|err| ApiError::Validation(vec![err]))?;
+            let cost = parse_amount(
+                &assessment.cost_estimate.amount,
+                currency,
+                "assessment.cost_estimate.amount",
+                true,
+            )
+            .map_err(|err| ApiError::Validation(vec![err]))?;
             if cost.currency() != balance.outstanding.currency() {
-                return Err(ApiError::invalid("assessment.cost_estimate.currency", "currency_mismatch", "Use the case currency."));
+                return Err(ApiError::invalid(
+                    "assessment.cost_estimate.currency",
+                    "currency_mismatch",
+                    "Use the case currency.",
+                ));
             }
             Command::EscalatePreLegal {
                 assessment: LegalAssessment {
@@ -214,7 +273,12 @@ fn command_for(request: &InstructionRequest, case: &CaseRow, caller: &Caller, ba
 
 /// What the guards need: the balance, the last recorded legal assessment, and whether the
 /// earliest limitation deadline has passed.
-fn facts_for(conn: &mut AnyConnection, case: &CaseRow, balance: &Balance, today: NaiveDate) -> Result<Facts, ApiError> {
+fn facts_for(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    balance: &Balance,
+    today: NaiveDate,
+) -> Result<Facts, ApiError> {
     let legal_assessment = case_events::latest_of_kind(conn, &case.id, "escalate_pre_legal")?
         .and_then(|event| serde_json::from_str::<serde_json::Value>(&event.detail).ok())
         .and_then(|detail| serde_json::from_value::<Command>(detail["command"].clone()).ok())
@@ -223,15 +287,32 @@ fn facts_for(conn: &mut AnyConnection, case: &CaseRow, balance: &Balance, today:
             _ => None,
         });
     let invoices = invoices::of_case(conn, &case.id)?;
-    let prescribed = prescription_of(case, &invoices, today).deadline.is_some_and(|deadline| deadline < today);
-    Ok(Facts { outstanding: balance.outstanding, paid_to_date: balance.paid, legal_assessment, prescribed })
+    let prescribed = prescription_of(case, &invoices, today)
+        .deadline
+        .is_some_and(|deadline| deadline < today);
+    Ok(Facts {
+        outstanding: balance.outstanding,
+        paid_to_date: balance.paid,
+        legal_assessment,
+        prescribed,
+    })
 }
 
-fn post_withdrawal_fee(conn: &mut AnyConnection, case: &CaseRow, balance: &Balance, now: chrono::NaiveDateTime) -> Result<(), ApiError> {
-    let schedule: FeeSchedule = serde_json::from_str(&case.fee_terms)
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("case {} has unreadable fee terms: {err}", case.id)))?;
+fn post_withdrawal_fee(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    balance: &Balance,
+    now: chrono::NaiveDateTime,
+) -> Result<(), ApiError> {
+    let schedule: FeeSchedule = serde_json::from_str(&case.fee_terms).map_err(|err| {
+        ApiError::Internal(anyhow::anyhow!(
+            "case {} has unreadable fee terms: {err}",
+            case.id
+        ))
+    })?;
     let principal: Money = balance.principal;
-    let fee = withdrawal_fee(&schedule, principal).map_err(|err| ApiError::Internal(anyhow::anyhow!("withdrawal fee: {err}")))?;
+    let fee = withdrawal_fee(&schedule, principal)
+        .map_err(|err| ApiError::Internal(anyhow::anyhow!("withdrawal fee: {err}")))?;
     let minor = to_minor(fee.amount, "fees")?;
     if minor == 0 {
         return Ok(());

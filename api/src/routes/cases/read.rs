@@ -55,13 +55,25 @@ pub async fn list_cases(
     let page = params.page()?;
     let filter = filter.into_inner();
     if let Some(name) = &filter.state
-        && !solvo_domain::case::StateName::ALL.iter().any(|state| state.as_str() == name)
+        && !solvo_domain::case::StateName::ALL
+            .iter()
+            .any(|state| state.as_str() == name)
     {
-        return Err(ApiError::invalid("state", "unknown_state", format!("`{name}` is not a case state; see GET /v1/case-states.")));
+        return Err(ApiError::invalid(
+            "state",
+            "unknown_state",
+            format!("`{name}` is not a case state; see GET /v1/case-states."),
+        ));
     }
     let country = match filter.country.as_deref().map(CountryCode::parse) {
         Some(Ok(code)) => Some(code.to_string()),
-        Some(Err(err)) => return Err(ApiError::invalid("country", "invalid_country", err.to_string())),
+        Some(Err(err)) => {
+            return Err(ApiError::invalid(
+                "country",
+                "invalid_country",
+                err.to_string(),
+            ));
+        }
         None => None,
     };
     let filter = CaseFilter {
@@ -75,9 +87,15 @@ pub async fn list_cases(
         debtor_name: filter.q.filter(|text| !text.trim().is_empty()),
         collector_id: None,
     };
-    let rows = state.db.read(move |conn| Ok(cases::list(conn, &filter, &page)?)).await?;
+    let rows = state
+        .db
+        .read(move |conn| Ok(cases::list(conn, &filter, &page)?))
+        .await?;
     let data = rows.items.into_iter().map(CaseSummary::from).collect();
-    Ok(HttpResponse::Ok().json(CaseList { data, next_cursor: rows.next_cursor }))
+    Ok(HttpResponse::Ok().json(CaseList {
+        data,
+        next_cursor: rows.next_cursor,
+    }))
 }
 
 /// Reads a case: state, outcome, collector, RF reference, prescription deadline and warning,
@@ -90,7 +108,11 @@ pub async fn list_cases(
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
 #[get("/v1/cases/{id}")]
-pub async fn get_case(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn get_case(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let rates = state.rates.clone();
     let view = state
@@ -104,7 +126,9 @@ pub async fn get_case(state: web::Data<AppState>, caller: Caller, id: web::Path<
             case_view(case, &debtor, &invoices, balance, &caller, today)
         })
         .await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, format!("\"{}\"", view.version))).json(view))
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, format!("\"{}\"", view.version)))
+        .json(view))
 }
 
 /// The date of a balance.
@@ -212,12 +236,18 @@ pub async fn get_timeline(
         .map(|row| TimelineEvent {
             id: row.id,
             at: clock::rfc3339(row.occurred_at),
-            actor: EventActor { kind: row.actor_kind, id: row.actor_id },
+            actor: EventActor {
+                kind: row.actor_kind,
+                id: row.actor_id,
+            },
             kind: row.kind,
             state_before: row.state_before,
             state_after: row.state_after,
             detail: serde_json::from_str(&row.detail).unwrap_or(Value::Null),
         })
         .collect();
-    Ok(HttpResponse::Ok().json(Timeline { data, next_cursor: rows.next_cursor }))
+    Ok(HttpResponse::Ok().json(Timeline {
+        data,
+        next_cursor: rows.next_cursor,
+    }))
 }

@@ -5,7 +5,9 @@ use serde::Serialize;
 use solvo_domain::case::{CommandName, allowed_commands};
 use solvo_domain::identity::Role;
 use solvo_domain::jurisdiction::{self, JurisdictionCode};
-use solvo_domain::prescription::{ClaimDates, DEFAULT_WARNING_HORIZONS_DAYS, WarningLevel, deadline, warnings};
+use solvo_domain::prescription::{
+    ClaimDates, DEFAULT_WARNING_HORIZONS_DAYS, WarningLevel, deadline, warnings,
+};
 use solvo_persistence::repositories::cases::CaseRow;
 use solvo_persistence::repositories::debtors::DebtorRow;
 use solvo_persistence::repositories::invoices::InvoiceRow;
@@ -286,7 +288,10 @@ pub fn command_of(instruction: &str, state: &str) -> Option<CommandName> {
 /// Whether the role may instruct cases.
 #[must_use]
 pub fn may_instruct(role: Role) -> bool {
-    matches!(role, Role::CreditorAdmin | Role::CreditorMember | Role::AgencyAdmin | Role::Collector)
+    matches!(
+        role,
+        Role::CreditorAdmin | Role::CreditorMember | Role::AgencyAdmin | Role::Collector
+    )
 }
 
 /// The instructions `caller` may send for `case` now.
@@ -300,20 +305,32 @@ pub fn allowed_instructions(case: &CaseRow, caller: &Caller) -> Result<Vec<Strin
     let allowed = allowed_commands(&state_of(case)?);
     Ok(INSTRUCTIONS
         .iter()
-        .filter(|instruction| command_of(instruction, &case.state).is_some_and(|command| allowed.contains(&command)))
+        .filter(|instruction| {
+            command_of(instruction, &case.state).is_some_and(|command| allowed.contains(&command))
+        })
         .map(|instruction| (*instruction).to_owned())
         .collect())
 }
 
 /// The case's earliest limitation deadline and the warning due today.
 #[must_use]
-pub fn prescription_of(case: &CaseRow, invoices: &[InvoiceRow], today: NaiveDate) -> PrescriptionView {
+pub fn prescription_of(
+    case: &CaseRow,
+    invoices: &[InvoiceRow],
+    today: NaiveDate,
+) -> PrescriptionView {
     let rule = JurisdictionCode::parse(&case.jurisdiction)
         .ok()
         .and_then(jurisdiction::find)
         .and_then(|rules| rules.general_prescription());
     let Some(rule) = rule else {
-        return PrescriptionView { deadline: None, invoice: None, warning: None, days_left: None, legal_basis: None };
+        return PrescriptionView {
+            deadline: None,
+            invoice: None,
+            warning: None,
+            days_left: None,
+            legal_basis: None,
+        };
     };
     let earliest = invoices
         .iter()
@@ -325,9 +342,17 @@ pub fn prescription_of(case: &CaseRow, invoices: &[InvoiceRow], today: NaiveDate
         })
         .min();
     let Some((date, invoice)) = earliest else {
-        return PrescriptionView { deadline: None, invoice: None, warning: None, days_left: None, legal_basis: Some(rule.legal_basis.to_owned()) };
+        return PrescriptionView {
+            deadline: None,
+            invoice: None,
+            warning: None,
+            days_left: None,
+            legal_basis: Some(rule.legal_basis.to_owned()),
+        };
     };
-    let warning = warnings(date, today, &DEFAULT_WARNING_HORIZONS_DAYS).into_iter().last();
+    let warning = warnings(date, today, &DEFAULT_WARNING_HORIZONS_DAYS)
+        .into_iter()
+        .last();
     PrescriptionView {
         deadline: Some(date),
         invoice: Some(invoice),
@@ -382,7 +407,11 @@ pub fn case_view(
         resume_on: case.resume_on,
         jurisdiction: case.jurisdiction,
         currency: case.currency,
-        debtor: CaseDebtor { id: debtor.id.clone(), legal_name: debtor.legal_name.clone(), country: debtor.country.clone() },
+        debtor: CaseDebtor {
+            id: debtor.id.clone(),
+            legal_name: debtor.legal_name.clone(),
+            country: debtor.country.clone(),
+        },
         collector_id: case.collector_id,
         invoices,
         contractual_interest_rate: case.contractual_interest_rate,

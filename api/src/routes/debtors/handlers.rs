@@ -49,16 +49,29 @@ pub async fn create_debtor(
     caller.require(may_place, "create debtors")?;
     let key = idempotency::key_from(&request)?;
     let fingerprint = body.fingerprint().to_owned();
-    let row = body.into_inner().into_row(&caller.organisation_id, "", clock::now()).map_err(ApiError::Validation)?;
-    idempotency::create(&state, caller.organisation_id.clone(), key, fingerprint, move |conn| {
-        let (row, created) = find_or_create(conn, row)?;
-        let debtor = Debtor::try_from(row)?;
-        Ok(Created {
-            status: if created { StatusCode::CREATED } else { StatusCode::OK },
-            location: Some(format!("/v1/debtors/{}", debtor.id)),
-            body: serde_json::to_value(&debtor).map_err(anyhow::Error::from)?,
-        })
-    })
+    let row = body
+        .into_inner()
+        .into_row(&caller.organisation_id, "", clock::now())
+        .map_err(ApiError::Validation)?;
+    idempotency::create(
+        &state,
+        caller.organisation_id.clone(),
+        key,
+        fingerprint,
+        move |conn| {
+            let (row, created) = find_or_create(conn, row)?;
+            let debtor = Debtor::try_from(row)?;
+            Ok(Created {
+                status: if created {
+                    StatusCode::CREATED
+                } else {
+                    StatusCode::OK
+                },
+                location: Some(format!("/v1/debtors/{}", debtor.id)),
+                body: serde_json::to_value(&debtor).map_err(anyhow::Error::from)?,
+            })
+        },
+    )
     .await
 }
 
@@ -91,9 +104,19 @@ pub async fn list_debtors(
         name_contains: filter.into_inner().q.filter(|text| !text.trim().is_empty()),
         updated_since: params.updated_since(),
     };
-    let rows = state.db.read(move |conn| Ok(debtors::list(conn, &filter, &page)?)).await?;
-    let data = rows.items.into_iter().map(Debtor::try_from).collect::<Result<_, _>>()?;
-    Ok(HttpResponse::Ok().json(DebtorList { data, next_cursor: rows.next_cursor }))
+    let rows = state
+        .db
+        .read(move |conn| Ok(debtors::list(conn, &filter, &page)?))
+        .await?;
+    let data = rows
+        .items
+        .into_iter()
+        .map(Debtor::try_from)
+        .collect::<Result<_, _>>()?;
+    Ok(HttpResponse::Ok().json(DebtorList {
+        data,
+        next_cursor: rows.next_cursor,
+    }))
 }
 
 /// Reads a debtor.
@@ -105,12 +128,21 @@ pub async fn list_debtors(
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
 #[get("/v1/debtors/{id}")]
-pub async fn get_debtor(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn get_debtor(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let scope = tenant_scope(&caller);
     let id = id.into_inner();
-    let row = state.db.read(move |conn| Ok(debtors::find(conn, scope.as_deref(), &id)?)).await?;
+    let row = state
+        .db
+        .read(move |conn| Ok(debtors::find(conn, scope.as_deref(), &id)?))
+        .await?;
     let debtor = Debtor::try_from(row)?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, format!("\"{}\"", debtor.version))).json(debtor))
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, format!("\"{}\"", debtor.version)))
+        .json(debtor))
 }
 
 /// Changes to a debtor: only the fields sent change; `null` clears an optional one.
@@ -181,30 +213,41 @@ pub async fn update_debtor(
         .write(move |conn| {
             let current = debtors::find(conn, Some(&organisation_id), &id)?;
             if expected.is_some_and(|version| version != current.version) {
-                return Err(ApiError::PreconditionFailed("The debtor changed since that version; read it again.".into()));
+                return Err(ApiError::PreconditionFailed(
+                    "The debtor changed since that version; read it again.".into(),
+                ));
             }
             let merged = merge(&current, patch)?;
-            let mut row = merged.into_row(&organisation_id, "", now).map_err(ApiError::Validation)?;
+            let mut row = merged
+                .into_row(&organisation_id, "", now)
+                .map_err(ApiError::Validation)?;
             row.id.clone_from(&current.id);
             row.created_at = current.created_at;
             row.version = current.version + 1;
             debtors::update(conn, &row, current.version).map_err(|err| match err {
                 PersistenceError::Conflict(what) if what == "version" => {
-                    ApiError::PreconditionFailed("The debtor changed meanwhile; read it again.".into())
+                    ApiError::PreconditionFailed(
+                        "The debtor changed meanwhile; read it again.".into(),
+                    )
                 }
-                PersistenceError::Conflict(_) => {
-                    ApiError::Conflict("Another debtor of yours has this VAT id or registration number.".into())
-                }
+                PersistenceError::Conflict(_) => ApiError::Conflict(
+                    "Another debtor of yours has this VAT id or registration number.".into(),
+                ),
                 other => other.into(),
             })?;
             Ok(row)
         })
         .await?;
     let debtor = Debtor::try_from(row)?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, format!("\"{}\"", debtor.version))).json(debtor))
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, format!("\"{}\"", debtor.version)))
+        .json(debtor))
 }
 
-fn merge(current: &solvo_persistence::repositories::debtors::DebtorRow, patch: DebtorPatch) -> Result<DebtorInput, ApiError> {
+fn merge(
+    current: &solvo_persistence::repositories::debtors::DebtorRow,
+    patch: DebtorPatch,
+) -> Result<DebtorInput, ApiError> {
     let contacts: Vec<ContactInput> = match patch.contacts {
         Some(contacts) => contacts,
         None => serde_json::from_str(&current.contacts).map_err(anyhow::Error::from)?,
@@ -219,12 +262,18 @@ fn merge(current: &solvo_persistence::repositories::debtors::DebtorRow, patch: D
     });
     Ok(DebtorInput {
         kind: DebtorKind::Business,
-        legal_name: patch.legal_name.unwrap_or_else(|| current.legal_name.clone()),
-        registration_number: patch.registration_number.unwrap_or_else(|| current.registration_number.clone()),
+        legal_name: patch
+            .legal_name
+            .unwrap_or_else(|| current.legal_name.clone()),
+        registration_number: patch
+            .registration_number
+            .unwrap_or_else(|| current.registration_number.clone()),
         vat_id: patch.vat_id.unwrap_or_else(|| current.vat_id.clone()),
         country: current.country.clone(),
         address: Some(address),
         contacts,
-        preferred_language: patch.preferred_language.unwrap_or_else(|| current.preferred_language.clone()),
+        preferred_language: patch
+            .preferred_language
+            .unwrap_or_else(|| current.preferred_language.clone()),
     })
 }

@@ -112,7 +112,12 @@ impl DebtorInput {
     ///
     /// # Errors
     /// Every invalid field at once.
-    pub fn into_row(self, organisation_id: &str, prefix: &str, now: chrono::NaiveDateTime) -> Result<DebtorRow, Vec<FieldError>> {
+    pub fn into_row(
+        self,
+        organisation_id: &str,
+        prefix: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<DebtorRow, Vec<FieldError>> {
         let mut errors = Vec::new();
         let field = |name: &str| format!("{prefix}{name}");
         if self.kind == DebtorKind::Consumer {
@@ -124,44 +129,78 @@ impl DebtorInput {
         }
         let legal_name = self.legal_name.trim().to_owned();
         if legal_name.is_empty() {
-            errors.push(FieldError::new(field("legal_name"), "blank", "legal_name must not be blank"));
+            errors.push(FieldError::new(
+                field("legal_name"),
+                "blank",
+                "legal_name must not be blank",
+            ));
         }
         let country = CountryCode::parse(&self.country)
-            .map_err(|err| errors.push(FieldError::new(field("country"), "invalid_country", err.to_string())))
+            .map_err(|err| {
+                errors.push(FieldError::new(
+                    field("country"),
+                    "invalid_country",
+                    err.to_string(),
+                ))
+            })
             .ok();
         let vat_id = match (&self.vat_id, country) {
             (Some(raw), Some(country)) => VatNumber::parse_with_country(country.as_str(), raw)
                 .map(|vat| vat.as_str().to_owned())
-                .map_err(|err| errors.push(FieldError::new(field("vat_id"), "invalid_vat_id", err.to_string())))
+                .map_err(|err| {
+                    errors.push(FieldError::new(
+                        field("vat_id"),
+                        "invalid_vat_id",
+                        err.to_string(),
+                    ))
+                })
                 .ok(),
             _ => None,
         };
-        let registration_number =
-            self.registration_number.map(|number| number.trim().to_uppercase()).filter(|number| !number.is_empty());
-        if self.vat_id.is_none() && registration_number.is_none() && self.kind == DebtorKind::Business {
+        let registration_number = self
+            .registration_number
+            .map(|number| number.trim().to_uppercase())
+            .filter(|number| !number.is_empty());
+        if self.vat_id.is_none()
+            && registration_number.is_none()
+            && self.kind == DebtorKind::Business
+        {
             errors.push(FieldError::new(
                 field("vat_id"),
                 "business_identifier_required",
                 "A business debtor needs a vat_id or a registration_number: Solvo collects business debts only.",
             ));
         }
-        let language = self.preferred_language.as_deref().map(str::to_ascii_lowercase);
+        let language = self
+            .preferred_language
+            .as_deref()
+            .map(str::to_ascii_lowercase);
         if let Some(language) = &language
             && !(language.len() == 2 && language.bytes().all(|b| b.is_ascii_lowercase()))
         {
-            errors.push(FieldError::new(field("preferred_language"), "invalid_language", "Use an ISO 639-1 code such as `nl`."));
+            errors.push(FieldError::new(
+                field("preferred_language"),
+                "invalid_language",
+                "Use an ISO 639-1 code such as `nl`.",
+            ));
         }
         let address = self.address.unwrap_or_default();
         let address_country = match address.country.as_deref().map(CountryCode::parse) {
             Some(Ok(code)) => Some(code.to_string()),
             Some(Err(err)) => {
-                errors.push(FieldError::new(field("address.country"), "invalid_country", err.to_string()));
+                errors.push(FieldError::new(
+                    field("address.country"),
+                    "invalid_country",
+                    err.to_string(),
+                ));
                 None
             }
             None => country.map(|code| code.to_string()),
         };
         let contacts = serde_json::to_string(&self.contacts).unwrap_or_else(|_| "[]".to_owned());
-        let Some(country) = country.filter(|_| errors.is_empty()) else { return Err(errors) };
+        let Some(country) = country.filter(|_| errors.is_empty()) else {
+            return Err(errors);
+        };
         Ok(DebtorRow {
             id: new_id("dbt"),
             organisation_id: organisation_id.to_owned(),
@@ -185,7 +224,9 @@ impl DebtorInput {
 }
 
 fn trimmed(value: Option<String>) -> Option<String> {
-    value.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty())
+    value
+        .map(|text| text.trim().to_owned())
+        .filter(|text| !text.is_empty())
 }
 
 /// Stores `row` unless the creditor already has this business: then the existing debtor when
@@ -193,7 +234,10 @@ fn trimmed(value: Option<String>) -> Option<String> {
 ///
 /// # Errors
 /// 409 on conflicting details; database errors.
-pub fn find_or_create(conn: &mut AnyConnection, row: DebtorRow) -> Result<(DebtorRow, bool), ApiError> {
+pub fn find_or_create(
+    conn: &mut AnyConnection,
+    row: DebtorRow,
+) -> Result<(DebtorRow, bool), ApiError> {
     let existing = debtors::find_existing(
         conn,
         &row.organisation_id,

@@ -69,8 +69,12 @@ pub struct DebtorList {
 impl TryFrom<DebtorRow> for Debtor {
     type Error = ApiError;
     fn try_from(row: DebtorRow) -> Result<Self, ApiError> {
-        let contacts = serde_json::from_str(&row.contacts)
-            .map_err(|err| ApiError::Internal(anyhow::anyhow!("debtor {} has unreadable contacts: {err}", row.id)))?;
+        let contacts = serde_json::from_str(&row.contacts).map_err(|err| {
+            ApiError::Internal(anyhow::anyhow!(
+                "debtor {} has unreadable contacts: {err}",
+                row.id
+            ))
+        })?;
         Ok(Self {
             id: row.id,
             organisation_id: row.organisation_id,
