@@ -26,8 +26,11 @@ const LATENCY_BUCKETS: [f64; 12] = [
 /// the level from `RUST_LOG` (default `info`). A second call (tests) is a no-op.
 pub fn init_tracing(json: bool) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    // Colours only for a person at a terminal; files and log collectors get plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr);
     let _already_installed = if json {
         builder.json().try_init()

@@ -42,29 +42,9 @@ pub const OPTIONAL_COLUMNS: [&str; 15] = [
     "quote_id",
 ];
 
-/// Columns that describe the case rather than the invoice: every row of a case must agree.
-const CASE_COLUMNS: [&str; 20] = [
-    "debtor_legal_name",
-    "debtor_country",
-    "currency",
-    "debtor_vat_id",
-    "debtor_registration_number",
-    "debtor_language",
-    "debtor_address_line1",
-    "debtor_address_line2",
-    "debtor_postal_code",
-    "debtor_city",
-    "debtor_region",
-    "debtor_contact_name",
-    "debtor_contact_email",
-    "debtor_contact_phone",
-    "jurisdiction",
-    "contractual_interest_rate",
-    "notes",
-    "quote_id",
-    "creditor_reference",
-    "debtor_legal_name",
-];
+/// Columns that describe one invoice; every other column describes the case, and all rows of a
+/// case must agree on those.
+const INVOICE_COLUMNS: [&str; 4] = ["invoice_number", "issue_date", "due_date", "amount"];
 
 /// One data row: its line in the file and its non-empty fields by column.
 #[derive(Debug, Clone)]
@@ -237,12 +217,16 @@ impl CsvGroup {
         let Some(first) = self.rows.first() else {
             return Err(errors);
         };
+        let case_columns = REQUIRED_COLUMNS
+            .iter()
+            .chain(OPTIONAL_COLUMNS.iter())
+            .filter(|column| !INVOICE_COLUMNS.contains(column));
         for row in &self.rows[1..] {
-            for column in CASE_COLUMNS {
+            for column in case_columns.clone() {
                 if row.get(column) != first.get(column) {
                     errors.push(CellError {
                         line: row.line,
-                        column: column.to_owned(),
+                        column: (*column).to_owned(),
                         message: format!("Differs from line {} of the same creditor_reference; a case has one debtor and terms.", first.line),
                     });
                 }

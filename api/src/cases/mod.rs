@@ -8,6 +8,7 @@ pub mod batch;
 pub mod csv_import;
 pub mod events;
 pub mod fee_terms;
+pub mod fees;
 pub mod input;
 pub mod placement;
 pub mod plan;

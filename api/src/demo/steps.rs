@@ -1,15 +1,11 @@
-//! One story step as a command: who gives it, with what data, and the ledger entry a
-//! withdrawal makes, as `POST /v1/cases/{id}/instructions` and the collectors' work would.
+//! One story step as a command: who gives it and with what data, as
+//! `POST /v1/cases/{id}/instructions` and the collectors' work would.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use serde_json::{Value, json};
 use solvo_domain::case::{Command, DisputeResolution, LegalAssessment, LegalRecommendation};
-use solvo_domain::fees::{FeeSchedule, withdrawal_fee};
 use solvo_domain::money::{Currency, Money};
-use solvo_persistence::AnyConnection;
-use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::cases::CaseRow;
-use solvo_persistence::repositories::ledger::{self, PostingRow};
 
 use super::DemoError;
 use super::people::CreditorPeople;
@@ -17,7 +13,6 @@ use super::plan::CaseSpec;
 use super::story::Step;
 use crate::cases::events::ActorRef;
 use crate::cases::transition::Extras;
-use crate::money::to_minor;
 
 /// Disputes as a collector records them.
 const DISPUTES: &[&str] = &[
@@ -142,36 +137,6 @@ fn legal_assessment(
         success_probability_pct: chance,
         summary: summary.to_owned(),
     })
-}
-
-/// The withdrawal fee `POST /v1/cases/{id}/instructions` charges on `withdraw`.
-pub(super) fn post_withdrawal_fee(
-    conn: &mut AnyConnection,
-    case: &CaseRow,
-    principal: Money,
-    at: NaiveDateTime,
-) -> Result<(), DemoError> {
-    let schedule: FeeSchedule = serde_json::from_str(&case.fee_terms)
-        .map_err(|err| DemoError::Failed(format!("fee terms of {}: {err}", case.id)))?;
-    let fee =
-        withdrawal_fee(&schedule, principal).map_err(|err| DemoError::Failed(err.to_string()))?;
-    let minor = to_minor(fee.amount, "fees")?;
-    if minor == 0 {
-        return Ok(());
-    }
-    let posting = PostingRow {
-        id: new_id("pst"),
-        case_id: case.id.clone(),
-        invoice_id: None,
-        account: "fees".to_owned(),
-        amount_minor: minor,
-        currency: case.currency.clone(),
-        effective_date: at.date(),
-        description: format!("Withdrawal fee: {}", fee.explanation),
-        created_at: at,
-    };
-    ledger::insert_all(conn, &[posting])?;
-    Ok(())
 }
 
 /// The case's collector; placement assigned one wherever a story goes beyond placement.

@@ -7,11 +7,11 @@ use serde_json::json;
 use solvo_domain::case::{Command, Facts};
 use solvo_domain::identity::Role;
 use solvo_persistence::PersistenceError;
-use solvo_persistence::repositories::{cases, debtors, invoices, users};
+use solvo_persistence::repositories::{cases, users};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::view::{CaseView, case_view};
+use super::view::{CaseView, load_view};
 use crate::access::visible_case;
 use crate::auth::Caller;
 use crate::cases::balance;
@@ -91,10 +91,7 @@ pub async fn put_assignment(
                 extras,
                 now,
             )?;
-            let debtor = debtors::find(conn, None, &updated.debtor_id)?;
-            let invoices = invoices::of_case(conn, &updated.id)?;
-            let after = balance::load(conn, &updated, &rates, today)?;
-            case_view(updated, &debtor, &invoices, after, &caller, today)
+            load_view(conn, updated, &rates, &caller, today)
         })
         .await?;
     Ok(HttpResponse::Ok()

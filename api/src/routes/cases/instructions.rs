@@ -7,17 +7,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use solvo_domain::case::{Command, Facts, LegalAssessment, LegalRecommendation, Outcome};
-use solvo_domain::fees::{FeeSchedule, withdrawal_fee};
-use solvo_domain::money::Money;
 use solvo_persistence::AnyConnection;
-use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::cases::CaseRow;
-use solvo_persistence::repositories::ledger::{self, PostingRow};
-use solvo_persistence::repositories::{case_events, debtors, invoices};
+use solvo_persistence::repositories::{case_events, invoices};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::view::{CaseView, case_view, may_instruct, prescription_of};
+use super::view::{CaseView, load_view, may_instruct, prescription_of};
 use crate::access::visible_case;
 use crate::auth::Caller;
 use crate::cases::balance::{self, Balance};
@@ -26,7 +22,7 @@ use crate::cases::transition::{Extras, apply_command};
 use crate::clock;
 use crate::error::{ApiError, FieldError};
 use crate::extract::ApiJson;
-use crate::money::{parse_amount, parse_currency, to_minor};
+use crate::money::{parse_amount, parse_currency};
 use crate::state::AppState;
 
 /// The instruction types.
@@ -148,12 +144,9 @@ pub async fn create_instruction(
                 now,
             )?;
             if request.instruction == InstructionType::Withdraw {
-                post_withdrawal_fee(conn, &updated, &before, now)?;
+                crate::cases::fees::post_withdrawal_fee(conn, &updated, before.principal, now)?;
             }
-            let debtor = debtors::find(conn, None, &updated.debtor_id)?;
-            let invoices = invoices::of_case(conn, &updated.id)?;
-            let after = balance::load(conn, &updated, &rates, today)?;
-            case_view(updated, &debtor, &invoices, after, &caller, today)
+            load_view(conn, updated, &rates, &caller, today)
         })
         .await?;
     Ok(HttpResponse::Ok()
@@ -296,38 +289,4 @@ fn facts_for(
         legal_assessment,
         prescribed,
     })
-}
-
-fn post_withdrawal_fee(
-    conn: &mut AnyConnection,
-    case: &CaseRow,
-    balance: &Balance,
-    now: chrono::NaiveDateTime,
-) -> Result<(), ApiError> {
-    let schedule: FeeSchedule = serde_json::from_str(&case.fee_terms).map_err(|err| {
-        ApiError::Internal(anyhow::anyhow!(
-            "case {} has unreadable fee terms: {err}",
-            case.id
-        ))
-    })?;
-    let principal: Money = balance.principal;
-    let fee = withdrawal_fee(&schedule, principal)
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("withdrawal fee: {err}")))?;
-    let minor = to_minor(fee.amount, "fees")?;
-    if minor == 0 {
-        return Ok(());
-    }
-    let posting = PostingRow {
-        id: new_id("pst"),
-        case_id: case.id.clone(),
-        invoice_id: None,
-        account: "fees".to_owned(),
-        amount_minor: minor,
-        currency: case.currency.clone(),
-        effective_date: now.date(),
-        description: format!("Withdrawal fee: {}", fee.explanation),
-        created_at: now,
-    };
-    ledger::insert_all(conn, &[posting])?;
-    Ok(())
 }

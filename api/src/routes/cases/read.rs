@@ -6,11 +6,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use solvo_domain::country::CountryCode;
+use solvo_persistence::repositories::case_events;
 use solvo_persistence::repositories::cases::{self, CaseFilter};
-use solvo_persistence::repositories::{case_events, debtors, invoices};
 use utoipa::{IntoParams, ToSchema};
 
-use super::view::{BalanceView, CaseList, CaseSummary, CaseView, case_view};
+use super::view::{BalanceView, CaseList, CaseSummary, CaseView, load_view};
 use crate::access::{tenant_scope, visible_case};
 use crate::auth::Caller;
 use crate::cases::balance;
@@ -119,11 +119,7 @@ pub async fn get_case(
         .db
         .read(move |conn| {
             let case = visible_case(conn, &caller, &id)?;
-            let debtor = debtors::find(conn, None, &case.debtor_id)?;
-            let invoices = invoices::of_case(conn, &case.id)?;
-            let today = clock::now().date();
-            let balance = balance::load(conn, &case, &rates, today)?;
-            case_view(case, &debtor, &invoices, balance, &caller, today)
+            load_view(conn, case, &rates, &caller, clock::now().date())
         })
         .await?;
     Ok(HttpResponse::Ok()

@@ -425,3 +425,20 @@ pub fn case_view(
         updated_at: clock::rfc3339(case.updated_at),
     })
 }
+
+/// Reads what the full view needs (debtor, invoices, balance today) and builds it.
+///
+/// # Errors
+/// Database errors; 500 on corrupt stored data.
+pub fn load_view(
+    conn: &mut solvo_persistence::AnyConnection,
+    case: CaseRow,
+    rates: &solvo_domain::rates::RateTables,
+    caller: &Caller,
+    today: NaiveDate,
+) -> Result<CaseView, ApiError> {
+    let debtor = solvo_persistence::repositories::debtors::find(conn, None, &case.debtor_id)?;
+    let invoices = solvo_persistence::repositories::invoices::of_case(conn, &case.id)?;
+    let balance = crate::cases::balance::load(conn, &case, rates, today)?;
+    case_view(case, &debtor, &invoices, balance, caller, today)
+}
