@@ -2,8 +2,8 @@
 //! generated from the records, and a test fails when the README differs.
 //!
 //! To refresh the README after changing data, run
-//! `cargo test -p solvo-domain print_jurisdiction_table -- --ignored --nocapture` and paste the
-//! output between the markers.
+//! `SOLVO_UPDATE_README=1 cargo test -p solvo-domain the_readme_table_matches_the_data`, which
+//! rewrites the table between the markers.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -247,14 +247,15 @@ fn table() -> String {
 }
 
 #[test]
-#[ignore = "prints the README table; run with --ignored --nocapture to refresh the README"]
-fn print_jurisdiction_table() {
-    println!("{BEGIN}\n{}{END}", table());
-}
-
-#[test]
 fn the_readme_table_matches_the_data() {
-    let readme = include_str!("../../README.md");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    if std::env::var_os("SOLVO_UPDATE_README").is_some() {
+        let current = std::fs::read_to_string(path).unwrap();
+        let (head, rest) = current.split_once(BEGIN).unwrap();
+        let (_, tail) = rest.split_once(END).unwrap();
+        std::fs::write(path, format!("{head}{BEGIN}\n{}{END}{tail}", table())).unwrap();
+    }
+    let readme = std::fs::read_to_string(path).unwrap();
     let section = readme
         .split_once(BEGIN)
         .and_then(|(_, rest)| rest.split_once(END))
@@ -263,7 +264,7 @@ fn the_readme_table_matches_the_data() {
     assert_eq!(
         section,
         Some(table().as_str()),
-        "domain/README.md is out of date: run `cargo test -p solvo-domain print_jurisdiction_table -- --ignored \
-         --nocapture` and paste the output"
+        "domain/README.md is out of date: run \
+         `SOLVO_UPDATE_README=1 cargo test -p solvo-domain the_readme_table_matches_the_data`"
     );
 }
