@@ -67,6 +67,10 @@ impl CreditorReference {
         {
             return Err(CreditorReferenceError::NotAnRfReference);
         }
+        // Check digits are 98 minus a remainder, so 02 to 98; 00, 01 and 99 are never issued.
+        if !matches!(digits.parse::<u8>(), Ok(2..=98)) {
+            return Err(CreditorReferenceError::BadCheckDigits);
+        }
         let reference = text.get(4..).unwrap_or_default();
         check_reference_part(reference)?;
         // Moving the first four characters to the end must leave remainder 1.

@@ -108,3 +108,13 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn check_digit_aliases_are_refused() {
+    // RF9936 passes mod 97 as an alias of RF0236, but 99 is never issued.
+    assert!(CreditorReference::parse("RF0236").is_ok());
+    assert_eq!(
+        CreditorReference::parse("RF9936"),
+        Err(CreditorReferenceError::BadCheckDigits)
+    );
+}

@@ -61,10 +61,13 @@ impl Iban {
                 found: text.len(),
             });
         }
-        let check_digits_are_digits = text.bytes().skip(2).take(2).all(|b| b.is_ascii_digit());
+        // ISO 13616 check digits are 98 minus a remainder, so 02 to 98: 00, 01 and 99 pass the
+        // mod-97 test as aliases of 97, 98 and 02 but are never issued.
+        let check_digits = text.get(2..4).and_then(|digits| digits.parse::<u8>().ok());
+        let check_digits_in_range = check_digits.is_some_and(|digits| (2..=98).contains(&digits));
         // Moving the first four characters to the end must leave remainder 1.
         let remainder = mod97(text.chars().skip(4).chain(text.chars().take(4)));
-        if !check_digits_are_digits || remainder != Some(1) {
+        if !check_digits_in_range || remainder != Some(1) {
             return Err(IbanError::BadCheckDigits);
         }
         Ok(Self(text))

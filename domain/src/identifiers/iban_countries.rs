@@ -57,6 +57,7 @@ pub(super) const IBAN_COUNTRIES: &[IbanCountry] = &[
     c("GL", 18, false),
     c("GR", 27, true),
     c("GT", 28, false),
+    c("HN", 28, false),
     c("HR", 21, true),
     c("HU", 28, true),
     c("IE", 22, true),
@@ -111,6 +112,7 @@ pub(super) const IBAN_COUNTRIES: &[IbanCountry] = &[
     c("VA", 22, true),
     c("VG", 24, false),
     c("XK", 20, false),
+    c("YE", 30, false),
 ];
 
 /// The entry for a country code, if the table has one.

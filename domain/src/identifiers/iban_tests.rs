@@ -93,3 +93,20 @@ fn an_iban_serialises_in_electronic_form() {
         iban
     );
 }
+
+#[test]
+fn check_digit_aliases_00_01_and_99_are_refused() {
+    // DE99… passes mod 97 as an alias of DE02…, but ISO 13616 never issues 99.
+    assert!(Iban::parse("DE02370400440000000024").is_ok());
+    assert_eq!(
+        Iban::parse("DE99370400440000000024"),
+        Err(IbanError::BadCheckDigits)
+    );
+}
+
+#[test]
+fn honduras_and_yemen_are_known() {
+    // Both examples are valid per python-stdnum's IBAN registry.
+    assert!(Iban::parse("HN88CABF00000000000250005469").is_ok());
+    assert!(Iban::parse("YE15CBYE0001018861234567891234").is_ok());
+}
