@@ -98,7 +98,13 @@ where
             match write_transaction(conn, |conn| guarded(conn, &org, &k, &print, now, work)) {
                 Ok(outcome) => Ok(Some(outcome)),
                 Err(Failure::Race) => Ok(None),
-                Err(Failure::Api(err)) => Err(err),
+                // On PostgreSQL a concurrent twin with the same key can make this one fail on a
+                // unique index (its case or debtor) before it reaches the key: once the twin has
+                // committed, answer its stored response rather than the conflict.
+                Err(Failure::Api(err)) => match idempotency::find(conn, &org, &k)? {
+                    Some(stored) => Ok(Some((replay(&stored, &print)?, true))),
+                    None => Err(err),
+                },
             }
         })
         .await?;

@@ -132,7 +132,10 @@ fn add_to_operation(operation: &mut Operation, names_resource: bool) {
     if has_body {
         add("400", "The body is not valid JSON");
         add("413", "The body is too large");
-        add("415", "The body is not application/json");
+        add(
+            "415",
+            "The body's media type is not one this operation accepts",
+        );
         add(
             "422",
             "A field has the wrong type or fails validation; `errors` names each",

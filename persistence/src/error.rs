@@ -35,6 +35,14 @@ impl From<DieselError> for PersistenceError {
             DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
                 Self::Unavailable(info.message().to_owned())
             }
+            // SQLite's lock is still held by a long writer after the busy timeout: the request can
+            // be retried, so it is a 503, not a 500.
+            DieselError::DatabaseError(_, info)
+                if info.message().contains("database is locked")
+                    || info.message().contains("database is busy") =>
+            {
+                Self::Unavailable(info.message().to_owned())
+            }
             other => Self::Database(other),
         }
     }

@@ -17,6 +17,8 @@ both_backends!(
     the_balance_carries_hand_checked_statutory_interest,
     instructions_go_through_the_state_machine,
     another_tenants_case_answers_like_a_missing_one,
+    the_agency_cannot_take_the_creditors_decisions,
+    out_of_range_amounts_unknown_jurisdictions_and_foreign_currency_compensation,
 );
 
 fn case_body(reference: &str, invoice: &str, amount: Value) -> Value {
@@ -646,4 +648,162 @@ async fn another_tenants_case_answers_like_a_missing_one(backend: Backend) {
         404,
     )
     .await;
+}
+
+async fn the_agency_cannot_take_the_creditors_decisions(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, token) = creditor_member(&app).await;
+    let case = app.place_case(&token, "ACME-1").await;
+    let path = format!("/v1/cases/{}/instructions", case["id"].as_str().unwrap());
+    let agency = app.agency_id().await;
+    let collector = app.create_user(&agency, "collector").await;
+
+    let seen = body(
+        app.get(
+            &format!("/v1/cases/{}", case["id"].as_str().unwrap()),
+            &collector.token,
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        !seen["allowed_instructions"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("withdraw")),
+        "{}",
+        seen["allowed_instructions"]
+    );
+    let withdraw = app
+        .post(
+            &path,
+            &collector.token,
+            &json!({"type": "withdraw", "reason": "x"}),
+        )
+        .await;
+    assert_problem(withdraw, 403).await;
+    let by_admin = app
+        .post(
+            &path,
+            &app.admin_token,
+            &json!({"type": "withdraw", "reason": "x"}),
+        )
+        .await;
+    assert_problem(by_admin, 403).await;
+
+    let assessment = json!({
+        "recommendation": "proceed",
+        "cost_estimate": {"amount": "750.00", "currency": "EUR"},
+        "success_probability_pct": 70,
+        "summary": "Solvent debtor, undisputed invoices."
+    });
+    let case_id = case["id"].as_str().unwrap().to_owned();
+    let assign = json!({"collector_id": collector.id});
+    let assigned = app
+        .request(
+            reqwest::Method::PUT,
+            &format!("/v1/cases/{case_id}/assignment"),
+            Some(&app.admin_token),
+            Some(&assign),
+        )
+        .await;
+    assert_eq!(body(assigned).await["state"], "assessment");
+    start_amicable(&app, &case_id).await;
+    let escalated = app
+        .post(
+            &path,
+            &collector.token,
+            &json!({"type": "escalate", "reason": "No reaction", "assessment": assessment}),
+        )
+        .await;
+    assert_eq!(
+        escalated.status(),
+        200,
+        "the agency escalates to pre-legal with its assessment"
+    );
+    assert_eq!(body(escalated).await["state"], "pre_legal");
+    let approval_by_agency = app
+        .post(
+            &path,
+            &collector.token,
+            &json!({"type": "escalate", "reason": "go"}),
+        )
+        .await;
+    assert_problem(approval_by_agency, 403).await;
+    let approved = app
+        .post(
+            &path,
+            &token,
+            &json!({"type": "escalate", "reason": "Approved by finance"}),
+        )
+        .await;
+    assert_eq!(approved.status(), 200);
+    assert_eq!(
+        body(approved).await["state"],
+        "legal",
+        "the creditor's approval moves the case to legal"
+    );
+}
+
+async fn out_of_range_amounts_unknown_jurisdictions_and_foreign_currency_compensation(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let (_, token) = creditor_member(&app).await;
+    let huge = app
+        .post(
+            "/v1/cases",
+            &token,
+            &case_body("R1", "I1", json!("50000000000000000.00")),
+        )
+        .await;
+    let problem = assert_problem(huge, 422).await;
+    assert_eq!(
+        (
+            problem["errors"][0]["field"].as_str(),
+            problem["errors"][0]["code"].as_str()
+        ),
+        (Some("invoices[0].amount"), Some("too_large"))
+    );
+
+    let mut unknown = case_body("R2", "I2", json!("10.00"));
+    unknown["jurisdiction"] = json!("DE-XYZ");
+    assert_problem(app.post("/v1/cases", &token, &unknown).await, 422).await;
+
+    let mut dollars = case_body("R3", "I3", json!("1000.00"));
+    dollars["currency"] = json!("USD");
+    let placed = app.post("/v1/cases", &token, &dollars).await;
+    assert_eq!(placed.status(), 201);
+    let placed = body(placed).await;
+    assert_eq!(
+        placed["balance"]["compensation"],
+        json!({"amount": "0.00", "currency": "USD"}),
+        "EUR 40 is never booked as USD 40"
+    );
+}
+
+/// Arrange: the collector's `start_amicable` has no endpoint yet, so it is applied through the
+/// same use case the endpoints use.
+async fn start_amicable(app: &TestApp, case_id: &str) {
+    let (url, id) = (app.database_url.clone(), case_id.to_owned());
+    tokio::task::spawn_blocking(move || {
+        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        let case = solvo_persistence::repositories::cases::find(&mut conn, None, &id).unwrap();
+        let facts = solvo_domain::case::Facts::owing(solvo_domain::money::Money::zero(
+            solvo_domain::money::Currency::EUR,
+        ));
+        solvo_api::cases::transition::apply_command(
+            &mut conn,
+            &case,
+            &solvo_domain::case::Command::StartAmicable,
+            &facts,
+            &solvo_api::cases::events::ActorRef::system(),
+            solvo_api::cases::transition::Extras::default(),
+            chrono::Utc::now().naive_utc(),
+        )
+        .unwrap();
+    })
+    .await
+    .unwrap();
 }

@@ -154,8 +154,9 @@ async fn authenticate_api_key(state: &AppState, token: &str) -> Result<Caller, A
             let stale = key
                 .last_used_at
                 .is_none_or(|last| now - last > Duration::seconds(LAST_USED_RESOLUTION_SECONDS));
-            if stale {
-                api_keys::touch(conn, &key.id, now)?;
+            // Best effort: a busy SQLite writer must not fail an otherwise valid request.
+            if stale && let Err(err) = api_keys::touch(conn, &key.id, now) {
+                tracing::debug!(error = %err, key_id = %key.id, "last use of an API key not recorded");
             }
             Ok(Some((key, kind)))
         })

@@ -13,6 +13,10 @@ use crate::error::FieldError;
 use crate::money::{parse_amount, parse_currency};
 use crate::routes::debtors::DebtorInput;
 
+/// Largest invoice in minor units: with at most [`MAX_INVOICES_PER_CASE`] invoices, a case's
+/// ledger sums stay far inside `i64`.
+pub const MAX_INVOICE_MINOR: i64 = 1_000_000_000_000_000;
+
 /// Most invoices one case may carry.
 pub const MAX_INVOICES_PER_CASE: usize = 1_000;
 
@@ -230,6 +234,17 @@ fn validate_invoices(
             ));
         }
         match parse_amount(&invoice.amount, currency, &field("amount"), false) {
+            Ok(amount)
+                if !amount
+                    .to_minor()
+                    .is_ok_and(|minor| minor <= MAX_INVOICE_MINOR) =>
+            {
+                errors.push(FieldError::new(
+                    field("amount"),
+                    "too_large",
+                    "An invoice may be at most 10^15 minor units (10 trillion EUR).",
+                ));
+            }
             Ok(amount) => valid.push(ValidInvoice {
                 number,
                 issue_date: invoice.issue_date,

@@ -180,6 +180,16 @@ pub(crate) fn resolve_jurisdiction(
                 ),
             )]));
         }
+        if jurisdiction::find(code).is_none() {
+            return Err(PlacementError::Rejected(vec![FieldError::new(
+                "jurisdiction",
+                "unsupported_jurisdiction",
+                format!(
+                    "Solvo has no rules for {}; see GET /v1/jurisdictions, or leave it out to use the debtor's country.",
+                    code.as_str()
+                ),
+            )]));
+        }
         return Ok(code);
     }
     if let Some(code) = jurisdiction::default_for_country(country) {

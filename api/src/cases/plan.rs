@@ -209,6 +209,11 @@ fn opening_postings(
         let Ok(amount) = rule.amount_for(invoice.amount) else {
             continue;
         };
+        // A statutory amount in another currency (EUR 40 on a USD case, CZK 1,200 on a EUR case)
+        // would need a conversion, which money never gets silently: none is posted.
+        if amount.currency() != invoice.amount.currency() {
+            continue;
+        }
         let minor = to_minor(amount, "compensation")?;
         let payable_from = invoice
             .due_date

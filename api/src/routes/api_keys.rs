@@ -112,6 +112,14 @@ pub async fn create_api_key(
         Role::CreditorMember
     };
     let role = body.role.map_or(default_role, Role::from);
+    if role.is_admin() {
+        // A leaked admin key could mint users and keys that survive its own revocation.
+        return Err(ApiError::invalid(
+            "role",
+            "admin_role_for_key",
+            "API keys cannot hold an administrator role; use collector, creditor_member or creditor_viewer.",
+        ));
+    }
     if role.organisation_kind() != Some(caller.organisation_kind) {
         return Err(ApiError::invalid(
             "role",

@@ -73,18 +73,22 @@ pub async fn create_token(
     body: ApiJson<TokenRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let TokenRequest { email, password } = body.into_inner();
-    let user = state
+    let found = state
         .db
-        .read(move |conn| {
-            let user = users::find_by_email(conn, &email)?;
-            let valid = match &user {
-                Some(user) => password::verify(&password, &user.password_hash) && !user.disabled,
-                None => password::verify(&password, password::DUMMY_HASH),
-            };
-            Ok(user.filter(|_| valid))
-        })
-        .await?
-        .ok_or(ApiError::Unauthenticated(BAD_LOGIN))?;
+        .read(move |conn| Ok(users::find_by_email(conn, &email)?))
+        .await?;
+    // Verify after the connection is back in the pool: argon2 is slow on purpose, and a burst
+    // of wrong passwords must not hold every database connection.
+    let user = web::block(move || {
+        let valid = match &found {
+            Some(user) => password::verify(&password, &user.password_hash) && !user.disabled,
+            None => password::verify(&password, password::DUMMY_HASH),
+        };
+        found.filter(|_| valid)
+    })
+    .await
+    .map_err(|err| ApiError::Internal(anyhow::anyhow!("password check failed: {err}")))?
+    .ok_or(ApiError::Unauthenticated(BAD_LOGIN))?;
     let refresh_token = secret::generate(secret::REFRESH_TOKEN_PREFIX);
     let session_id = new_id("ses");
     let now = clock::now();

@@ -1,6 +1,7 @@
 //! `/v1/organisations`: the agency creates its creditor clients; everyone reads their own.
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use serde::{Deserialize, Serialize};
 use solvo_domain::country::CountryCode;
 use solvo_domain::identity::Role;
@@ -13,6 +14,7 @@ use crate::auth::Caller;
 use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::idempotency::{self, Created};
 use crate::roles::{OrganisationKindName, stored_kind};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
@@ -81,16 +83,20 @@ pub struct CreateOrganisation {
     tag = "identity",
     operation_id = "create_organisation",
     request_body = CreateOrganisation,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body")),
     responses((status = 201, description = "Created", body = Organisation)),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
 #[post("/v1/organisations")]
 pub async fn create_organisation(
     state: web::Data<AppState>,
+    request: HttpRequest,
     caller: Caller,
     body: ApiJson<CreateOrganisation>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(|role| role == Role::AgencyAdmin, "create organisations")?;
+    let key = idempotency::key_from(&request)?;
+    let fingerprint = body.fingerprint().to_owned();
     let body = body.into_inner();
     if body.kind != OrganisationKindName::Creditor {
         return Err(ApiError::invalid(
@@ -116,13 +122,21 @@ pub async fn create_organisation(
         updated_at: now,
     };
     let created = Organisation::try_from(row.clone())?;
-    state
-        .db
-        .write(move |conn| Ok(organisations::insert(conn, &row)?))
-        .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("location", format!("/v1/organisations/{}", created.id)))
-        .json(created))
+    idempotency::create(
+        &state,
+        caller.organisation_id.clone(),
+        key,
+        fingerprint,
+        move |conn| {
+            organisations::insert(conn, &row)?;
+            Ok(Created {
+                status: StatusCode::CREATED,
+                location: Some(format!("/v1/organisations/{}", created.id)),
+                body: serde_json::to_value(&created).map_err(anyhow::Error::from)?,
+            })
+        },
+    )
+    .await
 }
 
 /// Lists organisations (agency staff only).

@@ -41,6 +41,7 @@ pub struct AssignmentRequest {
     responses(
         (status = 200, description = "Assigned; the case as it is now", body = CaseView),
         (status = 409, description = "The case is closed", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The case changed concurrently; retry", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]

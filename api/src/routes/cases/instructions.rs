@@ -13,7 +13,7 @@ use solvo_persistence::repositories::{case_events, invoices};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::view::{CaseView, load_view, may_instruct, prescription_of};
+use super::view::{CaseView, load_view, may_instruct, may_send, prescription_of};
 use crate::access::visible_case;
 use crate::auth::Caller;
 use crate::cases::balance::{self, Balance};
@@ -127,6 +127,11 @@ pub async fn create_instruction(
             let case = visible_case(conn, &caller, &id)?;
             let before = balance::load(conn, &case, &rates, today)?;
             let command = command_for(&request, &case, &caller, &before)?;
+            if !may_send(caller.role, command.name()) {
+                return Err(ApiError::Forbidden(
+                    "Only the creditor approves legal action or withdraws a case.".into(),
+                ));
+            }
             let facts = facts_for(conn, &case, &before, today)?;
             let extras = Extras {
                 resume_on: request

@@ -285,13 +285,25 @@ pub fn command_of(instruction: &str, state: &str) -> Option<CommandName> {
     })
 }
 
-/// Whether the role may instruct cases.
+/// Whether the role may instruct cases at all.
 #[must_use]
 pub fn may_instruct(role: Role) -> bool {
     matches!(
         role,
         Role::CreditorAdmin | Role::CreditorMember | Role::AgencyAdmin | Role::Collector
     )
+}
+
+/// Whether the role may send this domain command as an instruction. Approving legal action and
+/// withdrawing a case are the creditor's decisions (DESIGN.md: legal needs the creditor's recorded
+/// approval; a withdrawal charges the creditor a fee), so the agency cannot send them for it.
+#[must_use]
+pub fn may_send(role: Role, command: CommandName) -> bool {
+    let creditor = matches!(role, Role::CreditorAdmin | Role::CreditorMember);
+    match command {
+        CommandName::ApproveLegal | CommandName::Withdraw => creditor,
+        _ => may_instruct(role),
+    }
 }
 
 /// The instructions `caller` may send for `case` now.
@@ -306,7 +318,8 @@ pub fn allowed_instructions(case: &CaseRow, caller: &Caller) -> Result<Vec<Strin
     Ok(INSTRUCTIONS
         .iter()
         .filter(|instruction| {
-            command_of(instruction, &case.state).is_some_and(|command| allowed.contains(&command))
+            command_of(instruction, &case.state)
+                .is_some_and(|command| allowed.contains(&command) && may_send(caller.role, command))
         })
         .map(|instruction| (*instruction).to_owned())
         .collect())

@@ -183,7 +183,10 @@ pub async fn list_messages(
     operation_id = "mark_messages_read",
     params(("id" = String, Path, description = "Case id")),
     request_body = MarkMessagesRead,
-    responses((status = 204, description = "Marked")),
+    responses(
+        (status = 204, description = "Marked"),
+        (status = 409, description = "Concurrent read markers kept colliding; retry", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
 #[post("/v1/cases/{id}/messages/read")]
