@@ -191,6 +191,20 @@ async fn a_document_round_trips_byte_for_byte(backend: Backend) {
     assert_eq!(created["size_bytes"], pdf_bytes().len());
     assert_eq!(created["sha256"], PDF_SHA256);
     assert_eq!(created["uploaded_by"], member.id);
+    let timeline = body(
+        app.get(&format!("/v1/cases/{case_id}/timeline"), &member.token)
+            .await,
+    )
+    .await;
+    let last = timeline["data"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (
+            last["kind"].as_str(),
+            last["detail"]["document_id"].as_str()
+        ),
+        (Some("document_uploaded"), Some(id))
+    );
+    assert_eq!(last["state_before"], last["state_after"]);
 
     let listed = body(app.get(&documents_path(&case_id), &collector.token).await).await;
     assert_eq!(

@@ -103,6 +103,14 @@ async fn a_creditor_member_and_the_agency_exchange_messages(backend: Backend) {
     assert_eq!(question["body"], "Did the debtor answer our letter?");
     assert_eq!(question["read_by_me"], true);
     assert!(question["created_at"].as_str().unwrap().ends_with('Z'));
+    let timeline = body(
+        app.get(&format!("/v1/cases/{case_id}/timeline"), &member.token)
+            .await,
+    )
+    .await;
+    let last = timeline["data"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["kind"], "message_posted");
+    assert_eq!(last["detail"]["message_id"], question["id"]);
 
     let inbox = list(&app, &collector.token, &case_id, "").await;
     assert_eq!(inbox["unread_count"], 1);

@@ -63,3 +63,28 @@ pub fn event(
         detail: detail.to_string(),
     }
 }
+
+/// Records on the timeline something that happened on a case without changing its state (a
+/// message, a document), so the timeline is the whole story.
+///
+/// # Errors
+/// Database errors.
+pub fn record_activity(
+    conn: &mut solvo_persistence::AnyConnection,
+    case: &solvo_persistence::repositories::cases::CaseRow,
+    actor: &ActorRef,
+    kind: &str,
+    detail: &Value,
+    now: chrono::NaiveDateTime,
+) -> Result<(), crate::error::ApiError> {
+    let row = event(
+        &case.id,
+        actor,
+        kind,
+        (Some(case.state.as_str()), Some(case.state.as_str())),
+        detail,
+        now,
+    );
+    solvo_persistence::repositories::case_events::insert_all(conn, &[row])?;
+    Ok(())
+}

@@ -182,7 +182,8 @@ pub struct TimelineEvent {
     pub at: String,
     /// Who.
     pub actor: EventActor,
-    /// What: `placed`, `assign`, `pause`, `resume`, `escalate_pre_legal`, …
+    /// What: `placed`, a command (`assign`, `pause`, `resume`, `escalate_pre_legal`, …),
+    /// `message_posted` or `document_uploaded`.
     pub kind: String,
     /// State before.
     pub state_before: Option<String>,

@@ -83,6 +83,14 @@ pub async fn create_document(
             created_at: clock::now(),
         };
         documents::insert(conn, &new)?;
+        crate::cases::events::record_activity(
+            conn,
+            &case,
+            &crate::cases::events::ActorRef::from(&caller),
+            "document_uploaded",
+            &serde_json::json!({"document_id": id, "kind": upload.kind.as_str(), "filename": upload.filename, "sha256": upload.sha256}),
+            new.created_at,
+        )?;
         let document = Document {
             id: id.clone(),
             case_id: case.id.clone(),

@@ -118,13 +118,21 @@ pub async fn create_message(
         let case = visible_case(conn, &caller, &case_id)?;
         let row = MessageRow {
             id: new_id("msg"),
-            case_id: case.id,
+            case_id: case.id.clone(),
             author_id: actor_id(&caller).to_owned(),
             author_side: side_of(&caller).as_str().to_owned(),
             body: text,
             created_at: clock::now(),
         };
         messages::insert(conn, &row)?;
+        crate::cases::events::record_activity(
+            conn,
+            &case,
+            &crate::cases::events::ActorRef::from(&caller),
+            "message_posted",
+            &serde_json::json!({"message_id": row.id, "side": row.author_side}),
+            row.created_at,
+        )?;
         let message = Message::new(row, Some(caller.role.as_str()), true)?;
         Ok(Created {
             status: StatusCode::CREATED,
