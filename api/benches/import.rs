@@ -50,7 +50,7 @@ fn main() {
         diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
             .execute(&mut conn)
             .unwrap();
-        let url = with_database(&admin, &name);
+        let url = solvo_persistence::connection::postgres_url_with_database(&admin, &name);
         let solvo = import_through_api(&url, &csv_path);
         let native = postgres_native(&url, &csv_path);
         report("PostgreSQL", rows, solvo, "psql \\copy", native);
@@ -218,18 +218,4 @@ fn postgres_native(url: &str, csv_path: &Path) -> Option<Duration> {
         .status()
         .ok()?;
     status.success().then(|| started.elapsed())
-}
-
-fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(base, query)| (base, Some(query)));
-    let scheme_end = base.find("://").map_or(0, |index| index + 3);
-    let host = base[scheme_end..].split('/').next().unwrap_or_default();
-    let mut out = format!("{}{host}/{database}", &base[..scheme_end]);
-    if let Some(query) = query {
-        out.push('?');
-        out.push_str(query);
-    }
-    out
 }

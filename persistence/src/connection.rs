@@ -119,6 +119,31 @@ impl DatabaseUrl {
     }
 }
 
+/// The same PostgreSQL server URL naming another database (query parameters kept), for tools
+/// and tests that create a database per run.
+#[must_use]
+pub fn postgres_url_with_database(url: &str, database: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(base, query)| (base, Some(query)));
+    let scheme_end = base.find("://").map_or(0, |index| index + 3);
+    let host = base
+        .get(scheme_end..)
+        .unwrap_or_default()
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    let mut out = format!(
+        "{}{host}/{database}",
+        base.get(..scheme_end).unwrap_or_default()
+    );
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
 fn redact_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
@@ -165,6 +190,18 @@ mod tests {
         assert_eq!(url.backend(), Backend::Postgres);
         assert_eq!(url.redacted(), "postgresql://solvo:***@localhost/solvo");
         assert!(!format!("{url:?}").contains("secret"));
+    }
+
+    #[test]
+    fn another_database_on_the_same_server_keeps_credentials_and_parameters() {
+        assert_eq!(
+            postgres_url_with_database("postgres://u:p@db:5432/postgres?sslmode=disable", "t1"),
+            "postgres://u:p@db:5432/t1?sslmode=disable"
+        );
+        assert_eq!(
+            postgres_url_with_database("postgresql://localhost", "t2"),
+            "postgresql://localhost/t2"
+        );
     }
 
     #[test]

@@ -72,7 +72,8 @@ impl TestDatabase {
                 diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
                     .execute(&mut conn)
                     .unwrap();
-                let url = with_database(&admin_url, &name);
+                let url =
+                    solvo_persistence::connection::postgres_url_with_database(&admin_url, &name);
                 (Self::Postgres { admin_url, name }, url)
             }
         }
@@ -88,21 +89,6 @@ impl Drop for TestDatabase {
                 .execute(&mut conn);
         }
     }
-}
-
-/// The same server URL pointing at another database.
-fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(base, query)| (base, Some(query)));
-    let scheme_end = base.find("://").map_or(0, |index| index + 3);
-    let host_part = base[scheme_end..].split('/').next().unwrap_or_default();
-    let mut out = format!("{}{host_part}/{database}", &base[..scheme_end]);
-    if let Some(query) = query {
-        out.push('?');
-        out.push_str(query);
-    }
-    out
 }
 
 /// A running server with a bootstrapped agency admin.

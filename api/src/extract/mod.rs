@@ -2,6 +2,7 @@
 
 pub mod body;
 pub mod json;
+pub mod precondition;
 pub mod query;
 
 pub use json::{ApiJson, BodyLimit};

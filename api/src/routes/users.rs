@@ -16,6 +16,7 @@ use crate::auth::{Caller, password};
 use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::extract::precondition::{if_match_version, version_etag};
 use crate::roles::{RoleName, stored_kind, stored_role};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
@@ -186,7 +187,7 @@ pub async fn create_user(
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/users/{}", created.id)))
-        .insert_header((header::ETAG, etag(created.version)))
+        .insert_header((header::ETAG, version_etag(created.version)))
         .json(created))
 }
 
@@ -253,7 +254,7 @@ pub async fn get_user(
         .await?;
     let user = User::try_from(row)?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(user.version)))
+        .insert_header((header::ETAG, version_etag(user.version)))
         .json(user))
 }
 
@@ -329,7 +330,7 @@ pub async fn update_user(
         .await?;
     let user = User::try_from(row)?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(user.version)))
+        .insert_header((header::ETAG, version_etag(user.version)))
         .json(user))
 }
 
@@ -345,31 +346,4 @@ fn find_visible(conn: &mut AnyConnection, caller: &Caller, id: &str) -> Result<U
     } else {
         Err(ApiError::NotFound)
     }
-}
-
-/// A strong ETag from a version.
-fn etag(version: i64) -> String {
-    format!("\"{version}\"")
-}
-
-/// Reads `If-Match: "3"` (or `3`); `*` or no header means unconditional.
-pub(crate) fn if_match_version(request: &HttpRequest) -> Result<Option<i64>, ApiError> {
-    let Some(raw) = request.headers().get(header::IF_MATCH) else {
-        return Ok(None);
-    };
-    let text = raw.to_str().unwrap_or_default().trim();
-    if text == "*" {
-        return Ok(None);
-    }
-    text.trim_start_matches("W/")
-        .trim_matches('"')
-        .parse::<i64>()
-        .map(Some)
-        .map_err(|_| {
-            ApiError::invalid(
-                "If-Match",
-                "invalid_etag",
-                "If-Match must be a version ETag such as \"3\".",
-            )
-        })
 }

@@ -96,6 +96,9 @@ pub async fn put_assignment(
         })
         .await?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, format!("\"{}\"", view.version)))
+        .insert_header((
+            header::ETAG,
+            crate::extract::precondition::version_etag(view.version),
+        ))
         .json(view))
 }

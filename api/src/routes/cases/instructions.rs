@@ -155,7 +155,10 @@ pub async fn create_instruction(
         })
         .await?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, format!("\"{}\"", view.version)))
+        .insert_header((
+            header::ETAG,
+            crate::extract::precondition::version_etag(view.version),
+        ))
         .json(view))
 }
 

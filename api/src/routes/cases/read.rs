@@ -123,7 +123,10 @@ pub async fn get_case(
         })
         .await?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, format!("\"{}\"", view.version)))
+        .insert_header((
+            header::ETAG,
+            crate::extract::precondition::version_etag(view.version),
+        ))
         .json(view))
 }
 

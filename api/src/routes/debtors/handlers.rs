@@ -141,7 +141,10 @@ pub async fn get_debtor(
         .await?;
     let debtor = Debtor::try_from(row)?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, format!("\"{}\"", debtor.version)))
+        .insert_header((
+            header::ETAG,
+            crate::extract::precondition::version_etag(debtor.version),
+        ))
         .json(debtor))
 }
 
@@ -203,7 +206,7 @@ pub async fn update_debtor(
     body: ApiJson<DebtorPatch>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(may_place, "change debtors")?;
-    let expected = crate::routes::users::if_match_version(&request)?;
+    let expected = crate::extract::precondition::if_match_version(&request)?;
     let patch = body.into_inner();
     let organisation_id = caller.organisation_id.clone();
     let id = id.into_inner();
@@ -240,7 +243,10 @@ pub async fn update_debtor(
         .await?;
     let debtor = Debtor::try_from(row)?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, format!("\"{}\"", debtor.version)))
+        .insert_header((
+            header::ETAG,
+            crate::extract::precondition::version_etag(debtor.version),
+        ))
         .json(debtor))
 }
 
