@@ -9,7 +9,8 @@ use serde_json::json;
 use solvo_domain::case::{Command, Facts, LegalAssessment, LegalRecommendation, Outcome};
 use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::cases::CaseRow;
-use solvo_persistence::repositories::{case_events, invoices};
+use solvo_persistence::repositories::invoices::{self, InvoiceRow};
+use solvo_persistence::repositories::{case_events, ledger};
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -125,14 +126,17 @@ pub async fn create_instruction(
         .db
         .write(move |conn| {
             let case = visible_case(conn, &caller, &id)?;
-            let before = balance::load(conn, &case, &rates, today)?;
+            // Invoices are read once: for the balance and for the prescription guard.
+            let invoices = invoices::of_case(conn, &case.id)?;
+            let postings = ledger::of_case(conn, &case.id)?;
+            let before = balance::compute(&case, &invoices, &postings, &rates, today)?;
             let command = command_for(&request, &case, &caller, &before)?;
             if !may_send(caller.role, command.name()) {
                 return Err(ApiError::Forbidden(
                     "Only the creditor approves legal action or withdraws a case.".into(),
                 ));
             }
-            let facts = facts_for(conn, &case, &before, today)?;
+            let facts = facts_for(conn, &case, &invoices, &before, today)?;
             let extras = Extras {
                 resume_on: request
                     .resume_on
@@ -277,6 +281,7 @@ fn command_for(
 fn facts_for(
     conn: &mut AnyConnection,
     case: &CaseRow,
+    invoices: &[InvoiceRow],
     balance: &Balance,
     today: NaiveDate,
 ) -> Result<Facts, ApiError> {
@@ -287,8 +292,7 @@ fn facts_for(
             Command::EscalatePreLegal { assessment } => Some(assessment),
             _ => None,
         });
-    let invoices = invoices::of_case(conn, &case.id)?;
-    let prescribed = prescription_of(case, &invoices, today)
+    let prescribed = prescription_of(case, invoices, today)
         .deadline
         .is_some_and(|deadline| deadline < today);
     Ok(Facts {
