@@ -43,6 +43,7 @@ fn main() {
 
     if let Ok(admin) = std::env::var("SOLVO_TEST_POSTGRES_URL") {
         let name = format!("solvo_bench_{}", std::process::id());
+        solvo_persistence::connection::init_postgres_client();
         let mut conn = PgConnection::establish(&admin).unwrap();
         diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
             .execute(&mut conn)

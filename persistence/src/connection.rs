@@ -27,6 +27,17 @@ impl AnyConnection {
     }
 }
 
+/// Prepares the process for PostgreSQL clients; call it before the first connection.
+///
+/// The bundled libpq uses OpenSSL (TLS and SCRAM). Left to itself OpenSSL registers an `atexit`
+/// cleanup that frees its global state while other threads may still hold TLS connections or
+/// run thread-exit destructors, which aborted a test binary with "double free or corruption"
+/// after every test had passed. Initialising it first with `OPENSSL_INIT_NO_ATEXIT` (what
+/// `openssl_sys::init` does) leaves that memory to the operating system at exit.
+pub fn init_postgres_client() {
+    openssl_sys::init();
+}
+
 /// The database products Solvo runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

@@ -47,6 +47,9 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for ConnectionSetup
 /// # Errors
 /// [`PersistenceError::Unavailable`] when no connection can be opened within the timeout.
 pub fn build_pool(url: &DatabaseUrl, max_size: u32) -> Result<Pool, PersistenceError> {
+    if url.backend() == Backend::Postgres {
+        crate::connection::init_postgres_client();
+    }
     let manager = ConnectionManager::<AnyConnection>::new(url.target());
     r2d2::Pool::builder()
         .max_size(max_size.max(1))

@@ -66,6 +66,7 @@ impl TestDatabase {
                 (Self::Sqlite(dir), url)
             }
             Backend::Postgres => {
+                solvo_persistence::connection::init_postgres_client();
                 let admin_url = postgres_admin_url().expect("SOLVO_TEST_POSTGRES_URL");
                 let name = format!("solvo_test_{}", uuid::Uuid::now_v7().simple());
                 let mut conn = PgConnection::establish(&admin_url).unwrap();
