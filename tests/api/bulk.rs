@@ -11,6 +11,8 @@ both_backends!(
     a_csv_import_groups_rows_into_cases_and_reports_each_row,
     a_refused_row_refuses_its_whole_case,
     bad_files_are_refused_with_problems,
+    duplicates_and_debtors_are_recognised_across_chunks,
+    concurrent_bulk_requests_place_each_case_once,
 );
 
 fn case(reference: &str, invoice: &str, vat: &str, amount: &str) -> Value {
@@ -239,4 +241,97 @@ async fn bad_files_are_refused_with_problems(backend: Backend) {
         403,
     )
     .await;
+}
+
+fn statuses(outcome: &Value) -> Vec<String> {
+    outcome["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// More than one write chunk (1,000 cases) in a request: what the first chunk placed is known
+/// to the second.
+async fn duplicates_and_debtors_are_recognised_across_chunks(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = member(&app).await;
+    let mut items: Vec<Value> = (0..1_200)
+        .map(|i| case(&format!("B-{i}"), &format!("I-{i}"), "DE123456789", "10.00"))
+        .collect();
+    items.push(case("B-3", "I-NEW", "DE123456789", "10.00"));
+    items.push(case("B-NEW", "I-7", "DE123456789", "10.00"));
+    items.push(case("B-OTHER", "I-OTHER", "DE999999999", "10.00"));
+    let response = app.post("/v1/cases/bulk", &token, &json!(items)).await;
+    assert_eq!(response.status(), 200);
+    let outcome = body(response).await;
+    assert_eq!(
+        outcome["summary"],
+        json!({"received": 1_203, "created": 1_201, "duplicate": 2, "rejected": 0})
+    );
+    let statuses = statuses(&outcome);
+    assert_eq!(statuses[1_200], "duplicate");
+    assert_eq!(
+        outcome["results"][1_200]["existing_case_id"],
+        outcome["results"][3]["case_id"]
+    );
+    assert_eq!(statuses[1_201], "duplicate");
+    assert_eq!(
+        outcome["results"][1_201]["existing_case_id"],
+        outcome["results"][7]["case_id"]
+    );
+    let debtor_of = |index: usize| {
+        let id = outcome["results"][index]["case_id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let app = &app;
+        let token = &token;
+        async move {
+            body(app.get(&format!("/v1/cases/{id}"), token).await).await["debtor"]["id"].clone()
+        }
+    };
+    let first = debtor_of(0).await;
+    assert_eq!(first, debtor_of(1_150).await, "one debtor across chunks");
+    assert_ne!(first, debtor_of(1_202).await);
+}
+
+/// Two requests racing with the same cases: each case is placed once, and the loser reports it
+/// as a duplicate of the winner's case. On PostgreSQL the loser's chunk can fail on a unique
+/// index after its lookups found nothing, and is placed again one case at a time.
+async fn concurrent_bulk_requests_place_each_case_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = member(&app).await;
+    let items: Vec<Value> = (0..300)
+        .map(|i| {
+            case(
+                &format!("R-{i}"),
+                &format!("RI-{i}"),
+                &format!("DE{:09}", 100_000_000 + i % 7),
+                "10.00",
+            )
+        })
+        .collect();
+    let items = json!(items);
+    let (first, second) = tokio::join!(
+        app.post("/v1/cases/bulk", &token, &items),
+        app.post("/v1/cases/bulk", &token, &items)
+    );
+    assert_eq!(first.status(), 200);
+    assert_eq!(second.status(), 200);
+    let (first, second) = (body(first).await, body(second).await);
+    for index in 0..300 {
+        let (a, b) = (&first["results"][index], &second["results"][index]);
+        let (winner, loser) = if a["status"] == "created" {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        assert_eq!(winner["status"], "created", "item {index}: {a} {b}");
+        assert_eq!(loser["status"], "duplicate", "item {index}: {a} {b}");
+        assert_eq!(loser["existing_case_id"], winner["case_id"], "item {index}");
+    }
+    let listed = body(app.get("/v1/cases?limit=500", &token).await).await;
+    assert_eq!(listed["data"].as_array().unwrap().len(), 300);
 }

@@ -1,8 +1,14 @@
 //! Bulk placement: thousands of cases in a few statements. Lookups (debtors, duplicates,
-//! collectors, case numbers) are made once per chunk and rows are inserted in batches; each item
-//! gets its own outcome. If a batch insert still fails (a concurrent placement took a reference
-//! between the checks and the insert), the chunk is placed again one case at a time in
-//! savepoints, so valid items land and a refused item never leaves half a case.
+//! collectors) are made once for the whole request, before anything is written, and rows are
+//! inserted in chunks; each item gets its own outcome. If a chunk still fails (a concurrent
+//! placement took a reference between the checks and the insert), that chunk is placed again
+//! one case at a time in savepoints, so valid items land and a refused item never leaves half a
+//! case.
+//!
+//! Looking up before writing matters on PostgreSQL: inside the import's own transaction its
+//! statistics still describe the tables as they were, so lookups made between chunks were
+//! planned as if the creditor had few rows and slowed down as the import grew them (measured:
+//! 9 ms per chunk at the start of a 50,000-case import, 100 ms at its end).
 
 use std::collections::{HashMap, HashSet};
 
@@ -44,26 +50,43 @@ pub enum ItemOutcome {
     },
 }
 
-/// Places `items` (each with the caller's index) in one transaction owned by the caller.
+/// Cases written per chunk (one savepoint each).
+const CHUNK: usize = 1_000;
+
+/// Places `items` (each with the caller's index) in the caller's transaction and returns an
+/// outcome per item, in index order.
 ///
 /// # Errors
 /// Only database failures that even the one-by-one fallback cannot get past.
-pub fn place_batch(
+pub fn place_all(
     conn: &mut AnyConnection,
     context: &PlacementContext,
     items: Vec<(usize, ValidCase)>,
     now: NaiveDateTime,
 ) -> Result<Vec<(usize, ItemOutcome)>, ApiError> {
-    let fallback_items = items.clone();
-    let fast =
-        conn.transaction::<_, PlacementError, _>(|conn| fast_path(conn, context, items, now));
-    match fast {
-        Ok(outcomes) => Ok(outcomes),
-        Err(err) => {
-            tracing::info!(error = ?err, "bulk placement falls back to one case at a time");
-            one_by_one(conn, context, fallback_items, now)
+    let mut outcomes = Vec::with_capacity(items.len());
+    let mut known = look_up(conn, context, &items, now).map_err(ApiError::from)?;
+    let mut remaining = items;
+    while !remaining.is_empty() {
+        let rest = remaining.split_off(CHUNK.min(remaining.len()));
+        let chunk = std::mem::replace(&mut remaining, rest);
+        let fallback_items = chunk.clone();
+        let fast = conn.transaction::<_, PlacementError, _>(|conn| {
+            fast_path(conn, context, &mut known, chunk, now)
+        });
+        match fast {
+            Ok(placed) => outcomes.extend(placed),
+            Err(err) => {
+                tracing::info!(error = ?err, "bulk placement falls back to one case at a time");
+                outcomes.extend(one_by_one(conn, context, fallback_items, now)?);
+                // What the failed chunk remembered (debtors, references, loads) was rolled
+                // back with it; look the rest up again against what is now stored.
+                known = look_up(conn, context, &remaining, now).map_err(ApiError::from)?;
+            }
         }
     }
+    outcomes.sort_by_key(|(index, _)| *index);
+    Ok(outcomes)
 }
 
 fn one_by_one(
@@ -143,17 +166,16 @@ struct Accepted {
 fn fast_path(
     conn: &mut AnyConnection,
     context: &PlacementContext,
+    known: &mut Known,
     items: Vec<(usize, ValidCase)>,
     now: NaiveDateTime,
 ) -> Result<Vec<(usize, ItemOutcome)>, PlacementError> {
     let started = std::time::Instant::now();
-    let mut known = look_up(conn, context, &items, now)?;
-    let looked_up = started.elapsed();
     let mut outcomes = Vec::with_capacity(items.len());
     let mut accepted = Vec::with_capacity(items.len());
     let mut new_debtors: Vec<DebtorRow> = Vec::new();
     for (index, case) in items {
-        match accept(conn, &mut known, &mut new_debtors, index, case)? {
+        match accept(conn, known, &mut new_debtors, index, case)? {
             Ok(item) => accepted.push(item),
             Err(outcome) => outcomes.push((index, outcome)),
         }
@@ -217,8 +239,7 @@ fn fast_path(
             .flat_map(|plan| plan.events.iter().cloned())
             .collect::<Vec<_>>(),
     )?;
-    tracing::debug!(?looked_up, ?planned, ?cases_written, ?invoices_written, ?postings_written, total = ?started.elapsed(), cases = plans.len(), "bulk chunk placed");
-    outcomes.sort_by_key(|(index, _)| *index);
+    tracing::debug!(?planned, ?cases_written, ?invoices_written, ?postings_written, total = ?started.elapsed(), cases = plans.len(), "bulk chunk placed");
     Ok(outcomes)
 }
 

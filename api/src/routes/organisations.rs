@@ -129,11 +129,11 @@ pub async fn create_organisation(
         fingerprint,
         move |conn| {
             organisations::insert(conn, &row)?;
-            Ok(Created {
-                status: StatusCode::CREATED,
-                location: Some(format!("/v1/organisations/{}", created.id)),
-                body: serde_json::to_value(&created).map_err(anyhow::Error::from)?,
-            })
+            Created::new(
+                StatusCode::CREATED,
+                &created,
+                Some(format!("/v1/organisations/{}", created.id)),
+            )
         },
     )
     .await

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::auth::Caller;
-use crate::cases::batch::{ItemOutcome, place_batch};
+use crate::cases::batch::{ItemOutcome, place_all};
 use crate::cases::csv_import::{self, CellError};
 use crate::cases::events::ActorRef;
 use crate::cases::input::{PlaceCase, ValidCase};
@@ -27,8 +27,6 @@ use crate::state::AppState;
 pub const MAX_BULK_CASES: usize = 10_000;
 /// Largest bulk or CSV body.
 pub const MAX_BULK_BYTES: usize = 64 * 1024 * 1024;
-/// Cases placed per fast-path batch (one savepoint each).
-const CHUNK: usize = 1_000;
 
 /// Counts of a bulk request.
 #[derive(Debug, Default, Serialize, ToSchema)]
@@ -125,19 +123,12 @@ pub async fn create_cases_bulk(
         key,
         print,
         move |conn| {
-            for chunk in chunks(valid) {
-                for (index, outcome) in place_batch(conn, &context, chunk, now)? {
-                    results[index] = Some(result_of(index, outcome));
-                }
+            for (index, outcome) in place_all(conn, &context, valid, now)? {
+                results[index] = Some(result_of(index, outcome));
             }
             let results: Vec<BulkResult> = results.into_iter().flatten().collect();
             let summary = summarise(received, &results);
-            Ok(Created {
-                status: StatusCode::OK,
-                location: None,
-                body: serde_json::to_value(BulkResponse { summary, results })
-                    .map_err(anyhow::Error::from)?,
-            })
+            Created::new(StatusCode::OK, &BulkResponse { summary, results }, None)
         },
     )
     .await
@@ -158,21 +149,6 @@ fn validate_item(
     })?;
     case.validate().map_err(|errors| flatten(&errors))?;
     case.validate_case(organisation_id, "", now)
-}
-
-fn chunks(items: Vec<(usize, ValidCase)>) -> Vec<Vec<(usize, ValidCase)>> {
-    let mut out = Vec::with_capacity(items.len() / CHUNK + 1);
-    let mut current = Vec::with_capacity(CHUNK.min(items.len()));
-    for item in items {
-        current.push(item);
-        if current.len() == CHUNK {
-            out.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
 }
 
 fn rejected(index: usize, errors: Vec<FieldError>) -> BulkResult {
@@ -338,16 +314,14 @@ pub async fn import_cases(
         print,
         move |conn| {
             let mut cases_created = 0;
-            for chunk in chunks(valid) {
-                for (index, outcome) in place_batch(conn, &context, chunk, now)? {
-                    let Some(group) = parsed.groups.get(index) else {
-                        continue;
-                    };
-                    if matches!(outcome, ItemOutcome::Created { .. }) {
-                        cases_created += 1;
-                    }
-                    results.extend(group_results(group, outcome));
+            for (index, outcome) in place_all(conn, &context, valid, now)? {
+                let Some(group) = parsed.groups.get(index) else {
+                    continue;
+                };
+                if matches!(outcome, ItemOutcome::Created { .. }) {
+                    cases_created += 1;
                 }
+                results.extend(group_results(group, outcome));
             }
             results.sort_by_key(|row| row.row);
             let count = |status: &str| results.iter().filter(|row| row.status == status).count();
@@ -358,12 +332,7 @@ pub async fn import_cases(
                 rows_duplicate: count("duplicate"),
                 rows_rejected: count("rejected"),
             };
-            Ok(Created {
-                status: StatusCode::OK,
-                location: None,
-                body: serde_json::to_value(ImportResponse { summary, results })
-                    .map_err(anyhow::Error::from)?,
-            })
+            Created::new(StatusCode::OK, &ImportResponse { summary, results }, None)
         },
     )
     .await

@@ -71,11 +71,11 @@ pub async fn create_case(
             &caller,
             today,
         )?;
-        Ok(Created {
-            status: StatusCode::CREATED,
-            location: Some(format!("/v1/cases/{}", view.id)),
-            body: serde_json::to_value(&view).map_err(anyhow::Error::from)?,
-        })
+        Created::new(
+            StatusCode::CREATED,
+            &view,
+            Some(format!("/v1/cases/{}", view.id)),
+        )
     })
     .await
 }

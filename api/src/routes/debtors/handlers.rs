@@ -61,15 +61,13 @@ pub async fn create_debtor(
         move |conn| {
             let (row, created) = find_or_create(conn, row)?;
             let debtor = Debtor::try_from(row)?;
-            Ok(Created {
-                status: if created {
-                    StatusCode::CREATED
-                } else {
-                    StatusCode::OK
-                },
-                location: Some(format!("/v1/debtors/{}", debtor.id)),
-                body: serde_json::to_value(&debtor).map_err(anyhow::Error::from)?,
-            })
+            let status = if created {
+                StatusCode::CREATED
+            } else {
+                StatusCode::OK
+            };
+            let location = Some(format!("/v1/debtors/{}", debtor.id));
+            Created::new(status, &debtor, location)
         },
     )
     .await

@@ -102,11 +102,7 @@ pub async fn create_document(
             uploaded_by: actor_id(&caller).to_owned(),
             created_at: clock::rfc3339(new.created_at),
         };
-        Ok(Created {
-            status: StatusCode::CREATED,
-            location: Some(format!("/v1/cases/{}/documents/{id}", case.id)),
-            body: serde_json::to_value(&document).map_err(anyhow::Error::from)?,
-        })
+        Created::new(StatusCode::CREATED, &document, Some(format!("/v1/cases/{}/documents/{id}", case.id)))
     })
     .await
 }

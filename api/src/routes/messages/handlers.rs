@@ -134,11 +134,7 @@ pub async fn create_message(
             row.created_at,
         )?;
         let message = Message::new(row, Some(caller.role.as_str()), true)?;
-        Ok(Created {
-            status: StatusCode::CREATED,
-            location: None,
-            body: serde_json::to_value(&message).map_err(anyhow::Error::from)?,
-        })
+        Created::new(StatusCode::CREATED, &message, None)
     })
     .await
 }

@@ -69,21 +69,21 @@ pub async fn create_quote(
                 QuoteRoute::International
             };
             let (quote, schedule) = price(&parsed, &rates, route, new_id("quo"), now)?;
-            let body = serde_json::to_value(&quote).map_err(anyhow::Error::from)?;
+            let created = Created::new(
+                StatusCode::CREATED,
+                &quote,
+                Some(format!("/v1/quotes/{}", quote.id)),
+            )?;
             let row = QuoteRow {
                 id: quote.id,
                 organisation_id,
-                body: body.to_string(),
+                body: created.body.get().to_owned(),
                 fee_terms: serde_json::to_string(&schedule).map_err(anyhow::Error::from)?,
                 created_at: now,
                 expires_at: now + Duration::days(VALIDITY_DAYS),
             };
             quotes::insert(conn, &row)?;
-            Ok(Created {
-                status: StatusCode::CREATED,
-                location: Some(format!("/v1/quotes/{}", row.id)),
-                body,
-            })
+            Ok(created)
         },
     )
     .await
