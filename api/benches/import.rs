@@ -40,6 +40,18 @@ fn main() {
     let solvo = import_through_api(&sqlite_url, &csv_path);
     let native = sqlite_native(&dir.path().join("raw.db"), &csv_path);
     report("SQLite", rows, solvo, "sqlite3 .import", native);
+    let stored: u64 = ["solvo.db", "solvo.db-wal"]
+        .iter()
+        .filter_map(|name| std::fs::metadata(dir.path().join(name)).ok())
+        .map(|meta| meta.len())
+        .sum();
+    let raw = std::fs::metadata(dir.path().join("raw.db")).map_or(0, |meta| meta.len());
+    println!(
+        "{:<12} {:.1} MB stored (database and WAL) against {:.1} MB for the plain table",
+        "",
+        stored as f64 / 1e6,
+        raw as f64 / 1e6
+    );
 
     if let Ok(admin) = std::env::var("SOLVO_TEST_POSTGRES_URL") {
         let name = format!("solvo_bench_{}", std::process::id());

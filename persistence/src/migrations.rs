@@ -33,3 +33,17 @@ pub fn revert_all(conn: &mut AnyConnection) -> Result<usize, PersistenceError> {
     .map_err(|err| PersistenceError::Migration(err.to_string()))?;
     Ok(reverted.len())
 }
+
+/// Reverts the newest applied migration and returns its version (tests use it to check that a
+/// migration carries existing rows over).
+///
+/// # Errors
+/// [`PersistenceError::Migration`] naming the migration that failed.
+pub fn revert_last(conn: &mut AnyConnection) -> Result<String, PersistenceError> {
+    let reverted = match conn {
+        AnyConnection::Sqlite(inner) => inner.revert_last_migration(SQLITE),
+        AnyConnection::Postgresql(inner) => inner.revert_last_migration(POSTGRES),
+    }
+    .map_err(|err| PersistenceError::Migration(err.to_string()))?;
+    Ok(reverted.to_string())
+}

@@ -135,11 +135,19 @@ diesel::table! {
         contractual_interest_rate -> Nullable<Text>,
         notes -> Nullable<Text>,
         quote_id -> Nullable<Text>,
-        fee_terms -> Text,
+        fee_schedule_id -> Text,
         resume_on -> Nullable<Date>,
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    fee_schedules (id) {
+        id -> Text,
+        terms -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -237,6 +245,7 @@ diesel::joinable!(api_keys -> organisations (organisation_id));
 diesel::joinable!(debtors -> organisations (organisation_id));
 diesel::joinable!(collector_coverage -> users (user_id));
 diesel::joinable!(cases -> debtors (debtor_id));
+diesel::joinable!(cases -> fee_schedules (fee_schedule_id));
 diesel::joinable!(invoices -> cases (case_id));
 diesel::joinable!(ledger_postings -> cases (case_id));
 diesel::joinable!(case_events -> cases (case_id));
@@ -255,6 +264,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     collector_coverage,
     sequences,
     quotes,
+    fee_schedules,
     cases,
     invoices,
     ledger_postings,

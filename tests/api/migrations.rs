@@ -39,16 +39,25 @@ fn both_dialects_have_the_same_migrations() {
     }
 }
 
-both_backends!(migrations_apply_revert_and_apply_again);
+/// A database without any migration applied, and a pool on it.
+fn empty_database(backend: Backend) -> (TestDatabase, solvo_persistence::Pool) {
+    let (database, url) = TestDatabase::create(backend);
+    let pool = solvo_persistence::pool::build_pool(
+        &solvo_persistence::DatabaseUrl::parse(&url).unwrap(),
+        1,
+    )
+    .unwrap();
+    (database, pool)
+}
+
+both_backends!(
+    migrations_apply_revert_and_apply_again,
+    fee_terms_move_to_fee_schedules_with_every_case,
+);
 
 async fn migrations_apply_revert_and_apply_again(backend: Backend) {
     tokio::task::spawn_blocking(move || {
-        let (_database, url) = TestDatabase::create(backend);
-        let pool = solvo_persistence::pool::build_pool(
-            &solvo_persistence::DatabaseUrl::parse(&url).unwrap(),
-            1,
-        )
-        .unwrap();
+        let (_database, pool) = empty_database(backend);
         let mut conn = pool.get().unwrap();
         let applied = migrations::run_pending(&mut conn).unwrap();
         assert_eq!(applied.len(), versions("sqlite").len());
@@ -58,6 +67,68 @@ async fn migrations_apply_revert_and_apply_again(backend: Backend) {
             applied.len()
         );
         assert!(migrations::run_pending(&mut conn).unwrap().is_empty());
+    })
+    .await
+    .unwrap();
+}
+
+#[derive(diesel::QueryableByName)]
+struct One {
+    #[diesel(sql_type = Text)]
+    value: String,
+}
+
+fn one(conn: &mut solvo_persistence::AnyConnection, sql: &str) -> String {
+    let rows: Vec<One> = diesel::sql_query(sql).load(conn).unwrap();
+    assert_eq!(rows.len(), 1, "{sql}");
+    rows.into_iter().next().unwrap().value
+}
+
+/// A case stored before fee schedules had their own table keeps its terms, and reverting gives
+/// them back.
+async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
+    tokio::task::spawn_blocking(move || {
+        let (_database, pool) = empty_database(backend);
+        let mut conn = pool.get().unwrap();
+        migrations::run_pending(&mut conn).unwrap();
+        assert_eq!(
+            migrations::revert_last(&mut conn).unwrap(),
+            "20261123000003"
+        );
+        solvo_api::bootstrap::bootstrap(&mut conn, "a@agency.example", "a long password 1", "A", "NL")
+            .unwrap();
+        let organisation = one(&mut conn, "SELECT id AS value FROM organisations");
+        let terms = r#"{"currency":"EUR","introduction_fee":"25.00"}"#;
+        diesel::sql_query(format!(
+            "INSERT INTO debtors (id, organisation_id, legal_name, country, created_at, updated_at) \
+             VALUES ('dbt_1', '{organisation}', 'Globex GmbH', 'DE', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        ))
+        .execute(&mut conn)
+        .unwrap();
+        diesel::sql_query(format!(
+            "INSERT INTO cases (id, organisation_id, debtor_id, case_number, rf_reference, \
+             creditor_reference, currency, jurisdiction, state, state_detail, fee_terms, created_at, updated_at) \
+             VALUES ('case_1', '{organisation}', 'dbt_1', 1, 'RF181', 'OLD-1', 'EUR', 'DE', 'submitted', \
+             '\"submitted\"', '{terms}', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        ))
+        .execute(&mut conn)
+        .unwrap();
+
+        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 1);
+        assert_eq!(
+            one(&mut conn, "SELECT fee_schedule_id AS value FROM cases"),
+            "fsc_case_1"
+        );
+        assert_eq!(
+            one(
+                &mut conn,
+                "SELECT s.terms AS value FROM cases c JOIN fee_schedules s ON s.id = c.fee_schedule_id"
+            ),
+            terms
+        );
+
+        migrations::revert_last(&mut conn).unwrap();
+        assert_eq!(one(&mut conn, "SELECT fee_terms AS value FROM cases"), terms);
     })
     .await
     .unwrap();
@@ -74,12 +145,7 @@ struct Unindexed {
 /// Every foreign key column leads an index, so that joins and cascades never scan a table.
 #[test]
 fn every_foreign_key_has_an_index() {
-    let (_database, url) = TestDatabase::create(Backend::Sqlite);
-    let pool = solvo_persistence::pool::build_pool(
-        &solvo_persistence::DatabaseUrl::parse(&url).unwrap(),
-        1,
-    )
-    .unwrap();
+    let (_database, pool) = empty_database(Backend::Sqlite);
     let mut conn = pool.get().unwrap();
     migrations::run_pending(&mut conn).unwrap();
     let unindexed: Vec<Unindexed> = diesel::sql_query(

@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use solvo_domain::fees::FeeSchedule;
 use solvo_domain::money::Currency;
 use solvo_persistence::AnyConnection;
+use solvo_persistence::repositories::fee_schedules::FeeScheduleRow;
 use solvo_persistence::repositories::quotes;
 
 use crate::error::ApiError;
@@ -49,4 +50,13 @@ pub fn for_placement(
         ));
     }
     Ok(Some(schedule))
+}
+
+/// The stored form of `schedule`, named by its terms.
+///
+/// # Errors
+/// 500 when the schedule cannot be serialised.
+pub fn stored(schedule: &FeeSchedule, now: NaiveDateTime) -> Result<FeeScheduleRow, ApiError> {
+    let terms = serde_json::to_string(schedule).map_err(anyhow::Error::from)?;
+    Ok(FeeScheduleRow::for_terms(terms, now))
 }

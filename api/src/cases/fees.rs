@@ -6,6 +6,7 @@ use solvo_domain::money::Money;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::cases::CaseRow;
+use solvo_persistence::repositories::fee_schedules;
 use solvo_persistence::repositories::ledger::{self, PostingRow};
 
 use crate::error::ApiError;
@@ -22,7 +23,8 @@ pub fn post_withdrawal_fee(
     principal: Money,
     at: NaiveDateTime,
 ) -> Result<(), ApiError> {
-    let schedule: FeeSchedule = serde_json::from_str(&case.fee_terms).map_err(|err| {
+    let terms = fee_schedules::terms(conn, &case.fee_schedule_id)?;
+    let schedule: FeeSchedule = serde_json::from_str(&terms).map_err(|err| {
         ApiError::Internal(anyhow::anyhow!(
             "case {} has unreadable fee terms: {err}",
             case.id

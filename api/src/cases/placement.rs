@@ -8,6 +8,7 @@ use solvo_domain::jurisdiction::{self, JurisdictionCode};
 use solvo_persistence::repositories::case_events;
 use solvo_persistence::repositories::cases::{self, CaseRow};
 use solvo_persistence::repositories::debtors::{self, DebtorRow};
+use solvo_persistence::repositories::fee_schedules;
 use solvo_persistence::repositories::invoices::{self, InvoiceRow};
 use solvo_persistence::repositories::ledger;
 use solvo_persistence::{AnyConnection, PersistenceError};
@@ -107,6 +108,8 @@ pub fn place(
     )?;
     let case_number = cases::next_number(conn, CASE_NUMBER_SEQUENCE, 1)?;
     let fee_terms = fee_terms.unwrap_or_else(|| FeeSchedule::default_for(case.currency));
+    let schedule = super::fee_terms::stored(&fee_terms, now)?;
+    fee_schedules::ensure(conn, std::slice::from_ref(&schedule))?;
     let collector = choose_collector(conn, &debtor.country, debtor.preferred_language.as_deref())?;
     let resolved = Resolved {
         case_id: solvo_persistence::ids::new_id("case"),
@@ -116,6 +119,7 @@ pub fn place(
         jurisdiction,
         case_number,
         fee_terms: &fee_terms,
+        fee_schedule_id: &schedule.id,
         collector,
         now,
     };

@@ -51,6 +51,8 @@ pub struct Resolved<'a> {
     pub case_number: i64,
     /// The fee schedule charged.
     pub fee_terms: &'a FeeSchedule,
+    /// Its stored row's id (`fee_schedules`).
+    pub fee_schedule_id: &'a str,
     /// The collector chosen, if any.
     pub collector: Option<String>,
     /// Placement time.
@@ -88,7 +90,7 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, ApiErr
             .map(|rate| rate.normalize().to_string()),
         notes: case.notes,
         quote_id: case.quote_id,
-        fee_terms: serde_json::to_string(resolved.fee_terms).map_err(anyhow::Error::from)?,
+        fee_schedule_id: resolved.fee_schedule_id.to_owned(),
         resume_on: None,
         version: 1,
         created_at: now,

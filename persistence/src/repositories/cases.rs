@@ -43,8 +43,8 @@ pub struct CaseRow {
     pub notes: Option<String>,
     /// The quote whose fee terms apply.
     pub quote_id: Option<String>,
-    /// Fee schedule JSON.
-    pub fee_terms: String,
+    /// The fee schedule charged (`fee_schedules`).
+    pub fee_schedule_id: String,
     /// Date on which a paused case resumes by itself.
     pub resume_on: Option<NaiveDate>,
     /// Optimistic-concurrency version.

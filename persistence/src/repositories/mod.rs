@@ -7,6 +7,7 @@ pub mod cases;
 pub mod collectors;
 pub mod debtors;
 pub mod documents;
+pub mod fee_schedules;
 pub mod idempotency;
 pub mod invoices;
 pub mod ledger;

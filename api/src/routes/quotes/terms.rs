@@ -15,8 +15,7 @@ pub struct QuoteTerms {
     pub quote_id: String,
     /// The fee schedule the quote was priced with (already validated).
     pub fee_schedule: FeeSchedule,
-    /// The same schedule as the JSON stored with the quote, to copy into `cases.fee_terms`
-    /// unchanged.
+    /// The same schedule as the JSON stored with the quote.
     pub fee_terms: String,
     /// The currency of the quote (and of its fee schedule); a case in another currency cannot
     /// use the terms.
