@@ -4,6 +4,7 @@
 //! write it; thousands separators never are.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -46,18 +47,27 @@ pub const OPTIONAL_COLUMNS: [&str; 15] = [
 /// case must agree on those.
 const INVOICE_COLUMNS: [&str; 4] = ["invoice_number", "issue_date", "due_date", "amount"];
 
-/// One data row: its line in the file and its non-empty fields by column.
+/// One data row: its line in the file and its trimmed fields in header order.
 #[derive(Debug, Clone)]
 pub struct CsvRow {
     /// 1-based line number (the header is line 1).
     pub line: u64,
-    /// Trimmed, non-empty values.
-    pub fields: HashMap<String, String>,
+    /// The file's header, shared by its rows (a file has a few dozen columns at most, so a
+    /// lookup walks it instead of giving every row a map of its own).
+    headers: Arc<[String]>,
+    /// The row's values, one per header.
+    values: Vec<String>,
 }
 
 impl CsvRow {
-    fn get(&self, column: &str) -> Option<&str> {
-        self.fields.get(column).map(String::as_str)
+    /// The value of `column`, when the file has the column and the row a non-empty value.
+    #[must_use]
+    pub fn get(&self, column: &str) -> Option<&str> {
+        let index = self.headers.iter().position(|header| header == column)?;
+        self.values
+            .get(index)
+            .map(String::as_str)
+            .filter(|value| !value.is_empty())
     }
 }
 
@@ -115,7 +125,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ApiError> {
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(bytes);
-    let headers: Vec<String> = reader
+    let headers: Arc<[String]> = reader
         .headers()
         .map_err(|err| {
             ApiError::invalid(
@@ -173,13 +183,11 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ApiError> {
             });
             continue;
         }
-        let fields: HashMap<String, String> = headers
-            .iter()
-            .zip(record.iter())
-            .filter(|(_, value)| !value.is_empty())
-            .map(|(header, value)| (header.clone(), value.to_owned()))
-            .collect();
-        let row = CsvRow { line, fields };
+        let row = CsvRow {
+            line,
+            headers: Arc::clone(&headers),
+            values: record.iter().map(ToOwned::to_owned).collect(),
+        };
         let Some(reference) = row.get("creditor_reference").map(ToOwned::to_owned) else {
             unreadable.push(CellError {
                 line,

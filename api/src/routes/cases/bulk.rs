@@ -365,7 +365,7 @@ fn group_to_case(
 }
 
 fn cell(row: &csv_import::CsvRow, column: &str) -> Option<String> {
-    row.fields.get(column).cloned()
+    row.get(column).map(ToOwned::to_owned)
 }
 
 fn row_rejected(
