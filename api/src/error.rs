@@ -91,6 +91,9 @@ pub enum ApiError {
     /// `If-Match` named a version that is no longer current.
     #[error("precondition failed: {0}")]
     PreconditionFailed(String),
+    /// Too many failed logins for one email; retry after the duration.
+    #[error("too many requests")]
+    TooManyRequests(std::time::Duration),
     /// The database cannot be reached now; retry later.
     #[error("service unavailable")]
     Unavailable,
@@ -141,6 +144,11 @@ impl ApiError {
                 "precondition_failed",
                 "Precondition failed",
             ),
+            Self::TooManyRequests(_) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                "Too many requests",
+            ),
             Self::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
@@ -170,6 +178,10 @@ impl ApiError {
                 why.clone()
             }
             Self::NotFound => "The resource does not exist.".to_owned(),
+            Self::TooManyRequests(wait) => format!(
+                "Too many failed logins for this email; try again in {} seconds.",
+                retry_after_seconds(*wait)
+            ),
             Self::Unavailable => "The database is unavailable; retry later.".to_owned(),
             Self::Internal(_) => "An unexpected error occurred; it has been logged.".to_owned(),
         }
@@ -208,8 +220,17 @@ impl ResponseError for ApiError {
         if matches!(self, Self::Unauthenticated(_)) {
             response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
+        if let Self::TooManyRequests(wait) = self {
+            response.insert_header((header::RETRY_AFTER, retry_after_seconds(*wait)));
+        }
         response.json(self.problem())
     }
+}
+
+/// Whole seconds to wait, rounded up and at least one (`Retry-After` has no fractions).
+fn retry_after_seconds(wait: std::time::Duration) -> u64 {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    seconds.max(1)
 }
 
 impl From<PersistenceError> for ApiError {

@@ -84,6 +84,7 @@ impl Application {
                 refresh_seconds: config.refresh_token_ttl,
             },
             rates,
+            login_throttle: Arc::default(),
         };
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("SOLVO_BIND: cannot bind {}", config.bind))?;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use solvo_domain::rates::RateTables;
 
 use crate::auth::JwtKeys;
+use crate::auth::throttle::LoginThrottle;
 use crate::db::Db;
 
 /// Token lifetimes, from the settings.
@@ -27,4 +28,6 @@ pub struct AppState {
     pub lifetimes: TokenLifetimes,
     /// Reference-rate histories for interest, parsed once at start-up.
     pub rates: Arc<RateTables>,
+    /// Failed logins per email.
+    pub login_throttle: Arc<LoginThrottle>,
 }

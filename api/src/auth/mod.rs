@@ -5,6 +5,7 @@ pub mod caller;
 pub mod jwt;
 pub mod password;
 pub mod secret;
+pub mod throttle;
 
 pub use caller::{Actor, Caller};
 pub use jwt::{AccessClaims, JwtKeys};

@@ -1,6 +1,8 @@
 //! `POST /v1/auth/token`, `/v1/auth/refresh`, `/v1/auth/logout`: login, refresh-token rotation
 //! with reuse detection, and logout.
 
+use std::time::Instant;
+
 use actix_web::{HttpResponse, post, web};
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
@@ -64,6 +66,8 @@ pub struct TokenResponse {
     responses(
         (status = 200, description = "Tokens issued", body = TokenResponse),
         (status = 401, description = "Wrong credentials or disabled account", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Ten failed logins for this email within 15 minutes; wait `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until the next attempt is accepted"))),
     ),
     security(())
 )]
@@ -73,9 +77,14 @@ pub async fn create_token(
     body: ApiJson<TokenRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let TokenRequest { email, password } = body.into_inner();
+    state
+        .login_throttle
+        .check(&email, Instant::now())
+        .map_err(ApiError::TooManyRequests)?;
+    let lookup = email.clone();
     let found = state
         .db
-        .read(move |conn| Ok(users::find_by_email(conn, &email)?))
+        .read(move |conn| Ok(users::find_by_email(conn, &lookup)?))
         .await?;
     // Verify after the connection is back in the pool: argon2 is slow on purpose, and a burst
     // of wrong passwords must not hold every database connection.
@@ -87,8 +96,12 @@ pub async fn create_token(
         found.filter(|_| valid)
     })
     .await
-    .map_err(|err| ApiError::Internal(anyhow::anyhow!("password check failed: {err}")))?
-    .ok_or(ApiError::Unauthenticated(BAD_LOGIN))?;
+    .map_err(|err| ApiError::Internal(anyhow::anyhow!("password check failed: {err}")))?;
+    let Some(user) = user else {
+        state.login_throttle.record_failure(&email, Instant::now());
+        return Err(ApiError::Unauthenticated(BAD_LOGIN));
+    };
+    state.login_throttle.record_success(&email);
     let refresh_token = secret::generate(secret::REFRESH_TOKEN_PREFIX);
     let session_id = new_id("ses");
     let now = clock::now();
