@@ -37,6 +37,11 @@ impl FeeScheduleRow {
 
 /// Stores the rows that are not stored yet (an id names its terms, so a stored one is the same).
 ///
+/// A schedule stored and committed before costs nothing here and takes no lock. On PostgreSQL
+/// two transactions storing the same new schedule at once wait for each other: the second
+/// insert waits for the first transaction to end (a first import on new terms holds the others
+/// placing on those terms until it commits).
+///
 /// # Errors
 /// Database errors only.
 pub fn ensure(conn: &mut AnyConnection, rows: &[FeeScheduleRow]) -> Result<(), PersistenceError> {
