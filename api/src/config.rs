@@ -43,6 +43,10 @@ pub struct ServerConfig {
     /// Largest JSON body in bytes.
     #[arg(long, env = "SOLVO_MAX_BODY_BYTES", default_value_t = 1_048_576)]
     pub max_body_bytes: usize,
+    /// Bearer token a Prometheus scraper presents on `GET /metrics` (agency administrators'
+    /// own credentials work too). Without it only agency administrators read metrics.
+    #[arg(long, env = "SOLVO_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<SecretString>,
     /// Log as JSON lines instead of text.
     #[arg(long, env = "SOLVO_LOG_JSON", default_value_t = false)]
     pub log_json: bool,
@@ -67,6 +71,7 @@ impl ServerConfig {
             database_url: database_url.to_owned(),
             db_pool_size: 4,
             jwt_secret: None,
+            metrics_token: None,
             jwt_issuer: "solvo".to_owned(),
             jwt_audience: "solvo-api".to_owned(),
             access_token_ttl: 900,

@@ -25,6 +25,7 @@ use crate::db::Db;
 use crate::demo::{self, DemoSeed};
 use crate::error::ApiError;
 use crate::extract::{BodyLimit, query_config};
+use crate::routes::metrics::MetricsToken;
 use crate::state::{AppState, TokenLifetimes};
 use crate::telemetry::{self, HttpMetrics};
 use crate::workers::Scheduler;
@@ -93,6 +94,7 @@ impl Application {
         let doc = openapi::document();
         let state = web::Data::new(state);
         let limit = BodyLimit(config.max_body_bytes);
+        let metrics_token = web::Data::new(MetricsToken::new(config.metrics_token.as_ref()));
         let origins = config.cors_origins.clone();
         let mut server = HttpServer::new(move || {
             let metrics_for_middleware = Arc::clone(&metrics);
@@ -102,6 +104,7 @@ impl Application {
                 .into_app()
                 .app_data(state.clone())
                 .app_data(web::Data::from(Arc::clone(&metrics)))
+                .app_data(metrics_token.clone())
                 .app_data(limit)
                 .app_data(query_config())
                 .app_data(

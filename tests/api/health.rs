@@ -1,11 +1,12 @@
 //! Health, metrics and request ids.
 
 use crate::both_backends;
-use crate::helpers::{Backend, spawn_app};
+use crate::helpers::{Backend, assert_problem, spawn_app, spawn_app_with};
 
 both_backends!(
     health_endpoints_answer_and_metrics_count_requests,
-    request_ids_are_echoed_or_generated
+    request_ids_are_echoed_or_generated,
+    metrics_need_the_metrics_token_or_an_agency_admin,
 );
 
 async fn health_endpoints_answer_and_metrics_count_requests(backend: Backend) {
@@ -24,7 +25,7 @@ async fn health_endpoints_answer_and_metrics_count_requests(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(ready.status(), 200);
-    let metrics = app.client.get(app.url("/metrics")).send().await.unwrap();
+    let metrics = app.get("/metrics", &app.admin_token).await;
     assert_eq!(metrics.status(), 200);
     let text = metrics.text().await.unwrap();
     assert!(
@@ -60,4 +61,20 @@ async fn request_ids_are_echoed_or_generated(backend: Backend) {
         failing.headers().contains_key("x-request-id"),
         "errors carry the id too"
     );
+}
+
+async fn metrics_need_the_metrics_token_or_an_agency_admin(backend: Backend) {
+    const TOKEN: &str = "scraper-token-0123456789";
+    let app = spawn_app_with(backend, |config| {
+        config.metrics_token = Some(TOKEN.to_owned().into());
+    })
+    .await;
+    let anonymous = app.client.get(app.url("/metrics")).send().await.unwrap();
+    assert_problem(anonymous, 401).await;
+    assert_problem(app.get("/metrics", "wrong-token").await, 401).await;
+    assert_eq!(app.get("/metrics", TOKEN).await.status(), 200);
+    assert_eq!(app.get("/metrics", &app.admin_token).await.status(), 200);
+    let creditor = app.create_creditor("Acme").await;
+    let member = app.create_user(&creditor, "creditor_admin").await;
+    assert_problem(app.get("/metrics", &member.token).await, 403).await;
 }
