@@ -5,7 +5,7 @@ use actix_web::HttpRequest;
 use actix_web::error::PayloadError;
 use actix_web::http::header;
 use actix_web::web::{self, Bytes, BytesMut};
-use futures_util::StreamExt;
+use futures_util::{Stream, StreamExt};
 
 use crate::error::ApiError;
 
@@ -43,14 +43,33 @@ pub fn require_media_type(req: &HttpRequest, accepted: &[&str]) -> Result<String
 /// 413 when too large; 400 when the body cannot be read.
 pub async fn read_limited(
     req: &HttpRequest,
-    mut payload: web::Payload,
+    payload: web::Payload,
     limit: usize,
 ) -> Result<Bytes, ApiError> {
-    let declared = req
-        .headers()
+    read_stream(payload, declared_length(req), limit).await
+}
+
+/// The `Content-Length` the client declared, when it is a number.
+pub(crate) fn declared_length(req: &HttpRequest) -> Option<usize> {
+    req.headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<usize>().ok());
+        .and_then(|value| value.parse::<usize>().ok())
+}
+
+/// Reads `payload` whole: 413 before reading when `declared` is over `limit`, and as soon as
+/// the bytes received pass it (a client may send more than it declared, or declare nothing).
+///
+/// # Errors
+/// 413 when too large; 400 when the body cannot be read.
+pub(crate) async fn read_stream<S>(
+    mut payload: S,
+    declared: Option<usize>,
+    limit: usize,
+) -> Result<Bytes, ApiError>
+where
+    S: Stream<Item = Result<Bytes, PayloadError>> + Unpin,
+{
     if declared.is_some_and(|length| length > limit) {
         return Err(ApiError::PayloadTooLarge(limit));
     }

@@ -5,14 +5,12 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
-use actix_web::error::PayloadError;
 use actix_web::http::header;
-use actix_web::web::{Bytes, BytesMut};
 use actix_web::{FromRequest, HttpRequest};
-use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
+use super::body::{declared_length, read_stream};
 use crate::error::{ApiError, FieldError};
 
 /// Largest JSON body accepted unless a route configures its own [`BodyLimit`].
@@ -56,18 +54,11 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ApiJson<T> {
             .app_data::<BodyLimit>()
             .map_or(DEFAULT_BODY_LIMIT, |limit| limit.0);
         let media_type = check_media_type(req);
-        let declared_length = req
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.parse::<usize>().ok());
-        let mut payload = payload.take();
+        let declared = declared_length(req);
+        let payload = payload.take();
         Box::pin(async move {
             media_type?;
-            if declared_length.is_some_and(|length| length > limit) {
-                return Err(ApiError::PayloadTooLarge(limit));
-            }
-            let body = read_body(&mut payload, limit).await?;
+            let body = read_stream(payload, declared, limit).await?;
             let value: T = parse(&body)?;
             value
                 .validate()
@@ -103,21 +94,6 @@ fn check_media_type(req: &HttpRequest) -> Result<(), ApiError> {
             "Expected application/json, got `{essence}`."
         )))
     }
-}
-
-async fn read_body(payload: &mut Payload, limit: usize) -> Result<Bytes, ApiError> {
-    let mut body = BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|err| match err {
-            PayloadError::Overflow => ApiError::PayloadTooLarge(limit),
-            other => ApiError::MalformedJson(format!("the body could not be read ({other})")),
-        })?;
-        if body.len() + chunk.len() > limit {
-            return Err(ApiError::PayloadTooLarge(limit));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body.freeze())
 }
 
 /// Hex SHA-256 of the canonical form of a JSON body that has already parsed.
