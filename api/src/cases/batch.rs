@@ -21,13 +21,13 @@ use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::collectors;
 use solvo_persistence::repositories::debtors::{self, DebtorRow};
 use solvo_persistence::repositories::fee_schedules::{self, FeeScheduleRow};
-use solvo_persistence::repositories::{case_events, cases, invoices, ledger};
+use solvo_persistence::repositories::{cases, invoices};
 
 use super::input::{DebtorChoice, ValidCase};
 use super::placement::{
-    CASE_NUMBER_SEQUENCE, PlacementContext, PlacementError, place, resolve_jurisdiction,
+    CASE_NUMBER_SEQUENCE, PlacementContext, PlacementError, place, resolve_jurisdiction, write_rows,
 };
-use super::plan::{CasePlan, Resolved, plan};
+use super::plan::{CasePlan, PlannedRows, Resolved, plan};
 use crate::error::{ApiError, FieldError};
 use crate::routes::debtors::same_business;
 
@@ -225,37 +225,13 @@ fn fast_path(
         ));
         plans.push(plan);
     }
-    let planned = started.elapsed();
     debtors::insert_all(conn, &new_debtors)?;
     let schedule_rows: Vec<FeeScheduleRow> = schedules.into_values().map(|(_, row)| row).collect();
     fee_schedules::ensure(conn, &schedule_rows)?;
-    let case_rows: Vec<_> = plans.iter().map(|plan| plan.case.clone()).collect();
-    cases::insert_all(conn, &case_rows)?;
-    let cases_written = started.elapsed();
-    invoices::insert_all(
-        conn,
-        &plans
-            .iter()
-            .flat_map(|plan| plan.invoices.iter().cloned())
-            .collect::<Vec<_>>(),
-    )?;
-    let invoices_written = started.elapsed();
-    ledger::insert_all(
-        conn,
-        &plans
-            .iter()
-            .flat_map(|plan| plan.postings.iter().cloned())
-            .collect::<Vec<_>>(),
-    )?;
-    let postings_written = started.elapsed();
-    case_events::insert_all(
-        conn,
-        &plans
-            .iter()
-            .flat_map(|plan| plan.events.iter().cloned())
-            .collect::<Vec<_>>(),
-    )?;
-    tracing::debug!(?planned, ?cases_written, ?invoices_written, ?postings_written, total = ?started.elapsed(), cases = plans.len(), "bulk chunk placed");
+    let rows: PlannedRows = plans.into_iter().collect();
+    cases::insert_all(conn, &rows.cases)?;
+    write_rows(conn, &rows.invoices, &rows.postings, &rows.events)?;
+    tracing::debug!(elapsed = ?started.elapsed(), cases = rows.cases.len(), "bulk chunk placed");
     Ok(outcomes)
 }
 

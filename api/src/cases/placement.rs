@@ -5,18 +5,18 @@
 use chrono::NaiveDateTime;
 use solvo_domain::fees::FeeSchedule;
 use solvo_domain::jurisdiction::{self, JurisdictionCode};
-use solvo_persistence::repositories::case_events;
+use solvo_persistence::repositories::case_events::{self, CaseEventRow};
 use solvo_persistence::repositories::cases::{self, CaseRow};
 use solvo_persistence::repositories::debtors::{self, DebtorRow};
 use solvo_persistence::repositories::fee_schedules;
 use solvo_persistence::repositories::invoices::{self, InvoiceRow};
-use solvo_persistence::repositories::ledger;
+use solvo_persistence::repositories::ledger::{self, PostingRow};
 use solvo_persistence::{AnyConnection, PersistenceError};
 
 use super::assignment::choose_collector;
 use super::events::ActorRef;
 use super::input::{DebtorChoice, ValidCase, ValidInvoice};
-use super::plan::{CasePlan, Resolved, plan};
+use super::plan::{Resolved, plan};
 use crate::error::{ApiError, FieldError};
 use crate::routes::debtors::find_or_create;
 
@@ -127,7 +127,7 @@ pub fn place(
     let plan = plan(case, &resolved)?;
     cases::insert(conn, &plan.case)
         .map_err(|err| duplicate_reference(conn, &context.organisation_id, &reference, err))?;
-    write_rows(conn, &plan)?;
+    write_rows(conn, &plan.invoices, &plan.postings, &plan.events)?;
     Ok(Placed {
         case: plan.case,
         debtor,
@@ -135,14 +135,20 @@ pub fn place(
     })
 }
 
-/// Writes a plan's invoices, postings and events (the case row is written by the caller).
+/// Writes the invoices, postings and events of placed cases, whose case rows the caller has
+/// written (single placement maps a unique-index failure on the case to a duplicate first).
 ///
 /// # Errors
 /// Database errors.
-pub fn write_rows(conn: &mut AnyConnection, plan: &CasePlan) -> Result<(), PlacementError> {
-    invoices::insert_all(conn, &plan.invoices)?;
-    ledger::insert_all(conn, &plan.postings)?;
-    case_events::insert_all(conn, &plan.events)?;
+pub fn write_rows(
+    conn: &mut AnyConnection,
+    invoices: &[InvoiceRow],
+    postings: &[PostingRow],
+    events: &[CaseEventRow],
+) -> Result<(), PlacementError> {
+    invoices::insert_all(conn, invoices)?;
+    ledger::insert_all(conn, postings)?;
+    case_events::insert_all(conn, events)?;
     Ok(())
 }
 

@@ -34,6 +34,32 @@ pub struct CasePlan {
     pub events: Vec<CaseEventRow>,
 }
 
+/// The rows of many plans gathered table by table, for one batch insert per table.
+#[derive(Debug, Default)]
+pub struct PlannedRows {
+    /// Every plan's case.
+    pub cases: Vec<CaseRow>,
+    /// Every plan's invoices.
+    pub invoices: Vec<InvoiceRow>,
+    /// Every plan's opening postings.
+    pub postings: Vec<PostingRow>,
+    /// Every plan's timeline events.
+    pub events: Vec<CaseEventRow>,
+}
+
+impl FromIterator<CasePlan> for PlannedRows {
+    fn from_iter<I: IntoIterator<Item = CasePlan>>(plans: I) -> Self {
+        let mut rows = Self::default();
+        for plan in plans {
+            rows.cases.push(plan.case);
+            rows.invoices.extend(plan.invoices);
+            rows.postings.extend(plan.postings);
+            rows.events.extend(plan.events);
+        }
+        rows
+    }
+}
+
 /// What a plan needs besides the validated case.
 #[derive(Debug, Clone)]
 pub struct Resolved<'a> {
