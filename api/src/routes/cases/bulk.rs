@@ -41,14 +41,25 @@ pub struct BulkSummary {
     pub rejected: usize,
 }
 
+/// What became of one item or row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    /// Placed now.
+    Created,
+    /// Placed before, or earlier in the same request.
+    Duplicate,
+    /// Refused; nothing of it was written.
+    Rejected,
+}
+
 /// The outcome of one item.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BulkResult {
     /// Position in the request array (0-based).
     pub index: usize,
-    /// `created`, `duplicate` or `rejected`.
-    #[schema(example = "created")]
-    pub status: String,
+    /// What became of it.
+    pub status: ItemStatus,
     /// The new case (created).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_id: Option<String>,
@@ -154,7 +165,7 @@ fn validate_item(
 fn rejected(index: usize, errors: Vec<FieldError>) -> BulkResult {
     BulkResult {
         index,
-        status: "rejected".into(),
+        status: ItemStatus::Rejected,
         case_id: None,
         existing_case_id: None,
         detail: None,
@@ -166,7 +177,7 @@ fn result_of(index: usize, outcome: ItemOutcome) -> BulkResult {
     match outcome {
         ItemOutcome::Created { case_id } => BulkResult {
             index,
-            status: "created".into(),
+            status: ItemStatus::Created,
             case_id: Some(case_id),
             existing_case_id: None,
             detail: None,
@@ -177,7 +188,7 @@ fn result_of(index: usize, outcome: ItemOutcome) -> BulkResult {
             detail,
         } => BulkResult {
             index,
-            status: "duplicate".into(),
+            status: ItemStatus::Duplicate,
             case_id: None,
             existing_case_id: Some(existing_case_id),
             detail: Some(detail),
@@ -188,7 +199,7 @@ fn result_of(index: usize, outcome: ItemOutcome) -> BulkResult {
 }
 
 fn summarise(received: usize, results: &[BulkResult]) -> BulkSummary {
-    let count = |status: &str| {
+    let count = |status| {
         results
             .iter()
             .filter(|result| result.status == status)
@@ -196,9 +207,9 @@ fn summarise(received: usize, results: &[BulkResult]) -> BulkSummary {
     };
     BulkSummary {
         received,
-        created: count("created"),
-        duplicate: count("duplicate"),
-        rejected: count("rejected"),
+        created: count(ItemStatus::Created),
+        duplicate: count(ItemStatus::Duplicate),
+        rejected: count(ItemStatus::Rejected),
     }
 }
 
@@ -220,9 +231,8 @@ pub struct ImportRow {
     pub creditor_reference: Option<String>,
     /// The row's invoice number.
     pub invoice_number: Option<String>,
-    /// `created`, `duplicate` or `rejected`.
-    #[schema(example = "created")]
-    pub status: String,
+    /// What became of it.
+    pub status: ItemStatus,
     /// The case the row was placed in (created).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_id: Option<String>,
@@ -324,13 +334,13 @@ pub async fn import_cases(
                 results.extend(group_results(group, outcome));
             }
             results.sort_by_key(|row| row.row);
-            let count = |status: &str| results.iter().filter(|row| row.status == status).count();
+            let count = |status| results.iter().filter(|row| row.status == status).count();
             let summary = ImportSummary {
                 rows,
                 cases_created,
-                rows_created: count("created"),
-                rows_duplicate: count("duplicate"),
-                rows_rejected: count("rejected"),
+                rows_created: count(ItemStatus::Created),
+                rows_duplicate: count(ItemStatus::Duplicate),
+                rows_rejected: count(ItemStatus::Rejected),
             };
             Created::new(StatusCode::OK, &ImportResponse { summary, results }, None)
         },
@@ -377,7 +387,7 @@ fn row_rejected(
         row: error.line,
         creditor_reference: reference,
         invoice_number: invoice,
-        status: "rejected".into(),
+        status: ItemStatus::Rejected,
         case_id: None,
         existing_case_id: None,
         errors: vec![CellProblem {
@@ -415,7 +425,7 @@ fn reject_group(group: &csv_import::CsvGroup, errors: &[CellError]) -> Vec<Impor
                 row: row.line,
                 creditor_reference: Some(group.reference.clone()),
                 invoice_number: cell(row, "invoice_number"),
-                status: "rejected".into(),
+                status: ItemStatus::Rejected,
                 case_id: None,
                 existing_case_id: None,
                 errors: problems,
@@ -440,16 +450,18 @@ fn group_results(group: &csv_import::CsvGroup, outcome: ItemOutcome) -> Vec<Impo
                 .collect();
             reject_group(group, &cells)
         }
-        ItemOutcome::Created { case_id } => rows_with(group, "created", Some(case_id), None),
+        ItemOutcome::Created { case_id } => {
+            rows_with(group, ItemStatus::Created, Some(case_id), None)
+        }
         ItemOutcome::Duplicate {
             existing_case_id, ..
-        } => rows_with(group, "duplicate", None, Some(existing_case_id)),
+        } => rows_with(group, ItemStatus::Duplicate, None, Some(existing_case_id)),
     }
 }
 
 fn rows_with(
     group: &csv_import::CsvGroup,
-    status: &str,
+    status: ItemStatus,
     case_id: Option<String>,
     existing: Option<String>,
 ) -> Vec<ImportRow> {
@@ -460,7 +472,7 @@ fn rows_with(
             row: row.line,
             creditor_reference: Some(group.reference.clone()),
             invoice_number: cell(row, "invoice_number"),
-            status: status.to_owned(),
+            status,
             case_id: case_id.clone(),
             existing_case_id: existing.clone(),
             errors: Vec::new(),
