@@ -12,6 +12,7 @@ pub mod identifiers;
 pub mod identity;
 pub mod interest;
 pub mod jurisdiction;
+pub mod ledger;
 pub mod money;
 pub mod prescription;
 pub mod rates;

@@ -1,0 +1,30 @@
+//! A case's ledger as pure data and rules: the accounts, the postings, the balance they add up
+//! to on a date, the postings a placement opens with, and the one rule for how often fixed
+//! recovery compensation is due (shared by the quote and the placement).
+//!
+//! Nothing here reads a database or a clock: the caller passes the invoices, the postings, the
+//! rate tables and the date.
+
+mod account;
+mod balance;
+mod compensation;
+mod opening;
+mod posting;
+
+#[cfg(test)]
+mod balance_tests;
+#[cfg(test)]
+mod compensation_tests;
+#[cfg(test)]
+mod fixtures;
+
+pub use account::Account;
+pub use balance::{
+    Balance, BalanceError, CaseTerms, InterestGap, InterestGapReason, InvoiceInterestLine, balance,
+};
+pub use compensation::{
+    CompensationCharge, CompensationDue, CompensationGap, CompensationGapReason, CompensationScope,
+    compensation_due,
+};
+pub use opening::{OpeningError, opening_postings};
+pub use posting::{InvoiceKey, LedgerInvoice, Posting};
