@@ -14,5 +14,6 @@ pub mod interest;
 pub mod jurisdiction;
 pub mod ledger;
 pub mod money;
+pub mod permission;
 pub mod prescription;
 pub mod rates;

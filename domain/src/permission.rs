@@ -1,0 +1,316 @@
+//! Who may do what: one table of permissions by role, which every check of the api asks instead
+//! of comparing roles itself.
+//!
+//! Each permission is one kind of check the api makes; the grid in [`Role::may`] gives, for each,
+//! the roles allowed. A tenant check (which organisation's rows) comes on top of it: a creditor
+//! role acts on its own organisation's data only, see [`Permission::AccessEveryCreditor`].
+
+use crate::identity::Role;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Something a caller may be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Permission {
+    /// Place cases, one by one or in bulk: the creditor's admins and members, whose claims they
+    /// are.
+    PlaceCases,
+    /// Create and change debtors: the creditor's admins and members, who place cases against them.
+    ChangeDebtors,
+    /// Ask for a quote of a prospective placement: the creditor's admins and members, who also
+    /// place the cases the quote prices.
+    RequestQuotes,
+    /// Read quotes: every creditor role (its own) and agency staff (all); not debtors, to whom a
+    /// quote is the creditor's business.
+    ReadQuotes,
+    /// Send instructions to a case (pause, resume, escalate, close): the creditor's admins and
+    /// members, and agency staff who work the case. Viewers only read.
+    InstructCases,
+    /// Approve legal action on a case waiting in `pre_legal`: only the creditor, because legal
+    /// action needs the creditor's recorded approval (it bears the court costs).
+    ApproveLegalAction,
+    /// Withdraw a case: only the creditor, because a withdrawal charges the creditor a fee.
+    WithdrawCases,
+    /// Assign or reassign a case's collector: the agency administrator, who runs the agency's
+    /// workload.
+    AssignCases,
+    /// Set which jurisdictions a collector covers: the agency administrator.
+    SetCollectorCoverage,
+    /// Read a collector's coverage: agency staff; to anyone else a collector does not exist.
+    ReadCollectorCoverage,
+    /// Write on a case's conversation (messages, documents): the creditor's admins and members,
+    /// and agency staff. Viewers only read.
+    ContributeToCase,
+    /// Read a case's messages and documents: everyone but debtors, who never see the
+    /// creditor-agency conversation (the tenant check then narrows it to the caller's own cases).
+    ReadCaseConversation,
+    /// Create, change and disable users: administrators (of the agency, or of a creditor for its
+    /// own organisation).
+    ManageUsers,
+    /// List users: administrators, for the same reason.
+    ListUsers,
+    /// Create, list and revoke API keys: administrators, as a key acts with a role.
+    ManageApiKeys,
+    /// Create creditor organisations: the agency administrator, who onboards clients.
+    CreateOrganisations,
+    /// List organisations: agency staff, who work every creditor's cases.
+    ListOrganisations,
+    /// Read the operational metrics without the metrics token: the agency administrator, who runs
+    /// the installation.
+    ReadMetrics,
+    /// Read every creditor's data rather than one's own organisation's: agency staff, as the
+    /// agency works every creditor's cases.
+    AccessEveryCreditor,
+}
+
+impl Permission {
+    /// Every permission, in declaration order.
+    pub const ALL: [Permission; 19] = [
+        Permission::PlaceCases,
+        Permission::ChangeDebtors,
+        Permission::RequestQuotes,
+        Permission::ReadQuotes,
+        Permission::InstructCases,
+        Permission::ApproveLegalAction,
+        Permission::WithdrawCases,
+        Permission::AssignCases,
+        Permission::SetCollectorCoverage,
+        Permission::ReadCollectorCoverage,
+        Permission::ContributeToCase,
+        Permission::ReadCaseConversation,
+        Permission::ManageUsers,
+        Permission::ListUsers,
+        Permission::ManageApiKeys,
+        Permission::CreateOrganisations,
+        Permission::ListOrganisations,
+        Permission::ReadMetrics,
+        Permission::AccessEveryCreditor,
+    ];
+
+    /// The `snake_case` name, as serialised.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PlaceCases => "place_cases",
+            Self::ChangeDebtors => "change_debtors",
+            Self::RequestQuotes => "request_quotes",
+            Self::ReadQuotes => "read_quotes",
+            Self::InstructCases => "instruct_cases",
+            Self::ApproveLegalAction => "approve_legal_action",
+            Self::WithdrawCases => "withdraw_cases",
+            Self::AssignCases => "assign_cases",
+            Self::SetCollectorCoverage => "set_collector_coverage",
+            Self::ReadCollectorCoverage => "read_collector_coverage",
+            Self::ContributeToCase => "contribute_to_case",
+            Self::ReadCaseConversation => "read_case_conversation",
+            Self::ManageUsers => "manage_users",
+            Self::ListUsers => "list_users",
+            Self::ManageApiKeys => "manage_api_keys",
+            Self::CreateOrganisations => "create_organisations",
+            Self::ListOrganisations => "list_organisations",
+            Self::ReadMetrics => "read_metrics",
+            Self::AccessEveryCreditor => "access_every_creditor",
+        }
+    }
+
+    /// Reads a `snake_case` name; `None` for anything else.
+    #[must_use]
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|permission| permission.as_str() == raw)
+    }
+
+    /// The roles allowed, one column per role in the order of `identity::ALL_ROLES`.
+    // Kept as an aligned grid so a row reads across the roles; rustfmt would break the columns.
+    #[rustfmt::skip]
+    fn row(self) -> [bool; 6] {
+        const Y: bool = true;
+        const N: bool = false;
+        use Permission as P;
+        match self {
+            //                          agency   collector creditor creditor creditor debtor
+            //                          admin              admin    member   viewer
+            P::PlaceCases =>            [N,      N,        Y,       Y,       N,       N],
+            P::ChangeDebtors =>         [N,      N,        Y,       Y,       N,       N],
+            P::RequestQuotes =>         [N,      N,        Y,       Y,       N,       N],
+            P::ReadQuotes =>            [Y,      Y,        Y,       Y,       Y,       N],
+            P::InstructCases =>         [Y,      Y,        Y,       Y,       N,       N],
+            P::ApproveLegalAction =>    [N,      N,        Y,       Y,       N,       N],
+            P::WithdrawCases =>         [N,      N,        Y,       Y,       N,       N],
+            P::AssignCases =>           [Y,      N,        N,       N,       N,       N],
+            P::SetCollectorCoverage =>  [Y,      N,        N,       N,       N,       N],
+            P::ReadCollectorCoverage => [Y,      Y,        N,       N,       N,       N],
+            P::ContributeToCase =>      [Y,      Y,        Y,       Y,       N,       N],
+            P::ReadCaseConversation =>  [Y,      Y,        Y,       Y,       Y,       N],
+            P::ManageUsers =>           [Y,      N,        Y,       N,       N,       N],
+            P::ListUsers =>             [Y,      N,        Y,       N,       N,       N],
+            P::ManageApiKeys =>         [Y,      N,        Y,       N,       N,       N],
+            P::CreateOrganisations =>   [Y,      N,        N,       N,       N,       N],
+            P::ListOrganisations =>     [Y,      Y,        N,       N,       N,       N],
+            P::ReadMetrics =>           [Y,      N,        N,       N,       N,       N],
+            P::AccessEveryCreditor =>   [Y,      Y,        N,       N,       N,       N],
+        }
+    }
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Role {
+    /// Whether the role has the permission, read off the one grid of permissions by role.
+    #[must_use]
+    pub fn may(self, permission: Permission) -> bool {
+        let column = match self {
+            Self::AgencyAdmin => 0,
+            Self::Collector => 1,
+            Self::CreditorAdmin => 2,
+            Self::CreditorMember => 3,
+            Self::CreditorViewer => 4,
+            Self::Debtor => 5,
+        };
+        permission.row().get(column).copied().unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::Permission;
+    use crate::identity::{ALL_ROLES, Role};
+
+    /// The grid written out once more, as the roles' names per permission, so a change to the
+    /// table has to be made twice, on purpose.
+    const EXPECTED: [(&str, &[&str]); 19] = [
+        ("place_cases", &["creditor_admin", "creditor_member"]),
+        ("change_debtors", &["creditor_admin", "creditor_member"]),
+        ("request_quotes", &["creditor_admin", "creditor_member"]),
+        (
+            "read_quotes",
+            &[
+                "agency_admin",
+                "collector",
+                "creditor_admin",
+                "creditor_member",
+                "creditor_viewer",
+            ],
+        ),
+        (
+            "instruct_cases",
+            &[
+                "agency_admin",
+                "collector",
+                "creditor_admin",
+                "creditor_member",
+            ],
+        ),
+        (
+            "approve_legal_action",
+            &["creditor_admin", "creditor_member"],
+        ),
+        ("withdraw_cases", &["creditor_admin", "creditor_member"]),
+        ("assign_cases", &["agency_admin"]),
+        ("set_collector_coverage", &["agency_admin"]),
+        ("read_collector_coverage", &["agency_admin", "collector"]),
+        (
+            "contribute_to_case",
+            &[
+                "agency_admin",
+                "collector",
+                "creditor_admin",
+                "creditor_member",
+            ],
+        ),
+        (
+            "read_case_conversation",
+            &[
+                "agency_admin",
+                "collector",
+                "creditor_admin",
+                "creditor_member",
+                "creditor_viewer",
+            ],
+        ),
+        ("manage_users", &["agency_admin", "creditor_admin"]),
+        ("list_users", &["agency_admin", "creditor_admin"]),
+        ("manage_api_keys", &["agency_admin", "creditor_admin"]),
+        ("create_organisations", &["agency_admin"]),
+        ("list_organisations", &["agency_admin", "collector"]),
+        ("read_metrics", &["agency_admin"]),
+        ("access_every_creditor", &["agency_admin", "collector"]),
+    ];
+
+    #[test]
+    fn the_whole_grid_of_roles_and_permissions_is_as_written_out() {
+        let names: Vec<&str> = Permission::ALL.iter().map(|p| p.as_str()).collect();
+        let expected_names: Vec<&str> = EXPECTED.iter().map(|(name, _)| *name).collect();
+        assert_eq!(
+            names, expected_names,
+            "one expected row per permission, in order"
+        );
+        for (name, allowed) in EXPECTED {
+            let permission = Permission::parse(name).unwrap();
+            for role in ALL_ROLES {
+                assert_eq!(
+                    role.may(permission),
+                    allowed.contains(&role.as_str()),
+                    "{} may {}",
+                    role.as_str(),
+                    name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_grid_agrees_with_the_role_predicates_the_api_used() {
+        for role in ALL_ROLES {
+            let creditor_placer = matches!(role, Role::CreditorAdmin | Role::CreditorMember);
+            assert_eq!(role.may(Permission::PlaceCases), creditor_placer);
+            assert_eq!(role.may(Permission::ManageUsers), role.is_admin());
+            assert_eq!(role.may(Permission::ManageApiKeys), role.is_admin());
+            assert_eq!(
+                role.may(Permission::ListOrganisations),
+                role.is_agency_staff()
+            );
+            assert_eq!(
+                role.may(Permission::AccessEveryCreditor),
+                role.is_agency_staff()
+            );
+            assert_eq!(
+                role.may(Permission::ReadCaseConversation),
+                role != Role::Debtor
+            );
+        }
+    }
+
+    #[test]
+    fn whoever_approves_legal_action_or_withdraws_may_also_instruct() {
+        for role in ALL_ROLES {
+            for special in [Permission::ApproveLegalAction, Permission::WithdrawCases] {
+                assert!(!role.may(special) || role.may(Permission::InstructCases));
+            }
+        }
+    }
+
+    #[test]
+    fn a_debtor_may_nothing_here() {
+        assert!(Permission::ALL.into_iter().all(|p| !Role::Debtor.may(p)));
+    }
+
+    #[test]
+    fn names_read_back_and_serialise_the_same() {
+        for permission in Permission::ALL {
+            assert_eq!(Permission::parse(permission.as_str()), Some(permission));
+            assert_eq!(
+                serde_json::to_string(&permission).unwrap(),
+                format!("\"{}\"", permission.as_str())
+            );
+        }
+    }
+}
