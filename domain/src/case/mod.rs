@@ -11,6 +11,9 @@
 //!   the commands allowed there.
 //! - [`transition_table`] and [`allowed_commands`] give the same rules as data, for the
 //!   `case-states` endpoint, the docs and the UI.
+//! - [`Instruction`] is what a user sends through the instructions endpoint; it maps to one
+//!   command per state and one permission, and [`allowed_instructions`] gives what a role may send
+//!   in a state, for the case view and the endpoint alike.
 //!
 //! Decisions worth knowing: `record_payment` keeps the state, except that a payment which brings
 //! the balance to zero or below closes the case as `paid_in_full` in the same transition (a
@@ -24,6 +27,7 @@ mod command;
 mod event;
 mod facts;
 mod guards;
+mod instruction;
 mod names;
 mod refusal;
 mod resumable;
@@ -47,6 +51,7 @@ pub use apply::{Transition, apply};
 pub use command::{Command, DisputeResolution, LegalAssessment, LegalRecommendation};
 pub use event::CaseEvent;
 pub use facts::Facts;
+pub use instruction::{Instruction, allowed_instructions};
 pub use names::{CommandName, Outcome, StateName};
 pub use refusal::{Refusal, RefusalReason};
 pub use resumable::ResumableState;
