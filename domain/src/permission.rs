@@ -62,11 +62,14 @@ pub enum Permission {
     /// Read every creditor's data rather than one's own organisation's: agency staff, as the
     /// agency works every creditor's cases.
     AccessEveryCreditor,
+    /// List and see the users of every organisation, not only one's own: the agency
+    /// administrator, who onboards every creditor.
+    AdministerEveryOrganisation,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 19] = [
+    pub const ALL: [Permission; 20] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -86,6 +89,7 @@ impl Permission {
         Permission::ListOrganisations,
         Permission::ReadMetrics,
         Permission::AccessEveryCreditor,
+        Permission::AdministerEveryOrganisation,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -111,6 +115,7 @@ impl Permission {
             Self::ListOrganisations => "list_organisations",
             Self::ReadMetrics => "read_metrics",
             Self::AccessEveryCreditor => "access_every_creditor",
+            Self::AdministerEveryOrganisation => "administer_every_organisation",
         }
     }
 
@@ -130,27 +135,28 @@ impl Permission {
         const N: bool = false;
         use Permission as P;
         match self {
-            //                          agency   collector creditor creditor creditor debtor
-            //                          admin              admin    member   viewer
-            P::PlaceCases =>            [N,      N,        Y,       Y,       N,       N],
-            P::ChangeDebtors =>         [N,      N,        Y,       Y,       N,       N],
-            P::RequestQuotes =>         [N,      N,        Y,       Y,       N,       N],
-            P::ReadQuotes =>            [Y,      Y,        Y,       Y,       Y,       N],
-            P::InstructCases =>         [Y,      Y,        Y,       Y,       N,       N],
-            P::ApproveLegalAction =>    [N,      N,        Y,       Y,       N,       N],
-            P::WithdrawCases =>         [N,      N,        Y,       Y,       N,       N],
-            P::AssignCases =>           [Y,      N,        N,       N,       N,       N],
-            P::SetCollectorCoverage =>  [Y,      N,        N,       N,       N,       N],
-            P::ReadCollectorCoverage => [Y,      Y,        N,       N,       N,       N],
-            P::ContributeToCase =>      [Y,      Y,        Y,       Y,       N,       N],
-            P::ReadCaseConversation =>  [Y,      Y,        Y,       Y,       Y,       N],
-            P::ManageUsers =>           [Y,      N,        Y,       N,       N,       N],
-            P::ListUsers =>             [Y,      N,        Y,       N,       N,       N],
-            P::ManageApiKeys =>         [Y,      N,        Y,       N,       N,       N],
-            P::CreateOrganisations =>   [Y,      N,        N,       N,       N,       N],
-            P::ListOrganisations =>     [Y,      Y,        N,       N,       N,       N],
-            P::ReadMetrics =>           [Y,      N,        N,       N,       N,       N],
-            P::AccessEveryCreditor =>   [Y,      Y,        N,       N,       N,       N],
+            //                                 agency    collector creditor  creditor  creditor  debtor
+            //                                 admin               admin     member    viewer
+            P::PlaceCases =>                  [N,        N,        Y,        Y,        N,        N],
+            P::ChangeDebtors =>               [N,        N,        Y,        Y,        N,        N],
+            P::RequestQuotes =>               [N,        N,        Y,        Y,        N,        N],
+            P::ReadQuotes =>                  [Y,        Y,        Y,        Y,        Y,        N],
+            P::InstructCases =>               [Y,        Y,        Y,        Y,        N,        N],
+            P::ApproveLegalAction =>          [N,        N,        Y,        Y,        N,        N],
+            P::WithdrawCases =>               [N,        N,        Y,        Y,        N,        N],
+            P::AssignCases =>                 [Y,        N,        N,        N,        N,        N],
+            P::SetCollectorCoverage =>        [Y,        N,        N,        N,        N,        N],
+            P::ReadCollectorCoverage =>       [Y,        Y,        N,        N,        N,        N],
+            P::ContributeToCase =>            [Y,        Y,        Y,        Y,        N,        N],
+            P::ReadCaseConversation =>        [Y,        Y,        Y,        Y,        Y,        N],
+            P::ManageUsers =>                 [Y,        N,        Y,        N,        N,        N],
+            P::ListUsers =>                   [Y,        N,        Y,        N,        N,        N],
+            P::ManageApiKeys =>               [Y,        N,        Y,        N,        N,        N],
+            P::CreateOrganisations =>         [Y,        N,        N,        N,        N,        N],
+            P::ListOrganisations =>           [Y,        Y,        N,        N,        N,        N],
+            P::ReadMetrics =>                 [Y,        N,        N,        N,        N,        N],
+            P::AccessEveryCreditor =>         [Y,        Y,        N,        N,        N,        N],
+            P::AdministerEveryOrganisation => [Y,        N,        N,        N,        N,        N],
         }
     }
 }
@@ -186,7 +192,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 19] = [
+    const EXPECTED: [(&str, &[&str]); 20] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -243,6 +249,7 @@ mod tests {
         ("list_organisations", &["agency_admin", "collector"]),
         ("read_metrics", &["agency_admin"]),
         ("access_every_creditor", &["agency_admin", "collector"]),
+        ("administer_every_organisation", &["agency_admin"]),
     ];
 
     #[test]

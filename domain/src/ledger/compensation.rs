@@ -5,17 +5,20 @@
 //!
 //! - `PerLatePayment`: every late invoice is a late payment and gets the amount (Directive
 //!   2011/7/EU art. 6(1), "for each late payment"; CJEU C-78/22 *ALD Automotive*).
-//! - `PerClaim`: every invoice is its own claim, so it is per invoice too. The statutes tie the
-//!   sum to the debt or claim, and an invoice is one: Late Payment of Commercial Debts
-//!   (Interest) Act 1998 s.5A(1) gives the fixed sum "where statutory interest begins to run in
-//!   relation to a qualifying debt", and a qualifying debt (s.3) is the debt under one contract
-//!   price obligation, on which interest runs from its own relevant day (s.4), which is why each
-//!   invoice carries its own interest and its own fixed sum (England and Wales; Scotland through
-//!   the Late Payment of Commercial Debts (Scotland) Regulations 2002 reg. 2); Estonian VÕS §113¹
-//!   gives EUR 40 per monetary obligation in default, not per reminder; Slovenian ZPreZP-1 art. 14
-//!   gives EUR 40 for each claim in default, every invoice being a claim with its own default
-//!   (OZ art. 349 even prescribes each delivery separately); Czech NV 351/2013 Sb. gives the
-//!   minimum recovery costs of CZK 1,200 per claim (pohledávka), and each invoice is one.
+//! - `PerClaim`: every invoice is its own claim, so it is per invoice too. Each statute ties the
+//!   sum to one debt or claim, and an invoice is one:
+//!   - England and Wales: Late Payment of Commercial Debts (Interest) Act 1998 s.5A(1) gives the
+//!     fixed sum once statutory interest begins to run "in relation to a qualifying debt"; a debt
+//!     is qualifying (s.3(1)) when it is created by an obligation to pay "the whole or any part of
+//!     the contract price", so each invoice is one, with its own relevant day (s.4) and its band
+//!     taken from its own size (s.5A(2)). Scotland: the same s.5A, inserted by the Late Payment of
+//!     Commercial Debts (Scotland) Regulations 2002 reg. 2.
+//!   - Estonia: Võlaõigusseadus §113¹ gives EUR 40 per monetary obligation in default (not per
+//!     reminder); each invoice is a monetary obligation of its own.
+//!   - Slovenia: ZPreZP-1 art. 14 gives EUR 40 for each claim in default; each invoice is a claim
+//!     with its own due date and default (OZ art. 349 even prescribes each delivery separately).
+//!   - Czech Republic: nařízení vlády 351/2013 Sb. gives minimum recovery costs of CZK 1,200 per
+//!     claim (pohledávka) between businesses; each invoice is one.
 //! - `OncePerDefault`: once per case, however many invoices are late, on the earliest-due
 //!   invoice that qualifies (Slovak Obchodný zákonník §369c(1) with NV 21/2013 Z.z. §2: EUR 40,
 //!   once, whatever the length of the delay). Earliest-due because that is when the default
