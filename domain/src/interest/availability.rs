@@ -246,3 +246,40 @@ fn a_schedule_that_would_go_negative_is_refused() {
 
     assert_eq!(result, Err(ScheduleError::NegativeBalance(day(2024, 1, 1))));
 }
+
+#[test]
+fn entering_the_next_basiszinssatz_closes_the_gap() {
+    // An administrator enters the 2026-H2 value and a made-up 2027-H1 value of 1.02 %.
+    let entry = |y, m, rate| crate::rates::RateEntry {
+        effective_from: day(y, m, 1),
+        rate_percent: rate,
+        source: "entered by an agency administrator".to_owned(),
+    };
+    let tables = tables()
+        .with_entries(
+            RateSeries::DeBasiszinssatz,
+            vec![entry(2026, 7, dec!(1.27)), entry(2027, 1, dec!(1.02))],
+        )
+        .unwrap();
+
+    let result = statutory_interest(
+        rule("DE", day(2025, 12, 31)),
+        &tables,
+        &BalanceSchedule::constant(eur(dec!(10000))),
+        day(2026, 1, 1),
+        day(2027, 4, 1),
+        None,
+    )
+    .unwrap();
+
+    // 2027-01-01..2027-04-01 at 1.02 + 9 = 10.02 %: 10,000 x 10.02 x 90 / 36,500 = 247.07.
+    assert_eq!(result.gap, None);
+    assert!(!result.is_provisional());
+    let last = result.lines.last().unwrap();
+    assert_eq!(
+        (last.from, last.rate_percent),
+        (day(2027, 1, 1), dec!(10.02))
+    );
+    assert_eq!(last.amount, eur(dec!(247.07)));
+    assert_eq!(result.total, eur(dec!(1274.07)));
+}
