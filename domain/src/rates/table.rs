@@ -263,7 +263,9 @@ impl RateTables {
     /// `entries` leaves an existing table unchanged.
     ///
     /// # Errors
-    /// [`RateEntryError`] for the first entry that breaks a rule; the tables are then unchanged.
+    /// [`RateEntryError`] for the first entry that breaks a rule. The tables are consumed either
+    /// way (so the common case of building at start-up needs no copy); a caller that must keep
+    /// serving the current tables after a refusal passes a clone.
     pub fn with_entries(
         mut self,
         series: RateSeries,
