@@ -31,11 +31,15 @@ pub struct InterestLine {
     pub provisional: bool,
 }
 
-/// Interest over a period, line by line.
+/// Interest over a period, line by line, and the days at its end that could not be priced.
 ///
 /// Rounding happens once per line (base x rate x days / 36 500, rounded half away from zero by
 /// `Money::rounded`), and `total` is the sum of the rounded lines, so the lines add up to the
 /// total to the cent, as a debtor checking the statement expects.
+///
+/// When a rate is not known for some days, the lines stop before the first such day and `gap`
+/// names the rest: `total` is then the interest that is certainly owed up to `gap.from`, not the
+/// interest of the whole period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InterestBreakdown {
     /// The lines, in date order, one per change of base or rate. Days on which the base is zero
@@ -43,6 +47,9 @@ pub struct InterestBreakdown {
     pub lines: Vec<InterestLine>,
     /// The sum of the lines' amounts.
     pub total: Money,
+    /// The days, after the last line, whose interest is not computed because a rate is not known;
+    /// `None` when the whole period is priced.
+    pub gap: Option<InterestGap>,
 }
 
 impl InterestBreakdown {
@@ -50,6 +57,83 @@ impl InterestBreakdown {
     #[must_use]
     pub fn is_provisional(&self) -> bool {
         self.lines.iter().any(|line| line.provisional)
+    }
+
+    /// True when every day of the period is priced (there is no [`InterestBreakdown::gap`]).
+    #[must_use]
+    pub fn is_complete(&self) -> bool {
+        self.gap.is_none()
+    }
+}
+
+/// Days whose interest is not computed because the rate for them is not known.
+///
+/// Half-open like [`InterestLine`]: the gap covers every day `d` with `from <= d < to`. A gap
+/// always runs from the first day that bears interest at an unknown rate to the last day that may
+/// bear interest at all (for compounding rules, the end of the period), so the lines before it
+/// stay exact and nothing after it is guessed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InterestGap {
+    /// First day not computed.
+    pub from: NaiveDate,
+    /// First day after the gap.
+    pub to: NaiveDate,
+    /// Number of days not computed, `to - from`.
+    pub days: i64,
+    /// Which rate is missing for `from`.
+    pub reason: MissingRate,
+}
+
+/// The rate an [`InterestGap`] lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MissingRate {
+    /// No rate of `series` is known for `observed_on` (before the history starts, after the data
+    /// set's horizon, or the series is not loaded).
+    Reference {
+        /// The series that is needed.
+        series: RateSeries,
+        /// The observation day that has no rate.
+        observed_on: NaiveDate,
+    },
+    /// A fixed statutory rate is not known to apply on `day`.
+    Fixed {
+        /// The first day without a known rate.
+        day: NaiveDate,
+    },
+}
+
+impl MissingRate {
+    /// The reason of a rate lookup that failed, or `None` for an error that is not a missing rate.
+    pub(super) fn from_error(error: &InterestError) -> Option<MissingRate> {
+        match *error {
+            InterestError::RateUnavailable {
+                series,
+                observed_on,
+            } => Some(MissingRate::Reference {
+                series,
+                observed_on,
+            }),
+            InterestError::FixedRateUnknown { day } => Some(MissingRate::Fixed { day }),
+            _ => None,
+        }
+    }
+}
+
+/// The error that the computation returned for a missing rate before gaps existed, so callers can
+/// keep one message for both.
+impl From<MissingRate> for InterestError {
+    fn from(missing: MissingRate) -> InterestError {
+        match missing {
+            MissingRate::Reference {
+                series,
+                observed_on,
+            } => InterestError::RateUnavailable {
+                series,
+                observed_on,
+            },
+            MissingRate::Fixed { day } => InterestError::FixedRateUnknown { day },
+        }
     }
 }
 
@@ -72,6 +156,10 @@ pub enum InterestError {
     },
     /// No rate of `series` is known for `observed_on` (before the history starts, after the data
     /// set's horizon, or the series is not loaded).
+    ///
+    /// [`super::statutory_interest`] no longer returns this: it reports the days concerned as an
+    /// [`InterestGap`] with [`MissingRate::Reference`]. The variant stays for callers that match on
+    /// it and as the `From<MissingRate>` form of a gap's reason.
     #[error("no {series:?} rate available for {observed_on}")]
     RateUnavailable {
         /// The series that was needed.
@@ -80,6 +168,9 @@ pub enum InterestError {
         observed_on: NaiveDate,
     },
     /// A fixed statutory rate is not known to apply on `day`.
+    ///
+    /// Like [`InterestError::RateUnavailable`], now reported as an [`InterestGap`] with
+    /// [`MissingRate::Fixed`] rather than returned.
     #[error("the statutory rate is not known for {day}")]
     FixedRateUnknown {
         /// The first day without a known rate.

@@ -4,7 +4,7 @@
 use super::fixing::{rate_cuts, statutory_rate};
 use super::{
     BalanceSchedule, Compounding, ContractualRatePolicy, DayCount, InterestBreakdown,
-    InterestError, InterestLine, InterestRule,
+    InterestError, InterestGap, InterestLine, InterestRule, MissingRate,
 };
 use crate::money::Money;
 use crate::rates::RateTables;
@@ -53,8 +53,9 @@ struct Piece {
 /// a payment to during the period is not deducted from that base here.
 ///
 /// # Errors
-/// [`InterestError`] when the period is inverted or too long, a needed rate is not available, or
-/// arithmetic fails.
+/// [`InterestError`] when the period is inverted or too long, the contractual rate is negative, the
+/// rule is inconsistent, a statutory rate before the gap comes out negative, or arithmetic fails;
+/// never for a missing rate.
 pub fn statutory_interest(
     rule: &InterestRule,
     rates: &RateTables,
@@ -169,6 +170,8 @@ fn compounding_anniversaries(
     Ok(anniversaries)
 }
 
+/// Prices the pieces in order until the first one that bears interest at an unknown rate; that
+/// piece and everything after it that may bear interest become the gap.
 fn price(
     rule: &InterestRule,
     opening: Money,
@@ -179,10 +182,20 @@ fn price(
     let mut this_year = Money::zero(currency);
     let mut total = Money::zero(currency);
     let mut lines = Vec::with_capacity(pieces.len());
-    for piece in pieces {
+    let mut gap = None;
+    for (index, piece) in pieces.iter().enumerate() {
         let base = piece.principal.checked_add(capitalised)?;
         if !base.is_zero() {
-            let rate = piece.rate.clone()?;
+            let rate = match &piece.rate {
+                Ok(rate) => rate,
+                Err(error) => match MissingRate::from_error(error) {
+                    Some(reason) => {
+                        gap = Some(gap_from(rule, piece, &pieces[index..], reason));
+                        break;
+                    }
+                    None => return Err(error.clone()),
+                },
+            };
             let days = (piece.to - piece.from).num_days();
             let amount = Money::rounded(
                 exact_interest(rule.day_count, base, rate.rate_percent, days)?,
@@ -211,7 +224,35 @@ fn price(
         Some(total),
         "lines must add up to the total"
     );
-    Ok(InterestBreakdown { lines, total })
+    Ok(InterestBreakdown { lines, total, gap })
+}
+
+/// The gap that starts with `first`, a piece bearing interest at an unknown rate, followed by the
+/// pieces `rest` (which start with `first`).
+///
+/// Under simple interest a later day bears interest only if it has principal, so the gap ends with
+/// the last piece that has some: days after a full payment are known to owe nothing. Under
+/// compounding the unpriced interest would be added to the base at the next anniversary
+/// (NL BW 6:119(2)), so the base of every later day is unknown and the gap runs to the end.
+/// Later pieces whose rate is known are not priced either: for compounding their base is unknown,
+/// and for simple interest one gap keeps the statement a known part followed by an unknown part.
+fn gap_from(
+    rule: &InterestRule,
+    first: &Piece,
+    rest: &[Piece],
+    reason: MissingRate,
+) -> InterestGap {
+    let last = match rule.compounding {
+        Compounding::Simple => rest.iter().rev().find(|piece| !piece.principal.is_zero()),
+        Compounding::Yearly => rest.last(),
+    }
+    .unwrap_or(first);
+    InterestGap {
+        from: first.from,
+        to: last.to,
+        days: (last.to - first.from).num_days(),
+        reason,
+    }
 }
 
 /// base x rate / 100 x days / 365, unrounded. Multiplications come first so the only loss of

@@ -304,3 +304,82 @@ fn ecb_based_rules_reproduce_the_published_national_rates() {
         assert_eq!(result.lines[0].rate_percent, expected, "{code} {on}");
     }
 }
+
+#[test]
+fn a_german_balance_into_2027_keeps_the_interest_of_2026_and_names_the_missing_basiszinssatz() {
+    // Arrange: EUR 10,000.00 due 2025-12-31, an obligation from after July 2014, so BGB s.288(2)
+    // gives the Basiszinssatz + 9 points and BGB s.247 fixes the Basiszinssatz per half-year.
+    // Embedded Basiszinssatz (Deutsche Bundesbank):
+    // - 1.27 % from 2025-07-01 (Bundesbank announcement for 1 July 2025);
+    // - 1.27 % from 2026-01-01 (Bundesbank announcement "Basiszinssatz bleibt unveraendert bei
+    //   1,27 %" for 1 January 2026), confirmed for 2026-H1;
+    // - no entry for 2026-07-01: the 1.27 % is carried forward to the data horizon 2026-12-31
+    //   and marked provisional;
+    // - nothing for 2027-01-01, the observation day of 2027-H1.
+    let rule = rule("DE", day(2025, 12, 31));
+    let balance = BalanceSchedule::constant(eur(dec!(10000.00)));
+    let from = day(2026, 1, 1);
+
+    // Act: as of 2026-12-31 and as of 2027-03-31 (periods are half-open, so `to` is the day after).
+    let year_end =
+        statutory_interest(rule, &tables(), &balance, from, day(2027, 1, 1), None).unwrap();
+    let march = statutory_interest(rule, &tables(), &balance, from, day(2027, 4, 1), None).unwrap();
+
+    // Assert, by hand at 1.27 + 9 = 10.27 %:
+    // 2026-01-01..2026-07-01, 181 days: 10,000 x 10.27 x 181 / 36,500 = 509.2795 -> 509.28;
+    // 2026-07-01..2027-01-01, 184 days: 10,000 x 10.27 x 184 / 36,500 = 517.7205 -> 517.72
+    // (provisional); total 1,027.00.
+    let summary: Vec<(NaiveDate, NaiveDate, i64, Decimal, Decimal, bool)> = year_end
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.from,
+                l.to,
+                l.days,
+                l.rate_percent,
+                l.amount.amount(),
+                l.provisional,
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                day(2026, 1, 1),
+                day(2026, 7, 1),
+                181,
+                dec!(10.27),
+                dec!(509.28),
+                false
+            ),
+            (
+                day(2026, 7, 1),
+                day(2027, 1, 1),
+                184,
+                dec!(10.27),
+                dec!(517.72),
+                true
+            ),
+        ]
+    );
+    assert_eq!(year_end.total, eur(dec!(1027.00)));
+    assert_eq!(year_end.gap, None);
+
+    // The lines to 2026-12-31 survive unchanged; 2027-01-01..2027-04-01 (90 days) is the gap.
+    assert_eq!(march.lines, year_end.lines);
+    assert_eq!(march.total, eur(dec!(1027.00)));
+    assert_eq!(
+        march.gap,
+        Some(InterestGap {
+            from: day(2027, 1, 1),
+            to: day(2027, 4, 1),
+            days: 90,
+            reason: MissingRate::Reference {
+                series: crate::rates::RateSeries::DeBasiszinssatz,
+                observed_on: day(2027, 1, 1),
+            },
+        })
+    );
+}

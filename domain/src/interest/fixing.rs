@@ -29,27 +29,49 @@ pub(super) fn next_half_year_start(day: NaiveDate) -> Result<NaiveDate, Interest
     NaiveDate::from_ymd_opt(year, month, 1).ok_or(InterestError::DateOutOfRange)
 }
 
-/// The days strictly inside `from..to` on which the rule's rate may change: every half-year start
-/// for half-yearly fixing, none otherwise.
+/// The days strictly inside `from..to` on which the rule's rate may change or start or stop being
+/// known: every half-year start for half-yearly fixing; for a fixed rate, the first day of its known
+/// period and the day after it, so that the days it is known for are priced and only the others
+/// become a gap.
 pub(super) fn rate_cuts(
     rule: &InterestRule,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<NaiveDate>, InterestError> {
-    let RateFormula::Reference {
-        fixing: RateFixing::HalfYearly { .. },
-        ..
-    } = rule.rate
-    else {
-        return Ok(Vec::new());
-    };
-    let mut cuts = Vec::new();
-    let mut cut = next_half_year_start(from)?;
-    while cut < to {
-        cuts.push(cut);
-        cut = next_half_year_start(cut)?;
+    let inside = |day: &NaiveDate| *day > from && *day < to;
+    match rule.rate {
+        RateFormula::Reference {
+            fixing: RateFixing::HalfYearly { .. },
+            ..
+        } => {
+            let mut cuts = Vec::new();
+            let mut cut = next_half_year_start(from)?;
+            while cut < to {
+                cuts.push(cut);
+                cut = next_half_year_start(cut)?;
+            }
+            Ok(cuts)
+        }
+        RateFormula::Reference {
+            fixing: RateFixing::FixedAtStart { .. },
+            ..
+        } => Ok(Vec::new()),
+        RateFormula::Fixed {
+            known_from,
+            known_until,
+            ..
+        } => {
+            let after_known = match known_until {
+                Some(until) => Some(until.succ_opt().ok_or(InterestError::DateOutOfRange)?),
+                None => None,
+            };
+            Ok([known_from, after_known]
+                .into_iter()
+                .flatten()
+                .filter(inside)
+                .collect())
+        }
     }
-    Ok(cuts)
 }
 
 /// The statutory rate for the days `first..=last`, for a debt whose interest started on

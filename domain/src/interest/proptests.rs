@@ -1,5 +1,5 @@
 //! Properties of every interest computation: the lines add up, no time gives nothing, and more
-//! time or more principal never gives less.
+//! time or more principal never gives less, also across the end of the embedded rate tables.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -31,6 +31,24 @@ fn any_rule() -> impl Strategy<Value = (&'static InterestRule, Currency)> {
 /// ends before the embedded data's horizon at the end of 2026.
 fn any_start() -> impl Strategy<Value = NaiveDate> {
     (0u64..3000).prop_map(|offset| day(2014, 1, 1) + Days::new(offset))
+}
+
+/// A start day between 2023-01-01 and 2027-07-25, so that periods start before, near and after
+/// the embedded tables' horizon (2026-12-31).
+fn any_start_around_the_horizon() -> impl Strategy<Value = NaiveDate> {
+    (0u64..1666).prop_map(|offset| day(2023, 1, 1) + Days::new(offset))
+}
+
+/// Jurisdictions of the monotonicity property across the horizon: half-yearly on the
+/// Basiszinssatz (DE) and on the ECB rate (FR), fixed at start on Bank Rate (GB-ENG), and compounded
+/// yearly on the handelsrente (NL).
+fn rule_across_the_horizon() -> impl Strategy<Value = (&'static InterestRule, Currency)> {
+    prop_oneof![
+        Just((rule("DE", day(2020, 1, 1)), Currency::EUR)),
+        Just((rule("NL", day(2020, 1, 1)), Currency::EUR)),
+        Just((rule("FR", day(2020, 1, 1)), Currency::EUR)),
+        Just((rule("GB-ENG", day(2020, 1, 1)), Currency::GBP)),
+    ]
 }
 
 fn any_principal_cents() -> impl Strategy<Value = i64> {
@@ -75,6 +93,7 @@ proptest! {
 
         let sum = Money::checked_sum(result.lines.iter().map(|l| l.amount), currency).unwrap();
         prop_assert_eq!(sum, result.total);
+        prop_assert_eq!(&result.gap, &None, "no gap before the data horizon");
         for pair in result.lines.windows(2) {
             prop_assert!(pair[0].to <= pair[1].from);
         }
@@ -146,6 +165,58 @@ proptest! {
         for line in &result.lines {
             let exact = line.base.amount() * line.rate_percent * Decimal::from(line.days) / Decimal::from(36_500);
             prop_assert_eq!(line.amount, Money::rounded(exact, Currency::EUR));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Interest to a later day is never less than to an earlier one without a payment between,
+    /// wherever the rate tables end: the shorter period's lines are the longer one's (the last may
+    /// be shorter), and a gap in the shorter period is the start of the same gap in the longer one.
+    #[test]
+    fn a_later_day_never_gives_less_interest_across_the_end_of_the_rate_tables(
+        (rule, currency) in rule_across_the_horizon(),
+        from in any_start_around_the_horizon(),
+        days in 0u64..900,
+        extra in 0u64..700,
+        opening in any_principal_cents(),
+    ) {
+        let balance = BalanceSchedule::constant(Money::from_minor(opening, currency));
+        let to1 = from + Days::new(days);
+        let to2 = to1 + Days::new(extra);
+
+        let shorter = statutory_interest(rule, &TABLES, &balance, from, to1, None).unwrap();
+        let longer = statutory_interest(rule, &TABLES, &balance, from, to2, None).unwrap();
+
+        prop_assert!(longer.total.amount() >= shorter.total.amount());
+        prop_assert!(shorter.lines.len() <= longer.lines.len());
+        if let Some((last, before)) = shorter.lines.split_last() {
+            prop_assert_eq!(before, &longer.lines[..before.len()]);
+            let same = &longer.lines[before.len()];
+            prop_assert_eq!(
+                (last.from, last.base, last.rate_percent, last.provisional),
+                (same.from, same.base, same.rate_percent, same.provisional)
+            );
+            prop_assert!(last.to <= same.to);
+            prop_assert!(last.amount.amount() <= same.amount.amount());
+        }
+        match (&shorter.gap, &longer.gap) {
+            (None, _) => {}
+            (Some(short_gap), Some(long_gap)) => {
+                prop_assert_eq!(short_gap.from, long_gap.from);
+                prop_assert_eq!(short_gap.reason, long_gap.reason);
+                prop_assert_eq!(short_gap.to, to1);
+                prop_assert_eq!(long_gap.to, to2);
+                prop_assert_eq!(shorter.lines.len(), longer.lines.len());
+            }
+            (Some(_), None) => prop_assert!(false, "a gap cannot close with more days"),
+        }
+        // A gap starts where the lines stop, so no day is both priced and unknown or neither.
+        if let Some(gap) = &longer.gap {
+            prop_assert!(gap.from >= from);
+            prop_assert_eq!(longer.lines.last().map_or(from, |l| l.to), gap.from);
         }
     }
 }

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 
 /// The last day any embedded table answers. Up to it the last published rate of each series is
 /// carried forward (lookups are marked provisional); after it interest that needs a reference rate
-/// is "not available" until the data files are updated. Chosen as the end of the year the data set
+/// is a gap (`interest::InterestGap`) until the data files are updated or the new publication is
+/// entered with [`RateTables::with_entries`]. Chosen as the end of the year the data set
 /// was last reviewed (2026) so that quotes for the current year work while a stale deployment fails
 /// loudly the next year instead of extrapolating.
 pub const CARRY_FORWARD_THROUGH: NaiveDate = date(2026, 12, 31);

@@ -17,6 +17,13 @@
 //! Series whose rules are encoded but whose histories are not embedded (for example the Austrian
 //! Basiszinssatz) are still [`RateSeries`] values: a caller can add a [`RateTable`] for them with
 //! [`RateTables::insert`].
+//!
+//! A rate published after the release (the Basiszinssatz for the next half-year, an ECB decision)
+//! is added without a new build through [`RateTables::with_entries`], which only appends after
+//! what the tables already confirm and checks the entries, so an administrator cannot rewrite a
+//! history that interest was already computed on. A health check reads
+//! [`RateTables::runs_out_on`] (the first day some interest needing the series can no longer be
+//! computed) and [`RateTables::is_running_out`] ([`RUN_OUT_WARNING_DAYS`] before it).
 
 mod embedded;
 mod parse;
@@ -28,5 +35,8 @@ mod tests;
 
 pub use embedded::CARRY_FORWARD_THROUGH;
 pub use parse::{RateDataError, parse_rate_csv};
-pub use series::RateSeries;
-pub use table::{RateEntry, RateLookup, RateTable, RateTables};
+pub use series::{Cadence, RateSeries};
+pub use table::{
+    MAX_ENTRY_RATE_PERCENT, MIN_ENTRY_RATE_PERCENT, RUN_OUT_WARNING_DAYS, RateEntry,
+    RateEntryError, RateLookup, RateTable, RateTables,
+};

@@ -38,7 +38,33 @@ pub enum RateSeries {
     ZaPrescribedRate,
 }
 
+/// How a series' values are published, which decides what a new entry may be and when the
+/// series runs out (see `RateTables::runs_out_on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cadence {
+    /// One value for each calendar half-year, taking effect on 1 January and 1 July and published
+    /// even when unchanged (DE BGB s.247(1); NL BW 6:120(2); FI Korkolaki s.12). Every half-year
+    /// has its own entry.
+    HalfYearly,
+    /// A new value whenever the institution decides one, on any day; between decisions the last
+    /// one stands.
+    OnDecision,
+}
+
 impl RateSeries {
+    /// How this series is published. Series not known to be half-yearly are treated as
+    /// [`Cadence::OnDecision`], the reading that accepts any effective date and warns earliest.
+    #[must_use]
+    pub fn cadence(self) -> Cadence {
+        match self {
+            RateSeries::DeBasiszinssatz
+            | RateSeries::NlWettelijkeHandelsrente
+            | RateSeries::FiReferenceRate => Cadence::HalfYearly,
+            _ => Cadence::OnDecision,
+        }
+    }
+
     /// Every series, in declaration order.
     pub const ALL: [RateSeries; 13] = [
         RateSeries::EcbMainRefinancing,

@@ -129,3 +129,263 @@ fn each_basiszinssatz_change_equals_the_change_in_the_ecb_rate() {
         assert!(current.month() == 1 || current.month() == 7);
     }
 }
+
+/// An entry as an administrator would type it. The rates given to it in the tests below for days
+/// after the embedded data are made up to exercise the checks; they are not publications.
+fn entry(effective_from: NaiveDate, rate_percent: Decimal) -> RateEntry {
+    RateEntry {
+        effective_from,
+        rate_percent,
+        source: "entered by an agency administrator from the publication".to_owned(),
+    }
+}
+
+#[test]
+fn the_horizons_of_the_embedded_tables_are_readable() {
+    let tables = tables();
+
+    assert_eq!(
+        tables.last_effective(RateSeries::DeBasiszinssatz),
+        Some(day(2026, 1, 1))
+    );
+    assert_eq!(
+        tables.confirmed_through(RateSeries::DeBasiszinssatz),
+        Some(day(2026, 6, 30))
+    );
+    assert_eq!(
+        tables.known_until(RateSeries::DeBasiszinssatz),
+        Some(day(2026, 12, 31))
+    );
+    assert_eq!(
+        tables.runs_out_on(RateSeries::DeBasiszinssatz),
+        Some(day(2027, 1, 1))
+    );
+    assert_eq!(
+        tables.runs_out_on(RateSeries::EcbMainRefinancing),
+        Some(day(2027, 1, 1))
+    );
+    assert_eq!(tables.last_effective(RateSeries::AtBasiszinssatz), None);
+    assert_eq!(tables.runs_out_on(RateSeries::AtBasiszinssatz), None);
+}
+
+#[test]
+fn a_half_yearly_series_runs_out_on_the_next_half_year_observation_it_lacks() {
+    // A horizon inside 2026-H2 still answers that half-year's observation day, 2026-07-01.
+    let half_yearly = RateTable::new(
+        RateSeries::DeBasiszinssatz,
+        vec![entry(day(2026, 7, 1), dec!(1.27))],
+        day(2026, 9, 30),
+        day(2026, 9, 30),
+    )
+    .unwrap();
+    let on_decision = RateTable::new(
+        RateSeries::EcbMainRefinancing,
+        vec![entry(day(2026, 7, 1), dec!(2.15))],
+        day(2026, 9, 30),
+        day(2026, 9, 30),
+    )
+    .unwrap();
+    let mut tables = RateTables::empty();
+    tables.insert(half_yearly);
+    tables.insert(on_decision);
+
+    assert_eq!(
+        tables.runs_out_on(RateSeries::DeBasiszinssatz),
+        Some(day(2027, 1, 1))
+    );
+    assert_eq!(
+        tables.runs_out_on(RateSeries::EcbMainRefinancing),
+        Some(day(2026, 10, 1))
+    );
+}
+
+#[test]
+fn a_health_check_warns_thirty_days_before_a_series_runs_out() {
+    let tables = tables();
+
+    assert!(!tables.is_running_out(RateSeries::DeBasiszinssatz, day(2026, 12, 1)));
+    assert!(tables.is_running_out(RateSeries::DeBasiszinssatz, day(2026, 12, 2)));
+    assert!(tables.is_running_out(RateSeries::DeBasiszinssatz, day(2027, 3, 31)));
+    assert!(tables.is_running_out(RateSeries::AtBasiszinssatz, day(2026, 1, 1)));
+}
+
+#[test]
+fn published_basiszinssatz_values_extend_the_table_and_confirm_their_half_years() {
+    let tables = tables()
+        .with_entries(
+            RateSeries::DeBasiszinssatz,
+            vec![
+                entry(day(2026, 7, 1), dec!(1.27)),
+                entry(day(2027, 1, 1), dec!(1.02)),
+            ],
+        )
+        .unwrap();
+    let table = tables.get(RateSeries::DeBasiszinssatz).unwrap();
+
+    // The value for 2027-01-01 governs 2027-H1 (BGB s.247(1)); 1.02 % is a made-up figure.
+    assert_eq!(table.confirmed_through(), day(2027, 6, 30));
+    assert_eq!(table.carried_forward_through(), day(2027, 6, 30));
+    let lookup = table.rate_on(day(2027, 3, 31)).unwrap();
+    assert_eq!(lookup.rate_percent, dec!(1.02));
+    assert!(!lookup.provisional);
+    assert!(!table.rate_on(day(2026, 8, 1)).unwrap().provisional);
+    assert_eq!(table.rate_on(day(2027, 7, 1)), None);
+    assert_eq!(
+        tables.runs_out_on(RateSeries::DeBasiszinssatz),
+        Some(day(2027, 7, 1))
+    );
+    // The embedded history is untouched.
+    assert_eq!(
+        table.entries().len(),
+        tables_entries(RateSeries::DeBasiszinssatz) + 2
+    );
+}
+
+fn tables_entries(series: RateSeries) -> usize {
+    tables().get(series).unwrap().entries().len()
+}
+
+#[test]
+fn a_decision_confirms_the_series_up_to_its_day_and_never_shortens_the_horizon() {
+    let tables = tables()
+        .with_entries(
+            RateSeries::EcbMainRefinancing,
+            vec![entry(day(2026, 4, 30), dec!(2.40))],
+        )
+        .unwrap();
+    let table = tables.get(RateSeries::EcbMainRefinancing).unwrap();
+
+    assert_eq!(table.confirmed_through(), day(2026, 4, 30));
+    assert_eq!(table.carried_forward_through(), day(2026, 12, 31));
+    assert_eq!(
+        table.rate_on(day(2026, 4, 29)).unwrap().rate_percent,
+        dec!(2.15)
+    );
+    let carried = table.rate_on(day(2026, 7, 1)).unwrap();
+    assert_eq!(carried.rate_percent, dec!(2.40));
+    assert!(carried.provisional);
+}
+
+#[test]
+fn entries_that_would_rewrite_a_known_history_are_refused() {
+    // 2026-01-01 collides with the embedded entry; 2026-01-15 lies before the ECB decision of
+    // 2026-02-05 that confirmed 2.15 %.
+    assert_eq!(
+        tables().with_entries(
+            RateSeries::DeBasiszinssatz,
+            vec![entry(day(2026, 1, 1), dec!(1.27))]
+        ),
+        Err(RateEntryError::NotAfterKnown {
+            series: RateSeries::DeBasiszinssatz,
+            effective_from: day(2026, 1, 1),
+            known_through: day(2026, 6, 30),
+        })
+    );
+    assert_eq!(
+        tables().with_entries(
+            RateSeries::EcbMainRefinancing,
+            vec![entry(day(2026, 1, 15), dec!(2.40))]
+        ),
+        Err(RateEntryError::NotAfterKnown {
+            series: RateSeries::EcbMainRefinancing,
+            effective_from: day(2026, 1, 15),
+            known_through: day(2026, 2, 5),
+        })
+    );
+    // Entries out of order among themselves.
+    assert!(matches!(
+        tables().with_entries(
+            RateSeries::EcbMainRefinancing,
+            vec![
+                entry(day(2026, 6, 1), dec!(2.40)),
+                entry(day(2026, 5, 1), dec!(2.65)),
+            ]
+        ),
+        Err(RateEntryError::NotAfterKnown { .. })
+    ));
+}
+
+#[test]
+fn a_half_yearly_series_takes_only_the_next_half_years_in_turn() {
+    assert_eq!(
+        tables().with_entries(
+            RateSeries::DeBasiszinssatz,
+            vec![entry(day(2027, 1, 1), dec!(1.02))]
+        ),
+        Err(RateEntryError::SkipsHalfYear {
+            series: RateSeries::DeBasiszinssatz,
+            expected: day(2026, 7, 1),
+            effective_from: day(2027, 1, 1),
+        })
+    );
+    assert_eq!(
+        tables().with_entries(
+            RateSeries::NlWettelijkeHandelsrente,
+            vec![entry(day(2026, 7, 15), dec!(10.15))]
+        ),
+        Err(RateEntryError::NotHalfYearStart {
+            series: RateSeries::NlWettelijkeHandelsrente,
+            effective_from: day(2026, 7, 15),
+        })
+    );
+}
+
+#[test]
+fn implausible_rates_and_missing_sources_are_refused() {
+    assert_eq!(
+        tables().with_entries(
+            RateSeries::DeBasiszinssatz,
+            vec![entry(day(2026, 7, 1), dec!(127))]
+        ),
+        Err(RateEntryError::RateOutOfBounds {
+            series: RateSeries::DeBasiszinssatz,
+            effective_from: day(2026, 7, 1),
+            rate_percent: dec!(127),
+        })
+    );
+    assert!(matches!(
+        tables().with_entries(
+            RateSeries::BoeBankRate,
+            vec![entry(day(2026, 8, 1), dec!(-10.01))]
+        ),
+        Err(RateEntryError::RateOutOfBounds { .. })
+    ));
+    let mut unsourced = entry(day(2026, 7, 30), dec!(3.5));
+    unsourced.source = " ".to_owned();
+    assert_eq!(
+        tables().with_entries(RateSeries::BoeBankRate, vec![unsourced]),
+        Err(RateEntryError::EmptySource {
+            series: RateSeries::BoeBankRate,
+            effective_from: day(2026, 7, 30),
+        })
+    );
+}
+
+#[test]
+fn a_series_without_history_can_be_given_one() {
+    let tables = tables()
+        .with_entries(
+            RateSeries::AtBasiszinssatz,
+            vec![entry(day(2025, 3, 12), dec!(1.53))],
+        )
+        .unwrap();
+
+    let table = tables.get(RateSeries::AtBasiszinssatz).unwrap();
+    assert_eq!(table.confirmed_through(), day(2025, 3, 12));
+    assert_eq!(
+        table.rate_on(day(2025, 3, 12)).unwrap().rate_percent,
+        dec!(1.53)
+    );
+    assert_eq!(
+        RateTables::empty().with_entries(RateSeries::AtBasiszinssatz, Vec::new()),
+        Err(RateEntryError::NoEntries {
+            series: RateSeries::AtBasiszinssatz
+        })
+    );
+    assert_eq!(
+        RateTables::embedded()
+            .unwrap()
+            .with_entries(RateSeries::DeBasiszinssatz, Vec::new()),
+        Ok(RateTables::embedded().unwrap())
+    );
+}
