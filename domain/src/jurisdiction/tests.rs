@@ -22,7 +22,7 @@ fn money(amount: Decimal, currency: Currency) -> Money {
     Money::new(amount, currency).unwrap()
 }
 
-/// The 34 jurisdictions of ../shared/reference/jurisdictions.md (GB as GB-ENG) plus Scotland.
+/// Jurisdictions the registry must always hold (GB as GB-ENG); `docs/law.md` lists all of them.
 const REFERENCE_CODES: [&str; 35] = [
     "GB-ENG", "GB-SCT", "IE", "NL", "BE", "LU", "DE", "AT", "CH", "FR", "ES", "PT", "IT", "GR",
     "DK", "SE", "NO", "FI", "PL", "CZ", "SK", "HU", "US-NY", "US-CA", "CA-ON", "MX", "BR", "CN",

@@ -1,4 +1,4 @@
-//! United Arab Emirates. Source: ../shared/reference/jurisdictions.md, "AE — United Arab Emirates".
+//! United Arab Emirates. Described in `docs/law.md`, "AE — United Arab Emirates".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Austria. Source: ../shared/reference/jurisdictions.md, "AT — Austria".
+//! Austria. Described in `docs/law.md`, "AT — Austria".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! New South Wales. Source: ../shared/reference/jurisdictions.md, "AU — New South Wales".
+//! New South Wales. Described in `docs/law.md`, "AU-NSW — New South Wales".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Belgium. Source: ../shared/reference/jurisdictions.md, "BE — Belgium"; semester rates and the
+//! Belgium. Described in `docs/law.md`, "BE — Belgium"; semester rates and the
 //! transitional regime checked on eubelius.com, schoups.com and embuild.be (2026-H1: 10.50 %).
 
 use super::common::*;

@@ -1,4 +1,4 @@
-//! Brazil. Source: ../shared/reference/jurisdictions.md, "BR — Brazil".
+//! Brazil. Described in `docs/law.md`, "BR — Brazil".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Ontario. Source: ../shared/reference/jurisdictions.md, "CA — Ontario".
+//! Ontario. Described in `docs/law.md`, "CA-ON — Ontario".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Switzerland. Source: ../shared/reference/jurisdictions.md, "CH — Switzerland"; OR Art. 105(3)
+//! Switzerland. Described in `docs/law.md`, "CH — Switzerland"; OR Art. 105(3)
 //! checked on droit-bilingue.ch and Art. 130(1) on law.ch.
 
 use super::common::*;

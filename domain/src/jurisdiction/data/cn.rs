@@ -1,4 +1,4 @@
-//! China (PRC). Source: ../shared/reference/jurisdictions.md, "CN — China (PRC)".
+//! China (PRC). Described in `docs/law.md`, "CN — China".
 
 use super::common::*;
 

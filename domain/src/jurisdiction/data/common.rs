@@ -56,7 +56,7 @@ pub(super) const fn no_effect(legal_basis: &'static str) -> EventEffect {
     EventEffect::NoEffect { legal_basis }
 }
 
-/// The reference material does not establish the effect.
+/// No source establishes the effect.
 pub(super) const UNKNOWN: EventEffect = EventEffect::NotEstablished;
 
 /// Effects where only the court filing is established: the filing brings the claim.

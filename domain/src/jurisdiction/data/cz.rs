@@ -1,4 +1,4 @@
-//! Czech Republic. Source: ../shared/reference/jurisdictions.md, "CZ — Czech Republic".
+//! Czech Republic. Described in `docs/law.md`, "CZ — Czech Republic".
 
 use super::common::*;
 

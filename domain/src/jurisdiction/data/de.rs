@@ -1,4 +1,4 @@
-//! Germany. Source: ../shared/reference/jurisdictions.md, "DE — Germany" (BGB and EGBGB read in
+//! Germany. Described in `docs/law.md`, "DE — Germany" (BGB and EGBGB read in
 //! the bundestag/gesetze snapshot of 2022-03).
 
 use super::common::*;

@@ -1,4 +1,4 @@
-//! Denmark. Source: ../shared/reference/jurisdictions.md, "DK — Denmark".
+//! Denmark. Described in `docs/law.md`, "DK — Denmark".
 
 use super::common::*;
 

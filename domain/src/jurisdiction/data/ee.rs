@@ -1,4 +1,4 @@
-//! Estonia. Source: ../shared/reference/jurisdictions-additional.md, "EE — Estonia".
+//! Estonia. Described in `docs/law.md`, "EE — Estonia".
 
 use super::common::*;
 

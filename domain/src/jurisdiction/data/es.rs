@@ -1,4 +1,4 @@
-//! Spain. Source: ../shared/reference/jurisdictions.md, "ES — Spain".
+//! Spain. Described in `docs/law.md`, "ES — Spain".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Finland. Source: ../shared/reference/jurisdictions.md, "FI — Finland".
+//! Finland. Described in `docs/law.md`, "FI — Finland".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! France. Source: ../shared/reference/jurisdictions.md, "FR — France".
+//! France. Described in `docs/law.md`, "FR — France".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! England and Wales. Source: ../shared/reference/jurisdictions.md, "GB — England & Wales".
+//! England and Wales. Described in `docs/law.md`, "GB-ENG — England and Wales".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Scotland. Source: ../shared/reference/jurisdictions-additional.md, "GB-SCT — Scotland".
+//! Scotland. Described in `docs/law.md`, "GB-SCT — Scotland".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Greece. Source: ../shared/reference/jurisdictions.md, "GR — Greece".
+//! Greece. Described in `docs/law.md`, "GR — Greece".
 
 use super::common::*;
 

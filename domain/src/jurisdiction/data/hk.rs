@@ -1,4 +1,4 @@
-//! Hong Kong. Source: ../shared/reference/jurisdictions.md, "HK — Hong Kong".
+//! Hong Kong. Described in `docs/law.md`, "HK — Hong Kong".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Hungary. Source: ../shared/reference/jurisdictions.md, "HU — Hungary".
+//! Hungary. Described in `docs/law.md`, "HU — Hungary".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Ireland. Source: ../shared/reference/jurisdictions.md, "IE — Ireland".
+//! Ireland. Described in `docs/law.md`, "IE — Ireland".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Italy. Source: ../shared/reference/jurisdictions.md, "IT — Italy"; c.c. arts. 1194 and 2935
+//! Italy. Described in `docs/law.md`, "IT — Italy"; c.c. arts. 1194 and 2935
 //! checked on brocardi.it and gazzettaufficiale.it.
 
 use super::common::*;

@@ -1,4 +1,4 @@
-//! Japan. Source: ../shared/reference/jurisdictions.md, "JP — Japan"; art. 405 checked in an
+//! Japan. Described in `docs/law.md`, "JP — Japan"; art. 405 checked in an
 //! English translation of the Civil Code (wikisource).
 
 use super::common::*;

@@ -1,4 +1,4 @@
-//! Luxembourg. Source: ../shared/reference/jurisdictions.md, "LU — Luxembourg".
+//! Luxembourg. Described in `docs/law.md`, "LU — Luxembourg".
 
 use super::common::*;
 

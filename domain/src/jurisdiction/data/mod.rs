@@ -1,7 +1,8 @@
 //! One reviewed data module per jurisdiction, and the registry that lists them.
 //!
-//! Each file encodes one section of the reference material (`../shared/reference/`) and cites it
-//! at the top. A rule that the reference marks unverified is left out and recorded as a `Gap`.
+//! Each file encodes one jurisdiction, gives the statute and article of every rule in its
+//! `legal_basis`, and names its section of `docs/law.md` at the top. A rule that no source
+//! confirms is left out and recorded as a `Gap` with the reason.
 
 mod common;
 

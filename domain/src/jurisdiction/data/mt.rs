@@ -1,4 +1,4 @@
-//! Malta. Source: ../shared/reference/jurisdictions-additional.md, "MT — Malta".
+//! Malta. Described in `docs/law.md`, "MT — Malta".
 
 use super::common::*;
 

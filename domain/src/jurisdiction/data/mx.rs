@@ -1,4 +1,4 @@
-//! Mexico. Source: ../shared/reference/jurisdictions.md, "MX — Mexico"; `CCom` art. 363 checked on
+//! Mexico. Described in `docs/law.md`, "MX — Mexico"; `CCom` art. 363 checked on
 //! studylib.es (SCJN P./J. 60/98) and idconline.mx.
 
 use super::common::*;

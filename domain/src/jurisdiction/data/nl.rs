@@ -1,4 +1,4 @@
-//! The Netherlands. Source: ../shared/reference/jurisdictions.md, "NL — Netherlands".
+//! The Netherlands. Described in `docs/law.md`, "NL — Netherlands".
 
 use super::common::*;
 

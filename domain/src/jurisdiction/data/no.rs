@@ -1,4 +1,4 @@
-//! Norway. Source: ../shared/reference/jurisdictions.md, "NO — Norway".
+//! Norway. Described in `docs/law.md`, "NO — Norway".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! New Zealand. Source: ../shared/reference/jurisdictions.md, "NZ — New Zealand".
+//! New Zealand. Described in `docs/law.md`, "NZ — New Zealand".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Poland. Source: ../shared/reference/jurisdictions.md, "PL — Poland".
+//! Poland. Described in `docs/law.md`, "PL — Poland".
 
 use super::common::*;
 

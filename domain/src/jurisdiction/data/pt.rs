@@ -1,4 +1,4 @@
-//! Portugal. Source: ../shared/reference/jurisdictions.md, "PT — Portugal".
+//! Portugal. Described in `docs/law.md`, "PT — Portugal".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Sweden. Source: ../shared/reference/jurisdictions.md, "SE — Sweden" (SFS 1981:739 read on
+//! Sweden. Described in `docs/law.md`, "SE — Sweden" (SFS 1981:739 read on
 //! rkrattsbaser.gov.se).
 
 use super::common::*;

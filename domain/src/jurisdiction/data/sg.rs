@@ -1,4 +1,4 @@
-//! Singapore. Source: ../shared/reference/jurisdictions.md, "SG — Singapore".
+//! Singapore. Described in `docs/law.md`, "SG — Singapore".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! Slovenia. Source: ../shared/reference/jurisdictions-additional.md, "SI — Slovenia".
+//! Slovenia. Described in `docs/law.md`, "SI — Slovenia".
 
 use super::common::*;
 

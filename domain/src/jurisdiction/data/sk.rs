@@ -1,4 +1,4 @@
-//! Slovakia. Source: ../shared/reference/jurisdictions.md, "SK — Slovakia" (NV 21/2013 read on
+//! Slovakia. Described in `docs/law.md`, "SK — Slovakia" (NV 21/2013 read on
 //! slov-lex.sk).
 
 use super::common::*;

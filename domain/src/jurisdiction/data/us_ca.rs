@@ -1,4 +1,4 @@
-//! California. Source: ../shared/reference/jurisdictions.md, "US — California".
+//! California. Described in `docs/law.md`, "US-CA — California".
 
 use super::common::*;
 

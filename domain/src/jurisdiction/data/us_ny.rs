@@ -1,4 +1,4 @@
-//! New York. Source: ../shared/reference/jurisdictions.md, "US — New York".
+//! New York. Described in `docs/law.md`, "US-NY — New York".
 
 use super::common::*;
 

@@ -1,4 +1,4 @@
-//! South Africa. Source: ../shared/reference/jurisdictions.md, "ZA — South Africa".
+//! South Africa. Described in `docs/law.md`, "ZA — South Africa".
 
 use super::common::*;
 
