@@ -8,7 +8,7 @@ use solvo_persistence::repositories::organisations::{self, OrganisationRow};
 use solvo_persistence::repositories::users::{self, UserRow};
 
 use crate::auth::password;
-use crate::clock;
+use solvo_app::clock;
 
 /// Why bootstrapping was refused.
 #[derive(Debug, thiserror::Error)]

@@ -1,14 +1,18 @@
 //! The one table that turns every failure into an HTTP status, a stable code and an RFC 9457
-//! `application/problem+json` body. Handlers return [`ApiError`]; nothing else writes errors.
+//! `application/problem+json` body. Handlers return [`ApiError`]; use cases return
+//! [`AppError`], which becomes an [`ApiError`] through the one `From` impl below.
 //!
+//! [`ErrorCode`] is the table: each code with its status and title, documented in OpenAPI as an
+//! enum on [`Problem`] so a client can branch on it (meilisearch's error-code table is the model).
 //! Unknown failures get a fixed 500 body; their cause goes to the log with the request id, never
-//! to the client.
+//! to the client, and no database text reaches any body.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
-use solvo_persistence::PersistenceError;
+pub use solvo_app::FieldError;
+use solvo_app::error::{AppError, Refused};
 use utoipa::ToSchema;
 
 /// The media type of every error body.
@@ -16,30 +20,67 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// Base of the `type` URIs; each error code is documented under it.
 pub const PROBLEM_TYPE_BASE: &str = "https://solvo.dev/problems/";
 
-/// One invalid field of a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
-pub struct FieldError {
-    /// Path of the field, e.g. `email` or `invoices[2].amount`.
-    pub field: String,
-    /// Stable machine code, e.g. `required`, `invalid_type`, `too_short`.
-    pub code: String,
-    /// What is wrong, in a sentence.
-    pub message: String,
+/// Declares the error codes with their HTTP status and title, once.
+macro_rules! error_codes {
+    ($($variant:ident => $code:literal, $status:ident, $title:literal;)+) => {
+        /// A stable, machine-readable error code: the `code` of every problem body and the last
+        /// segment of its `type`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $(
+                #[doc = $title]
+                $variant,
+            )+
+        }
+
+        impl ErrorCode {
+            /// Every code, in table order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The code as it appears in bodies.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $code,)+
+                }
+            }
+
+            /// The HTTP status the code is answered with.
+            #[must_use]
+            pub fn status(self) -> StatusCode {
+                match self {
+                    $(Self::$variant => StatusCode::$status,)+
+                }
+            }
+
+            /// A short summary of the kind of problem.
+            #[must_use]
+            pub fn title(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $title,)+
+                }
+            }
+        }
+    };
 }
 
-impl FieldError {
-    /// A field error from its parts.
-    pub fn new(
-        field: impl Into<String>,
-        code: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            field: field.into(),
-            code: code.into(),
-            message: message.into(),
-        }
-    }
+error_codes! {
+    MalformedJson => "malformed_json", BAD_REQUEST, "Malformed JSON";
+    Unauthenticated => "unauthenticated", UNAUTHORIZED, "Authentication required";
+    Forbidden => "forbidden", FORBIDDEN, "Forbidden";
+    NotFound => "not_found", NOT_FOUND, "Not found";
+    TransitionRefused => "transition_refused", CONFLICT, "Transition refused";
+    DuplicateCase => "duplicate_case", CONFLICT, "Duplicate case";
+    DebtorConflict => "debtor_conflict", CONFLICT, "Debtor conflict";
+    Conflict => "conflict", CONFLICT, "Conflict";
+    StaleVersion => "stale_version", PRECONDITION_FAILED, "Stale version";
+    PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
+    UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
+    ValidationFailed => "validation_failed", UNPROCESSABLE_ENTITY, "Validation failed";
+    RateLimited => "rate_limited", TOO_MANY_REQUESTS, "Too many requests";
+    Internal => "internal", INTERNAL_SERVER_ERROR, "Internal server error";
+    Unavailable => "unavailable", SERVICE_UNAVAILABLE, "Service unavailable";
 }
 
 /// An RFC 9457 problem details body.
@@ -55,10 +96,22 @@ pub struct Problem {
     /// What went wrong in this occurrence.
     pub detail: String,
     /// Stable machine-readable code (the last segment of `type`).
-    pub code: String,
-    /// One entry per invalid field (validation errors only).
+    pub code: ErrorCode,
+    /// One entry per invalid field (`validation_failed` only).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub errors: Vec<FieldError>,
+    /// The case's state when a command was refused (`transition_refused` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// The commands that state allows (`transition_refused` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_commands: Option<Vec<String>>,
+    /// The case that already holds the reference or invoice (`duplicate_case` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub existing_case_id: Option<String>,
+    /// The existing debtor with other details (`debtor_conflict` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub debtor_id: Option<String>,
 }
 
 /// Every error an endpoint can answer with.
@@ -85,13 +138,27 @@ pub enum ApiError {
     /// No such resource, or one of another tenant (indistinguishable by design).
     #[error("not found")]
     NotFound,
-    /// The request conflicts with the current state (duplicate, refused transition).
+    /// The state machine refused the command in the case's current state.
+    #[error("transition refused: {}", .0.reason)]
+    TransitionRefused(Box<Refused>),
+    /// The case or one of its invoices was placed before.
+    #[error("duplicate case: {detail}")]
+    DuplicateCase {
+        /// The case holding it.
+        existing_case_id: String,
+        /// What is duplicated.
+        detail: String,
+    },
+    /// A debtor with the same identifier exists with other details.
+    #[error("debtor conflict with {0}")]
+    DebtorConflict(String),
+    /// Any other conflict with existing data; the text is safe to show.
     #[error("conflict: {0}")]
     Conflict(String),
-    /// `If-Match` named a version that is no longer current.
-    #[error("precondition failed: {0}")]
-    PreconditionFailed(String),
-    /// Too many failed logins for one email; retry after the duration.
+    /// `If-Match` named a version that is no longer current, or the resource changed meanwhile.
+    #[error("stale version: {0}")]
+    StaleVersion(String),
+    /// Too many attempts; retry after the duration.
     #[error("too many requests")]
     TooManyRequests(std::time::Duration),
     /// The database cannot be reached now; retry later.
@@ -112,53 +179,25 @@ impl ApiError {
         Self::Validation(vec![FieldError::new(field, code, message)])
     }
 
-    /// The table: status, stable code and title of each variant.
-    fn descriptor(&self) -> (StatusCode, &'static str, &'static str) {
+    /// The code of this error, from which status and title follow.
+    #[must_use]
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed_json", "Malformed JSON"),
-            Self::Validation(_) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "validation_failed",
-                "Validation failed",
-            ),
-            Self::UnsupportedMediaType(_) => (
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "Unsupported media type",
-            ),
-            Self::PayloadTooLarge(_) => (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                "Payload too large",
-            ),
-            Self::Unauthenticated(_) => (
-                StatusCode::UNAUTHORIZED,
-                "unauthenticated",
-                "Authentication required",
-            ),
-            Self::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", "Forbidden"),
-            Self::NotFound => (StatusCode::NOT_FOUND, "not_found", "Not found"),
-            Self::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
-            Self::PreconditionFailed(_) => (
-                StatusCode::PRECONDITION_FAILED,
-                "precondition_failed",
-                "Precondition failed",
-            ),
-            Self::TooManyRequests(_) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many_requests",
-                "Too many requests",
-            ),
-            Self::Unavailable => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                "Service unavailable",
-            ),
-            Self::Internal(_) => (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "Internal server error",
-            ),
+            Self::MalformedJson(_) => ErrorCode::MalformedJson,
+            Self::Validation(_) => ErrorCode::ValidationFailed,
+            Self::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            Self::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
+            Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::TransitionRefused(_) => ErrorCode::TransitionRefused,
+            Self::DuplicateCase { .. } => ErrorCode::DuplicateCase,
+            Self::DebtorConflict(_) => ErrorCode::DebtorConflict,
+            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::StaleVersion(_) => ErrorCode::StaleVersion,
+            Self::TooManyRequests(_) => ErrorCode::RateLimited,
+            Self::Unavailable => ErrorCode::Unavailable,
+            Self::Internal(_) => ErrorCode::Internal,
         }
     }
 
@@ -174,9 +213,22 @@ impl ApiError {
                 format!("The request body exceeds the limit of {limit} bytes.")
             }
             Self::Unauthenticated(why) => (*why).to_owned(),
-            Self::Forbidden(why) | Self::Conflict(why) | Self::PreconditionFailed(why) => {
-                why.clone()
-            }
+            Self::Forbidden(why)
+            | Self::Conflict(why)
+            | Self::StaleVersion(why)
+            | Self::DuplicateCase { detail: why, .. } => why.clone(),
+            Self::TransitionRefused(refused) => format!(
+                "`{}` is not possible in state `{}`: {}. Allowed now: {}.",
+                refused.command,
+                refused.state,
+                refused.reason,
+                if refused.allowed.is_empty() {
+                    "none".to_owned()
+                } else {
+                    refused.allowed.join(", ")
+                }
+            ),
+            Self::DebtorConflict(debtor_id) => solvo_app::debtors::conflict_detail(debtor_id),
             Self::NotFound => "The resource does not exist.".to_owned(),
             Self::TooManyRequests(wait) => format!(
                 "Too many failed logins for this email; try again in {} seconds.",
@@ -190,25 +242,38 @@ impl ApiError {
     /// The problem body of this error.
     #[must_use]
     pub fn problem(&self) -> Problem {
-        let (status, code, title) = self.descriptor();
-        let errors = match self {
-            Self::Validation(errors) => errors.clone(),
-            _ => Vec::new(),
-        };
-        Problem {
-            problem_type: format!("{PROBLEM_TYPE_BASE}{code}"),
-            title: title.to_owned(),
-            status: status.as_u16(),
+        let code = self.code();
+        let mut problem = Problem {
+            problem_type: format!("{PROBLEM_TYPE_BASE}{}", code.as_str()),
+            title: code.title().to_owned(),
+            status: code.status().as_u16(),
             detail: self.detail(),
-            code: code.to_owned(),
-            errors,
+            code,
+            errors: Vec::new(),
+            state: None,
+            allowed_commands: None,
+            existing_case_id: None,
+            debtor_id: None,
+        };
+        match self {
+            Self::Validation(errors) => problem.errors.clone_from(errors),
+            Self::TransitionRefused(refused) => {
+                problem.state = Some(refused.state.clone());
+                problem.allowed_commands = Some(refused.allowed.clone());
+            }
+            Self::DuplicateCase {
+                existing_case_id, ..
+            } => problem.existing_case_id = Some(existing_case_id.clone()),
+            Self::DebtorConflict(debtor_id) => problem.debtor_id = Some(debtor_id.clone()),
+            _ => {}
         }
+        problem
     }
 }
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        self.descriptor().0
+        self.code().status()
     }
 
     fn error_response(&self) -> HttpResponse {
@@ -233,25 +298,38 @@ fn retry_after_seconds(wait: std::time::Duration) -> u64 {
     seconds.max(1)
 }
 
-impl From<PersistenceError> for ApiError {
-    fn from(err: PersistenceError) -> Self {
+impl From<AppError> for ApiError {
+    fn from(err: AppError) -> Self {
         match err {
-            PersistenceError::NotFound => Self::NotFound,
-            PersistenceError::Conflict(what) => {
-                Self::Conflict(format!("conflicts with an existing record ({what})"))
+            AppError::Validation(errors) => Self::Validation(errors),
+            AppError::NotFound => Self::NotFound,
+            AppError::Forbidden(why) => Self::Forbidden(why),
+            AppError::TransitionRefused(refused) => Self::TransitionRefused(refused),
+            AppError::DuplicateCase {
+                existing_case_id,
+                detail,
+            } => Self::DuplicateCase {
+                existing_case_id,
+                detail,
+            },
+            AppError::DebtorConflict { debtor_id } => Self::DebtorConflict(debtor_id),
+            AppError::StaleVersion => Self::StaleVersion(
+                "The resource changed meanwhile; read it again and retry.".into(),
+            ),
+            AppError::Conflict(why) => Self::Conflict(why),
+            AppError::Unavailable => Self::Unavailable,
+            AppError::Corrupt { entity, id, detail } => {
+                tracing::error!(entity, id = %id, %detail, "corrupt stored row");
+                Self::Internal(anyhow::anyhow!("corrupt {entity} {id}: {detail}"))
             }
-            PersistenceError::Unavailable(why) => {
-                tracing::warn!(%why, "database unavailable");
-                Self::Unavailable
-            }
-            other => Self::Internal(anyhow::Error::new(other)),
+            AppError::Internal(cause) => Self::Internal(cause),
         }
     }
 }
 
-impl From<diesel::result::Error> for ApiError {
-    fn from(err: diesel::result::Error) -> Self {
-        PersistenceError::from(err).into()
+impl From<solvo_persistence::PersistenceError> for ApiError {
+    fn from(err: solvo_persistence::PersistenceError) -> Self {
+        AppError::from(err).into()
     }
 }
 
@@ -284,17 +362,47 @@ mod tests {
     }
 
     #[test]
-    fn a_unique_violation_is_a_conflict_and_a_missing_row_is_not_found() {
+    fn every_code_serialises_as_its_table_spelling() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_value(code).ok();
+            assert_eq!(
+                json.as_ref().and_then(serde_json::Value::as_str),
+                Some(code.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn a_refused_transition_names_the_state_and_the_allowed_commands() {
+        let err = ApiError::from(AppError::TransitionRefused(Box::new(Refused {
+            command: "resume".into(),
+            state: "amicable".into(),
+            reason: "not paused".into(),
+            allowed: vec!["pause".into()],
+        })));
+        let problem = err.problem();
+        assert_eq!(problem.status, 409);
+        assert_eq!(problem.code, ErrorCode::TransitionRefused);
+        assert_eq!(problem.state.as_deref(), Some("amicable"));
+        assert_eq!(problem.allowed_commands, Some(vec!["pause".to_owned()]));
+    }
+
+    #[test]
+    fn a_unique_violation_is_a_conflict_without_the_constraint_and_a_missing_row_not_found() {
+        let conflict = ApiError::from(solvo_persistence::PersistenceError::Conflict(
+            "users_email".into(),
+        ));
+        assert_eq!(conflict.status_code(), StatusCode::CONFLICT);
+        assert!(!conflict.problem().detail.contains("users_email"));
         assert_eq!(
-            ApiError::from(PersistenceError::Conflict("users_email".into())).status_code(),
-            StatusCode::CONFLICT
-        );
-        assert_eq!(
-            ApiError::from(PersistenceError::NotFound).status_code(),
+            ApiError::from(solvo_persistence::PersistenceError::NotFound).status_code(),
             StatusCode::NOT_FOUND
         );
         assert_eq!(
-            ApiError::from(PersistenceError::Unavailable("pool".into())).status_code(),
+            ApiError::from(solvo_persistence::PersistenceError::Unavailable(
+                "pool".into()
+            ))
+            .status_code(),
             StatusCode::SERVICE_UNAVAILABLE
         );
     }

@@ -1,13 +1,9 @@
 //! Solvo's HTTP API: actix-web routes, authentication, validation, problem+json errors and the
 //! OpenAPI document; `startup::Application` runs it, the `solvo` binary wraps it in a CLI.
 
-pub mod access;
 pub mod auth;
 pub mod bootstrap;
-pub mod cases;
-pub mod clock;
 pub mod config;
-pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;

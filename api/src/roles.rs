@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use solvo_domain::identity::{OrganisationKind, Role};
 use utoipa::ToSchema;
 
-/// A role (DESIGN.md "Roles").
+/// A role: who a user or API key is and what it may do (`solvo_domain::permission`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RoleName {
@@ -70,20 +70,20 @@ impl From<OrganisationKind> for OrganisationKindName {
 /// Reads a stored role, treating an unknown one as corrupt data (500, logged).
 ///
 /// # Errors
-/// [`crate::error::ApiError::Internal`].
-pub fn stored_role(raw: &str) -> Result<Role, crate::error::ApiError> {
+/// [`solvo_app::AppError::Internal`].
+pub fn stored_role(raw: &str) -> Result<Role, solvo_app::AppError> {
     Role::parse(raw).ok_or_else(|| {
-        crate::error::ApiError::Internal(anyhow::anyhow!("stored role `{raw}` is unknown"))
+        solvo_app::AppError::Internal(anyhow::anyhow!("stored role `{raw}` is unknown"))
     })
 }
 
 /// Reads a stored organisation kind.
 ///
 /// # Errors
-/// [`crate::error::ApiError::Internal`].
-pub fn stored_kind(raw: &str) -> Result<OrganisationKind, crate::error::ApiError> {
+/// [`solvo_app::AppError::Internal`].
+pub fn stored_kind(raw: &str) -> Result<OrganisationKind, solvo_app::AppError> {
     OrganisationKind::parse(raw).ok_or_else(|| {
-        crate::error::ApiError::Internal(anyhow::anyhow!(
+        solvo_app::AppError::Internal(anyhow::anyhow!(
             "stored organisation kind `{raw}` is unknown"
         ))
     })

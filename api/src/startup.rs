@@ -21,7 +21,6 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::JwtKeys;
 use crate::config::ServerConfig;
-use crate::db::Db;
 use crate::demo::{self, DemoSeed};
 use crate::error::ApiError;
 use crate::extract::{BodyLimit, query_config};
@@ -29,7 +28,9 @@ use crate::routes::metrics::MetricsToken;
 use crate::state::{AppState, TokenLifetimes};
 use crate::telemetry::{self, HttpMetrics};
 use crate::workers::Scheduler;
-use crate::{clock, openapi, routes};
+use crate::{openapi, routes};
+use solvo_app::Db;
+use solvo_app::clock;
 
 const JWT_SECRET_NAME: &str = "jwt_hs256";
 const MIN_JWT_SECRET_BYTES: usize = 32;

@@ -6,7 +6,7 @@ use solvo_domain::rates::RateTables;
 
 use crate::auth::JwtKeys;
 use crate::auth::throttle::LoginThrottle;
-use crate::db::Db;
+use solvo_app::Db;
 
 /// Token lifetimes, from the settings.
 #[derive(Debug, Clone, Copy)]

@@ -217,7 +217,7 @@ async fn repeated_wrong_passwords_lock_the_email_for_a_while(backend: Backend) {
         "Retry-After {retry_after}"
     );
     let problem = assert_problem(locked, 429).await;
-    assert_eq!(problem["code"], "too_many_requests");
+    assert_eq!(problem["code"], "rate_limited");
 
     let other = app.login(ADMIN_EMAIL, PASSWORD).await;
     assert!(other["access_token"].is_string(), "other emails log in");

@@ -148,12 +148,10 @@ async fn duplicate_invoices_and_references_name_the_existing_case(backend: Backe
             &case_body("ACME-2", "INV-1", json!("50.00")),
         )
         .await;
-    assert!(
-        assert_problem(same_invoice, 409).await["detail"]
-            .as_str()
-            .unwrap()
-            .contains(id)
-    );
+    let problem = assert_problem(same_invoice, 409).await;
+    assert!(problem["detail"].as_str().unwrap().contains(id));
+    assert_eq!(problem["code"], "duplicate_case");
+    assert_eq!(problem["existing_case_id"], id);
     let same_reference = app
         .post(
             "/v1/cases",
@@ -161,12 +159,10 @@ async fn duplicate_invoices_and_references_name_the_existing_case(backend: Backe
             &case_body("ACME-1", "INV-2", json!("50.00")),
         )
         .await;
-    assert!(
-        assert_problem(same_reference, 409).await["detail"]
-            .as_str()
-            .unwrap()
-            .contains(id)
-    );
+    let problem = assert_problem(same_reference, 409).await;
+    assert!(problem["detail"].as_str().unwrap().contains(id));
+    assert_eq!(problem["code"], "duplicate_case");
+    assert_eq!(problem["existing_case_id"], id);
     let other_creditor = app.create_creditor("Other").await;
     let other = app.create_user(&other_creditor, "creditor_admin").await;
     let elsewhere = app
@@ -495,10 +491,17 @@ async fn instructions_go_through_the_state_machine(backend: Backend) {
     let twice = app
         .post(&path, &token, &json!({"type": "pause", "reason": "again"}))
         .await;
-    let detail = assert_problem(twice, 409).await["detail"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let problem = assert_problem(twice, 409).await;
+    assert_eq!(problem["code"], "transition_refused");
+    assert_eq!(problem["state"], "paused");
+    assert!(
+        problem["allowed_commands"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("resume")),
+        "{problem}"
+    );
+    let detail = problem["detail"].as_str().unwrap().to_owned();
     assert!(
         detail.contains("paused") && detail.contains("resume"),
         "{detail}"
@@ -793,13 +796,13 @@ async fn start_amicable(app: &TestApp, case_id: &str) {
         let facts = solvo_domain::case::Facts::owing(solvo_domain::money::Money::zero(
             solvo_domain::money::Currency::EUR,
         ));
-        solvo_api::cases::transition::apply_command(
+        solvo_app::cases::transition::apply_command(
             &mut conn,
             &case,
             &solvo_domain::case::Command::StartAmicable,
             &facts,
-            &solvo_api::cases::events::ActorRef::system(),
-            solvo_api::cases::transition::Extras::default(),
+            &solvo_app::cases::events::ActorRef::system(),
+            solvo_app::cases::transition::Extras::default(),
             chrono::Utc::now().naive_utc(),
         )
         .unwrap();

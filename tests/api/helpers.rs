@@ -274,6 +274,18 @@ impl TestApp {
         body(response).await
     }
 
+    /// The OpenAPI document the server serves at `/openapi.json`.
+    pub async fn served_openapi(&self) -> Value {
+        self.client
+            .get(self.url("/openapi.json"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     /// The agency organisation's id.
     pub async fn agency_id(&self) -> String {
         body(self.get("/v1/me", &self.admin_token).await).await["organisation"]["id"]

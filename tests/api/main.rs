@@ -15,6 +15,7 @@ mod collectors;
 mod cors;
 mod demo;
 mod documents;
+mod error_codes;
 mod errors;
 mod forged_tokens;
 mod health;

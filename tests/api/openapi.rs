@@ -57,15 +57,7 @@ both_backends!(the_served_document_and_swagger_ui_are_available);
 
 async fn the_served_document_and_swagger_ui_are_available(backend: Backend) {
     let app = spawn_app(backend).await;
-    let served: Value = app
-        .client
-        .get(app.url("/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let served = app.served_openapi().await;
     let committed: Value = serde_json::from_str(COMMITTED).unwrap();
     assert_eq!(served, committed);
     let docs = app.client.get(app.url("/docs/")).send().await.unwrap();

@@ -442,47 +442,35 @@ async fn a_valid_quote_hands_its_fee_terms_to_placement(backend: Backend) {
     )
     .await;
     let id = quote["id"].as_str().unwrap().to_owned();
-    let url = app.database_url.clone();
-    let (organisation, stranger) = (
-        member.organisation_id.clone(),
-        other.organisation_id.clone(),
+    let case = |reference: &str, quote_id: &str| {
+        json!({
+            "debtor": {"legal_name": "Globex GmbH", "vat_id": "DE123456789", "country": "DE"},
+            "currency": "EUR",
+            "creditor_reference": reference,
+            "quote_id": quote_id,
+            "invoices": [{"number": format!("{reference}-1"), "issue_date": "2025-01-01",
+                          "due_date": "2025-01-31", "amount": "1000.00"}]
+        })
+    };
+
+    let placed = app
+        .post("/v1/cases", &member.token, &case("Q-1", &id))
+        .await;
+    assert_eq!(placed.status(), 201);
+    let placed = body(placed).await;
+    assert_eq!(placed["quote_id"], id.as_str());
+    assert_eq!(
+        placed["balance"]["fees"]["amount"], "25.00",
+        "the quote's introduction fee"
     );
 
-    tokio::task::spawn_blocking(move || {
-        use solvo_api::routes::quotes::valid_fee_terms;
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        let now = chrono::Utc::now().naive_utc();
-
-        let terms = valid_fee_terms(&mut conn, &organisation, &id, now)
-            .unwrap()
-            .expect("a fresh quote is valid");
-        assert_eq!(terms.quote_id, id);
-        assert_eq!(terms.jurisdiction, "DE");
-        assert_eq!(terms.currency.code(), "EUR");
-        assert_eq!(terms.fee_schedule.introduction_fee.amount_string(), "25.00");
-        let stored: Value = serde_json::from_str(&terms.fee_terms).unwrap();
-        assert_eq!(stored["currency"], "EUR");
-
-        let later = now + chrono::Duration::days(31);
-        assert!(
-            valid_fee_terms(&mut conn, &organisation, &id, later)
-                .unwrap()
-                .is_none(),
-            "expired after 30 days"
-        );
-        assert!(
-            valid_fee_terms(&mut conn, &stranger, &id, now)
-                .unwrap()
-                .is_none(),
-            "another tenant's quote"
-        );
-        assert!(
-            valid_fee_terms(&mut conn, &organisation, "quo_missing", now)
-                .unwrap()
-                .is_none()
-        );
-    })
-    .await
-    .unwrap();
+    for (token, quote_id) in [(&other.token, id.as_str()), (&member.token, "quo_missing")] {
+        let problem = assert_problem(
+            app.post("/v1/cases", token, &case("Q-2", quote_id)).await,
+            422,
+        )
+        .await;
+        assert_eq!(problem["errors"][0]["field"], "quote_id");
+        assert_eq!(problem["errors"][0]["code"], "unknown_or_expired_quote");
+    }
 }

@@ -154,7 +154,7 @@ async fn updates_honour_if_match_and_protect_the_caller(backend: Backend) {
         .send()
         .await
         .unwrap();
-    assert_problem(stale, 412).await;
+    assert_eq!(assert_problem(stale, 412).await["code"], "stale_version");
 
     let itself = app
         .patch(

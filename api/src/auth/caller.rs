@@ -9,84 +9,40 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use chrono::Duration;
-use solvo_domain::identity::{OrganisationKind, Role};
+use solvo_app::{Actor, Principal};
+use solvo_domain::permission::Permission;
 use solvo_persistence::repositories::{api_keys, sessions};
 
 use crate::auth::secret;
-use crate::clock;
 use crate::error::ApiError;
 use crate::roles::{stored_kind, stored_role};
 use crate::state::AppState;
+use solvo_app::clock;
 
 /// How stale `last_used_at` may get before a request refreshes it; spares a write per call.
 const LAST_USED_RESOLUTION_SECONDS: i64 = 60;
 const UNAUTHENTICATED: &str = "Missing, malformed, expired or revoked credentials.";
 
-/// Who is calling: a person with a session, or an ERP with an API key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Actor {
-    /// A user authenticated by an access token.
-    User {
-        /// User id.
-        id: String,
-        /// Login email.
-        email: String,
-        /// The session the token belongs to.
-        session_id: String,
-    },
-    /// An API key.
-    ApiKey {
-        /// Key id.
-        id: String,
-        /// Its label.
-        name: String,
-        /// Its visible prefix.
-        prefix: String,
-    },
-}
-
-/// The authenticated caller of a request.
+/// The authenticated caller of a request: the use cases' [`Principal`], extracted from the
+/// bearer token. It dereferences to the principal, so handlers read `caller.role` directly.
 #[derive(Debug, Clone)]
-pub struct Caller {
-    /// The organisation the caller acts for; every query is scoped by it.
-    pub organisation_id: String,
-    /// That organisation's kind.
-    pub organisation_kind: OrganisationKind,
-    /// The caller's current role.
-    pub role: Role,
-    /// User or API key.
-    pub actor: Actor,
+pub struct Caller(pub Principal);
+
+impl std::ops::Deref for Caller {
+    type Target = Principal;
+
+    fn deref(&self) -> &Principal {
+        &self.0
+    }
 }
 
 impl Caller {
-    /// Answers 403 unless the caller's role passes `allowed`.
+    /// Answers 403 unless the caller's role holds `permission`.
     ///
     /// # Errors
-    /// [`ApiError::Forbidden`] naming the role.
-    pub fn require(&self, allowed: impl Fn(Role) -> bool, what: &str) -> Result<(), ApiError> {
-        if allowed(self.role) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden(format!(
-                "The role {} may not {what}.",
-                self.role.as_str()
-            )))
-        }
-    }
-
-    /// The user id when the caller is a person.
-    #[must_use]
-    pub fn user_id(&self) -> Option<&str> {
-        match &self.actor {
-            Actor::User { id, .. } => Some(id),
-            Actor::ApiKey { .. } => None,
-        }
-    }
-
-    /// Whether the caller may see data of `organisation_id`: its own, or any for agency staff.
-    #[must_use]
-    pub fn can_see_organisation(&self, organisation_id: &str) -> bool {
-        self.role.is_agency_staff() || self.organisation_id == organisation_id
+    /// [`ApiError::Forbidden`] naming the role and the permission.
+    pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
+        Ok(self.0.require(permission)?)
     }
 }
 
@@ -130,7 +86,7 @@ async fn authenticate_access_token(state: &AppState, token: &str) -> Result<Call
         })
         .await?;
     let (user, session_id) = active.ok_or(ApiError::Unauthenticated(UNAUTHENTICATED))?;
-    Ok(Caller {
+    Ok(Caller(Principal {
         organisation_id: user.organisation_id,
         organisation_kind: stored_kind(&user.organisation_kind)?,
         role: stored_role(&user.role)?,
@@ -139,7 +95,7 @@ async fn authenticate_access_token(state: &AppState, token: &str) -> Result<Call
             email: user.email,
             session_id,
         },
-    })
+    }))
 }
 
 async fn authenticate_api_key(state: &AppState, token: &str) -> Result<Caller, ApiError> {
@@ -162,7 +118,7 @@ async fn authenticate_api_key(state: &AppState, token: &str) -> Result<Caller, A
         })
         .await?;
     let (key, kind) = found.ok_or(ApiError::Unauthenticated(UNAUTHENTICATED))?;
-    Ok(Caller {
+    Ok(Caller(Principal {
         organisation_id: key.organisation_id,
         organisation_kind: stored_kind(&kind)?,
         role: stored_role(&key.role)?,
@@ -171,5 +127,5 @@ async fn authenticate_api_key(state: &AppState, token: &str) -> Result<Caller, A
             name: key.name,
             prefix: key.prefix,
         },
-    })
+    }))
 }

@@ -7,5 +7,6 @@ pub mod password;
 pub mod secret;
 pub mod throttle;
 
-pub use caller::{Actor, Caller};
+pub use caller::Caller;
 pub use jwt::{AccessClaims, JwtKeys};
+pub use solvo_app::Actor;

@@ -2,8 +2,8 @@
 
 use super::catalogue::{self, DebtorSeed};
 use super::plan::CaseSpec;
-use crate::cases::input::{InvoiceInput, PlaceCase};
 use crate::routes::debtors::{AddressInput, ContactInput, DebtorInput};
+use solvo_app::cases::input::{InvoiceInput, PlaceCase};
 
 /// The request body a creditor would have sent.
 pub(super) fn request(spec: &CaseSpec) -> PlaceCase {

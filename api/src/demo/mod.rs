@@ -67,6 +67,12 @@ impl From<ApiError> for DemoError {
     }
 }
 
+impl From<solvo_app::AppError> for DemoError {
+    fn from(err: solvo_app::AppError) -> Self {
+        Self::Failed(format!("{err:#}"))
+    }
+}
+
 impl From<PersistenceError> for DemoError {
     fn from(err: PersistenceError) -> Self {
         Self::Failed(err.to_string())

@@ -2,6 +2,7 @@
 //! them along their stories through `apply_command`, as the people involved would have.
 
 use chrono::{Days, NaiveDateTime};
+use solvo_app::AppError;
 use solvo_domain::case::{Command, Facts, LegalAssessment};
 use solvo_domain::rates::RateTables;
 use solvo_persistence::AnyConnection;
@@ -12,12 +13,11 @@ use super::intake::request;
 use super::people::{CreditorPeople, People};
 use super::plan::{CaseSpec, mix};
 use super::steps::{Turn, command_for, user};
-use crate::cases::balance;
-use crate::cases::events::ActorRef;
-use crate::cases::fees::post_withdrawal_fee;
-use crate::cases::placement::{PlacementContext, place};
-use crate::cases::transition::apply_command;
-use crate::error::ApiError;
+use solvo_app::cases::balance;
+use solvo_app::cases::events::ActorRef;
+use solvo_app::cases::fees::post_withdrawal_fee;
+use solvo_app::cases::placement::{PlacementContext, place};
+use solvo_app::cases::transition::apply_command;
 
 /// Places every case and tells its story; returns the cases as they end.
 pub(super) fn place_all(
@@ -74,7 +74,7 @@ fn place_one(
             DemoError::Failed(format!("case {} is invalid: {errors:?}", spec.reference))
         })?;
     let placed = place(conn, &context, valid, None, spec.placed_at)
-        .map_err(|err| failed(&spec.reference, ApiError::from(err)))?;
+        .map_err(|err| failed(&spec.reference, AppError::from(err)))?;
     Ok(placed.case)
 }
 
@@ -115,9 +115,9 @@ fn tell(
     Ok(case)
 }
 
-fn failed(reference: &str, err: ApiError) -> DemoError {
+fn failed(reference: &str, err: AppError) -> DemoError {
     let detail = match &err {
-        ApiError::Validation(errors) => format!("{errors:?}"),
+        AppError::Validation(errors) => format!("{errors:?}"),
         other => other.to_string(),
     };
     DemoError::Failed(format!("case {reference}: {detail}"))

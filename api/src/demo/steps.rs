@@ -11,8 +11,8 @@ use super::DemoError;
 use super::people::CreditorPeople;
 use super::plan::CaseSpec;
 use super::story::Step;
-use crate::cases::events::ActorRef;
-use crate::cases::transition::Extras;
+use solvo_app::cases::events::ActorRef;
+use solvo_app::cases::transition::Extras;
 
 /// Disputes as a collector records them.
 const DISPUTES: &[&str] = &[

@@ -4,19 +4,21 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, delete, get, post, web};
 use serde::{Deserialize, Serialize};
+use solvo_app::AppError;
 use solvo_domain::identity::Role;
+use solvo_domain::permission::Permission;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::api_keys::{self, ApiKeyRow};
 use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::auth::{Caller, secret};
-use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::roles::{RoleName, stored_role};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
+use solvo_app::clock;
 
 /// An API key, without its secret.
 #[derive(Debug, Serialize, ToSchema)]
@@ -76,8 +78,8 @@ pub struct CreateApiKey {
 }
 
 impl TryFrom<ApiKeyRow> for ApiKey {
-    type Error = ApiError;
-    fn try_from(row: ApiKeyRow) -> Result<Self, ApiError> {
+    type Error = AppError;
+    fn try_from(row: ApiKeyRow) -> Result<Self, AppError> {
         Ok(Self {
             role: stored_role(&row.role)?.into(),
             id: row.id,
@@ -104,7 +106,7 @@ pub async fn create_api_key(
     caller: Caller,
     body: ApiJson<CreateApiKey>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::is_admin, "manage API keys")?;
+    caller.require(Permission::ManageApiKeys)?;
     let body = body.into_inner();
     let default_role = if caller.role.is_agency_staff() {
         Role::Collector
@@ -114,22 +116,23 @@ pub async fn create_api_key(
     let role = body.role.map_or(default_role, Role::from);
     if role.is_admin() {
         // A leaked admin key could mint users and keys that survive its own revocation.
-        return Err(ApiError::invalid(
+        return Err(AppError::invalid(
             "role",
             "admin_role_for_key",
             "API keys cannot hold an administrator role; use collector, creditor_member or creditor_viewer.",
-        ));
+        ).into());
     }
     if role.organisation_kind() != Some(caller.organisation_kind) {
-        return Err(ApiError::invalid(
+        return Err(AppError::invalid(
             "role",
             "role_not_in_organisation",
             "The role does not belong to your organisation's kind.",
-        ));
+        )
+        .into());
     }
     let name = body.name.trim().to_owned();
     if name.is_empty() {
-        return Err(ApiError::invalid("name", "blank", "name must not be blank"));
+        return Err(AppError::invalid("name", "blank", "name must not be blank").into());
     }
     let secret = secret::generate(secret::API_KEY_PREFIX);
     let row = ApiKeyRow {
@@ -169,7 +172,7 @@ pub async fn list_api_keys(
     caller: Caller,
     params: web::Query<ListParams>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::is_admin, "manage API keys")?;
+    caller.require(Permission::ManageApiKeys)?;
     let page = params.page()?;
     let organisation_id = caller.organisation_id.clone();
     let rows = state
@@ -201,7 +204,7 @@ pub async fn get_api_key(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::is_admin, "manage API keys")?;
+    caller.require(Permission::ManageApiKeys)?;
     let organisation_id = caller.organisation_id.clone();
     let id = id.into_inner();
     let row = state
@@ -225,7 +228,7 @@ pub async fn delete_api_key(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::is_admin, "manage API keys")?;
+    caller.require(Permission::ManageApiKeys)?;
     let organisation_id = caller.organisation_id.clone();
     let id = id.into_inner();
     let now = clock::now();

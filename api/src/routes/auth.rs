@@ -1,6 +1,7 @@
 //! `POST /v1/auth/token`, `/v1/auth/refresh`, `/v1/auth/logout`: login, refresh-token rotation
 //! with reuse detection, and logout.
 
+use solvo_app::AppError;
 use std::time::Instant;
 
 use actix_web::{HttpResponse, post, web};
@@ -14,10 +15,10 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::auth::{Actor, Caller, password, secret};
-use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::state::AppState;
+use solvo_app::clock;
 
 const BAD_LOGIN: &str = "Wrong email or password, or the account is disabled.";
 const BAD_REFRESH: &str = "The refresh token is unknown, expired or revoked.";
@@ -96,7 +97,7 @@ pub async fn create_token(
         found.filter(|_| valid)
     })
     .await
-    .map_err(|err| ApiError::Internal(anyhow::anyhow!("password check failed: {err}")))?;
+    .map_err(|err| AppError::Internal(anyhow::anyhow!("password check failed: {err}")))?;
     let Some(user) = user else {
         state.login_throttle.record_failure(&email, Instant::now());
         return Err(ApiError::Unauthenticated(BAD_LOGIN));
@@ -196,7 +197,7 @@ fn rotate(
     presented_hash: &str,
     mut next_row: RefreshTokenRow,
     now: chrono::NaiveDateTime,
-) -> Result<Rotation, ApiError> {
+) -> Result<Rotation, AppError> {
     let (token, session) = match sessions::find_token(conn, presented_hash) {
         Ok(found) => found,
         Err(PersistenceError::NotFound) => return Ok(Rotation::Refused),
@@ -237,10 +238,11 @@ fn rotate(
 )]
 #[post("/v1/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
-    let Actor::User { session_id, .. } = caller.actor else {
-        return Err(ApiError::Forbidden(
+    let Actor::User { session_id, .. } = caller.0.actor else {
+        return Err(AppError::Forbidden(
             "API keys have no session; revoke a key with DELETE /v1/api-keys/{id}.".into(),
-        ));
+        )
+        .into());
     };
     let now = clock::now();
     state
@@ -273,7 +275,7 @@ fn token_response(
     role: &str,
     session_id: &str,
     refresh_token: String,
-) -> Result<TokenResponse, ApiError> {
+) -> Result<TokenResponse, AppError> {
     let ttl = state.lifetimes.access_seconds;
     let claims = state.jwt.claims(
         user_id,

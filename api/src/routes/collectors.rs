@@ -3,8 +3,9 @@
 
 use actix_web::{HttpResponse, get, put, web};
 use serde::{Deserialize, Serialize};
+use solvo_app::AppError;
 use solvo_domain::country::CountryCode;
-use solvo_domain::identity::Role;
+use solvo_domain::permission::Permission;
 use solvo_persistence::PersistenceError;
 use solvo_persistence::repositories::{collectors, users};
 use utoipa::ToSchema;
@@ -52,7 +53,7 @@ pub async fn put_coverage(
     id: web::Path<String>,
     body: ApiJson<Coverage>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(|role| role == Role::AgencyAdmin, "set collector coverage")?;
+    caller.require(Permission::SetCollectorCoverage)?;
     let areas = normalise(body.into_inner().areas)?;
     let id = id.into_inner();
     let stored = state
@@ -81,7 +82,7 @@ pub async fn get_coverage(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     if !caller.role.is_agency_staff() {
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     let id = id.into_inner();
     let stored = state
@@ -97,15 +98,15 @@ pub async fn get_coverage(
 fn require_collector(
     conn: &mut solvo_persistence::AnyConnection,
     id: &str,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     match users::find(conn, id) {
         Ok(user) if user.role == "collector" => Ok(()),
-        Ok(_) | Err(PersistenceError::NotFound) => Err(ApiError::NotFound),
+        Ok(_) | Err(PersistenceError::NotFound) => Err(AppError::NotFound),
         Err(err) => Err(err.into()),
     }
 }
 
-fn normalise(areas: Vec<CoverageArea>) -> Result<Vec<(String, String)>, ApiError> {
+fn normalise(areas: Vec<CoverageArea>) -> Result<Vec<(String, String)>, AppError> {
     let mut errors = Vec::new();
     let mut out = Vec::new();
     for (index, area) in areas.into_iter().enumerate() {
@@ -143,7 +144,7 @@ fn normalise(areas: Vec<CoverageArea>) -> Result<Vec<(String, String)>, ApiError
     if errors.is_empty() {
         Ok(out)
     } else {
-        Err(ApiError::Validation(errors))
+        Err(AppError::Validation(errors))
     }
 }
 

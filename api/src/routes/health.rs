@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, get, web};
 use diesel::RunQueryDsl;
 use serde::Serialize;
+use solvo_app::AppError;
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
@@ -46,7 +47,7 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
         .read(|conn| {
             diesel::sql_query("SELECT 1").execute(conn).map_err(|err| {
                 tracing::warn!(error = %err, "readiness check failed");
-                ApiError::Unavailable
+                AppError::Unavailable
             })
         })
         .await?;

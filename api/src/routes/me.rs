@@ -61,7 +61,7 @@ pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRe
         .db
         .read(move |conn| Ok(organisations::find(conn, &organisation_id)?))
         .await?;
-    let (kind, user, api_key) = match caller.actor {
+    let (kind, user, api_key) = match caller.0.actor.clone() {
         Actor::User { id, email, .. } => ("user", Some(MeUser { id, email }), None),
         Actor::ApiKey { id, name, prefix } => {
             ("api_key", None, Some(MeApiKey { id, name, prefix }))

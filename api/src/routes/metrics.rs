@@ -5,7 +5,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
-use solvo_domain::identity::Role;
+use solvo_domain::permission::Permission;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -58,7 +58,7 @@ pub async fn metrics(
         let caller = caller.ok_or(ApiError::Unauthenticated(
             "Send the metrics token or an agency administrator's credentials.",
         ))?;
-        caller.require(|role| role == Role::AgencyAdmin, "read metrics")?;
+        caller.require(Permission::ReadMetrics)?;
     }
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")

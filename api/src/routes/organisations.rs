@@ -3,21 +3,22 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use serde::{Deserialize, Serialize};
+use solvo_app::AppError;
 use solvo_domain::country::CountryCode;
-use solvo_domain::identity::Role;
+use solvo_domain::permission::Permission;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::organisations::{self, OrganisationRow};
 use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::auth::Caller;
-use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
 use crate::roles::{OrganisationKindName, stored_kind};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
+use solvo_app::clock;
 
 /// An organisation.
 #[derive(Debug, Serialize, ToSchema)]
@@ -40,8 +41,8 @@ pub struct Organisation {
 }
 
 impl TryFrom<OrganisationRow> for Organisation {
-    type Error = ApiError;
-    fn try_from(row: OrganisationRow) -> Result<Self, ApiError> {
+    type Error = AppError;
+    fn try_from(row: OrganisationRow) -> Result<Self, AppError> {
         Ok(Self {
             kind: stored_kind(&row.kind)?.into(),
             id: row.id,
@@ -94,23 +95,24 @@ pub async fn create_organisation(
     caller: Caller,
     body: ApiJson<CreateOrganisation>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(|role| role == Role::AgencyAdmin, "create organisations")?;
+    caller.require(Permission::CreateOrganisations)?;
     let key = idempotency::key_from(&request)?;
     let fingerprint = body.fingerprint().to_owned();
     let body = body.into_inner();
     if body.kind != OrganisationKindName::Creditor {
-        return Err(ApiError::invalid(
+        return Err(AppError::invalid(
             "kind",
             "not_creditor",
             "Only creditor organisations can be created here.",
-        ));
+        )
+        .into());
     }
     let name = body.name.trim().to_owned();
     if name.is_empty() {
-        return Err(ApiError::invalid("name", "blank", "name must not be blank"));
+        return Err(AppError::invalid("name", "blank", "name must not be blank").into());
     }
     let country = CountryCode::parse(&body.country)
-        .map_err(|err| ApiError::invalid("country", "invalid_country", err.to_string()))?;
+        .map_err(|err| AppError::invalid("country", "invalid_country", err.to_string()))?;
     let now = clock::now();
     let row = OrganisationRow {
         id: new_id("org"),
@@ -130,7 +132,7 @@ pub async fn create_organisation(
         move |conn| {
             organisations::insert(conn, &row)?;
             Created::new(
-                StatusCode::CREATED,
+                StatusCode::CREATED.as_u16(),
                 &created,
                 Some(format!("/v1/organisations/{}", created.id)),
             )
@@ -153,7 +155,7 @@ pub async fn list_organisations(
     caller: Caller,
     params: web::Query<ListParams>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::is_agency_staff, "list organisations")?;
+    caller.require(Permission::ListOrganisations)?;
     let page = params.page()?;
     let since = params.updated_since();
     let rows = state
@@ -187,7 +189,7 @@ pub async fn get_organisation(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     if !caller.can_see_organisation(&id) {
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     let row = state
         .db

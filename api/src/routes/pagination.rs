@@ -2,10 +2,9 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Deserialize;
+use solvo_app::AppError;
 use solvo_persistence::repositories::page::PageRequest;
 use utoipa::IntoParams;
-
-use crate::error::ApiError;
 
 /// Query parameters every list takes.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -25,11 +24,11 @@ impl ListParams {
     ///
     /// # Errors
     /// 422 naming `limit`.
-    pub fn page(&self) -> Result<PageRequest, ApiError> {
+    pub fn page(&self) -> Result<PageRequest, AppError> {
         if let Some(limit) = self.limit
             && !(1..=500).contains(&limit)
         {
-            return Err(ApiError::invalid(
+            return Err(AppError::invalid(
                 "limit",
                 "out_of_range",
                 "limit must be between 1 and 500",

@@ -4,7 +4,9 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use serde::{Deserialize, Serialize};
+use solvo_app::AppError;
 use solvo_domain::identity::{Role, may_grant};
+use solvo_domain::permission::Permission;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::users::{self, UserChanges, UserFilter, UserRow};
 use solvo_persistence::repositories::{organisations, sessions};
@@ -13,13 +15,13 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::auth::{Caller, password};
-use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::extract::precondition::{if_match_version, version_etag};
 use crate::roles::{RoleName, stored_kind, stored_role};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
+use solvo_app::clock;
 
 /// A user (never with the password hash).
 #[derive(Debug, Serialize, ToSchema)]
@@ -43,8 +45,8 @@ pub struct User {
 }
 
 impl TryFrom<UserRow> for User {
-    type Error = ApiError;
-    fn try_from(row: UserRow) -> Result<Self, ApiError> {
+    type Error = AppError;
+    fn try_from(row: UserRow) -> Result<Self, AppError> {
         Ok(Self {
             role: stored_role(&row.role)?.into(),
             id: row.id,
@@ -124,24 +126,22 @@ pub async fn create_user(
     caller: Caller,
     body: ApiJson<CreateUser>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::is_admin, "manage users")?;
+    caller.require(Permission::ManageUsers)?;
     let body = body.into_inner();
     let organisation_id = body
         .organisation_id
         .clone()
         .unwrap_or_else(|| caller.organisation_id.clone());
     if !caller.can_see_organisation(&organisation_id) {
-        return Err(ApiError::invalid(
-            "organisation_id",
-            "unknown",
-            "No such organisation.",
-        ));
+        return Err(
+            AppError::invalid("organisation_id", "unknown", "No such organisation.").into(),
+        );
     }
     let role: Role = body.role.into();
     let email = body.email.trim().to_lowercase();
     let password_hash = web::block(move || password::hash(&body.password))
         .await
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("hashing task failed: {err}")))??;
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("hashing task failed: {err}")))??;
     let now = clock::now();
     let row = UserRow {
         id: new_id("usr"),
@@ -160,7 +160,7 @@ pub async fn create_user(
         .write(move |conn| {
             let organisation = match organisations::find(conn, &organisation_id) {
                 Err(PersistenceError::NotFound) => {
-                    return Err(ApiError::invalid(
+                    return Err(AppError::invalid(
                         "organisation_id",
                         "unknown",
                         "No such organisation.",
@@ -176,10 +176,10 @@ pub async fn create_user(
                 kind,
                 role,
             )
-            .map_err(|refusal| ApiError::Forbidden(format!("{refusal}.")))?;
+            .map_err(|refusal| AppError::Forbidden(format!("{refusal}.")))?;
             users::insert(conn, &row).map_err(|err| match err {
                 PersistenceError::Conflict(_) => {
-                    ApiError::Conflict("A user with this email already exists.".into())
+                    AppError::Conflict("A user with this email already exists.".into())
                 }
                 other => other.into(),
             })
@@ -206,7 +206,7 @@ pub async fn list_users(
     params: web::Query<ListParams>,
     filter: web::Query<UserListFilter>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::is_admin, "list users")?;
+    caller.require(Permission::ListUsers)?;
     let page = params.page()?;
     let organisation_id = if caller.role == Role::AgencyAdmin {
         filter.into_inner().organisation_id
@@ -283,14 +283,15 @@ pub async fn update_user(
     id: web::Path<String>,
     body: ApiJson<UpdateUser>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::is_admin, "manage users")?;
+    caller.require(Permission::ManageUsers)?;
     let expected_version = if_match_version(&request)?;
     let id = id.into_inner();
     let body = body.into_inner();
     if caller.user_id() == Some(id.as_str()) {
-        return Err(ApiError::Conflict(
+        return Err(AppError::Conflict(
             "You cannot change your own role or disable yourself.".into(),
-        ));
+        )
+        .into());
     }
     let now = clock::now();
     let row = state
@@ -308,7 +309,7 @@ pub async fn update_user(
                     kind,
                     role,
                 )
-                .map_err(|refusal| ApiError::Forbidden(format!("{refusal}.")))?;
+                .map_err(|refusal| AppError::Forbidden(format!("{refusal}.")))?;
             }
             let changes = UserChanges {
                 role: body.role.map(|role| Role::from(role).as_str().to_owned()),
@@ -316,9 +317,7 @@ pub async fn update_user(
             };
             let updated = users::update(conn, &id, &changes, expected_version, now).map_err(
                 |err| match err {
-                    PersistenceError::Conflict(_) => ApiError::PreconditionFailed(
-                        "The user changed since that version; read it again.".into(),
-                    ),
+                    PersistenceError::Conflict(_) => AppError::StaleVersion,
                     other => other.into(),
                 },
             )?;
@@ -336,7 +335,7 @@ pub async fn update_user(
 
 /// A user the caller may see: itself; for agency admins anyone; for creditor admins their
 /// organisation's. Anything else is indistinguishable from a missing user.
-fn find_visible(conn: &mut AnyConnection, caller: &Caller, id: &str) -> Result<UserRow, ApiError> {
+fn find_visible(conn: &mut AnyConnection, caller: &Caller, id: &str) -> Result<UserRow, AppError> {
     let row = users::find(conn, id)?;
     let visible = caller.user_id() == Some(id)
         || caller.role == Role::AgencyAdmin
@@ -344,6 +343,6 @@ fn find_visible(conn: &mut AnyConnection, caller: &Caller, id: &str) -> Result<U
     if visible {
         Ok(row)
     } else {
-        Err(ApiError::NotFound)
+        Err(AppError::NotFound)
     }
 }

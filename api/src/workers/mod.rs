@@ -18,7 +18,7 @@ use tokio::time::MissedTickBehavior;
 
 pub use resume::resume_due;
 
-use crate::clock;
+use solvo_app::clock;
 
 /// The scheduler's settings, not yet running.
 #[derive(Clone)]

@@ -1,20 +1,15 @@
 //! The scheduler's one job so far: `resume` every paused case whose `resume_on` date has come,
 //! as the system actor, through the same state machine and timeline as a person's `resume`.
 
+use solvo_app::AppError;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
-use serde_json::json;
-use solvo_domain::case::{Command, Facts};
-use solvo_domain::money::{Currency, Money};
+use solvo_app::cases::resume;
 use solvo_persistence::AnyConnection;
-use solvo_persistence::dialect::write_transaction;
 use solvo_persistence::repositories::cases;
 
-use crate::cases::events::ActorRef;
-use crate::cases::transition::{Extras, apply_command};
-use crate::clock;
-use crate::error::ApiError;
+use solvo_app::clock;
 
 /// Cases read per query.
 const BATCH: i64 = 500;
@@ -49,10 +44,10 @@ pub(crate) fn resume_due_until(
             if stop.load(Ordering::Relaxed) {
                 return resumed;
             }
-            match resume_one(conn, &case.id, today) {
+            match resume::resume_if_due(conn, &case.id, today, clock::now()) {
                 Ok(true) => resumed += 1,
                 Ok(false) => {}
-                Err(ApiError::PreconditionFailed(_)) => {
+                Err(AppError::StaleVersion) => {
                     tracing::debug!(case_id = %case.id, "scheduler: the case changed meanwhile (another node?)");
                 }
                 Err(err) => {
@@ -67,39 +62,4 @@ pub(crate) fn resume_due_until(
         }
     }
     resumed
-}
-
-/// Resumes one case if it is still paused and due; `false` when someone got there first.
-fn resume_one(conn: &mut AnyConnection, id: &str, today: NaiveDate) -> Result<bool, ApiError> {
-    write_transaction(conn, |conn| {
-        // Read again inside the transaction: since the listing, a person may have resumed,
-        // closed or re-paused the case with another date.
-        let case = cases::find(conn, None, id)?;
-        let due = case.state == "paused" && case.resume_on.is_some_and(|date| date <= today);
-        if !due {
-            return Ok(false);
-        }
-        let currency = Currency::parse(&case.currency).map_err(|err| {
-            ApiError::Internal(anyhow::anyhow!(
-                "case {id} has currency {}: {err}",
-                case.currency
-            ))
-        })?;
-        // `resume` has no guard that reads the facts, so the ledger is not consulted.
-        let facts = Facts::owing(Money::zero(currency));
-        let extras = Extras {
-            resume_on: None,
-            detail: json!({"automatic": true, "resume_on": case.resume_on}),
-        };
-        apply_command(
-            conn,
-            &case,
-            &Command::Resume,
-            &facts,
-            &ActorRef::system(),
-            extras,
-            clock::now(),
-        )?;
-        Ok(true)
-    })
 }

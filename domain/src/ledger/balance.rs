@@ -42,9 +42,11 @@ pub enum InterestGapReason {
         /// The case's jurisdiction.
         jurisdiction: JurisdictionCode,
     },
-    /// The rule applies but the computation could not be done (no rate data for the period, a
-    /// period too long).
+    /// The rule applies but the computation could not be done (a period too long, overflow).
     Unavailable(InterestError),
+    /// The rate for part of the period is not known yet (not published, or not in the tables):
+    /// interest up to the gap is in the lines, the days of the gap are not computed.
+    RateMissing(crate::interest::InterestGap),
 }
 
 /// An invoice whose interest is left out of the balance, and why. `Display` gives the sentence
@@ -70,6 +72,15 @@ impl fmt::Display for InterestGap {
                 f,
                 "Invoice {}: interest is not available ({reason}).",
                 self.invoice
+            ),
+            InterestGapReason::RateMissing(gap) => write!(
+                f,
+                "Invoice {}: interest from {} to {} ({} days) is not computed yet ({}).",
+                self.invoice,
+                gap.from,
+                gap.to.pred_opt().unwrap_or(gap.to),
+                gap.days,
+                InterestError::from(gap.reason)
             ),
         }
     }
@@ -249,23 +260,24 @@ fn accrued_interest(
             continue;
         };
         let schedule = schedule_of(invoice, postings, terms.currency, as_of)?;
-        match invoice_interest(rule, rates, &schedule, from, to, terms.contractual_rate) {
-            Ok(computed) => lines.extend(computed.into_iter().map(|line| InvoiceInterestLine {
-                invoice: invoice.number.clone(),
-                line,
-            })),
-            Err(reason) => gaps.push(InterestGap {
+        let (computed, gap) =
+            invoice_interest(rule, rates, &schedule, from, to, terms.contractual_rate);
+        lines.extend(computed.into_iter().map(|line| InvoiceInterestLine {
+            invoice: invoice.number.clone(),
+            line,
+        }));
+        if let Some(reason) = gap {
+            gaps.push(InterestGap {
                 invoice: invoice.number.clone(),
                 reason,
-            }),
+            });
         }
     }
     Ok((lines, gaps))
 }
 
-/// The one call of the interest module: the lines of one invoice, or why there are none. Kept
-/// alone so a change in what `statutory_interest` returns (partial results with a named gap) is
-/// adapted here only.
+/// The one call of the interest module: the lines of one invoice up to the first day whose rate
+/// is unknown, and the gap after it (or why there are no lines at all).
 fn invoice_interest(
     rule: &InterestRule,
     rates: &RateTables,
@@ -273,10 +285,13 @@ fn invoice_interest(
     from: NaiveDate,
     to: NaiveDate,
     contractual_rate: Option<Decimal>,
-) -> Result<Vec<InterestLine>, InterestGapReason> {
+) -> (Vec<InterestLine>, Option<InterestGapReason>) {
     match statutory_interest(rule, rates, schedule, from, to, contractual_rate) {
-        Ok(breakdown) => Ok(breakdown.lines),
-        Err(err) => Err(InterestGapReason::Unavailable(err)),
+        Ok(breakdown) => (
+            breakdown.lines,
+            breakdown.gap.map(InterestGapReason::RateMissing),
+        ),
+        Err(err) => (Vec::new(), Some(InterestGapReason::Unavailable(err))),
     }
 }
 

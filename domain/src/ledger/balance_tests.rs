@@ -306,11 +306,18 @@ fn interest_the_rates_cannot_give_is_a_gap_not_a_failure() {
     assert_eq!(computed.interest, eur("0.00"));
     assert_eq!(computed.interest_gaps.len(), 1);
     let gap = &computed.interest_gaps[0];
-    assert!(matches!(gap.reason, InterestGapReason::Unavailable(_)));
+    let InterestGapReason::RateMissing(missing) = &gap.reason else {
+        panic!("expected a missing rate, got {:?}", gap.reason);
+    };
+    // Interest on INV-1 (due 2026-02-04) runs from 2026-02-05 through 2026-06-30: all of it is
+    // the gap when no Basiszinssatz is known.
+    assert_eq!(missing.from, day(2026, 2, 5));
+    assert_eq!(missing.to, day(2026, 7, 1));
     let sentence = gap.to_string();
     assert!(
-        sentence.starts_with("Invoice INV-1: interest is not available (")
-            && sentence.ends_with(")."),
+        sentence.starts_with(
+            "Invoice INV-1: interest from 2026-02-05 to 2026-06-30 (146 days) is not computed yet ("
+        ),
         "{sentence}"
     );
     assert_eq!(computed.outstanding, eur("1040.00"));

@@ -3,21 +3,13 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, put, web};
 use serde::Deserialize;
-use serde_json::json;
-use solvo_domain::case::{Command, Facts};
-use solvo_domain::identity::Role;
-use solvo_persistence::PersistenceError;
-use solvo_persistence::repositories::{cases, users};
+use solvo_app::cases::{assignment, read};
+use solvo_app::clock;
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::view::{CaseView, load_view};
-use crate::access::visible_case;
+use super::view::{CaseView, case_view};
 use crate::auth::Caller;
-use crate::cases::balance;
-use crate::cases::events::ActorRef;
-use crate::cases::transition::{Extras, apply_command};
-use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::state::AppState;
@@ -52,47 +44,15 @@ pub async fn put_assignment(
     id: web::Path<String>,
     body: ApiJson<AssignmentRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(|role| role == Role::AgencyAdmin, "assign cases")?;
     let collector_id = body.into_inner().collector_id;
     let id = id.into_inner();
     let rates = state.rates.clone();
     let now = clock::now();
-    let today = now.date();
     let view = state
         .db
         .write(move |conn| {
-            let case = visible_case(conn, &caller, &id)?;
-            let collector = match users::find(conn, &collector_id) {
-                Ok(user) if user.role == "collector" && !user.disabled => user,
-                Ok(_) | Err(PersistenceError::NotFound) => {
-                    return Err(ApiError::invalid(
-                        "collector_id",
-                        "not_a_collector",
-                        "No enabled collector has this id.",
-                    ));
-                }
-                Err(err) => return Err(err.into()),
-            };
-            let before = balance::load(conn, &case, &rates, today)?;
-            let command = Command::Assign {
-                collector: collector.id.clone(),
-            };
-            cases::assign(conn, &case.id, Some(&collector.id), now)?;
-            let current = cases::find(conn, None, &case.id)?;
-            let extras = Extras {
-                resume_on: current.resume_on,
-                detail: json!({"collector_id": collector.id, "previous": case.collector_id}),
-            };
-            let updated = apply_command(
-                conn,
-                &current,
-                &command,
-                &Facts::owing(before.outstanding),
-                &ActorRef::from(&caller),
-                extras,
-                now,
-            )?;
-            load_view(conn, updated, &rates, &caller, today)
+            let updated = assignment::assign(conn, &caller, &id, &collector_id, &rates, now)?;
+            case_view(read::details(conn, updated, &caller, &rates, now.date())?)
         })
         .await?;
     Ok(HttpResponse::Ok()

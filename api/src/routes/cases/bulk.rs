@@ -6,22 +6,23 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use solvo_app::AppError;
+use solvo_domain::permission::Permission;
 use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::auth::Caller;
-use crate::cases::batch::{ItemOutcome, place_all};
-use crate::cases::csv_import::{self, CellError};
-use crate::cases::events::ActorRef;
-use crate::cases::input::{PlaceCase, ValidCase};
-use crate::cases::placement::PlacementContext;
-use crate::clock;
 use crate::error::{ApiError, FieldError};
 use crate::extract::body::{read_limited, require_media_type};
 use crate::extract::json::{fingerprint, flatten};
 use crate::idempotency::{self, Created};
-use crate::routes::debtors::may_place;
 use crate::state::AppState;
+use solvo_app::cases::batch::{ItemOutcome, place_all};
+use solvo_app::cases::csv_import::{self, CellError};
+use solvo_app::cases::events::ActorRef;
+use solvo_app::cases::input::{PlaceCase, ValidCase};
+use solvo_app::cases::placement::PlacementContext;
+use solvo_app::clock;
 
 /// Most cases one bulk request takes.
 pub const MAX_BULK_CASES: usize = 10_000;
@@ -101,17 +102,18 @@ pub async fn create_cases_bulk(
     caller: Caller,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_place, "place cases")?;
+    caller.require(Permission::PlaceCases)?;
     require_media_type(&request, &["application/json"])?;
     let key = idempotency::key_from(&request)?;
     let body = read_limited(&request, payload, MAX_BULK_BYTES).await?;
     let items: Vec<Value> = crate::extract::json::parse(&body)?;
     if items.is_empty() || items.len() > MAX_BULK_CASES {
-        return Err(ApiError::invalid(
+        return Err(AppError::invalid(
             "body",
             "count",
             format!("Send 1 to {MAX_BULK_CASES} cases."),
-        ));
+        )
+        .into());
     }
     let now = clock::now();
     let received = items.len();
@@ -125,7 +127,7 @@ pub async fn create_cases_bulk(
     }
     let context = PlacementContext {
         organisation_id: caller.organisation_id.clone(),
-        actor: ActorRef::from(&caller),
+        actor: ActorRef::from(&caller.0),
     };
     let print = fingerprint(&body);
     idempotency::create(
@@ -139,7 +141,11 @@ pub async fn create_cases_bulk(
             }
             let results: Vec<BulkResult> = results.into_iter().flatten().collect();
             let summary = summarise(received, &results);
-            Created::new(StatusCode::OK, &BulkResponse { summary, results }, None)
+            Created::new(
+                StatusCode::OK.as_u16(),
+                &BulkResponse { summary, results },
+                None,
+            )
         },
     )
     .await
@@ -293,7 +299,7 @@ pub async fn import_cases(
     caller: Caller,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_place, "place cases")?;
+    caller.require(Permission::PlaceCases)?;
     require_media_type(&request, &["text/csv", "application/csv", "text/plain"])?;
     let key = idempotency::key_from(&request)?;
     let body = read_limited(&request, payload, MAX_BULK_BYTES).await?;
@@ -313,7 +319,7 @@ pub async fn import_cases(
     }
     let context = PlacementContext {
         organisation_id: caller.organisation_id.clone(),
-        actor: ActorRef::from(&caller),
+        actor: ActorRef::from(&caller.0),
     };
     let print = hex::encode(Sha256::digest(&body));
     let rows = parsed.rows;
@@ -342,7 +348,11 @@ pub async fn import_cases(
                 rows_duplicate: count(ItemStatus::Duplicate),
                 rows_rejected: count(ItemStatus::Rejected),
             };
-            Created::new(StatusCode::OK, &ImportResponse { summary, results }, None)
+            Created::new(
+                StatusCode::OK.as_u16(),
+                &ImportResponse { summary, results },
+                None,
+            )
         },
     )
     .await

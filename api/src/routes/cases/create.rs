@@ -2,18 +2,17 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
+use solvo_app::AppError;
+use solvo_app::cases::input::PlaceCase;
+use solvo_app::cases::placement;
+use solvo_app::clock;
+use solvo_domain::permission::Permission;
 
 use super::view::{CaseView, case_view};
 use crate::auth::Caller;
-use crate::cases::balance;
-use crate::cases::events::ActorRef;
-use crate::cases::input::PlaceCase;
-use crate::cases::placement::{PlacementContext, place};
-use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
-use crate::routes::debtors::may_place;
 use crate::state::AppState;
 
 /// Places a case: the debtor (new, matched or by id), its invoices in one currency and terms.
@@ -38,44 +37,20 @@ pub async fn create_case(
     caller: Caller,
     body: ApiJson<PlaceCase>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_place, "place cases")?;
+    caller.require(Permission::PlaceCases)?;
     let key = idempotency::key_from(&request)?;
     let fingerprint = body.fingerprint().to_owned();
     let now = clock::now();
     let case = body
         .into_inner()
         .validate_case(&caller.organisation_id, "", now)
-        .map_err(ApiError::Validation)?;
-    let context = PlacementContext {
-        organisation_id: caller.organisation_id.clone(),
-        actor: ActorRef::from(&caller),
-    };
+        .map_err(AppError::Validation)?;
     let rates = state.rates.clone();
     let organisation_id = caller.organisation_id.clone();
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
-        let fee_terms = crate::cases::fee_terms::for_placement(
-            conn,
-            &context.organisation_id,
-            case.quote_id.as_deref(),
-            case.currency,
-            now,
-        )?;
-        let placed = place(conn, &context, case, fee_terms, now)?;
-        let today = now.date();
-        let balance = balance::load(conn, &placed.case, &rates, today)?;
-        let view = case_view(
-            placed.case,
-            &placed.debtor,
-            &placed.invoices,
-            balance,
-            &caller,
-            today,
-        )?;
-        Created::new(
-            StatusCode::CREATED,
-            &view,
-            Some(format!("/v1/cases/{}", view.id)),
-        )
+        let view = case_view(placement::place_case(conn, &caller, case, &rates, now)?)?;
+        let location = format!("/v1/cases/{}", view.id);
+        Created::new(StatusCode::CREATED.as_u16(), &view, Some(location))
     })
     .await
 }

@@ -1,29 +1,21 @@
-//! `POST /v1/cases/{id}/instructions`: the creditor (or the agency) pauses, resumes, escalates,
-//! closes or withdraws a case, through the domain state machine.
+//! `POST /v1/cases/{id}/instructions`: the request and its reply; the rules are the use case
+//! `solvo_app::cases::instructions::instruct`.
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
-use solvo_domain::case::{Command, Facts, LegalAssessment, LegalRecommendation, Outcome};
-use solvo_persistence::AnyConnection;
-use solvo_persistence::repositories::cases::CaseRow;
-use solvo_persistence::repositories::invoices::{self, InvoiceRow};
-use solvo_persistence::repositories::{case_events, ledger};
+use solvo_app::cases::instructions::{self, AssessmentCommand, InstructionCommand};
+use solvo_app::cases::read;
+use solvo_app::clock;
+use solvo_domain::case::{Instruction, LegalRecommendation};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::view::{CaseView, load_view, may_instruct, may_send, prescription_of};
-use crate::access::visible_case;
+use super::view::{CaseView, case_view};
 use crate::auth::Caller;
-use crate::cases::balance::{self, Balance};
-use crate::cases::events::ActorRef;
-use crate::cases::transition::{Extras, apply_command};
-use crate::clock;
-use crate::error::{ApiError, FieldError};
+use crate::error::ApiError;
 use crate::extract::ApiJson;
-use crate::money::{parse_amount, parse_currency};
 use crate::state::AppState;
 
 /// The instruction types.
@@ -115,47 +107,15 @@ pub async fn create_instruction(
     id: web::Path<String>,
     body: ApiJson<InstructionRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_instruct, "instruct cases")?;
-    let request = body.into_inner();
+    let command = body.into_inner().into_command();
     let now = clock::now();
-    let today = now.date();
-    check_fields(&request, today)?;
     let id = id.into_inner();
     let rates = state.rates.clone();
     let view = state
         .db
         .write(move |conn| {
-            let case = visible_case(conn, &caller, &id)?;
-            // Invoices are read once: for the balance and for the prescription guard.
-            let invoices = invoices::of_case(conn, &case.id)?;
-            let postings = ledger::of_case(conn, &case.id)?;
-            let before = balance::compute(&case, &invoices, &postings, &rates, today)?;
-            let command = command_for(&request, &case, &caller, &before)?;
-            if !may_send(caller.role, command.name()) {
-                return Err(ApiError::Forbidden(
-                    "Only the creditor approves legal action or withdraws a case.".into(),
-                ));
-            }
-            let facts = facts_for(conn, &case, &invoices, &before, today)?;
-            let extras = Extras {
-                resume_on: request
-                    .resume_on
-                    .filter(|_| request.instruction == InstructionType::Pause),
-                detail: json!({"instruction": request.instruction, "reason": request.reason}),
-            };
-            let updated = apply_command(
-                conn,
-                &case,
-                &command,
-                &facts,
-                &ActorRef::from(&caller),
-                extras,
-                now,
-            )?;
-            if request.instruction == InstructionType::Withdraw {
-                crate::cases::fees::post_withdrawal_fee(conn, &updated, before.principal, now)?;
-            }
-            load_view(conn, updated, &rates, &caller, today)
+            let updated = instructions::instruct(conn, &caller, &id, &command, &rates, now)?;
+            case_view(read::details(conn, updated, &caller, &rates, now.date())?)
         })
         .await?;
     Ok(HttpResponse::Ok()
@@ -166,139 +126,32 @@ pub async fn create_instruction(
         .json(view))
 }
 
-fn check_fields(request: &InstructionRequest, today: NaiveDate) -> Result<(), ApiError> {
-    let mut errors = Vec::new();
-    if request.reason.trim().is_empty() {
-        errors.push(FieldError::new(
-            "reason",
-            "blank",
-            "reason must not be blank",
-        ));
-    }
-    match (request.instruction, request.resume_on) {
-        (InstructionType::Pause, Some(date)) if date <= today => {
-            errors.push(FieldError::new(
-                "resume_on",
-                "not_in_future",
-                "resume_on must be after today.",
-            ));
+impl From<InstructionType> for Instruction {
+    fn from(instruction: InstructionType) -> Self {
+        match instruction {
+            InstructionType::Pause => Self::Pause,
+            InstructionType::Resume => Self::Resume,
+            InstructionType::Escalate => Self::Escalate,
+            InstructionType::Close => Self::Close,
+            InstructionType::Withdraw => Self::Withdraw,
         }
-        (InstructionType::Pause, _) | (_, None) => {}
-        (_, Some(_)) => errors.push(FieldError::new(
-            "resume_on",
-            "only_with_pause",
-            "resume_on goes with `pause` only.",
-        )),
-    }
-    if request.instruction == InstructionType::Close && request.outcome.is_none() {
-        errors.push(FieldError::new(
-            "outcome",
-            "required",
-            "`close` needs an outcome.",
-        ));
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
     }
 }
 
-fn command_for(
-    request: &InstructionRequest,
-    case: &CaseRow,
-    caller: &Caller,
-    balance: &Balance,
-) -> Result<Command, ApiError> {
-    Ok(match request.instruction {
-        InstructionType::Pause => Command::Pause {
-            reason: request.reason.clone(),
-        },
-        InstructionType::Resume => Command::Resume,
-        InstructionType::Close => {
-            let raw = request.outcome.as_deref().unwrap_or_default();
-            let outcome = Outcome::ALL
-                .iter()
-                .copied()
-                .find(|outcome| outcome.as_str() == raw)
-                .ok_or_else(|| {
-                    ApiError::invalid(
-                        "outcome",
-                        "unknown_outcome",
-                        format!("`{raw}` is not a case outcome."),
-                    )
-                })?;
-            Command::Close { outcome }
+impl InstructionRequest {
+    fn into_command(self) -> InstructionCommand {
+        InstructionCommand {
+            instruction: self.instruction.into(),
+            reason: self.reason,
+            resume_on: self.resume_on,
+            outcome: self.outcome,
+            assessment: self.assessment.map(|assessment| AssessmentCommand {
+                recommendation: assessment.recommendation,
+                cost_amount: assessment.cost_estimate.amount,
+                cost_currency: assessment.cost_estimate.currency,
+                success_probability_pct: assessment.success_probability_pct,
+                summary: assessment.summary,
+            }),
         }
-        InstructionType::Withdraw => Command::Withdraw,
-        InstructionType::Escalate if case.state == "pre_legal" => {
-            let approved_by = caller
-                .user_id()
-                .map_or_else(|| caller.organisation_id.clone(), ToOwned::to_owned);
-            Command::ApproveLegal { approved_by }
-        }
-        InstructionType::Escalate => {
-            let Some(assessment) = &request.assessment else {
-                return Err(ApiError::invalid(
-                    "assessment",
-                    "required",
-                    "Escalating to pre-legal needs a legal assessment (recommendation, cost estimate, success probability).",
-                ));
-            };
-            let currency = parse_currency(
-                &assessment.cost_estimate.currency,
-                "assessment.cost_estimate.currency",
-            )
-            .map_err(|err| ApiError::Validation(vec![err]))?;
-            let cost = parse_amount(
-                &assessment.cost_estimate.amount,
-                currency,
-                "assessment.cost_estimate.amount",
-                true,
-            )
-            .map_err(|err| ApiError::Validation(vec![err]))?;
-            if cost.currency() != balance.outstanding.currency() {
-                return Err(ApiError::invalid(
-                    "assessment.cost_estimate.currency",
-                    "currency_mismatch",
-                    "Use the case currency.",
-                ));
-            }
-            Command::EscalatePreLegal {
-                assessment: LegalAssessment {
-                    recommendation: assessment.recommendation,
-                    cost_estimate: cost,
-                    success_probability_pct: assessment.success_probability_pct,
-                    summary: assessment.summary.clone(),
-                },
-            }
-        }
-    })
-}
-
-/// What the guards need: the balance, the last recorded legal assessment, and whether the
-/// earliest limitation deadline has passed.
-fn facts_for(
-    conn: &mut AnyConnection,
-    case: &CaseRow,
-    invoices: &[InvoiceRow],
-    balance: &Balance,
-    today: NaiveDate,
-) -> Result<Facts, ApiError> {
-    let legal_assessment = case_events::latest_of_kind(conn, &case.id, "escalate_pre_legal")?
-        .and_then(|event| serde_json::from_str::<serde_json::Value>(&event.detail).ok())
-        .and_then(|detail| serde_json::from_value::<Command>(detail["command"].clone()).ok())
-        .and_then(|command| match command {
-            Command::EscalatePreLegal { assessment } => Some(assessment),
-            _ => None,
-        });
-    let prescribed = prescription_of(case, invoices, today)
-        .deadline
-        .is_some_and(|deadline| deadline < today);
-    Ok(Facts {
-        outstanding: balance.outstanding,
-        paid_to_date: balance.paid,
-        legal_assessment,
-        prescribed,
-    })
+    }
 }

@@ -5,19 +5,21 @@ use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use solvo_app::AppError;
 use solvo_domain::country::CountryCode;
 use solvo_persistence::repositories::case_events;
 use solvo_persistence::repositories::cases::{self, CaseFilter};
 use utoipa::{IntoParams, ToSchema};
 
-use super::view::{BalanceView, CaseList, CaseSummary, CaseView, load_view};
-use crate::access::{tenant_scope, visible_case};
+use super::view::{BalanceView, CaseList, CaseSummary, CaseView, case_view};
 use crate::auth::Caller;
-use crate::cases::balance;
-use crate::clock;
 use crate::error::ApiError;
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
+use solvo_app::cases::access::visible_case;
+use solvo_app::cases::balance;
+use solvo_app::cases::read;
+use solvo_app::clock;
 
 /// Filters of the case list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -59,25 +61,22 @@ pub async fn list_cases(
             .iter()
             .any(|state| state.as_str() == name)
     {
-        return Err(ApiError::invalid(
+        return Err(AppError::invalid(
             "state",
             "unknown_state",
             format!("`{name}` is not a case state; see GET /v1/case-states."),
-        ));
+        )
+        .into());
     }
     let country = match filter.country.as_deref().map(CountryCode::parse) {
         Some(Ok(code)) => Some(code.to_string()),
         Some(Err(err)) => {
-            return Err(ApiError::invalid(
-                "country",
-                "invalid_country",
-                err.to_string(),
-            ));
+            return Err(AppError::invalid("country", "invalid_country", err.to_string()).into());
         }
         None => None,
     };
     let filter = CaseFilter {
-        organisation_id: tenant_scope(&caller),
+        organisation_id: caller.tenant_scope().map(ToOwned::to_owned),
         state: filter.state,
         country,
         created_from: filter.created_from.map(|at| at.naive_utc()),
@@ -117,10 +116,7 @@ pub async fn get_case(
     let rates = state.rates.clone();
     let view = state
         .db
-        .read(move |conn| {
-            let case = visible_case(conn, &caller, &id)?;
-            load_view(conn, case, &rates, &caller, clock::now().date())
-        })
+        .read(move |conn| case_view(read::get(conn, &caller, &id, &rates, clock::now().date())?))
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header((

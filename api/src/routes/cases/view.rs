@@ -2,23 +2,17 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use solvo_domain::case::{CommandName, allowed_commands};
-use solvo_domain::identity::Role;
-use solvo_domain::jurisdiction::{self, JurisdictionCode};
-use solvo_domain::prescription::{
-    ClaimDates, DEFAULT_WARNING_HORIZONS_DAYS, WarningLevel, deadline, warnings,
-};
+use solvo_app::AppError;
+use solvo_app::cases::balance::Balance;
+use solvo_app::cases::prescription::PrescriptionSummary;
+use solvo_app::cases::read::CaseDetails;
+use solvo_app::clock;
+use solvo_app::money::from_minor;
+use solvo_domain::prescription::WarningLevel;
 use solvo_persistence::repositories::cases::CaseRow;
-use solvo_persistence::repositories::debtors::DebtorRow;
-use solvo_persistence::repositories::invoices::InvoiceRow;
 use utoipa::ToSchema;
 
-use crate::auth::Caller;
-use crate::cases::balance::Balance;
-use crate::cases::transition::state_of;
-use crate::clock;
-use crate::error::ApiError;
-use crate::money::{MoneyView, from_minor};
+use crate::money::MoneyView;
 
 /// The debtor of a case, in short.
 #[derive(Debug, Serialize, ToSchema)]
@@ -125,7 +119,11 @@ impl From<Balance> for BalanceView {
                         provisional: line.line.provisional,
                     })
                     .collect(),
-                gaps: balance.interest_gaps,
+                gaps: balance
+                    .interest_gaps
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
             },
             compensation: balance.compensation.into(),
             costs: balance.costs.into(),
@@ -267,132 +265,20 @@ impl From<CaseRow> for CaseSummary {
     }
 }
 
-/// The instruction types and the domain command each one sends in a given state.
-pub const INSTRUCTIONS: [&str; 5] = ["pause", "resume", "escalate", "close", "withdraw"];
-
-/// The domain command an instruction type stands for in `state` (`escalate` approves the legal
-/// step when a case waits in `pre_legal`, and escalates to `pre_legal` otherwise).
-#[must_use]
-pub fn command_of(instruction: &str, state: &str) -> Option<CommandName> {
-    Some(match instruction {
-        "pause" => CommandName::Pause,
-        "resume" => CommandName::Resume,
-        "escalate" if state == "pre_legal" => CommandName::ApproveLegal,
-        "escalate" => CommandName::EscalatePreLegal,
-        "close" => CommandName::Close,
-        "withdraw" => CommandName::Withdraw,
-        _ => return None,
-    })
-}
-
-/// Whether the role may instruct cases at all.
-#[must_use]
-pub fn may_instruct(role: Role) -> bool {
-    matches!(
-        role,
-        Role::CreditorAdmin | Role::CreditorMember | Role::AgencyAdmin | Role::Collector
-    )
-}
-
-/// Whether the role may send this domain command as an instruction. Approving legal action and
-/// withdrawing a case are the creditor's decisions (DESIGN.md: legal needs the creditor's recorded
-/// approval; a withdrawal charges the creditor a fee), so the agency cannot send them for it.
-#[must_use]
-pub fn may_send(role: Role, command: CommandName) -> bool {
-    let creditor = matches!(role, Role::CreditorAdmin | Role::CreditorMember);
-    match command {
-        CommandName::ApproveLegal | CommandName::Withdraw => creditor,
-        _ => may_instruct(role),
-    }
-}
-
-/// The instructions `caller` may send for `case` now.
+/// The full case view of what [`solvo_app::cases::read`] loaded.
 ///
 /// # Errors
-/// 500 when the stored state is unreadable.
-pub fn allowed_instructions(case: &CaseRow, caller: &Caller) -> Result<Vec<String>, ApiError> {
-    if !may_instruct(caller.role) {
-        return Ok(Vec::new());
-    }
-    let allowed = allowed_commands(&state_of(case)?);
-    Ok(INSTRUCTIONS
-        .iter()
-        .filter(|instruction| {
-            command_of(instruction, &case.state)
-                .is_some_and(|command| allowed.contains(&command) && may_send(caller.role, command))
-        })
-        .map(|instruction| (*instruction).to_owned())
-        .collect())
-}
-
-/// The case's earliest limitation deadline and the warning due today.
-#[must_use]
-pub fn prescription_of(
-    case: &CaseRow,
-    invoices: &[InvoiceRow],
-    today: NaiveDate,
-) -> PrescriptionView {
-    let rule = JurisdictionCode::parse(&case.jurisdiction)
-        .ok()
-        .and_then(jurisdiction::find)
-        .and_then(|rules| rules.general_prescription());
-    let Some(rule) = rule else {
-        return PrescriptionView {
-            deadline: None,
-            invoice: None,
-            warning: None,
-            days_left: None,
-            legal_basis: None,
-        };
-    };
-    let earliest = invoices
-        .iter()
-        .filter_map(|invoice| {
-            deadline(rule, ClaimDates::due(invoice.due_date), &[])
-                .ok()
-                .and_then(|outcome| outcome.deadline())
-                .map(|date| (date, invoice.number.clone()))
-        })
-        .min();
-    let Some((date, invoice)) = earliest else {
-        return PrescriptionView {
-            deadline: None,
-            invoice: None,
-            warning: None,
-            days_left: None,
-            legal_basis: Some(rule.legal_basis.to_owned()),
-        };
-    };
-    let warning = warnings(date, today, &DEFAULT_WARNING_HORIZONS_DAYS)
-        .into_iter()
-        .last();
-    PrescriptionView {
-        deadline: Some(date),
-        invoice: Some(invoice),
-        warning: warning.map(|warning| match warning.level {
-            WarningLevel::Approaching { horizon_days } => format!("within_{horizon_days}_days"),
-            WarningLevel::Expired => "expired".to_owned(),
-        }),
-        days_left: Some((date - today).num_days()),
-        legal_basis: Some(rule.legal_basis.to_owned()),
-    }
-}
-
-/// The full case view.
-///
-/// # Errors
-/// 500 on corrupt stored data.
-pub fn case_view(
-    case: CaseRow,
-    debtor: &DebtorRow,
-    invoices: &[InvoiceRow],
-    balance: Balance,
-    caller: &Caller,
-    today: NaiveDate,
-) -> Result<CaseView, ApiError> {
-    let state = state_of(&case)?;
-    let allowed = allowed_instructions(&case, caller)?;
-    let prescription = prescription_of(&case, invoices, today);
+/// A corrupt stored amount.
+pub fn case_view(details: CaseDetails) -> Result<CaseView, AppError> {
+    let CaseDetails {
+        case,
+        state,
+        debtor,
+        invoices,
+        balance,
+        prescription,
+        allowed,
+    } = details;
     let invoices = invoices
         .iter()
         .map(|invoice| {
@@ -404,7 +290,7 @@ pub fn case_view(
                 amount: from_minor(invoice.amount_minor, &invoice.currency)?.into(),
             })
         })
-        .collect::<Result<_, ApiError>>()?;
+        .collect::<Result<_, AppError>>()?;
     Ok(CaseView {
         resume_to: state
             .resume_to()
@@ -421,17 +307,20 @@ pub fn case_view(
         jurisdiction: case.jurisdiction,
         currency: case.currency,
         debtor: CaseDebtor {
-            id: debtor.id.clone(),
-            legal_name: debtor.legal_name.clone(),
-            country: debtor.country.clone(),
+            id: debtor.id,
+            legal_name: debtor.legal_name,
+            country: debtor.country,
         },
         collector_id: case.collector_id,
         invoices,
         contractual_interest_rate: case.contractual_interest_rate,
         notes: case.notes,
         quote_id: case.quote_id,
-        prescription,
-        allowed_instructions: allowed,
+        prescription: prescription.into(),
+        allowed_instructions: allowed
+            .into_iter()
+            .map(|instruction| instruction.as_str().to_owned())
+            .collect(),
         balance: balance.into(),
         version: case.version,
         created_at: clock::rfc3339(case.created_at),
@@ -439,19 +328,17 @@ pub fn case_view(
     })
 }
 
-/// Reads what the full view needs (debtor, invoices, balance today) and builds it.
-///
-/// # Errors
-/// Database errors; 500 on corrupt stored data.
-pub fn load_view(
-    conn: &mut solvo_persistence::AnyConnection,
-    case: CaseRow,
-    rates: &solvo_domain::rates::RateTables,
-    caller: &Caller,
-    today: NaiveDate,
-) -> Result<CaseView, ApiError> {
-    let debtor = solvo_persistence::repositories::debtors::find(conn, None, &case.debtor_id)?;
-    let invoices = solvo_persistence::repositories::invoices::of_case(conn, &case.id)?;
-    let balance = crate::cases::balance::load(conn, &case, rates, today)?;
-    case_view(case, &debtor, &invoices, balance, caller, today)
+impl From<PrescriptionSummary> for PrescriptionView {
+    fn from(summary: PrescriptionSummary) -> Self {
+        Self {
+            deadline: summary.deadline,
+            invoice: summary.invoice,
+            warning: summary.warning.map(|level| match level {
+                WarningLevel::Approaching { horizon_days } => format!("within_{horizon_days}_days"),
+                WarningLevel::Expired => "expired".to_owned(),
+            }),
+            days_left: summary.days_left,
+            legal_basis: summary.legal_basis,
+        }
+    }
 }

@@ -3,27 +3,22 @@
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use serde::Deserialize;
-use solvo_domain::identity::Role;
+use solvo_app::AppError;
+use solvo_domain::permission::Permission;
 use solvo_persistence::PersistenceError;
 use solvo_persistence::repositories::debtors::{self, DebtorFilter};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::input::{AddressInput, ContactInput, DebtorInput, DebtorKind, find_or_create};
 use super::view::{Debtor, DebtorList};
-use crate::access::tenant_scope;
 use crate::auth::Caller;
-use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
-
-/// Who may create and change debtors: the creditor's admins and members.
-pub fn may_place(role: Role) -> bool {
-    matches!(role, Role::CreditorAdmin | Role::CreditorMember)
-}
+use solvo_app::clock;
+use solvo_app::debtors::{AddressInput, ContactInput, DebtorInput, DebtorKind, find_or_create};
 
 /// Creates a debtor, or returns the existing one for the same VAT id or registration number
 /// (200 when the details agree, 409 when they conflict). Honours `Idempotency-Key`.
@@ -46,13 +41,13 @@ pub async fn create_debtor(
     caller: Caller,
     body: ApiJson<DebtorInput>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_place, "create debtors")?;
+    caller.require(Permission::ChangeDebtors)?;
     let key = idempotency::key_from(&request)?;
     let fingerprint = body.fingerprint().to_owned();
     let row = body
         .into_inner()
         .into_row(&caller.organisation_id, "", clock::now())
-        .map_err(ApiError::Validation)?;
+        .map_err(AppError::Validation)?;
     idempotency::create(
         &state,
         caller.organisation_id.clone(),
@@ -67,7 +62,7 @@ pub async fn create_debtor(
                 StatusCode::OK
             };
             let location = Some(format!("/v1/debtors/{}", debtor.id));
-            Created::new(status, &debtor, location)
+            Created::new(status.as_u16(), &debtor, location)
         },
     )
     .await
@@ -98,7 +93,7 @@ pub async fn list_debtors(
 ) -> Result<HttpResponse, ApiError> {
     let page = params.page()?;
     let filter = DebtorFilter {
-        organisation_id: tenant_scope(&caller),
+        organisation_id: caller.tenant_scope().map(ToOwned::to_owned),
         name_contains: filter.into_inner().q.filter(|text| !text.trim().is_empty()),
         updated_since: params.updated_since(),
     };
@@ -131,7 +126,7 @@ pub async fn get_debtor(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = tenant_scope(&caller);
+    let scope = caller.tenant_scope().map(ToOwned::to_owned);
     let id = id.into_inner();
     let row = state
         .db
@@ -203,7 +198,7 @@ pub async fn update_debtor(
     id: web::Path<String>,
     body: ApiJson<DebtorPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_place, "change debtors")?;
+    caller.require(Permission::ChangeDebtors)?;
     let expected = crate::extract::precondition::if_match_version(&request)?;
     let patch = body.into_inner();
     let organisation_id = caller.organisation_id.clone();
@@ -214,24 +209,18 @@ pub async fn update_debtor(
         .write(move |conn| {
             let current = debtors::find(conn, Some(&organisation_id), &id)?;
             if expected.is_some_and(|version| version != current.version) {
-                return Err(ApiError::PreconditionFailed(
-                    "The debtor changed since that version; read it again.".into(),
-                ));
+                return Err(AppError::StaleVersion);
             }
             let merged = merge(&current, patch)?;
             let mut row = merged
                 .into_row(&organisation_id, "", now)
-                .map_err(ApiError::Validation)?;
+                .map_err(AppError::Validation)?;
             row.id.clone_from(&current.id);
             row.created_at = current.created_at;
             row.version = current.version + 1;
             debtors::update(conn, &row, current.version).map_err(|err| match err {
-                PersistenceError::Conflict(what) if what == "version" => {
-                    ApiError::PreconditionFailed(
-                        "The debtor changed meanwhile; read it again.".into(),
-                    )
-                }
-                PersistenceError::Conflict(_) => ApiError::Conflict(
+                PersistenceError::Conflict(what) if what == "version" => AppError::StaleVersion,
+                PersistenceError::Conflict(_) => AppError::Conflict(
                     "Another debtor of yours has this VAT id or registration number.".into(),
                 ),
                 other => other.into(),
@@ -251,7 +240,7 @@ pub async fn update_debtor(
 fn merge(
     current: &solvo_persistence::repositories::debtors::DebtorRow,
     patch: DebtorPatch,
-) -> Result<DebtorInput, ApiError> {
+) -> Result<DebtorInput, AppError> {
     let contacts: Vec<ContactInput> = match patch.contacts {
         Some(contacts) => contacts,
         None => serde_json::from_str(&current.contacts).map_err(anyhow::Error::from)?,

@@ -6,9 +6,8 @@
 //! can create blindly and still never make a second record of the same business.
 
 mod handlers;
-mod input;
 mod view;
 
-pub use handlers::{create_debtor, get_debtor, list_debtors, may_place, update_debtor};
-pub use input::{AddressInput, ContactInput, DebtorInput, find_or_create, same_business};
+pub use handlers::{create_debtor, get_debtor, list_debtors, update_debtor};
+pub use solvo_app::debtors::{AddressInput, ContactInput, DebtorInput, DebtorKind};
 pub use view::{Address, Contact, Debtor, DebtorList};

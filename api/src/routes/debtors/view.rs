@@ -1,13 +1,13 @@
 //! A debtor as the API returns it.
 
 use serde::Serialize;
+use solvo_app::AppError;
 use solvo_persistence::repositories::debtors::DebtorRow;
 use utoipa::ToSchema;
 
-use crate::clock;
-use crate::error::ApiError;
+use solvo_app::clock;
 
-pub use super::input::ContactInput as Contact;
+pub use solvo_app::debtors::ContactInput as Contact;
 
 /// A postal address.
 #[derive(Debug, Serialize, ToSchema)]
@@ -67,10 +67,10 @@ pub struct DebtorList {
 }
 
 impl TryFrom<DebtorRow> for Debtor {
-    type Error = ApiError;
-    fn try_from(row: DebtorRow) -> Result<Self, ApiError> {
+    type Error = AppError;
+    fn try_from(row: DebtorRow) -> Result<Self, AppError> {
         let contacts = serde_json::from_str(&row.contacts).map_err(|err| {
-            ApiError::Internal(anyhow::anyhow!(
+            AppError::Internal(anyhow::anyhow!(
                 "debtor {} has unreadable contacts: {err}",
                 row.id
             ))

@@ -6,6 +6,7 @@ use actix_web::http::header::{
 };
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use serde::Deserialize;
+use solvo_domain::permission::Permission;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::documents::{self, DocumentFilter, NewDocument};
 use utoipa::IntoParams;
@@ -13,14 +14,14 @@ use utoipa::IntoParams;
 use super::kind::DocumentKind;
 use super::upload::read_upload;
 use super::view::{Document, DocumentList, DocumentUpload};
-use crate::access::visible_case;
 use crate::auth::Caller;
-use crate::clock;
 use crate::error::{ApiError, Problem};
 use crate::idempotency::{self, Created};
-use crate::routes::messages::{actor_id, may_contribute, may_read};
+use crate::routes::messages::actor_id;
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
+use solvo_app::cases::access::visible_case;
+use solvo_app::clock;
 
 /// Uploads a document to a case as `multipart/form-data` with a `file` part and a `kind`
 /// field. Honours `Idempotency-Key`.
@@ -48,7 +49,7 @@ pub async fn create_document(
     id: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_contribute, "upload documents")?;
+    caller.require(Permission::ContributeToCase)?;
     let key = idempotency::key_from(&request)?;
     let case_id = id.into_inner();
     // Refuse another tenant's or a missing case before reading up to 10 MiB of body.
@@ -83,10 +84,10 @@ pub async fn create_document(
             created_at: clock::now(),
         };
         documents::insert(conn, &new)?;
-        crate::cases::events::record_activity(
+        solvo_app::cases::events::record_activity(
             conn,
             &case,
-            &crate::cases::events::ActorRef::from(&caller),
+            &solvo_app::cases::events::ActorRef::from(&caller.0),
             "document_uploaded",
             &serde_json::json!({"document_id": id, "kind": upload.kind.as_str(), "filename": upload.filename, "sha256": upload.sha256}),
             new.created_at,
@@ -102,7 +103,7 @@ pub async fn create_document(
             uploaded_by: actor_id(&caller).to_owned(),
             created_at: clock::rfc3339(new.created_at),
         };
-        Created::new(StatusCode::CREATED, &document, Some(format!("/v1/cases/{}/documents/{id}", case.id)))
+        Created::new(StatusCode::CREATED.as_u16(), &document, Some(format!("/v1/cases/{}/documents/{id}", case.id)))
     })
     .await
 }
@@ -132,7 +133,7 @@ pub async fn list_documents(
     params: web::Query<ListParams>,
     filter: web::Query<DocumentListFilter>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_read, "read case documents")?;
+    caller.require(Permission::ReadCaseConversation)?;
     let page = params.page()?;
     let filter = DocumentFilter {
         kind: filter.kind.map(|kind| kind.as_str().to_owned()),
@@ -174,7 +175,7 @@ pub async fn get_document(
     caller: Caller,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_read, "read case documents")?;
+    caller.require(Permission::ReadCaseConversation)?;
     let (case_id, document_id) = path.into_inner();
     let row = state
         .db
@@ -223,7 +224,7 @@ pub async fn download_document(
     caller: Caller,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_read, "read case documents")?;
+    caller.require(Permission::ReadCaseConversation)?;
     let (case_id, document_id) = path.into_inner();
     let (meta, content) = state
         .db

@@ -1,9 +1,8 @@
 //! What a document is, as the creditor and the collector file it.
 
 use serde::{Deserialize, Serialize};
+use solvo_app::AppError;
 use utoipa::ToSchema;
-
-use crate::error::ApiError;
 
 /// The kind of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -52,10 +51,10 @@ impl DocumentKind {
     /// Reads a stored kind, treating an unknown one as corrupt data.
     ///
     /// # Errors
-    /// [`ApiError::Internal`].
-    pub fn stored(raw: &str) -> Result<Self, ApiError> {
+    /// [`AppError::Internal`].
+    pub fn stored(raw: &str) -> Result<Self, AppError> {
         Self::parse(raw).ok_or_else(|| {
-            ApiError::Internal(anyhow::anyhow!("stored document kind `{raw}` is unknown"))
+            AppError::Internal(anyhow::anyhow!("stored document kind `{raw}` is unknown"))
         })
     }
 

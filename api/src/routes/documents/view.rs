@@ -1,12 +1,12 @@
 //! A document as the API returns it, and the upload form as the OpenAPI document shows it.
 
 use serde::Serialize;
+use solvo_app::AppError;
 use solvo_persistence::repositories::documents::DocumentMeta;
 use utoipa::ToSchema;
 
 use super::kind::DocumentKind;
-use crate::clock;
-use crate::error::ApiError;
+use solvo_app::clock;
 
 /// A document's metadata.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -35,8 +35,8 @@ pub struct Document {
 }
 
 impl TryFrom<DocumentMeta> for Document {
-    type Error = ApiError;
-    fn try_from(row: DocumentMeta) -> Result<Self, ApiError> {
+    type Error = AppError;
+    fn try_from(row: DocumentMeta) -> Result<Self, AppError> {
         Ok(Self {
             kind: DocumentKind::stored(&row.kind)?,
             id: row.id,

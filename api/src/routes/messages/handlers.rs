@@ -3,6 +3,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use serde::Deserialize;
+use solvo_app::AppError;
+use solvo_domain::permission::Permission;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::messages::{self, MessageRow};
 use solvo_persistence::repositories::page::PageRequest;
@@ -10,14 +12,14 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::view::{Message, MessageList};
-use super::{actor_id, may_contribute, may_read, side_of};
-use crate::access::visible_case;
+use super::{actor_id, side_of};
 use crate::auth::Caller;
-use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
 use crate::state::AppState;
+use solvo_app::cases::access::visible_case;
+use solvo_app::clock;
 
 /// A new message.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -58,18 +60,18 @@ pub struct MessageListParams {
 }
 
 impl MessageListParams {
-    fn page(&self) -> Result<PageRequest, ApiError> {
+    fn page(&self) -> Result<PageRequest, AppError> {
         if let Some(limit) = self.limit
             && !(1..=500).contains(&limit)
         {
-            return Err(ApiError::invalid(
+            return Err(AppError::invalid(
                 "limit",
                 "out_of_range",
                 "limit must be between 1 and 500",
             ));
         }
         if self.cursor.is_some() && self.after.is_some() {
-            return Err(ApiError::invalid(
+            return Err(AppError::invalid(
                 "after",
                 "conflicts_with_cursor",
                 "Send either cursor or after, not both.",
@@ -100,18 +102,14 @@ pub async fn create_message(
     id: web::Path<String>,
     body: ApiJson<CreateMessage>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_contribute, "post messages")?;
+    caller.require(Permission::ContributeToCase)?;
     let key = idempotency::key_from(&request)?;
     let case_id = id.into_inner();
     // The case is part of the request: the same key and body on another case is a misuse.
     let fingerprint = format!("{case_id}:{}", body.fingerprint());
     let text = body.into_inner().body;
     if text.trim().is_empty() {
-        return Err(ApiError::invalid(
-            "body",
-            "blank",
-            "body must not be only whitespace",
-        ));
+        return Err(AppError::invalid("body", "blank", "body must not be only whitespace").into());
     }
     let organisation_id = caller.organisation_id.clone();
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
@@ -125,16 +123,16 @@ pub async fn create_message(
             created_at: clock::now(),
         };
         messages::insert(conn, &row)?;
-        crate::cases::events::record_activity(
+        solvo_app::cases::events::record_activity(
             conn,
             &case,
-            &crate::cases::events::ActorRef::from(&caller),
+            &solvo_app::cases::events::ActorRef::from(&caller.0),
             "message_posted",
             &serde_json::json!({"message_id": row.id, "side": row.author_side}),
             row.created_at,
         )?;
         let message = Message::new(row, Some(caller.role.as_str()), true)?;
-        Created::new(StatusCode::CREATED, &message, None)
+        Created::new(StatusCode::CREATED.as_u16(), &message, None)
     })
     .await
 }
@@ -155,7 +153,7 @@ pub async fn list_messages(
     id: web::Path<String>,
     params: web::Query<MessageListParams>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_read, "read case messages")?;
+    caller.require(Permission::ReadCaseConversation)?;
     let page = params.page()?;
     let case_id = id.into_inner();
     let (rows, unread_count) = state
@@ -200,7 +198,7 @@ pub async fn mark_messages_read(
     id: web::Path<String>,
     body: ApiJson<MarkMessagesRead>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_read, "read case messages")?;
+    caller.require(Permission::ReadCaseConversation)?;
     let case_id = id.into_inner();
     let up_to = body.into_inner().up_to;
     state
@@ -210,7 +208,7 @@ pub async fn mark_messages_read(
             if let Some(up_to) = &up_to
                 && !messages::exists(conn, &case.id, up_to)?
             {
-                return Err(ApiError::invalid(
+                return Err(AppError::invalid(
                     "up_to",
                     "unknown_message",
                     "up_to must be the id of a message on this case.",

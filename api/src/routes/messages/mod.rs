@@ -18,10 +18,10 @@ pub use handlers::{
 };
 pub use view::{Message, MessageAuthor, MessageList, Side};
 
-use solvo_domain::identity::{OrganisationKind, Role};
+use solvo_domain::identity::OrganisationKind;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::{Actor, Caller};
+use crate::auth::Caller;
 
 /// Registers this module's routes.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -30,26 +30,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(mark_messages_read);
 }
 
-/// Who may write on a case (messages, documents): the creditor's admins and members, and
-/// agency staff. Viewers only read.
-pub(crate) fn may_contribute(role: Role) -> bool {
-    matches!(
-        role,
-        Role::CreditorAdmin | Role::CreditorMember | Role::AgencyAdmin | Role::Collector
-    )
-}
-
-/// Who may read a case's messages and documents at all; the case lookup then narrows it to
-/// the caller's own organisation. Debtors never see the creditor-agency conversation.
-pub(crate) fn may_read(role: Role) -> bool {
-    role != Role::Debtor
-}
-
 /// The id that authors, uploads and read markers are recorded under: the user, or the API key.
 pub(crate) fn actor_id(caller: &Caller) -> &str {
-    match &caller.actor {
-        Actor::User { id, .. } | Actor::ApiKey { id, .. } => id,
-    }
+    caller.actor_id()
 }
 
 /// The side of the conversation the caller writes for.

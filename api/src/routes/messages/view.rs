@@ -1,12 +1,12 @@
 //! A message as the API returns it.
 
 use serde::{Deserialize, Serialize};
+use solvo_app::AppError;
 use solvo_persistence::repositories::messages::{MessageForReader, MessageRow};
 use utoipa::ToSchema;
 
-use crate::clock;
-use crate::error::ApiError;
 use crate::roles::{RoleName, stored_role};
+use solvo_app::clock;
 
 /// The side of the conversation a message comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -28,11 +28,11 @@ impl Side {
         }
     }
 
-    fn stored(raw: &str) -> Result<Self, ApiError> {
+    fn stored(raw: &str) -> Result<Self, AppError> {
         match raw {
             "creditor" => Ok(Self::Creditor),
             "agency" => Ok(Self::Agency),
-            other => Err(ApiError::Internal(anyhow::anyhow!(
+            other => Err(AppError::Internal(anyhow::anyhow!(
                 "stored message side `{other}` is unknown"
             ))),
         }
@@ -72,7 +72,7 @@ impl Message {
     ///
     /// # Errors
     /// 500 when the stored side or role is unknown (corrupt data).
-    pub fn new(row: MessageRow, role: Option<&str>, read_by_me: bool) -> Result<Self, ApiError> {
+    pub fn new(row: MessageRow, role: Option<&str>, read_by_me: bool) -> Result<Self, AppError> {
         Ok(Self {
             author: MessageAuthor {
                 side: Side::stored(&row.author_side)?,
@@ -89,8 +89,8 @@ impl Message {
 }
 
 impl TryFrom<MessageForReader> for Message {
-    type Error = ApiError;
-    fn try_from(item: MessageForReader) -> Result<Self, ApiError> {
+    type Error = AppError;
+    fn try_from(item: MessageForReader) -> Result<Self, AppError> {
         Self::new(item.message, item.author_role.as_deref(), item.read)
     }
 }

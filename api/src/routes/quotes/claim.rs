@@ -8,11 +8,13 @@
 //! never silently leaves an invoice out.
 
 use chrono::NaiveDate;
+use solvo_app::AppError;
 use solvo_domain::interest::{
     BalanceSchedule, InterestBreakdown, InterestError, statutory_interest,
 };
-use solvo_domain::jurisdiction::{
-    CollectionCostBasis, CompensationError, CompensationUnit, Jurisdiction, RuleTopic,
+use solvo_domain::jurisdiction::{CollectionCostBasis, CompensationUnit, Jurisdiction, RuleTopic};
+use solvo_domain::ledger::{
+    CompensationDue, CompensationGapReason, CompensationScope, LedgerInvoice, compensation_due,
 };
 use solvo_domain::money::{Currency, Money};
 use solvo_domain::prescription::{ClaimDates, PrescriptionError, deadline};
@@ -23,7 +25,6 @@ use super::view::{
     QuoteCollectionCosts, QuoteCompensation, QuoteCompensationLine, QuoteGap, QuoteInterest,
     QuoteInterestLine, QuoteInvoiceEstimate, QuotePrescription,
 };
-use crate::error::ApiError;
 use crate::routes::reference::summary::collection_costs_line;
 
 /// The statutory part of a quote.
@@ -86,7 +87,7 @@ pub fn statutory(
     quote: &ParsedQuote,
     rates: &RateTables,
     principal_total: Money,
-) -> Result<Statutory, ApiError> {
+) -> Result<Statutory, AppError> {
     let jurisdiction = quote.jurisdiction;
     let mut gaps = Gaps::default();
     let mut interest_lines = Vec::new();
@@ -96,9 +97,25 @@ pub fn statutory(
     let mut interest_complete = true;
     let mut compensation_complete = true;
     let mut invoices = Vec::with_capacity(quote.invoices.len());
+    let due = quote_compensation(quote);
     for (index, invoice) in quote.invoices.iter().enumerate() {
         let interest = match invoice_interest(jurisdiction, rates, invoice, quote.as_of) {
             Ok(breakdown) => {
+                // Interest after a rate the tables lack is a gap: the lines before it stay, the
+                // total is withheld so it never silently leaves days out.
+                if let Some(gap) = breakdown.as_ref().and_then(|b| b.gap.clone()) {
+                    interest_complete = false;
+                    gaps.add(
+                        RuleTopic::Interest,
+                        Some(index),
+                        format!(
+                            "Interest from {} to {} is not computed: {}",
+                            gap.from,
+                            gap.to.pred_opt().unwrap_or(gap.to),
+                            interest_gap(rates, &InterestError::from(gap.reason))
+                        ),
+                    );
+                }
                 let total = breakdown.as_ref().map_or_else(
                     || Money::zero(invoice.principal.currency()),
                     |breakdown| breakdown.total,
@@ -125,24 +142,29 @@ pub fn statutory(
                 None
             }
         };
-        let compensation = match invoice_compensation(jurisdiction, invoice, quote.as_of) {
-            Ok(Some((amount, unit, legal_basis))) => {
-                compensation_lines.push(QuoteCompensationLine {
-                    invoice: index,
-                    amount: amount.into(),
-                    unit: unit_name(unit).to_owned(),
-                    legal_basis: legal_basis.to_owned(),
-                });
-                compensation_amounts.push(amount);
-                Some(amount)
-            }
-            Ok(None) => None,
-            Err(reason) => {
-                compensation_complete = false;
-                gaps.add(RuleTopic::RecoveryCompensation, Some(index), reason);
-                None
-            }
-        };
+        let charge = due.charges.iter().find(|charge| charge.invoice == index);
+        if let Some(charge) = charge {
+            compensation_lines.push(QuoteCompensationLine {
+                invoice: index,
+                amount: charge.amount.into(),
+                unit: unit_name(charge.unit).to_owned(),
+                legal_basis: charge.legal_basis.to_owned(),
+            });
+            compensation_amounts.push(charge.amount);
+        }
+        if let Some(gap) = due.gaps.iter().find(|gap| gap.invoice == index) {
+            compensation_complete = false;
+            let reason = match gap.reason {
+                CompensationGapReason::NoRule { .. } => absent(
+                    jurisdiction,
+                    RuleTopic::RecoveryCompensation,
+                    gap.reason.to_string(),
+                ),
+                _ => gap.reason.to_string(),
+            };
+            gaps.add(RuleTopic::RecoveryCompensation, Some(index), reason);
+        }
+        let compensation = charge.map(|charge| charge.amount);
         let prescription = match invoice_prescription(jurisdiction, invoice, quote.as_of) {
             Ok(prescription) => Some(prescription),
             Err(reason) => {
@@ -262,38 +284,25 @@ fn unit_name(unit: CompensationUnit) -> &'static str {
     }
 }
 
-/// The fixed compensation of one invoice overdue on `as_of`; `Ok(None)` when not yet overdue.
-///
-/// Every unit the data knows (per late payment, per claim, once per default) comes to one amount
-/// per overdue invoice, as each invoice is its own late payment, claim and default.
-fn invoice_compensation(
-    jurisdiction: &Jurisdiction,
-    invoice: &ParsedInvoice,
-    as_of: NaiveDate,
-) -> Result<Option<(Money, CompensationUnit, &'static str)>, String> {
-    if invoice.due_date >= as_of {
-        return Ok(None);
-    }
-    let rule = jurisdiction
-        .compensation_for(invoice.due_date)
-        .ok_or_else(|| {
-            absent(
-                jurisdiction,
-                RuleTopic::RecoveryCompensation,
-                format!(
-                    "No fixed compensation rule of {} is known for a debt due on {}.",
-                    jurisdiction.code, invoice.due_date
-                ),
-            )
-        })?;
-    match rule.amount_for(invoice.principal) {
-        Ok(amount) => Ok(Some((amount, rule.unit, rule.legal_basis))),
-        Err(CompensationError::ThresholdCurrency { expected, found }) => Err(format!(
-            "The statute's thresholds are in {expected} and the invoice is in {found}; the \
-             exchange rate the statute names is not data Solvo has."
-        )),
-        Err(other) => Err(format!("The compensation could not be computed: {other}.")),
-    }
+/// The fixed compensation of the quote's invoices overdue on `as_of`, by the one rule of how
+/// often it is due (`solvo_domain::ledger::compensation_due`, which placement books by too).
+fn quote_compensation(quote: &ParsedQuote) -> CompensationDue {
+    let invoices: Vec<LedgerInvoice> = quote
+        .invoices
+        .iter()
+        .enumerate()
+        .map(|(index, invoice)| LedgerInvoice {
+            id: index.to_string(),
+            number: index.to_string(),
+            due_date: invoice.due_date,
+            principal: invoice.principal,
+        })
+        .collect();
+    compensation_due(
+        quote.jurisdiction.code,
+        &invoices,
+        CompensationScope::OverdueOn(quote.as_of),
+    )
 }
 
 fn invoice_prescription(
@@ -333,9 +342,9 @@ fn interest_total(
     currency: Currency,
     lines: Vec<QuoteInterestLine>,
     per_invoice: Vec<Money>,
-) -> Result<QuoteInterest, ApiError> {
+) -> Result<QuoteInterest, AppError> {
     let total = Money::checked_sum(per_invoice, currency)
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("interest total: {err}")))?;
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("interest total: {err}")))?;
     Ok(QuoteInterest {
         total: total.into(),
         provisional: lines.iter().any(|line| line.provisional),

@@ -3,7 +3,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::Duration;
-use solvo_domain::identity::{OrganisationKind, Role};
+use solvo_app::AppError;
+use solvo_domain::permission::Permission;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::organisations;
 use solvo_persistence::repositories::quotes::{self, QuoteRow};
@@ -11,23 +12,12 @@ use solvo_persistence::repositories::quotes::{self, QuoteRow};
 use super::input::CreateQuote;
 use super::pricing::{VALIDITY_DAYS, price};
 use super::view::{Quote, QuoteRoute};
-use crate::access::tenant_scope;
 use crate::auth::Caller;
-use crate::clock;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
 use crate::state::AppState;
-
-/// Who may ask for quotes: the creditor's admins and members, who also place cases.
-fn may_quote(role: Role) -> bool {
-    matches!(role, Role::CreditorAdmin | Role::CreditorMember)
-}
-
-/// Who may read quotes: any creditor role (its own) and agency staff (all).
-fn may_read(role: Role) -> bool {
-    role.is_agency_staff() || role.organisation_kind() == Some(OrganisationKind::Creditor)
-}
+use solvo_app::clock;
 
 /// Prices a prospective placement: the agency's fees, statutory interest to `as_of`, fixed
 /// compensation, whether collection costs are recoverable, and each invoice's prescription
@@ -48,7 +38,7 @@ pub async fn create_quote(
     caller: Caller,
     body: ApiJson<CreateQuote>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_quote, "request quotes")?;
+    caller.require(Permission::RequestQuotes)?;
     let key = idempotency::key_from(&request)?;
     let fingerprint = body.fingerprint().to_owned();
     let now = clock::now();
@@ -70,7 +60,7 @@ pub async fn create_quote(
             };
             let (quote, schedule) = price(&parsed, &rates, route, new_id("quo"), now)?;
             let created = Created::new(
-                StatusCode::CREATED,
+                StatusCode::CREATED.as_u16(),
                 &quote,
                 Some(format!("/v1/quotes/{}", quote.id)),
             )?;
@@ -104,15 +94,15 @@ pub async fn get_quote(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(may_read, "read quotes")?;
-    let scope = tenant_scope(&caller);
+    caller.require(Permission::ReadQuotes)?;
+    let scope = caller.tenant_scope().map(ToOwned::to_owned);
     let id = id.into_inner();
     let row = state
         .db
         .read(move |conn| Ok(quotes::find(conn, scope.as_deref(), &id)?))
         .await?;
     let body: serde_json::Value = serde_json::from_str(&row.body).map_err(|err| {
-        ApiError::Internal(anyhow::anyhow!(
+        AppError::Internal(anyhow::anyhow!(
             "quote {} has an unreadable body: {err}",
             row.id
         ))

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use solvo_app::AppError;
 use solvo_domain::country::CountryCode;
 use solvo_domain::interest::MAX_PERIOD_DAYS;
 use solvo_domain::jurisdiction::{self, Jurisdiction, JurisdictionCode, JurisdictionCodeError};
@@ -10,8 +11,8 @@ use solvo_domain::money::{Currency, Money};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::error::{ApiError, FieldError};
-use crate::money::{parse_amount, parse_currency, to_minor};
+use crate::error::FieldError;
+use solvo_app::money::{parse_amount, parse_currency, to_minor};
 
 /// Most invoices one quote prices: enough for any single claim, small enough that the answer
 /// (interest lines per invoice) stays readable. Larger portfolios go through bulk placement.
@@ -83,7 +84,7 @@ impl CreateQuote {
     ///
     /// # Errors
     /// 422 listing each invalid field.
-    pub fn parse(self, today: NaiveDate) -> Result<ParsedQuote, ApiError> {
+    pub fn parse(self, today: NaiveDate) -> Result<ParsedQuote, AppError> {
         debug_assert!(
             self.invoices.len() <= MAX_QUOTE_INVOICES,
             "checked by validate"
@@ -125,7 +126,7 @@ impl CreateQuote {
                     as_of,
                 })
             }
-            _ => Err(ApiError::Validation(errors)),
+            _ => Err(AppError::Validation(errors)),
         }
     }
 }

@@ -6,7 +6,6 @@
 //!   the statutory figures per invoice (interest, fixed compensation, collection costs,
 //!   prescription). The served body and the fee schedule are stored; [`get_quote`] answers the
 //!   same body.
-//! - [`valid_fee_terms`] hands a still-valid quote's fee terms to case placement.
 //!
 //! Decisions: interest runs from the day after each due date up to and including `as_of`; lines
 //! are half-open like the domain's and the case balance's (`from` counted, `to` the first day
@@ -18,7 +17,6 @@ mod claim;
 mod handlers;
 mod input;
 mod pricing;
-mod terms;
 mod view;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -26,7 +24,6 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub use handlers::{create_quote, get_quote};
 pub use input::{CreateQuote, MAX_QUOTE_INVOICES, QuoteInvoiceInput};
 pub use pricing::VALIDITY_DAYS;
-pub use terms::{QuoteTerms, valid_fee_terms};
 pub use view::{
     Quote, QuoteCollectionCosts, QuoteCompensation, QuoteCompensationLine, QuoteFeeKind,
     QuoteFeeLine, QuoteFees, QuoteGap, QuoteInterest, QuoteInterestLine, QuoteInvoiceEstimate,

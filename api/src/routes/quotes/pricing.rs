@@ -2,6 +2,7 @@
 //! the statutory figures of the jurisdiction.
 
 use chrono::{Duration, NaiveDateTime};
+use solvo_app::AppError;
 use solvo_domain::fees::{self, FeeError, FeeSchedule, QuoteInvoice, QuoteRequest};
 use solvo_domain::money::Money;
 use solvo_domain::rates::RateTables;
@@ -9,8 +10,7 @@ use solvo_domain::rates::RateTables;
 use super::claim::statutory;
 use super::input::ParsedQuote;
 use super::view::{Quote, QuoteFees, QuoteRoute};
-use crate::clock;
-use crate::error::ApiError;
+use solvo_app::clock;
 
 /// How long a quote's fee terms can be used to place a case.
 pub const VALIDITY_DAYS: i64 = 30;
@@ -27,7 +27,7 @@ pub fn price(
     route: QuoteRoute,
     id: String,
     now: NaiveDateTime,
-) -> Result<(Quote, FeeSchedule), ApiError> {
+) -> Result<(Quote, FeeSchedule), AppError> {
     let schedule = FeeSchedule::default_for(request.currency);
     let fee_request = QuoteRequest {
         currency: request.currency,
@@ -44,9 +44,9 @@ pub fn price(
     };
     let priced = fees::quote(&schedule, &fee_request).map_err(|err| match err {
         FeeError::InvalidSchedule(why) => {
-            ApiError::Internal(anyhow::anyhow!("default fee schedule invalid: {why}"))
+            AppError::Internal(anyhow::anyhow!("default fee schedule invalid: {why}"))
         }
-        other => ApiError::invalid("invoices", "not_priceable", other.to_string()),
+        other => AppError::invalid("invoices", "not_priceable", other.to_string()),
     })?;
     let principal_total: Money = priced.principal_total;
     let law = statutory(request, rates, principal_total)?;

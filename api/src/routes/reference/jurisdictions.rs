@@ -2,6 +2,7 @@
 
 use actix_web::{HttpResponse, get, web};
 use serde::{Deserialize, Serialize};
+use solvo_app::AppError;
 use solvo_domain::allocation::AllocationRule;
 use solvo_domain::country::CountryCode;
 use solvo_domain::interest::InterestRule;
@@ -169,7 +170,7 @@ pub async fn list_jurisdictions(
     let country = match filter.into_inner().country {
         Some(raw) => Some(
             CountryCode::parse(&raw)
-                .map_err(|err| ApiError::invalid("country", "invalid_country", err.to_string()))?,
+                .map_err(|err| AppError::invalid("country", "invalid_country", err.to_string()))?,
         ),
         None => None,
     };
@@ -208,6 +209,6 @@ pub async fn get_jurisdiction(
     let record = JurisdictionCode::parse(&code)
         .ok()
         .and_then(jurisdiction::find)
-        .ok_or(ApiError::NotFound)?;
+        .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok().json(Jurisdiction::from(record)))
 }

@@ -12,11 +12,11 @@ mod rates;
 pub mod summary;
 
 use serde::Deserialize;
+use solvo_app::AppError;
 use solvo_persistence::repositories::page::{Page, PageRequest};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::error::ApiError;
 use crate::routes::pagination::ListParams;
 
 pub use case_states::{
@@ -55,7 +55,7 @@ fn page_of<T>(
     mut items: Vec<T>,
     params: &ReferenceListParams,
     key: impl Fn(&T) -> String,
-) -> Result<Page<T>, ApiError> {
+) -> Result<Page<T>, AppError> {
     // The same limit check as every other list, so an out-of-range limit is the same 422.
     let request: PageRequest = ListParams {
         limit: params.limit,

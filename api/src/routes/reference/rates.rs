@@ -4,6 +4,7 @@
 use actix_web::{HttpResponse, get, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use solvo_app::AppError;
 use solvo_domain::interest::RateFormula;
 use solvo_domain::jurisdiction;
 use solvo_domain::rates::{RateSeries, RateTable};
@@ -119,7 +120,7 @@ pub async fn list_reference_rates(
     let wanted = match filter.into_inner().series {
         Some(raw) => Some(RateSeries::from_id(raw.trim()).ok_or_else(|| {
             let known: Vec<&str> = RateSeries::ALL.iter().map(|s| s.id()).collect();
-            ApiError::invalid(
+            AppError::invalid(
                 "series",
                 "unknown_series",
                 format!("Unknown series; known series are {}.", known.join(", ")),

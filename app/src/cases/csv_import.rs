@@ -9,8 +9,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::input::{InvoiceInput, PlaceCase};
-use crate::error::ApiError;
-use crate::routes::debtors::{AddressInput, ContactInput, DebtorInput};
+use crate::debtors::{AddressInput, ContactInput, DebtorInput};
+use crate::error::AppError;
 
 /// Columns every file must have.
 pub const REQUIRED_COLUMNS: [&str; 8] = [
@@ -112,7 +112,7 @@ pub const MAX_ROWS: usize = 100_000;
 /// # Errors
 /// 422 naming the header when a required column is missing, the header is unreadable, or the
 /// file has more than [`MAX_ROWS`] rows.
-pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ApiError> {
+pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, AppError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let header_line = bytes
         .split(|byte| *byte == b'\n')
@@ -128,7 +128,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ApiError> {
     let headers: Arc<[String]> = reader
         .headers()
         .map_err(|err| {
-            ApiError::invalid(
+            AppError::invalid(
                 "header",
                 "unreadable_header",
                 format!("The header line cannot be read: {err}"),
@@ -143,7 +143,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ApiError> {
         .filter(|column| !headers.iter().any(|h| h == column))
         .collect();
     if !missing.is_empty() {
-        return Err(ApiError::invalid(
+        return Err(AppError::invalid(
             "header",
             "missing_columns",
             format!("Required columns missing: {}.", missing.join(", ")),
@@ -156,7 +156,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ApiError> {
     for record in reader.records() {
         rows += 1;
         if rows > MAX_ROWS {
-            return Err(ApiError::invalid(
+            return Err(AppError::invalid(
                 "body",
                 "too_many_rows",
                 format!("At most {MAX_ROWS} rows per import."),

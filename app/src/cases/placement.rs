@@ -13,12 +13,17 @@ use solvo_persistence::repositories::invoices::{self, InvoiceRow};
 use solvo_persistence::repositories::ledger::{self, PostingRow};
 use solvo_persistence::{AnyConnection, PersistenceError};
 
+use solvo_domain::permission::Permission;
+use solvo_domain::rates::RateTables;
+
 use super::assignment::choose_collector;
 use super::events::ActorRef;
 use super::input::{DebtorChoice, ValidCase, ValidInvoice};
 use super::plan::{Resolved, plan};
-use crate::error::{ApiError, FieldError};
-use crate::routes::debtors::find_or_create;
+use super::read::{CaseDetails, assemble};
+use crate::debtors::find_or_create;
+use crate::error::{AppError, FieldError};
+use crate::principal::Principal;
 
 /// Sequence that numbers cases (and so their RF references).
 pub const CASE_NUMBER_SEQUENCE: &str = "case_number";
@@ -56,11 +61,11 @@ pub enum PlacementError {
         detail: String,
     },
     /// Any other failure (conflicting debtor details, database errors).
-    Failed(ApiError),
+    Failed(AppError),
 }
 
-impl From<ApiError> for PlacementError {
-    fn from(err: ApiError) -> Self {
+impl From<AppError> for PlacementError {
+    fn from(err: AppError) -> Self {
         Self::Failed(err)
     }
 }
@@ -77,11 +82,17 @@ impl From<diesel::result::Error> for PlacementError {
     }
 }
 
-impl From<PlacementError> for ApiError {
+impl From<PlacementError> for AppError {
     fn from(err: PlacementError) -> Self {
         match err {
             PlacementError::Rejected(errors) => Self::Validation(errors),
-            PlacementError::Duplicate { detail, .. } => Self::Conflict(detail),
+            PlacementError::Duplicate {
+                existing_case_id,
+                detail,
+            } => Self::DuplicateCase {
+                existing_case_id,
+                detail,
+            },
             PlacementError::Failed(err) => err,
         }
     }
@@ -263,11 +274,49 @@ fn duplicate_reference(
                     ),
                     existing_case_id: existing.id,
                 },
-                _ => PlacementError::Failed(ApiError::Conflict(
+                _ => PlacementError::Failed(AppError::Conflict(
                     "The case conflicts with one placed concurrently.".into(),
                 )),
             }
         }
         other => other.into(),
     }
+}
+
+/// The use case behind `POST /v1/cases`: the caller's creditor places one validated case on the
+/// quoted fee terms (or the default ones), and gets it back as its screen shows it.
+///
+/// # Errors
+/// [`AppError::Forbidden`] for roles that may not place, a validation error for an unknown or
+/// expired quote or debtor id, [`AppError::DuplicateCase`], [`AppError::DebtorConflict`].
+pub fn place_case(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    case: ValidCase,
+    rates: &RateTables,
+    now: NaiveDateTime,
+) -> Result<CaseDetails, AppError> {
+    caller.require(Permission::PlaceCases)?;
+    let context = PlacementContext {
+        organisation_id: caller.organisation_id.clone(),
+        actor: ActorRef::from(caller),
+    };
+    let fee_terms = super::fee_terms::for_placement(
+        conn,
+        &context.organisation_id,
+        case.quote_id.as_deref(),
+        case.currency,
+        now,
+    )?;
+    let placed = place(conn, &context, case, fee_terms, now)?;
+    let today = now.date();
+    let balance = super::balance::load(conn, &placed.case, rates, today)?;
+    assemble(
+        placed.case,
+        placed.debtor,
+        placed.invoices,
+        balance,
+        caller,
+        today,
+    )
 }

@@ -9,7 +9,7 @@ use solvo_persistence::repositories::cases::CaseRow;
 use solvo_persistence::repositories::fee_schedules;
 use solvo_persistence::repositories::ledger::{self, PostingRow};
 
-use crate::error::ApiError;
+use crate::error::AppError;
 use crate::money::to_minor;
 
 /// Posts the case's withdrawal fee (per its fee terms, on the principal still owed) to the fees
@@ -22,16 +22,16 @@ pub fn post_withdrawal_fee(
     case: &CaseRow,
     principal: Money,
     at: NaiveDateTime,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let terms = fee_schedules::terms(conn, &case.fee_schedule_id)?;
     let schedule: FeeSchedule = serde_json::from_str(&terms).map_err(|err| {
-        ApiError::Internal(anyhow::anyhow!(
+        AppError::Internal(anyhow::anyhow!(
             "case {} has unreadable fee terms: {err}",
             case.id
         ))
     })?;
     let fee = withdrawal_fee(&schedule, principal)
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("withdrawal fee: {err}")))?;
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("withdrawal fee: {err}")))?;
     let minor = to_minor(fee.amount, "fees")?;
     if minor == 0 {
         return Ok(());

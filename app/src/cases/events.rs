@@ -4,7 +4,8 @@ use serde_json::Value;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::case_events::CaseEventRow;
 
-use crate::auth::{Actor, Caller};
+use crate::error::AppError;
+use crate::principal::{Actor, Principal};
 
 /// Who caused an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +27,8 @@ impl ActorRef {
     }
 }
 
-impl From<&Caller> for ActorRef {
-    fn from(caller: &Caller) -> Self {
+impl From<&Principal> for ActorRef {
+    fn from(caller: &Principal) -> Self {
         match &caller.actor {
             Actor::User { id, .. } => Self {
                 kind: "user",
@@ -76,7 +77,7 @@ pub fn record_activity(
     kind: &str,
     detail: &Value,
     now: chrono::NaiveDateTime,
-) -> Result<(), crate::error::ApiError> {
+) -> Result<(), AppError> {
     let row = event(
         &case.id,
         actor,

@@ -2,12 +2,13 @@
 //! number, fee terms and collector are known. Single and bulk placement share it, so a case
 //! placed either way is stored the same.
 
-use chrono::{Days, NaiveDateTime};
+use chrono::NaiveDateTime;
 use serde_json::json;
 use solvo_domain::case::{CaseState, Command, Facts, apply};
 use solvo_domain::fees::FeeSchedule;
 use solvo_domain::identifiers::CreditorReference;
-use solvo_domain::jurisdiction::{self, CompensationUnit, JurisdictionCode};
+use solvo_domain::jurisdiction::JurisdictionCode;
+use solvo_domain::ledger::{self, LedgerInvoice};
 use solvo_domain::money::Money;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::case_events::CaseEventRow;
@@ -18,8 +19,8 @@ use solvo_persistence::repositories::ledger::PostingRow;
 
 use super::events::{ActorRef, event};
 use super::input::{ValidCase, ValidInvoice};
-use crate::error::ApiError;
-use crate::money::{MoneyView, to_minor};
+use crate::error::AppError;
+use crate::money::{detail_json, to_minor};
 
 /// Everything one placement writes.
 #[derive(Debug, Clone)]
@@ -89,7 +90,7 @@ pub struct Resolved<'a> {
 ///
 /// # Errors
 /// 422 when an amount does not fit the storage; 500 when serialisation fails.
-pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, ApiError> {
+pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, AppError> {
     let now = resolved.now;
     let rf =
         CreditorReference::from_number(u64::try_from(resolved.case_number).unwrap_or_default());
@@ -97,7 +98,7 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, ApiErr
         case.invoices.iter().map(|invoice| invoice.amount),
         case.currency,
     )
-    .map_err(|err| ApiError::invalid("invoices", "too_large", err.to_string()))?;
+    .map_err(|err| AppError::invalid("invoices", "too_large", err.to_string()))?;
     let mut row = CaseRow {
         id: resolved.case_id.clone(),
         organisation_id: resolved.organisation_id.to_owned(),
@@ -128,7 +129,7 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, ApiErr
         resolved.actor,
         "placed",
         (None, Some(state.name().as_str())),
-        &json!({"invoices": case.invoices.len(), "principal": MoneyView::from(principal), "rf_reference": row.rf_reference}),
+        &json!({"invoices": case.invoices.len(), "principal": detail_json(principal), "rf_reference": row.rf_reference}),
         now,
     )];
     if let Some(collector) = &resolved.collector {
@@ -136,7 +137,7 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, ApiErr
             collector: collector.clone(),
         };
         let transition = apply(&state, &command, &Facts::owing(principal)).map_err(|refusal| {
-            ApiError::Internal(anyhow::anyhow!(
+            AppError::Internal(anyhow::anyhow!(
                 "assigning a new case was refused: {refusal:?}"
             ))
         })?;
@@ -174,7 +175,7 @@ fn invoice_rows(
     case: &CaseRow,
     invoices: &[ValidInvoice],
     now: NaiveDateTime,
-) -> Result<Vec<InvoiceRow>, ApiError> {
+) -> Result<Vec<InvoiceRow>, AppError> {
     invoices
         .iter()
         .enumerate()
@@ -194,9 +195,9 @@ fn invoice_rows(
         .collect()
 }
 
-/// Principal per invoice (from its due date), the jurisdiction's fixed recovery compensation
-/// where it applies in the case currency (from the day after the due date, when it becomes
-/// payable), and the introduction fee owed by the creditor.
+/// The domain's opening postings (`solvo_domain::ledger::opening_postings`: principal per
+/// invoice, the fixed recovery compensation as often as the jurisdiction says, the introduction
+/// fee) as rows of the new case.
 fn opening_postings(
     case: &CaseRow,
     rows: &[InvoiceRow],
@@ -204,67 +205,38 @@ fn opening_postings(
     code: JurisdictionCode,
     fee_terms: &FeeSchedule,
     now: NaiveDateTime,
-) -> Result<Vec<PostingRow>, ApiError> {
-    let posting =
-        |invoice_id: Option<&str>, account: &str, minor: i64, on, description: String| PostingRow {
-            id: new_id("pst"),
-            case_id: case.id.clone(),
-            invoice_id: invoice_id.map(ToOwned::to_owned),
-            account: account.to_owned(),
-            amount_minor: minor,
-            currency: case.currency.clone(),
-            effective_date: on,
-            description,
-            created_at: now,
-        };
-    let mut postings = Vec::with_capacity(rows.len() * 2 + 1);
-    let rules = jurisdiction::find(code);
-    let mut compensated_once = false;
-    for (row, invoice) in rows.iter().zip(invoices) {
-        postings.push(posting(
-            Some(&row.id),
-            "principal",
-            row.amount_minor,
-            row.due_date,
-            format!("Invoice {}", row.number),
-        ));
-        let Some(rule) = rules.and_then(|rules| rules.compensation_for(invoice.due_date)) else {
-            continue;
-        };
-        if rule.unit == CompensationUnit::OncePerDefault && compensated_once {
-            continue;
-        }
-        let Ok(amount) = rule.amount_for(invoice.amount) else {
-            continue;
-        };
-        // A statutory amount in another currency (EUR 40 on a USD case, CZK 1,200 on a EUR case)
-        // would need a conversion, which money never gets silently: none is posted.
-        if amount.currency() != invoice.amount.currency() {
-            continue;
-        }
-        let minor = to_minor(amount, "compensation")?;
-        let payable_from = invoice
-            .due_date
-            .checked_add_days(Days::new(1))
-            .unwrap_or(invoice.due_date);
-        postings.push(posting(
-            Some(&row.id),
-            "compensation",
-            minor,
-            payable_from,
-            format!("Recovery compensation ({})", rule.legal_basis),
-        ));
-        compensated_once = true;
-    }
-    let fee = to_minor(fee_terms.introduction_fee, "fee_terms.introduction_fee")?;
-    if fee != 0 && fee_terms.introduction_fee.currency().code() == case.currency {
-        postings.push(posting(
-            None,
-            "fees",
-            fee,
-            now.date(),
-            "Introduction fee".to_owned(),
-        ));
-    }
-    Ok(postings)
+) -> Result<Vec<PostingRow>, AppError> {
+    let ledger_invoices: Vec<LedgerInvoice> = rows
+        .iter()
+        .zip(invoices)
+        .map(|(row, invoice)| LedgerInvoice {
+            id: row.id.clone(),
+            number: row.number.clone(),
+            due_date: row.due_date,
+            principal: invoice.amount,
+        })
+        .collect();
+    let postings = ledger::opening_postings(
+        &ledger_invoices,
+        code,
+        fee_terms.introduction_fee,
+        now.date(),
+    )
+    .map_err(|err| AppError::invalid("invoices", "invalid_invoices", err.to_string()))?;
+    postings
+        .into_iter()
+        .map(|posting| {
+            Ok(PostingRow {
+                id: new_id("pst"),
+                case_id: case.id.clone(),
+                invoice_id: posting.invoice,
+                account: posting.account.as_str().to_owned(),
+                amount_minor: to_minor(posting.amount, posting.account.as_str())?,
+                currency: case.currency.clone(),
+                effective_date: posting.effective_date,
+                description: posting.description,
+                created_at: now,
+            })
+        })
+        .collect()
 }

@@ -8,7 +8,7 @@ use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::fee_schedules::FeeScheduleRow;
 use solvo_persistence::repositories::quotes;
 
-use crate::error::ApiError;
+use crate::error::AppError;
 
 /// The quoted fee schedule for `quote_id`, or `None` when no quote is named.
 ///
@@ -21,25 +21,25 @@ pub fn for_placement(
     quote_id: Option<&str>,
     currency: Currency,
     now: NaiveDateTime,
-) -> Result<Option<FeeSchedule>, ApiError> {
+) -> Result<Option<FeeSchedule>, AppError> {
     let Some(quote_id) = quote_id else {
         return Ok(None);
     };
     let Some(quote) = quotes::find_unexpired(conn, organisation_id, quote_id, now)? else {
-        return Err(ApiError::invalid(
+        return Err(AppError::invalid(
             "quote_id",
             "unknown_or_expired_quote",
             "No unexpired quote of yours has this id; request a new quote or place without one.",
         ));
     };
     let schedule: FeeSchedule = serde_json::from_str(&quote.fee_terms).map_err(|err| {
-        ApiError::Internal(anyhow::anyhow!(
+        AppError::Internal(anyhow::anyhow!(
             "quote {} has unreadable fee terms: {err}",
             quote.id
         ))
     })?;
     if schedule.currency != currency {
-        return Err(ApiError::invalid(
+        return Err(AppError::invalid(
             "quote_id",
             "quote_currency_mismatch",
             format!(
@@ -56,7 +56,7 @@ pub fn for_placement(
 ///
 /// # Errors
 /// 500 when the schedule cannot be serialised.
-pub fn stored(schedule: &FeeSchedule, now: NaiveDateTime) -> Result<FeeScheduleRow, ApiError> {
+pub fn stored(schedule: &FeeSchedule, now: NaiveDateTime) -> Result<FeeScheduleRow, AppError> {
     let terms = serde_json::to_string(schedule).map_err(anyhow::Error::from)?;
     Ok(FeeScheduleRow::for_terms(terms, now))
 }

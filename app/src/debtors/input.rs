@@ -3,13 +3,12 @@
 use serde::{Deserialize, Serialize};
 use solvo_domain::country::CountryCode;
 use solvo_domain::identifiers::VatNumber;
-use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
-use solvo_persistence::repositories::debtors::{self, DebtorRow};
+use solvo_persistence::repositories::debtors::DebtorRow;
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::error::{ApiError, FieldError};
+use crate::error::FieldError;
 
 /// Whether the debtor is a business; consumers are refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, ToSchema)]
@@ -227,38 +226,4 @@ fn trimmed(value: Option<String>) -> Option<String> {
     value
         .map(|text| text.trim().to_owned())
         .filter(|text| !text.is_empty())
-}
-
-/// Stores `row` unless the creditor already has this business: then the existing debtor when
-/// the details agree (`false` = not created), or a 409 naming it when they conflict.
-///
-/// # Errors
-/// 409 on conflicting details; database errors.
-pub fn find_or_create(
-    conn: &mut AnyConnection,
-    row: DebtorRow,
-) -> Result<(DebtorRow, bool), ApiError> {
-    let existing = debtors::find_existing(
-        conn,
-        &row.organisation_id,
-        row.vat_id.as_deref(),
-        &row.country,
-        row.registration_number.as_deref(),
-    )?;
-    match existing {
-        Some(existing) if same_business(&existing, &row) => Ok((existing, false)),
-        Some(existing) => Err(ApiError::Conflict(format!(
-            "Debtor {} has this VAT id or registration number with different details; update it or use debtor_id.",
-            existing.id
-        ))),
-        None => {
-            debtors::insert(conn, &row)?;
-            Ok((row, true))
-        }
-    }
-}
-
-/// The details that must agree for a repeated create to be the same business.
-pub fn same_business(existing: &DebtorRow, new: &DebtorRow) -> bool {
-    existing.legal_name.eq_ignore_ascii_case(&new.legal_name) && existing.country == new.country
 }

@@ -9,19 +9,14 @@ use solvo_persistence::repositories::cases::{self, CaseRow, StateChange};
 use solvo_persistence::{AnyConnection, PersistenceError};
 
 use super::events::{ActorRef, event};
-use crate::error::ApiError;
+use crate::error::{AppError, Refused};
 
 /// The stored domain state of a case.
 ///
 /// # Errors
 /// 500 when the stored JSON is unreadable.
-pub fn state_of(case: &CaseRow) -> Result<CaseState, ApiError> {
-    serde_json::from_str(&case.state_detail).map_err(|err| {
-        ApiError::Internal(anyhow::anyhow!(
-            "case {} has an unreadable state: {err}",
-            case.id
-        ))
-    })
+pub fn state_of(case: &CaseRow) -> Result<CaseState, AppError> {
+    serde_json::from_str(&case.state_detail).map_err(|err| AppError::corrupt("case", &case.id, err))
 }
 
 /// What to store besides the state.
@@ -37,7 +32,7 @@ pub struct Extras {
 /// command; returns the updated case.
 ///
 /// # Errors
-/// 409 naming the current state and the allowed commands when the machine refuses; 412 when the
+/// [`AppError::TransitionRefused`] when the machine refuses; [`AppError::StaleVersion`] when the
 /// case changed concurrently.
 pub fn apply_command(
     conn: &mut AnyConnection,
@@ -47,7 +42,7 @@ pub fn apply_command(
     actor: &ActorRef,
     extras: Extras,
     now: NaiveDateTime,
-) -> Result<CaseRow, ApiError> {
+) -> Result<CaseRow, AppError> {
     let state = state_of(case)?;
     let transition = apply(&state, command, facts).map_err(|refusal| refused(&refusal))?;
     let detail = serde_json::to_string(&transition.state).map_err(anyhow::Error::from)?;
@@ -61,9 +56,7 @@ pub fn apply_command(
         resume_on: extras.resume_on,
     };
     cases::change_state(conn, &case.id, case.version, &change, now).map_err(|err| match err {
-        PersistenceError::Conflict(_) => ApiError::PreconditionFailed(
-            "The case changed meanwhile; read it again and retry.".into(),
-        ),
+        PersistenceError::Conflict(_) => AppError::StaleVersion,
         other => other.into(),
     })?;
     let mut detail = json!({ "command": command, "events": transition.events });
@@ -85,19 +78,18 @@ pub fn apply_command(
     Ok(cases::find(conn, None, &case.id)?)
 }
 
-/// The 409 of a refused command: the current state and what is allowed there.
+/// The refusal of the state machine as a use-case error: the current state and what is allowed
+/// there, so a client can branch on it.
 #[must_use]
-pub fn refused(refusal: &Refusal) -> ApiError {
-    let allowed: Vec<&str> = refusal.allowed.iter().map(|name| name.as_str()).collect();
-    ApiError::Conflict(format!(
-        "`{}` is not possible in state `{}`: {}. Allowed now: {}.",
-        refusal.command.as_str(),
-        refusal.state.as_str(),
-        refusal.reason,
-        if allowed.is_empty() {
-            "none".to_owned()
-        } else {
-            allowed.join(", ")
-        }
-    ))
+pub fn refused(refusal: &Refusal) -> AppError {
+    AppError::TransitionRefused(Box::new(Refused {
+        command: refusal.command.as_str().to_owned(),
+        state: refusal.state.as_str().to_owned(),
+        reason: refusal.reason.to_string(),
+        allowed: refusal
+            .allowed
+            .iter()
+            .map(|name| name.as_str().to_owned())
+            .collect(),
+    }))
 }

@@ -9,9 +9,9 @@ use solvo_persistence::repositories::debtors::DebtorRow;
 use utoipa::ToSchema;
 use validator::Validate;
 
+use crate::debtors::DebtorInput;
 use crate::error::FieldError;
 use crate::money::{parse_amount, parse_currency};
-use crate::routes::debtors::DebtorInput;
 
 /// Largest invoice in minor units: with at most [`MAX_INVOICES_PER_CASE`] invoices, a case's
 /// ledger sums stay far inside `i64`.

@@ -1,12 +1,12 @@
-//! Runs diesel work off the async executor, on actix's blocking pool, with a pooled connection.
+//! Runs diesel work off the async executor, on the runtime's blocking pool, with a pooled
+//! connection: the one way use cases reach the database.
 
-use actix_web::web;
 use solvo_persistence::dialect::write_transaction;
 use solvo_persistence::{AnyConnection, PersistenceError, Pool};
 
-use crate::error::ApiError;
+use crate::error::AppError;
 
-/// The database handle the handlers share.
+/// The database handle use cases share.
 #[derive(Clone)]
 pub struct Db {
     pool: Pool,
@@ -28,29 +28,29 @@ impl Db {
     /// Runs read-only work on one connection, outside any explicit transaction.
     ///
     /// # Errors
-    /// What `work` returns; 503 when no connection is available.
-    pub async fn read<T, F>(&self, work: F) -> Result<T, ApiError>
+    /// What `work` returns; [`AppError::Unavailable`] when no connection is available.
+    pub async fn read<T, F>(&self, work: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        web::block(move || {
+        tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(PersistenceError::from)?;
             work(&mut conn)
         })
         .await
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("blocking task failed: {err}")))?
+        .map_err(|err| AppError::internal(format!("blocking task failed: {err}")))?
     }
 
     /// Runs work as one write transaction (`BEGIN IMMEDIATE` on SQLite), committed on `Ok`.
     ///
     /// # Errors
-    /// What `work` returns; 503 when no connection is available.
-    pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
+    /// What `work` returns; [`AppError::Unavailable`] when no connection is available.
+    pub async fn write<T, F>(&self, work: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
         self.read(move |conn| write_transaction(conn, work)).await
     }

@@ -28,8 +28,8 @@ use super::placement::{
     CASE_NUMBER_SEQUENCE, PlacementContext, PlacementError, place, resolve_jurisdiction, write_rows,
 };
 use super::plan::{CasePlan, PlannedRows, Resolved, plan};
-use crate::error::{ApiError, FieldError};
-use crate::routes::debtors::same_business;
+use crate::debtors::same_business;
+use crate::error::{AppError, FieldError};
 
 /// What became of one item.
 #[derive(Debug, Clone)]
@@ -66,9 +66,9 @@ pub fn place_all(
     context: &PlacementContext,
     items: Vec<(usize, ValidCase)>,
     now: NaiveDateTime,
-) -> Result<Vec<(usize, ItemOutcome)>, ApiError> {
+) -> Result<Vec<(usize, ItemOutcome)>, AppError> {
     let mut outcomes = Vec::with_capacity(items.len());
-    let mut known = look_up(conn, context, &items, now).map_err(ApiError::from)?;
+    let mut known = look_up(conn, context, &items, now).map_err(AppError::from)?;
     let mut remaining = items;
     while !remaining.is_empty() {
         let rest = remaining.split_off(CHUNK.min(remaining.len()));
@@ -84,7 +84,7 @@ pub fn place_all(
                 outcomes.extend(one_by_one(conn, context, fallback_items, now)?);
                 // What the failed chunk remembered (debtors, references, loads) was rolled
                 // back with it; look the rest up again against what is now stored.
-                known = look_up(conn, context, &remaining, now).map_err(ApiError::from)?;
+                known = look_up(conn, context, &remaining, now).map_err(AppError::from)?;
             }
         }
     }
@@ -97,7 +97,7 @@ fn one_by_one(
     context: &PlacementContext,
     items: Vec<(usize, ValidCase)>,
     now: NaiveDateTime,
-) -> Result<Vec<(usize, ItemOutcome)>, ApiError> {
+) -> Result<Vec<(usize, ItemOutcome)>, AppError> {
     let mut outcomes = Vec::with_capacity(items.len());
     for (index, case) in items {
         let fee_terms = match super::fee_terms::for_placement(
@@ -108,7 +108,7 @@ fn one_by_one(
             now,
         ) {
             Ok(terms) => terms,
-            Err(ApiError::Validation(errors)) => {
+            Err(AppError::Validation(errors)) => {
                 outcomes.push((index, ItemOutcome::Rejected { errors }));
                 continue;
             }
@@ -121,7 +121,7 @@ fn one_by_one(
     Ok(outcomes)
 }
 
-fn outcome_of(result: Result<String, PlacementError>) -> Result<ItemOutcome, ApiError> {
+fn outcome_of(result: Result<String, PlacementError>) -> Result<ItemOutcome, AppError> {
     Ok(match result {
         Ok(case_id) => ItemOutcome::Created { case_id },
         Err(PlacementError::Rejected(errors)) => ItemOutcome::Rejected { errors },
@@ -132,10 +132,19 @@ fn outcome_of(result: Result<String, PlacementError>) -> Result<ItemOutcome, Api
             existing_case_id,
             detail,
         },
-        Err(PlacementError::Failed(ApiError::Validation(errors))) => {
+        Err(PlacementError::Failed(AppError::Validation(errors))) => {
             ItemOutcome::Rejected { errors }
         }
-        Err(PlacementError::Failed(ApiError::Conflict(detail))) => ItemOutcome::Rejected {
+        Err(PlacementError::Failed(AppError::DebtorConflict { debtor_id })) => {
+            ItemOutcome::Rejected {
+                errors: vec![FieldError::new(
+                    "debtor",
+                    "conflict",
+                    crate::debtors::conflict_detail(&debtor_id),
+                )],
+            }
+        }
+        Err(PlacementError::Failed(AppError::Conflict(detail))) => ItemOutcome::Rejected {
             errors: vec![FieldError::new("debtor", "conflict", detail)],
         },
         Err(PlacementError::Failed(err)) => return Err(err),
@@ -296,7 +305,7 @@ fn look_up(
         ) {
             Ok(Some(terms)) => Ok(terms),
             Ok(None) => continue,
-            Err(ApiError::Validation(errors)) => Err(errors),
+            Err(AppError::Validation(errors)) => Err(errors),
             Err(err) => return Err(err.into()),
         };
         known.fee_terms.insert((quote_id.clone(), currency), terms);

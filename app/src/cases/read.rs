@@ -1,0 +1,94 @@
+//! Reading one case with everything its screen needs: the debtor, the invoices, the balance and
+//! prescription today, the state machine's state and the instructions the caller may send now.
+
+use chrono::NaiveDate;
+use solvo_domain::case::{CaseState, Instruction, allowed_instructions};
+use solvo_domain::rates::RateTables;
+use solvo_persistence::AnyConnection;
+use solvo_persistence::repositories::cases::CaseRow;
+use solvo_persistence::repositories::debtors::{self, DebtorRow};
+use solvo_persistence::repositories::invoices::{self, InvoiceRow};
+
+use super::access::visible_case;
+use super::balance::{self, Balance};
+use super::prescription::{PrescriptionSummary, summarise};
+use super::transition::state_of;
+use crate::error::AppError;
+use crate::principal::Principal;
+
+/// One case as its screen shows it.
+#[derive(Debug, Clone)]
+pub struct CaseDetails {
+    /// The case row.
+    pub case: CaseRow,
+    /// Its state machine state (with what a pause resumes to).
+    pub state: CaseState,
+    /// Its debtor.
+    pub debtor: DebtorRow,
+    /// Its invoices.
+    pub invoices: Vec<InvoiceRow>,
+    /// The balance today.
+    pub balance: Balance,
+    /// The earliest limitation deadline.
+    pub prescription: PrescriptionSummary,
+    /// What the caller may instruct now.
+    pub allowed: Vec<Instruction>,
+}
+
+/// The case `id` as the caller may see it.
+///
+/// # Errors
+/// [`AppError::NotFound`] for another tenant's or a missing case; database errors.
+pub fn get(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    id: &str,
+    rates: &RateTables,
+    today: NaiveDate,
+) -> Result<CaseDetails, AppError> {
+    let case = visible_case(conn, caller, id)?;
+    details(conn, case, caller, rates, today)
+}
+
+/// Everything the case screen needs for a case already read.
+///
+/// # Errors
+/// Database errors; [`AppError::Corrupt`] for unreadable stored data.
+pub fn details(
+    conn: &mut AnyConnection,
+    case: CaseRow,
+    caller: &Principal,
+    rates: &RateTables,
+    today: NaiveDate,
+) -> Result<CaseDetails, AppError> {
+    let debtor = debtors::find(conn, None, &case.debtor_id)?;
+    let invoices = invoices::of_case(conn, &case.id)?;
+    let balance = balance::load(conn, &case, rates, today)?;
+    assemble(case, debtor, invoices, balance, caller, today)
+}
+
+/// The details from parts a use case already holds (placement has them all).
+///
+/// # Errors
+/// [`AppError::Corrupt`] when the stored state is unreadable.
+pub fn assemble(
+    case: CaseRow,
+    debtor: DebtorRow,
+    invoices: Vec<InvoiceRow>,
+    balance: Balance,
+    caller: &Principal,
+    today: NaiveDate,
+) -> Result<CaseDetails, AppError> {
+    let state = state_of(&case)?;
+    let allowed = allowed_instructions(caller.role, &state);
+    let prescription = summarise(&case, &invoices, today);
+    Ok(CaseDetails {
+        case,
+        state,
+        debtor,
+        invoices,
+        balance,
+        prescription,
+        allowed,
+    })
+}

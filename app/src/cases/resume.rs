@@ -1,0 +1,55 @@
+//! The scheduler's resume job as a use case: `resume` a paused case whose `resume_on` date has
+//! come, as the system actor, through the same state machine and timeline as a person's
+//! `resume`. The worker in the api crate lists the due cases and calls this once per case.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde_json::json;
+use solvo_domain::case::{Command, Facts};
+use solvo_domain::money::{Currency, Money};
+use solvo_persistence::AnyConnection;
+use solvo_persistence::dialect::write_transaction;
+use solvo_persistence::repositories::cases;
+
+use super::events::ActorRef;
+use super::transition::{Extras, apply_command};
+use crate::error::AppError;
+
+/// Resumes the case `id` in its own write transaction if it is still paused and due on `today`;
+/// `false` when someone got there first.
+///
+/// # Errors
+/// [`AppError::StaleVersion`] when another node changed it meanwhile; database errors.
+pub fn resume_if_due(
+    conn: &mut AnyConnection,
+    id: &str,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<bool, AppError> {
+    write_transaction(conn, |conn| {
+        // Read again inside the transaction: since the listing, a person may have resumed,
+        // closed or re-paused the case with another date.
+        let case = cases::find(conn, None, id)?;
+        let due = case.state == "paused" && case.resume_on.is_some_and(|date| date <= today);
+        if !due {
+            return Ok(false);
+        }
+        let currency =
+            Currency::parse(&case.currency).map_err(|err| AppError::corrupt("case", id, err))?;
+        // `resume` has no guard that reads the facts, so the ledger is not consulted.
+        let facts = Facts::owing(Money::zero(currency));
+        let extras = Extras {
+            resume_on: None,
+            detail: json!({"automatic": true, "resume_on": case.resume_on}),
+        };
+        apply_command(
+            conn,
+            &case,
+            &Command::Resume,
+            &facts,
+            &ActorRef::system(),
+            extras,
+            now,
+        )?;
+        Ok(true)
+    })
+}

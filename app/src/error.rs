@@ -1,0 +1,183 @@
+//! What a use case can refuse or fail with. The api crate maps each variant to an HTTP status and
+//! a stable error code in its one table (`api/src/error.rs`); nothing here knows about HTTP.
+//!
+//! Storage failures arrive as [`PersistenceError`] and are translated once, in the `From` impl
+//! below: a missing row is [`AppError::NotFound`], an unreachable database
+//! [`AppError::Unavailable`], and a unique-index refusal that no use case anticipated is a plain
+//! [`AppError::Conflict`] whose text never names the constraint (it goes to the log instead).
+
+use serde::Serialize;
+use solvo_persistence::PersistenceError;
+use utoipa::ToSchema;
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    /// Path of the field, e.g. `email` or `invoices[2].amount`.
+    pub field: String,
+    /// Stable machine code, e.g. `required`, `invalid_type`, `too_short`.
+    pub code: String,
+    /// What is wrong, in a sentence.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A field error from its parts.
+    pub fn new(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A command the case state machine refused, with what it would accept instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// The command sent, e.g. `pause`.
+    pub command: String,
+    /// The case's state when it was refused.
+    pub state: String,
+    /// Why, in a sentence.
+    pub reason: String,
+    /// The commands the state allows now.
+    pub allowed: Vec<String>,
+}
+
+/// Every way a use case can end without its result.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The input is well-formed but a field fails a rule; every invalid field at once.
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    /// No such resource, or one of another tenant (indistinguishable by design).
+    #[error("not found")]
+    NotFound,
+    /// The caller is known but may not do this; the text says what was refused.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// The state machine refused the command in the case's current state.
+    #[error("transition refused: {}", .0.reason)]
+    TransitionRefused(Box<Refused>),
+    /// The case, or one of its invoices, was placed before.
+    #[error("duplicate case: {detail}")]
+    DuplicateCase {
+        /// The case that holds the reference or invoice.
+        existing_case_id: String,
+        /// What is duplicated, in a sentence.
+        detail: String,
+    },
+    /// A debtor with this VAT id or registration number exists with other details.
+    #[error("debtor conflict with {debtor_id}")]
+    DebtorConflict {
+        /// The existing debtor.
+        debtor_id: String,
+    },
+    /// The resource changed since the caller read it (optimistic concurrency).
+    #[error("stale version")]
+    StaleVersion,
+    /// Any other clash with existing data; the text is safe to show.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// The database cannot serve now; worth retrying.
+    #[error("unavailable")]
+    Unavailable,
+    /// A stored row cannot be read back into the domain (logged with its id; a 500 to clients).
+    #[error("corrupt {entity} {id}: {detail}")]
+    Corrupt {
+        /// What kind of row, e.g. `case`.
+        entity: &'static str,
+        /// Its id.
+        id: String,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// A bug or an unexpected failure; the cause is logged, never shown.
+    #[error("internal error: {0:#}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    /// A validation error naming one field.
+    pub fn invalid(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::Validation(vec![FieldError::new(field, code, message)])
+    }
+
+    /// A corrupt stored row.
+    pub fn corrupt(entity: &'static str, id: impl Into<String>, detail: impl ToString) -> Self {
+        Self::Corrupt {
+            entity,
+            id: id.into(),
+            detail: detail.to_string(),
+        }
+    }
+
+    /// An internal failure described by `message`.
+    pub fn internal(message: impl std::fmt::Display) -> Self {
+        Self::Internal(anyhow::anyhow!("{message}"))
+    }
+}
+
+impl From<PersistenceError> for AppError {
+    fn from(err: PersistenceError) -> Self {
+        match err {
+            PersistenceError::NotFound => Self::NotFound,
+            PersistenceError::Conflict(constraint) => {
+                tracing::info!(%constraint, "write refused by a unique index");
+                Self::Conflict("The request conflicts with an existing record.".to_owned())
+            }
+            PersistenceError::Unavailable(why) => {
+                tracing::warn!(%why, "database unavailable");
+                Self::Unavailable
+            }
+            other => Self::Internal(anyhow::Error::new(other)),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(err: diesel::result::Error) -> Self {
+        PersistenceError::from(err).into()
+    }
+}
+
+impl From<serde_json::Error> for AppError {
+    fn from(err: serde_json::Error) -> Self {
+        Self::Internal(err.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_constraint_name_never_reaches_the_conflict_text() {
+        let err = AppError::from(PersistenceError::Conflict("users_email_key".into()));
+        let AppError::Conflict(text) = err else {
+            panic!("expected a conflict, got {err:?}");
+        };
+        assert!(!text.contains("users_email"), "{text}");
+    }
+
+    #[test]
+    fn a_missing_row_is_not_found_and_a_closed_pool_unavailable() {
+        assert!(matches!(
+            AppError::from(PersistenceError::NotFound),
+            AppError::NotFound
+        ));
+        assert!(matches!(
+            AppError::from(PersistenceError::Unavailable("pool".into())),
+            AppError::Unavailable
+        ));
+    }
+}

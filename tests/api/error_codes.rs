@@ -1,0 +1,158 @@
+//! The error codes a client branches on, each provoked over HTTP with the fields that come with
+//! it, and the one rule for how often fixed compensation is due, seen from the quote and the
+//! booked case alike.
+
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};
+
+both_backends!(
+    a_debtor_with_other_details_is_a_debtor_conflict_naming_it,
+    a_stale_if_match_is_stale_version,
+    a_slovak_case_is_quoted_and_booked_with_one_compensation,
+    the_served_document_lists_every_error_code,
+);
+
+async fn creditor_member(app: &TestApp) -> String {
+    let creditor = app.create_creditor("Acme").await;
+    app.create_user(&creditor, "creditor_member").await.token
+}
+
+fn debtor(name: &str) -> Value {
+    json!({"legal_name": name, "vat_id": "DE123456789", "country": "DE"})
+}
+
+async fn a_debtor_with_other_details_is_a_debtor_conflict_naming_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = creditor_member(&app).await;
+    let first = body(
+        app.post("/v1/debtors", &token, &debtor("Globex GmbH"))
+            .await,
+    )
+    .await;
+
+    let again = app.post("/v1/debtors", &token, &debtor("Initech AG")).await;
+
+    let problem = assert_problem(again, 409).await;
+    assert_eq!(problem["code"], "debtor_conflict");
+    assert_eq!(
+        problem["type"],
+        "https://solvo.dev/problems/debtor_conflict"
+    );
+    assert_eq!(problem["debtor_id"], first["id"]);
+    assert!(problem.get("existing_case_id").is_none());
+}
+
+async fn a_stale_if_match_is_stale_version(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = creditor_member(&app).await;
+    let created = body(
+        app.post("/v1/debtors", &token, &debtor("Globex GmbH"))
+            .await,
+    )
+    .await;
+    let path = format!("/v1/debtors/{}", created["id"].as_str().unwrap());
+    let patch = |city: &str| json!({"address": {"city": city}});
+    let update = |version: &'static str, city: &str| {
+        app.client
+            .patch(app.url(&path))
+            .bearer_auth(&token)
+            .header("if-match", version)
+            .json(&patch(city))
+    };
+    assert_eq!(
+        update("\"1\"", "Berlin").send().await.unwrap().status(),
+        200
+    );
+
+    let stale = update("\"1\"", "Hamburg").send().await.unwrap();
+
+    let problem = assert_problem(stale, 412).await;
+    assert_eq!(problem["code"], "stale_version");
+}
+
+/// Three Slovak invoices overdue: Slovak law gives EUR 40 once for the whole default (Obchodný
+/// zákonník s. 369c(1) with Government Regulation 21/2013 s. 2), not per invoice. The quote
+/// used to say EUR 120 while placement booked EUR 40.
+async fn a_slovak_case_is_quoted_and_booked_with_one_compensation(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = creditor_member(&app).await;
+    let dues = ["2026-01-10", "2026-02-10", "2026-03-10"];
+    let quote = body(
+        app.post(
+            "/v1/quotes",
+            &token,
+            &json!({
+                "debtor_country": "SK",
+                "currency": "EUR",
+                "invoices": dues.iter().map(|due| json!({"amount": "500.00", "due_date": due})).collect::<Vec<_>>(),
+                "as_of": "2026-06-30"
+            }),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(quote["compensation"]["total"]["amount"], "40.00", "{quote}");
+    assert_eq!(quote["compensation"]["lines"].as_array().unwrap().len(), 1);
+
+    let placed = app
+        .post(
+            "/v1/cases",
+            &token,
+            &json!({
+                "debtor": {"legal_name": "Tatra s.r.o.", "registration_number": "35763469", "country": "SK"},
+                "currency": "EUR",
+                "creditor_reference": "SK-1",
+                "invoices": dues.iter().enumerate().map(|(index, due)| json!({
+                    "number": format!("SK-INV-{index}"), "issue_date": "2026-01-01",
+                    "due_date": due, "amount": "500.00"
+                })).collect::<Vec<_>>()
+            }),
+        )
+        .await;
+    assert_eq!(placed.status(), 201);
+    let case = body(placed).await;
+    let balance = body(
+        app.get(
+            &format!(
+                "/v1/cases/{}/balance?as_of=2026-06-30",
+                case["id"].as_str().unwrap()
+            ),
+            &token,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(balance["compensation"]["amount"], "40.00", "{balance}");
+}
+
+async fn the_served_document_lists_every_error_code(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let served = app.served_openapi().await;
+    let codes = served["components"]["schemas"]["ErrorCode"]["enum"]
+        .as_array()
+        .unwrap()
+        .clone();
+    for code in [
+        "transition_refused",
+        "duplicate_case",
+        "debtor_conflict",
+        "stale_version",
+        "validation_failed",
+        "not_found",
+        "forbidden",
+        "unauthenticated",
+        "rate_limited",
+        "unavailable",
+    ] {
+        assert!(
+            codes.contains(&json!(code)),
+            "{code} missing from {codes:?}"
+        );
+    }
+    assert_eq!(
+        served["components"]["schemas"]["Problem"]["properties"]["code"]["$ref"],
+        "#/components/schemas/ErrorCode"
+    );
+}
