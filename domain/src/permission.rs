@@ -185,8 +185,6 @@ impl Role {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
-
     use super::Permission;
     use crate::identity::{ALL_ROLES, Role};
 

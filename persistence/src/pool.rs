@@ -64,8 +64,6 @@ pub fn build_pool(url: &DatabaseUrl, max_size: u32) -> Result<Pool, PersistenceE
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
-
     use diesel::sql_types::Integer;
     use diesel::{QueryableByName, RunQueryDsl};
 

@@ -1,7 +1,5 @@
 //! Properties of allocation: nothing is created or lost, and nothing is negative.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use super::*;
 use crate::money::{Currency, Money};
 use chrono::{Days, NaiveDate};

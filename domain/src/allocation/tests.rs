@@ -1,7 +1,5 @@
 //! Allocation examples per jurisdiction order.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use super::*;
 use crate::jurisdiction::{self, JurisdictionCode};
 use crate::money::{Currency, Money};

@@ -1,7 +1,5 @@
 //! Tests for the guards on payments and closing, and for the serde forms.
 
-#![allow(clippy::unwrap_used)]
-
 use super::*;
 use crate::money::{Currency, Money};
 

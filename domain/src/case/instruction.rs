@@ -112,8 +112,6 @@ pub fn allowed_instructions(role: Role, state: &CaseState) -> Vec<Instruction> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
-
     use super::{Instruction, allowed_instructions};
     use crate::case::{CaseState, CommandName, Outcome, ResumableState, StateName};
     use crate::identity::{ALL_ROLES, Role};

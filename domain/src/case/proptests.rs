@@ -1,8 +1,6 @@
 //! Property test: random command sequences with random facts never reach a state the table does
 //! not allow, and `paused` and `disputed` return exactly where they came from.
 
-#![allow(clippy::unwrap_used)]
-
 use super::fixtures::assessment;
 use super::*;
 use crate::money::{Currency, Money};

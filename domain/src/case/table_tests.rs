@@ -1,8 +1,6 @@
 //! The table test: every (state, command) pair, against an expected table written out by hand,
 //! and against the rules published as data.
 
-#![allow(clippy::unwrap_used)]
-
 use super::fixtures::{assessment, states};
 use super::*;
 use crate::money::{Currency, Money};

@@ -1,7 +1,5 @@
 //! Scenario tests for the case state machine's guards and events.
 
-#![allow(clippy::unwrap_used)]
-
 use super::fixtures::assessment;
 use super::*;
 use crate::money::{Currency, Money};

@@ -1,8 +1,6 @@
 //! Property tests: commission is never negative, never more than the recovery, and never falls
 //! when more is recovered, for random valid schedules.
 
-#![allow(clippy::unwrap_used)]
-
 use super::*;
 use crate::money::{Currency, Money};
 use chrono::NaiveDate;

@@ -1,7 +1,5 @@
 //! Tests for quotes and for the schedule as JSON.
 
-#![allow(clippy::unwrap_used)]
-
 use super::*;
 use crate::money::{Currency, Money};
 use chrono::NaiveDate;

@@ -1,7 +1,5 @@
 //! Tests for contingent fees and schedule validation.
 
-#![allow(clippy::unwrap_used)]
-
 use super::*;
 use crate::money::{Currency, Money};
 

@@ -1,7 +1,5 @@
 //! Tests for the fee schedule, commission, contingent fees and quotes.
 
-#![allow(clippy::unwrap_used)]
-
 use super::*;
 use crate::money::{Currency, Money, MoneyError};
 use chrono::NaiveDate;

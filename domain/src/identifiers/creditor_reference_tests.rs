@@ -1,7 +1,5 @@
 //! Tests for ISO 11649 creditor references.
 
-#![allow(clippy::unwrap_used)]
-
 use super::{CreditorReference, CreditorReferenceError};
 
 #[test]

@@ -1,7 +1,5 @@
 //! Tests for IBANs, with the SWIFT registry's published examples.
 
-#![allow(clippy::unwrap_used)]
-
 use super::{Iban, IbanError};
 
 #[test]

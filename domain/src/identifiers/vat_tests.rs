@@ -1,7 +1,5 @@
 //! Tests for VAT number syntax, one well-formed example per country plus typical mistakes.
 
-#![allow(clippy::unwrap_used)]
-
 use super::{VatNumber, VatNumberError};
 
 #[test]

@@ -1,8 +1,6 @@
 //! What the interest computation refuses or leaves out: days whose rate it does not have (a gap),
 //! periods it cannot compute (an error), days that owe nothing (no line).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use super::examples::{day, money, rule};
 use super::*;
 use crate::money::{Currency, Money};

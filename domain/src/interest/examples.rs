@@ -1,8 +1,6 @@
 //! Worked examples with figures computed by hand (base x rate x days / 36 500, rounded to the
 //! cent), using the jurisdiction data and the embedded rate tables.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use super::*;
 use crate::jurisdiction::{self, JurisdictionCode};
 use crate::money::{Currency, Money};

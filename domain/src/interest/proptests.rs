@@ -1,8 +1,6 @@
 //! Properties of every interest computation: the lines add up, no time gives nothing, and more
 //! time or more principal never gives less, also across the end of the embedded rate tables.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use super::examples::{day, rule};
 use super::*;
 use crate::money::Currency;

@@ -1,7 +1,5 @@
 //! The statutory amounts at their band edges, and the Dutch collection-cost scale.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use super::*;
 use crate::money::{Currency, Money};
 use chrono::NaiveDate;

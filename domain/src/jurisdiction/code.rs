@@ -151,7 +151,6 @@ impl<'de> Deserialize<'de> for JurisdictionCode {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -5,8 +5,6 @@
 //! `SOLVO_UPDATE_README=1 cargo test -p solvo-domain the_readme_table_matches_the_data`, which
 //! rewrites the table between the markers.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use super::*;
 use crate::allocation::{AllocationOrder, Component};
 use crate::interest::{

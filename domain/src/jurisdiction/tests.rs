@@ -1,8 +1,6 @@
 //! Checks over the whole registry: completeness against the reference list, consistency of every
 //! record, and the statutory amounts at their band edges.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use super::*;
 use crate::interest::{RateFixing, RateFormula, ReferenceDay};
 use crate::money::{Currency, Money};

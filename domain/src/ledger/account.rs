@@ -84,8 +84,6 @@ impl fmt::Display for Account {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
-
     use super::Account;
 
     #[test]

@@ -1,8 +1,6 @@
 //! Balance tests: account sums, dates, signs and the hand-computed statutory interest the api's
 //! case tests also check.
 
-#![allow(clippy::unwrap_used)]
-
 use super::fixtures::{code, day, eur, invoice, posting};
 use super::{
     Account, BalanceError, CaseTerms, InterestGapReason, LedgerInvoice, Posting, balance,

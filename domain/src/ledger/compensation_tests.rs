@@ -1,8 +1,6 @@
 //! The compensation rule per jurisdiction whose unit is not per late payment, and the opening
 //! postings a placement books from it. Every figure is read off the statute's amount, by hand.
 
-#![allow(clippy::unwrap_used)]
-
 use super::fixtures::{code, day, eur, invoice, money};
 use super::{
     Account, CompensationGapReason, CompensationScope, LedgerInvoice, compensation_due,

@@ -1,7 +1,5 @@
 //! Builders shared by the ledger tests.
 
-#![allow(clippy::unwrap_used)]
-
 use super::{Account, LedgerInvoice, Posting};
 use crate::jurisdiction::JurisdictionCode;
 use crate::money::{Currency, Money};

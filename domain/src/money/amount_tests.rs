@@ -1,7 +1,5 @@
 //! Tests for constructing, converting and displaying `Money`.
 
-#![allow(clippy::unwrap_used)]
-
 use super::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

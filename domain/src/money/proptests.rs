@@ -1,7 +1,5 @@
 //! Property tests: conversions round-trip and arithmetic never loses a minor unit.
 
-#![allow(clippy::unwrap_used)]
-
 use super::{Currency, Money};
 use proptest::prelude::*;
 

@@ -44,7 +44,6 @@ impl<'de> Deserialize<'de> for Money {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -1,7 +1,5 @@
 //! Prescription deadlines per jurisdiction, computed by hand from the statutes cited in the data.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use super::*;
 use crate::jurisdiction::{self, JurisdictionCode};
 use chrono::NaiveDate;

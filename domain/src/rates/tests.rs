@@ -1,8 +1,6 @@
 //! Checks of the embedded data: it parses, and the series agree with the statutory formulas that
 //! link them, so a typo in one file shows up as a disagreement with another.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use super::*;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
