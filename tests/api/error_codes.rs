@@ -2,6 +2,7 @@
 //! it, and the one rule for how often fixed compensation is due, seen from the quote and the
 //! booked case alike.
 
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
@@ -12,6 +13,7 @@ both_backends!(
     a_stale_if_match_is_stale_version,
     a_slovak_case_is_quoted_and_booked_with_one_compensation,
     the_served_document_lists_every_error_code,
+    error_bodies_keep_their_shape,
 );
 
 async fn creditor_member(app: &TestApp) -> String {
@@ -154,5 +156,80 @@ async fn the_served_document_lists_every_error_code(backend: Backend) {
     assert_eq!(
         served["components"]["schemas"]["Problem"]["properties"]["code"]["$ref"],
         "#/components/schemas/ErrorCode"
+    );
+}
+
+/// Ids change on every run; a snapshot keeps the shape and the words.
+fn redacted(mut problem: Value, ids: &[&str]) -> Value {
+    let mut text = problem.to_string();
+    for id in ids {
+        text = text.replace(id, "[id]");
+    }
+    problem = serde_json::from_str(&text).unwrap();
+    problem
+}
+
+/// The bodies a client branches on, snapshotted once for both backends: the same request gets
+/// the same body on SQLite and PostgreSQL, and a change to any of them shows in review.
+async fn error_bodies_keep_their_shape(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = creditor_member(&app).await;
+    let case = app.place_case(&token, "SNAP-1").await;
+    let case_id = case["id"].as_str().unwrap();
+
+    let unauthenticated = app.request(Method::GET, "/v1/me", None, None).await;
+    insta::assert_json_snapshot!(
+        "unauthenticated",
+        assert_problem(unauthenticated, 401).await
+    );
+
+    let forbidden = app.get("/v1/organisations", &token).await;
+    insta::assert_json_snapshot!("forbidden", assert_problem(forbidden, 403).await);
+
+    let missing = app.get("/v1/cases/case_missing", &token).await;
+    insta::assert_json_snapshot!("not_found", assert_problem(missing, 404).await);
+
+    let invalid = app
+        .post(
+            "/v1/cases",
+            &token,
+            &json!({"currency": "EUR", "creditor_reference": " ", "invoices": [
+                {"number": "X", "issue_date": "2026-02-01", "due_date": "2026-01-01", "amount": "1.001"}
+            ]}),
+        )
+        .await;
+    insta::assert_json_snapshot!("validation_failed", assert_problem(invalid, 422).await);
+
+    let path = format!("/v1/cases/{case_id}/instructions");
+    let resume = app
+        .post(
+            &path,
+            &token,
+            &json!({"type": "resume", "reason": "not paused"}),
+        )
+        .await;
+    insta::assert_json_snapshot!("transition_refused", assert_problem(resume, 409).await);
+
+    let again = app
+        .post(
+            "/v1/cases",
+            &token,
+            &json!({
+                "debtor": {"legal_name": "Globex GmbH", "vat_id": "DE123456789", "country": "DE"},
+                "currency": "EUR",
+                "creditor_reference": "SNAP-1",
+                "invoices": [{"number": "SNAP-2-INV-1", "issue_date": "2026-01-05",
+                              "due_date": "2026-02-04", "amount": "10.00"}]
+            }),
+        )
+        .await;
+    let duplicate = assert_problem(again, 409).await;
+    insta::assert_json_snapshot!("duplicate_case", redacted(duplicate, &[case_id]));
+
+    let conflict = app.post("/v1/debtors", &token, &debtor("Initech AG")).await;
+    let debtor_id = case["debtor"]["id"].as_str().unwrap();
+    insta::assert_json_snapshot!(
+        "debtor_conflict",
+        redacted(assert_problem(conflict, 409).await, &[debtor_id])
     );
 }
