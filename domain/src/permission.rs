@@ -130,6 +130,7 @@ impl Permission {
     /// The roles allowed, one column per role in the order of `identity::ALL_ROLES`.
     // Kept as an aligned grid so a row reads across the roles; rustfmt would break the columns.
     #[rustfmt::skip]
+    #[expect(clippy::match_same_arms, reason = "a grid: each permission is its own row")]
     fn row(self) -> [bool; 6] {
         const Y: bool = true;
         const N: bool = false;

@@ -105,7 +105,7 @@ pub fn allocate<K: Clone + PartialEq>(
         if remaining.is_zero() {
             break;
         }
-        for component in components_in_order(item, order, remaining)? {
+        for component in components_in_order(item, *order, remaining)? {
             let amount = remaining.min(item.open(component))?;
             if amount.is_zero() {
                 continue;
@@ -158,7 +158,7 @@ fn payment_queue<'a, K: PartialEq>(
 /// irrelevant and no error is raised.
 fn components_in_order<K>(
     item: &OpenItem<K>,
-    order: &AllocationOrder,
+    order: AllocationOrder,
     remaining: Money,
 ) -> Result<Vec<Component>, AllocationError> {
     let open: Vec<Component> = Component::ALL

@@ -247,7 +247,7 @@ mod tests {
     /// The api's checks before this module, written out: instructing at all for agency staff
     /// and the creditor's admins and members, approving legal action and withdrawing for the
     /// creditor only.
-    fn api_allowed_before(role: Role, state: &CaseState) -> Vec<Instruction> {
+    fn api_allowed_before(role: Role, state: CaseState) -> Vec<Instruction> {
         let instructs = matches!(
             role,
             Role::CreditorAdmin | Role::CreditorMember | Role::AgencyAdmin | Role::Collector
@@ -256,7 +256,7 @@ mod tests {
         if !instructs {
             return Vec::new();
         }
-        let allowed = crate::case::allowed_commands(state);
+        let allowed = crate::case::allowed_commands(&state);
         Instruction::ALL
             .into_iter()
             .filter(|instruction| {
@@ -292,7 +292,7 @@ mod tests {
             for state in &states {
                 assert_eq!(
                     allowed_instructions(role, state),
-                    api_allowed_before(role, state),
+                    api_allowed_before(role, *state),
                     "{} in {}",
                     role.as_str(),
                     state.name()

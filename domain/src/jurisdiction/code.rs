@@ -92,7 +92,10 @@ impl JurisdictionCode {
             bytes[i] = b;
             i += 1;
         }
-        // `len` is at most 6 (checked above), so the cast cannot truncate.
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "`len` is at most 6 (checked above), and `u8::try_from` is not const"
+        )]
         let len = len as u8;
         Some(JurisdictionCode { bytes, len })
     }

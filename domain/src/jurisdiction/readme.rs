@@ -113,7 +113,7 @@ fn collection_costs(rule: &CollectionCostRule) -> String {
     }
 }
 
-fn allocation(order: &AllocationOrder) -> String {
+fn allocation(order: AllocationOrder) -> String {
     let name = |c: &Component| match c {
         Component::Costs => "costs",
         Component::Interest => "interest",
@@ -199,7 +199,7 @@ fn table() -> String {
             .max_by_key(|r| r.valid_from)
             .map(compensation);
         let costs = j.collection_costs.as_ref().map(collection_costs);
-        let allocation = j.allocation.as_ref().map(|r| allocation(&r.order));
+        let allocation = j.allocation.as_ref().map(|r| allocation(r.order));
         let prescription = j.general_prescription().map(prescription);
         let _ = writeln!(
             out,

@@ -1,6 +1,7 @@
 //! Prescription deadlines per jurisdiction, computed by hand from the statutes cited in the data.
 
 use super::*;
+use crate::jurisdiction::Jurisdiction;
 use crate::jurisdiction::{self, JurisdictionCode};
 use chrono::NaiveDate;
 
@@ -10,7 +11,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn general(code: &'static str) -> &'static PrescriptionRule {
     jurisdiction::find(JurisdictionCode::from_static(code))
-        .and_then(|j| j.general_prescription())
+        .and_then(Jurisdiction::general_prescription)
         .expect("prescription rule")
 }
 

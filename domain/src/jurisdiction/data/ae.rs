@@ -1,6 +1,6 @@
 //! United Arab Emirates. Described in `docs/law.md`, "AE — United Arab Emirates".
 
-use super::common::*;
+use super::common::{Jurisdiction, JurisdictionCode, RuleTopic, from_due_date, gap, only_filing};
 
 /// United Arab Emirates (`AE`).
 pub(in crate::jurisdiction) const AE: Jurisdiction = Jurisdiction {

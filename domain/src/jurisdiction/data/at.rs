@@ -1,6 +1,10 @@
 //! Austria. Described in `docs/law.md`, "AT — Austria".
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, Applicability, HALF_YEARLY_FIRST_DAY, InvoiceOrder,
+    Jurisdiction, JurisdictionCode, RateSeries, RuleTopic, dec, eur, flat_per_payment, gap,
+    reference_rule,
+};
 
 /// Austria (`AT`).
 pub(in crate::jurisdiction) const AT: Jurisdiction = Jurisdiction {

@@ -1,6 +1,6 @@
 //! New South Wales. Described in `docs/law.md`, "AU-NSW — New South Wales".
 
-use super::common::*;
+use super::common::{Jurisdiction, JurisdictionCode, RuleTopic, from_due_date, gap, only_filing};
 
 /// New South Wales (`AU-NSW`).
 pub(in crate::jurisdiction) const AU_NSW: Jurisdiction = Jurisdiction {

@@ -1,7 +1,11 @@
 //! Belgium. Described in `docs/law.md`, "BE — Belgium"; semester rates and the
 //! transitional regime checked on eubelius.com, schoups.com and embuild.be (2026-H1: 10.50 %).
 
-use super::common::*;
+use super::common::{
+    CollectionCostBasis, CollectionCostRule, Compounding, ContractualRatePolicy, DayCount,
+    HALF_YEARLY_DAY_BEFORE, InterestRule, Jurisdiction, JurisdictionCode, RateFormula,
+    RateRounding, RateSeries, RuleTopic, date, dec, eur, flat_per_payment, from_date, gap,
+};
 
 /// Belgium (`BE`).
 pub(in crate::jurisdiction) const BE: Jurisdiction = Jurisdiction {

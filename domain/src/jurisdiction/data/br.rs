@@ -1,6 +1,6 @@
 //! Brazil. Described in `docs/law.md`, "BR — Brazil".
 
-use super::common::*;
+use super::common::{Jurisdiction, JurisdictionCode, RuleTopic, gap};
 
 /// Brazil (`BR`).
 pub(in crate::jurisdiction) const BR: Jurisdiction = Jurisdiction {

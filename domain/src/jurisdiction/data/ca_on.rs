@@ -1,6 +1,9 @@
 //! Ontario. Described in `docs/law.md`, "CA-ON — Ontario".
 
-use super::common::*;
+use super::common::{
+    EventEffects, Jurisdiction, JurisdictionCode, PrescriptionRule, PrescriptionStart, RuleTopic,
+    UNKNOWN, gap, halt, no_effect, restart,
+};
 
 /// Ontario (`CA-ON`).
 pub(in crate::jurisdiction) const CA_ON: Jurisdiction = Jurisdiction {

@@ -1,7 +1,11 @@
 //! Switzerland. Described in `docs/law.md`, "CH — Switzerland"; OR Art. 105(3)
 //! checked on droit-bilingue.ch and Art. 130(1) on law.ch.
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, Applicability, Compounding, ContractualRatePolicy, DayCount,
+    EventEffects, InterestRule, InvoiceOrder, Jurisdiction, JurisdictionCode, RateFormula,
+    RuleTopic, UNKNOWN, dec, from_due_date, gap, halt, restart,
+};
 
 const CH_EFFECTS_10: EventEffects = ch_effects(10);
 const CH_EFFECTS_5: EventEffects = ch_effects(5);

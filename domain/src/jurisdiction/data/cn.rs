@@ -1,6 +1,9 @@
 //! China (PRC). Described in `docs/law.md`, "CN — China".
 
-use super::common::*;
+use super::common::{
+    EventEffects, Jurisdiction, JurisdictionCode, PrescriptionRule, PrescriptionStart, RuleTopic,
+    UNKNOWN, gap, halt, restart,
+};
 
 const CN_BASIS: &str = "Civil Code art. 195 (interruption; a new period runs)";
 

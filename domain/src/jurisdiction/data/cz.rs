@@ -1,6 +1,10 @@
 //! Czech Republic. Described in `docs/law.md`, "CZ — Czech Republic".
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, CompensationSchedule, CompensationUnit, Currency,
+    InvoiceOrder, Jurisdiction, JurisdictionCode, RateFixing, RateSeries, RecoveryCompensation,
+    ReferenceDay, RuleTopic, amount, date, dec, from_date, gap, reference_rule,
+};
 
 /// Czech Republic (`CZ`).
 pub(in crate::jurisdiction) const CZ: Jurisdiction = Jurisdiction {

@@ -1,7 +1,12 @@
 //! Germany. Described in `docs/law.md`, "DE — Germany" (BGB and EGBGB read in
 //! the bundestag/gesetze snapshot of 2022-03).
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, CollectionCostBasis, CollectionCostRule, EventEffects,
+    HALF_YEARLY_FIRST_DAY, InvoiceOrder, Jurisdiction, JurisdictionCode, PrescriptionRule,
+    PrescriptionStart, RateSeries, RuleTopic, UNKNOWN, date, dec, eur, flat_per_payment, from_date,
+    gap, halt, reference_rule, restart, until_date,
+};
 
 const DE_INTEREST_NOTE: &str = "The Basiszinssatz changes on 1 January and 1 July and the new rate applies to running \
                                 debts; no default interest on interest (s.289 sentence 1).";

@@ -1,6 +1,11 @@
 //! Denmark. Described in `docs/law.md`, "DK — Denmark".
 
-use super::common::*;
+use super::common::{
+    Applicability, CollectionCostBasis, CollectionCostRule, CompensationSchedule, CompensationUnit,
+    Currency, EventEffects, HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode, RateSeries,
+    RecoveryCompensation, RuleTopic, UNKNOWN, amount, date, dec, from_due_date, gap, halt,
+    reference_rule, restart,
+};
 
 /// Denmark (`DK`).
 pub(in crate::jurisdiction) const DK: Jurisdiction = Jurisdiction {

@@ -1,6 +1,10 @@
 //! Estonia. Described in `docs/law.md`, "EE — Estonia".
 
-use super::common::*;
+use super::common::{
+    CompensationSchedule, CompensationUnit, EventEffects, HALF_YEARLY_DAY_BEFORE, Jurisdiction,
+    JurisdictionCode, PrescriptionRule, PrescriptionStart, RateSeries, RecoveryCompensation,
+    RuleTopic, UNKNOWN, date, dec, eur, from_date, gap, halt, reference_rule, restart,
+};
 
 const EE_RESTART: &str = "TsÜS: the obligor's acknowledgment, including part payment, interest payment or security, \
                           interrupts and restarts the period";

@@ -1,6 +1,11 @@
 //! Spain. Described in `docs/law.md`, "ES — Spain".
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, CollectionCostBasis, CollectionCostRule, EventEffects,
+    HALF_YEARLY_DAY_BEFORE, InvoiceOrder, Jurisdiction, JurisdictionCode, RateSeries, RuleTopic,
+    UNKNOWN, date, dec, eur, flat_per_payment, from_date, from_due_date, gap, halt, reference_rule,
+    restart,
+};
 
 /// Spain (`ES`).
 pub(in crate::jurisdiction) const ES: Jurisdiction = Jurisdiction {

@@ -1,6 +1,9 @@
 //! Finland. Described in `docs/law.md`, "FI — Finland".
 
-use super::common::*;
+use super::common::{
+    EventEffects, HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode, RateSeries, RuleTopic,
+    date, dec, eur, flat_per_payment, from_date, from_due_date, gap, halt, reference_rule, restart,
+};
 
 const FI_BASIS: &str =
     "Act on the limitation of debts (728/2003): interruption and a new 3-year period";

@@ -1,6 +1,10 @@
 //! France. Described in `docs/law.md`, "FR — France".
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, Applicability, EventEffects, HALF_YEARLY_FIRST_DAY,
+    InvoiceOrder, Jurisdiction, JurisdictionCode, RateSeries, RuleTopic, UNKNOWN, dec, eur,
+    flat_per_payment, from_due_date, gap, halt, no_effect, reference_rule, restart,
+};
 
 /// France (`FR`).
 pub(in crate::jurisdiction) const FR: Jurisdiction = Jurisdiction {

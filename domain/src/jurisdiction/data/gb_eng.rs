@@ -1,6 +1,11 @@
 //! England and Wales. Described in `docs/law.md`, "GB-ENG — England and Wales".
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, CollectionCostBasis, CollectionCostRule, CompensationSchedule,
+    CompensationUnit, Currency, EventEffects, InvoiceOrder, Jurisdiction, JurisdictionCode,
+    RateFixing, RateSeries, RecoveryCompensation, ReferenceDay, RuleTopic, UK_BANDS, UNKNOWN, date,
+    dec, from_date, from_due_date, gap, halt, no_effect, reference_rule, restart,
+};
 
 /// England and Wales (`GB-ENG`, also what `GB` resolves to).
 pub(in crate::jurisdiction) const GB_ENG: Jurisdiction = Jurisdiction {

@@ -1,6 +1,9 @@
 //! Scotland. Described in `docs/law.md`, "GB-SCT — Scotland".
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, CompensationSchedule, CompensationUnit, Currency,
+    InvoiceOrder, Jurisdiction, JurisdictionCode, RecoveryCompensation, RuleTopic, UK_BANDS, gap,
+};
 
 /// Scotland (`GB-SCT`).
 pub(in crate::jurisdiction) const GB_SCT: Jurisdiction = Jurisdiction {

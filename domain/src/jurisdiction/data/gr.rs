@@ -1,6 +1,9 @@
 //! Greece. Described in `docs/law.md`, "GR — Greece".
 
-use super::common::*;
+use super::common::{
+    CollectionCostBasis, CollectionCostRule, Jurisdiction, JurisdictionCode, RuleTopic, date, eur,
+    flat_per_payment, gap,
+};
 
 /// Greece (`GR`).
 pub(in crate::jurisdiction) const GR: Jurisdiction = Jurisdiction {

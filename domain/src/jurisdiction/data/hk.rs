@@ -1,6 +1,9 @@
 //! Hong Kong. Described in `docs/law.md`, "HK — Hong Kong".
 
-use super::common::*;
+use super::common::{
+    EventEffects, Jurisdiction, JurisdictionCode, RuleTopic, UNKNOWN, from_due_date, gap, halt,
+    restart,
+};
 
 /// Hong Kong (`HK`).
 pub(in crate::jurisdiction) const HK: Jurisdiction = Jurisdiction {

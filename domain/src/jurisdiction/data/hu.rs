@@ -1,6 +1,9 @@
 //! Hungary. Described in `docs/law.md`, "HU — Hungary".
 
-use super::common::*;
+use super::common::{
+    Applicability, HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode, RateSeries, RuleTopic,
+    dec, eur, flat_per_payment, gap, reference_rule,
+};
 
 /// Hungary (`HU`).
 pub(in crate::jurisdiction) const HU: Jurisdiction = Jurisdiction {

@@ -1,6 +1,11 @@
 //! Ireland. Described in `docs/law.md`, "IE — Ireland".
 
-use super::common::*;
+use super::common::{
+    BandLimit, CompensationBand, CompensationSchedule, CompensationUnit, Currency,
+    DIRECTIVE_SIMPLE_NOTE, Jurisdiction, JurisdictionCode, RateFixing, RateSeries,
+    RecoveryCompensation, ReferenceDay, RuleTopic, date, dec, eur, from_date, from_due_date, gap,
+    only_filing, reference_rule,
+};
 
 /// Ireland (`IE`).
 pub(in crate::jurisdiction) const IE: Jurisdiction = Jurisdiction {

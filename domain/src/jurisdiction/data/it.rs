@@ -1,7 +1,12 @@
 //! Italy. Described in `docs/law.md`, "IT — Italy"; c.c. arts. 1194 and 2935
 //! checked on brocardi.it and gazzettaufficiale.it.
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, CollectionCostBasis, CollectionCostRule, EventEffects,
+    HALF_YEARLY_FIRST_DAY, InvoiceOrder, Jurisdiction, JurisdictionCode, RateSeries, RuleTopic,
+    UNKNOWN, date, dec, eur, flat_per_payment, from_date, from_due_date, gap, halt, reference_rule,
+    restart, until_date,
+};
 
 const IT_RATE_BASIS: &str = "D.Lgs. 231/2002 art. 5 (as amended by D.Lgs. 192/2012): the ECB reference rate in force \
                              on 1 January for the first half-year and on 1 July for the second";

@@ -1,7 +1,10 @@
 //! Japan. Described in `docs/law.md`, "JP — Japan"; art. 405 checked in an
 //! English translation of the Civil Code (wikisource).
 
-use super::common::*;
+use super::common::{
+    EventEffects, Jurisdiction, JurisdictionCode, RuleTopic, UNKNOWN, date, dec, fixed_rule,
+    from_due_date, gap, halt,
+};
 
 /// Japan (`JP`).
 pub(in crate::jurisdiction) const JP: Jurisdiction = Jurisdiction {

@@ -1,6 +1,9 @@
 //! Luxembourg. Described in `docs/law.md`, "LU — Luxembourg".
 
-use super::common::*;
+use super::common::{
+    HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode, RateSeries, RuleTopic, date, dec, eur,
+    flat_per_payment, from_date, gap, reference_rule,
+};
 
 /// Luxembourg (`LU`).
 pub(in crate::jurisdiction) const LU: Jurisdiction = Jurisdiction {

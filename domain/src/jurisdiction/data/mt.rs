@@ -1,6 +1,9 @@
 //! Malta. Described in `docs/law.md`, "MT — Malta".
 
-use super::common::*;
+use super::common::{
+    Applicability, HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode, RateSeries, RuleTopic,
+    dec, eur, flat_per_payment, gap, reference_rule,
+};
 
 /// Malta (`MT`).
 pub(in crate::jurisdiction) const MT: Jurisdiction = Jurisdiction {

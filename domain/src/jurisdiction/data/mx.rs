@@ -1,7 +1,10 @@
 //! Mexico. Described in `docs/law.md`, "MX — Mexico"; `CCom` art. 363 checked on
 //! studylib.es (SCJN P./J. 60/98) and idconline.mx.
 
-use super::common::*;
+use super::common::{
+    EventEffects, Jurisdiction, JurisdictionCode, RuleTopic, UNKNOWN, dec, fixed_rule,
+    from_due_date, gap, halt, restart,
+};
 
 const MX_INTERRUPTION: &str = "Código de Comercio art. 1041 (interruption), art. 1042 (new period)";
 

@@ -1,6 +1,12 @@
 //! The Netherlands. Described in `docs/law.md`, "NL — Netherlands".
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, Applicability, CollectionCostBasis, CollectionCostRule,
+    Compounding, ContractualRatePolicy, CostScale, Currency, DayCount, Decimal, EventEffects,
+    HALF_YEARLY_FIRST_DAY, InterestRule, InvoiceOrder, Jurisdiction, JurisdictionCode, RateFormula,
+    RateRounding, RateSeries, RuleTopic, ScaleTier, UNKNOWN, dec, eur, flat_per_payment,
+    from_due_date, gap, halt, restart,
+};
 
 /// The BIK scale (Besluit vergoeding voor buitengerechtelijke incassokosten, art. 2).
 const BIK_TIERS: [ScaleTier; 5] = [

@@ -1,6 +1,10 @@
 //! Norway. Described in `docs/law.md`, "NO — Norway".
 
-use super::common::*;
+use super::common::{
+    Applicability, CompensationSchedule, CompensationUnit, Currency, EventEffects,
+    HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode, RateSeries, RecoveryCompensation,
+    RuleTopic, UNKNOWN, amount, date, dec, from_due_date, gap, halt, reference_rule, restart,
+};
 
 /// The standard compensation is set per half-year; each figure is encoded for the half-year it
 /// was verified for only.

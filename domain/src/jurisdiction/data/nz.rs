@@ -1,6 +1,9 @@
 //! New Zealand. Described in `docs/law.md`, "NZ — New Zealand".
 
-use super::common::*;
+use super::common::{
+    EventEffects, Jurisdiction, JurisdictionCode, PrescriptionRule, PrescriptionStart, RuleTopic,
+    UNKNOWN, gap, halt, restart,
+};
 
 /// New Zealand (`NZ`).
 pub(in crate::jurisdiction) const NZ: Jurisdiction = Jurisdiction {

@@ -1,6 +1,11 @@
 //! Poland. Described in `docs/law.md`, "PL — Poland".
 
-use super::common::*;
+use super::common::{
+    AllocationOrder, AllocationRule, BandLimit, CompensationBand, CompensationSchedule,
+    CompensationUnit, Currency, EventEffects, HALF_YEARLY_FIRST_DAY, InvoiceOrder, Jurisdiction,
+    JurisdictionCode, PrescriptionRule, PrescriptionStart, RateSeries, RecoveryCompensation,
+    RuleTopic, UNKNOWN, date, dec, eur, from_date, gap, halt, reference_rule, restart,
+};
 
 const PL_ACT: &str =
     "Ustawa z 8 marca 2013 r. o przeciwdziałaniu nadmiernym opóźnieniom w transakcjach handlowych";

@@ -1,6 +1,9 @@
 //! Portugal. Described in `docs/law.md`, "PT — Portugal".
 
-use super::common::*;
+use super::common::{
+    CollectionCostBasis, CollectionCostRule, HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode,
+    RateSeries, RuleTopic, date, dec, eur, flat_per_payment, from_date, gap, reference_rule,
+};
 
 /// Portugal (`PT`).
 pub(in crate::jurisdiction) const PT: Jurisdiction = Jurisdiction {

@@ -1,7 +1,12 @@
 //! Sweden. Described in `docs/law.md`, "SE — Sweden" (SFS 1981:739 read on
 //! rkrattsbaser.gov.se).
 
-use super::common::*;
+use super::common::{
+    Applicability, CompensationSchedule, CompensationUnit, Currency, EventEffects,
+    HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode, PrescriptionRule, PrescriptionStart,
+    RateSeries, RecoveryCompensation, RuleTopic, amount, date, dec, gap, halt, reference_rule,
+    restart,
+};
 
 const SE_BASIS: &str = "Preskriptionslag (1981:130) s.5 (interruption), s.6 (new period)";
 

@@ -1,6 +1,9 @@
 //! Singapore. Described in `docs/law.md`, "SG — Singapore".
 
-use super::common::*;
+use super::common::{
+    EventEffects, Jurisdiction, JurisdictionCode, RuleTopic, UNKNOWN, from_due_date, gap, halt,
+    restart,
+};
 
 /// Singapore (`SG`).
 pub(in crate::jurisdiction) const SG: Jurisdiction = Jurisdiction {

@@ -1,6 +1,10 @@
 //! Slovenia. Described in `docs/law.md`, "SI — Slovenia".
 
-use super::common::*;
+use super::common::{
+    Applicability, CompensationSchedule, CompensationUnit, EventEffects, HALF_YEARLY_DAY_BEFORE,
+    Jurisdiction, JurisdictionCode, RateSeries, RecoveryCompensation, RuleTopic, UNKNOWN, dec, eur,
+    from_due_date, gap, halt, no_effect, reference_rule,
+};
 
 /// Slovenia (`SI`).
 pub(in crate::jurisdiction) const SI: Jurisdiction = Jurisdiction {

@@ -1,7 +1,11 @@
 //! Slovakia. Described in `docs/law.md`, "SK — Slovakia" (NV 21/2013 read on
 //! slov-lex.sk).
 
-use super::common::*;
+use super::common::{
+    Applicability, CompensationSchedule, CompensationUnit, HALF_YEARLY_FIRST_DAY, Jurisdiction,
+    JurisdictionCode, RateFixing, RateSeries, RecoveryCompensation, ReferenceDay, RuleTopic, date,
+    dec, eur, gap, reference_rule,
+};
 
 const SK_APPLIES: Applicability = Applicability {
     from: Some(date(2015, 1, 1)),

@@ -1,6 +1,10 @@
 //! California. Described in `docs/law.md`, "US-CA — California".
 
-use super::common::*;
+use super::common::{
+    Compounding, ContractualRatePolicy, DayCount, EventEffects, InterestRule, Jurisdiction,
+    JurisdictionCode, RateFormula, RuleTopic, UNKNOWN, date, dec, from_date, from_due_date, gap,
+    halt, no_effect, restart,
+};
 
 const CA_EFFECTS_4: EventEffects = california_effects(4);
 const CA_EFFECTS_2: EventEffects = california_effects(2);

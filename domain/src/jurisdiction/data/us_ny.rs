@@ -1,6 +1,9 @@
 //! New York. Described in `docs/law.md`, "US-NY — New York".
 
-use super::common::*;
+use super::common::{
+    EventEffects, Jurisdiction, JurisdictionCode, RuleTopic, UNKNOWN, from_due_date, gap, halt,
+    no_effect, restart,
+};
 
 const fn ny_effects(years: u32) -> EventEffects {
     EventEffects {

@@ -1,6 +1,10 @@
 //! South Africa. Described in `docs/law.md`, "ZA — South Africa".
 
-use super::common::*;
+use super::common::{
+    Applicability, Compounding, ContractualRatePolicy, DayCount, Decimal, EventEffects,
+    InterestRule, Jurisdiction, JurisdictionCode, RateFixing, RateFormula, RateRounding,
+    RateSeries, ReferenceDay, RuleTopic, UNKNOWN, from_due_date, gap, halt, restart,
+};
 
 /// South Africa (`ZA`).
 pub(in crate::jurisdiction) const ZA: Jurisdiction = Jurisdiction {
