@@ -1,4 +1,4 @@
-//! Public identifiers: a type prefix and a UUIDv7 in lowercase hex, so ids sort by creation time
+//! Public identifiers: a type prefix and a `UUIDv7` in lowercase hex, so ids sort by creation time
 //! (cursor pagination relies on that) and say what they name (`org_…`, `usr_…`).
 
 /// Makes a new identifier with the given prefix, e.g. `new_id("org")` -> `org_0193…`.

@@ -1,5 +1,5 @@
 //! Diesel table definitions, written by hand to match both migration sets. Only types both
-//! backends share are used (Text, BigInt, Bool, Timestamp); money is BigInt minor units.
+//! backends share are used (Text, `BigInt`, Bool, Timestamp); money is `BigInt` minor units.
 
 diesel::table! {
     organisations (id) {
