@@ -147,20 +147,3 @@ pub fn update(
     }
     find(conn, id)
 }
-
-/// Counts the enabled users of an organisation with a role (to keep its last admin).
-///
-/// # Errors
-/// Database errors only.
-pub fn count_enabled_with_role(
-    conn: &mut AnyConnection,
-    organisation_id: &str,
-    role: &str,
-) -> Result<i64, PersistenceError> {
-    Ok(users::table
-        .filter(users::organisation_id.eq(organisation_id))
-        .filter(users::role.eq(role))
-        .filter(users::disabled.eq(false))
-        .count()
-        .get_result(conn)?)
-}
