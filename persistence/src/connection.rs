@@ -25,6 +25,16 @@ impl AnyConnection {
             Self::Sqlite(_) => Backend::Sqlite,
         }
     }
+
+    /// One round trip to the database, for readiness checks.
+    ///
+    /// # Errors
+    /// [`PersistenceError`] when the database does not answer.
+    pub fn ping(&mut self) -> Result<(), PersistenceError> {
+        use diesel::connection::SimpleConnection;
+        self.batch_execute("SELECT 1")?;
+        Ok(())
+    }
 }
 
 /// Prepares the process for PostgreSQL clients; call it before the first connection.

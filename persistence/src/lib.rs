@@ -15,4 +15,4 @@ pub mod schema;
 
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use error::PersistenceError;
-pub use pool::{Pool, PooledConnection};
+pub use pool::{Manager, Pool, PooledConnection};

@@ -2,16 +2,50 @@
 
 use std::time::Duration;
 
+use diesel::Connection;
 use diesel::connection::SimpleConnection;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection};
+use diesel::pg::PgConnection;
+use diesel::r2d2::CustomizeConnection;
+use diesel::sqlite::SqliteConnection;
 
 use crate::connection::{AnyConnection, Backend, DatabaseUrl};
 use crate::error::PersistenceError;
 
 /// A pool of [`AnyConnection`]s.
-pub type Pool = r2d2::Pool<ConnectionManager<AnyConnection>>;
+pub type Pool = r2d2::Pool<Manager>;
 /// One connection checked out of the [`Pool`].
-pub type PooledConnection = r2d2::PooledConnection<ConnectionManager<AnyConnection>>;
+pub type PooledConnection = r2d2::PooledConnection<Manager>;
+
+/// Opens connections of the backend the URL names. Diesel's own manager for a `MultiConnection`
+/// tries each backend in turn until one accepts the string, so an unreachable PostgreSQL server
+/// would be followed by an attempt to open its URL as a SQLite file; this one never guesses.
+#[derive(Debug)]
+pub struct Manager {
+    url: DatabaseUrl,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = AnyConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, Self::Error> {
+        let target = self.url.target();
+        match self.url.backend() {
+            Backend::Postgres => PgConnection::establish(target).map(AnyConnection::Postgresql),
+            Backend::Sqlite => SqliteConnection::establish(target).map(AnyConnection::Sqlite),
+        }
+        .map_err(diesel::r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), Self::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
+        false
+    }
+}
 
 /// How long a writer waits for SQLite's lock before giving up.
 const SQLITE_BUSY_TIMEOUT_MS: u32 = 5_000;
@@ -52,7 +86,7 @@ pub fn build_pool(url: &DatabaseUrl, max_size: u32) -> Result<Pool, PersistenceE
     if url.backend() == Backend::Postgres {
         crate::connection::init_postgres_client();
     }
-    let manager = ConnectionManager::<AnyConnection>::new(url.target());
+    let manager = Manager { url: url.clone() };
     r2d2::Pool::builder()
         .max_size(max_size.max(1))
         .min_idle(Some(1))
@@ -73,6 +107,26 @@ mod tests {
     struct Pragma {
         #[diesel(sql_type = Integer)]
         synchronous: i32,
+    }
+
+    #[test]
+    fn an_unreachable_postgres_url_fails_instead_of_opening_a_sqlite_file() {
+        use r2d2::ManageConnection;
+        let dir = tempfile::tempdir().unwrap();
+        let url = "postgres://nobody:secret@127.0.0.1:1/nothing";
+        let manager = Manager {
+            url: DatabaseUrl::parse(url).unwrap(),
+        };
+        // The directories the URL names as a relative path exist, so a manager that fell back to
+        // SQLite would succeed and create `nothing` in them.
+        let as_path = dir.path().join("postgres:/nobody:secret@127.0.0.1:1");
+        std::fs::create_dir_all(&as_path).unwrap();
+        let connected = std::env::set_current_dir(dir.path()).map(|()| manager.connect());
+        assert!(
+            matches!(connected, Ok(Err(_))),
+            "port 1 refuses connections"
+        );
+        assert!(!as_path.join("nothing").exists());
     }
 
     #[test]

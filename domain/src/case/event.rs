@@ -1,4 +1,5 @@
-//! Events a transition emits, for the timeline, the outbox and webhooks.
+//! Events a transition emits; the use case records them in the detail of the case's timeline
+//! event.
 
 use super::{DisputeResolution, LegalAssessment, Outcome, StateName};
 use crate::money::Money;

@@ -1,14 +1,15 @@
 //! The case state machine: where a claim stands and what may happen to it next.
 //!
 //! - [`CaseState`] is the state, with what `paused` and `disputed` return to and the outcome of a
-//!   closed case; persist it with [`CaseState::name`], [`CaseState::resume_to`],
-//!   [`CaseState::outcome`] and rebuild it with [`CaseState::from_parts`].
+//!   closed case. It is stored as its serde JSON beside its name (`cases.state_detail` and
+//!   `cases.state`); [`CaseState::from_parts`] rebuilds one from name, `resume_to` and outcome
+//!   and refuses parts that do not fit together.
 //! - [`Command`] is what a collector, a creditor or the system asks for; [`Facts`] is what the
 //!   caller knows about the case at that moment (balance, paid so far, the recorded legal
 //!   assessment, whether the claim is prescribed).
 //! - [`apply`] is the one transition function: `(state, command, facts)` to a [`Transition`] (new
-//!   state and the [`CaseEvent`]s to write to the outbox) or a [`Refusal`] that names the state and
-//!   the commands allowed there.
+//!   state and the [`CaseEvent`]s it emits, which the use case records in the case's timeline) or
+//!   a [`Refusal`] that names the state and the commands allowed there.
 //! - [`transition_table`] and [`allowed_commands`] give the same rules as data, for the
 //!   `case-states` endpoint, the docs and the UI.
 //! - [`Instruction`] is what a user sends through the instructions endpoint; it maps to one
