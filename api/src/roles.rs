@@ -67,24 +67,14 @@ impl From<OrganisationKind> for OrganisationKindName {
     }
 }
 
-/// Reads a stored role, treating an unknown one as corrupt data (500, logged).
-///
-/// # Errors
-/// [`solvo_app::AppError::Internal`].
-pub fn stored_role(raw: &str) -> Result<Role, solvo_app::AppError> {
-    Role::parse(raw).ok_or_else(|| {
-        solvo_app::AppError::Internal(anyhow::anyhow!("stored role `{raw}` is unknown"))
-    })
+impl From<OrganisationKindName> for OrganisationKind {
+    fn from(kind: OrganisationKindName) -> Self {
+        match kind {
+            OrganisationKindName::Agency => Self::Agency,
+            OrganisationKindName::Creditor => Self::Creditor,
+        }
+    }
 }
 
-/// Reads a stored organisation kind.
-///
-/// # Errors
-/// [`solvo_app::AppError::Internal`].
-pub fn stored_kind(raw: &str) -> Result<OrganisationKind, solvo_app::AppError> {
-    OrganisationKind::parse(raw).ok_or_else(|| {
-        solvo_app::AppError::Internal(anyhow::anyhow!(
-            "stored organisation kind `{raw}` is unknown"
-        ))
-    })
-}
+/// Stored roles and kinds are read by the use cases' rules, so they are read the same way here.
+pub use solvo_app::identity::{stored_kind, stored_role};

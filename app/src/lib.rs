@@ -7,14 +7,22 @@
 //! balances), `debtors` (the debtor command and matching), `idempotency` (replaying a create),
 //! `db` (running work off the async executor), `clock` (the one reading of the time).
 
+pub mod api_keys;
 pub mod cases;
 pub mod clock;
+pub mod collectors;
+pub mod credentials;
 pub mod db;
 pub mod debtors;
 pub mod error;
 pub mod idempotency;
+pub mod identity;
 pub mod money;
+pub mod organisations;
+pub mod paging;
 pub mod principal;
+pub mod sessions;
+pub mod users;
 
 pub use db::Db;
 pub use error::{AppError, FieldError};

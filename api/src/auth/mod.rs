@@ -1,12 +1,13 @@
-//! Authentication: passwords, JWT access tokens, opaque refresh tokens and API keys, and the
-//! one extractor ([`Caller`]) that tells each handler who is calling.
+//! Authentication: JWT access tokens, the login throttle and the one extractor ([`Caller`])
+//! that tells each handler who is calling. Passwords and opaque secrets live in
+//! `solvo_app::credentials`.
 
 pub mod caller;
 pub mod jwt;
-pub mod password;
-pub mod secret;
 pub mod throttle;
 
 pub use caller::Caller;
 pub use jwt::{AccessClaims, JwtKeys};
 pub use solvo_app::Actor;
+// The extractor, bootstrap and demo seeding mint and check the same credentials as the use cases.
+pub use solvo_app::credentials::{password, secret};

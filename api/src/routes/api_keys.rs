@@ -5,20 +5,17 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, delete, get, post, web};
 use serde::{Deserialize, Serialize};
 use solvo_app::AppError;
-use solvo_domain::identity::Role;
-use solvo_domain::permission::Permission;
-use solvo_persistence::ids::new_id;
-use solvo_persistence::repositories::api_keys::{self, ApiKeyRow};
+use solvo_app::api_keys::{self, ApiKeyRow, NewApiKey};
+use solvo_app::clock;
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::auth::{Caller, secret};
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::roles::{RoleName, stored_role};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
-use solvo_app::clock;
 
 /// An API key, without its secret.
 #[derive(Debug, Serialize, ToSchema)]
@@ -106,52 +103,17 @@ pub async fn create_api_key(
     caller: Caller,
     body: ApiJson<CreateApiKey>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Permission::ManageApiKeys)?;
     let body = body.into_inner();
-    let default_role = if caller.role.is_agency_staff() {
-        Role::Collector
-    } else {
-        Role::CreditorMember
+    let new = NewApiKey {
+        name: body.name,
+        role: body.role.map(Into::into),
     };
-    let role = body.role.map_or(default_role, Role::from);
-    if role.is_admin() {
-        // A leaked admin key could mint users and keys that survive its own revocation.
-        return Err(AppError::invalid(
-            "role",
-            "admin_role_for_key",
-            "API keys cannot hold an administrator role; use collector, creditor_member or creditor_viewer.",
-        ).into());
-    }
-    if role.organisation_kind() != Some(caller.organisation_kind) {
-        return Err(AppError::invalid(
-            "role",
-            "role_not_in_organisation",
-            "The role does not belong to your organisation's kind.",
-        )
-        .into());
-    }
-    let name = body.name.trim().to_owned();
-    if name.is_empty() {
-        return Err(AppError::invalid("name", "blank", "name must not be blank").into());
-    }
-    let secret = secret::generate(secret::API_KEY_PREFIX);
-    let row = ApiKeyRow {
-        id: new_id("key"),
-        organisation_id: caller.organisation_id.clone(),
-        name,
-        prefix: secret::visible_prefix(&secret),
-        secret_hash: secret::digest(&secret),
-        role: role.as_str().to_owned(),
-        created_by: caller.user_id().map(ToOwned::to_owned),
-        created_at: clock::now(),
-        last_used_at: None,
-        revoked_at: None,
-    };
-    let key = ApiKey::try_from(row.clone())?;
-    state
+    let now = clock::now();
+    let created = state
         .db
-        .write(move |conn| Ok(api_keys::insert(conn, &row)?))
+        .write(move |conn| api_keys::create(conn, &caller, new, now))
         .await?;
+    let (key, secret) = (ApiKey::try_from(created.key)?, created.secret);
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/api-keys/{}", key.id)))
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -172,12 +134,10 @@ pub async fn list_api_keys(
     caller: Caller,
     params: web::Query<ListParams>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Permission::ManageApiKeys)?;
-    let page = params.page()?;
-    let organisation_id = caller.organisation_id.clone();
+    let query = params.query();
     let rows = state
         .db
-        .read(move |conn| Ok(api_keys::list(conn, &organisation_id, &page)?))
+        .read(move |conn| api_keys::list(conn, &caller, &query))
         .await?;
     let data = rows
         .items
@@ -204,12 +164,10 @@ pub async fn get_api_key(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Permission::ManageApiKeys)?;
-    let organisation_id = caller.organisation_id.clone();
     let id = id.into_inner();
     let row = state
         .db
-        .read(move |conn| Ok(api_keys::find(conn, &organisation_id, &id)?))
+        .read(move |conn| api_keys::get(conn, &caller, &id))
         .await?;
     Ok(HttpResponse::Ok().json(ApiKey::try_from(row)?))
 }
@@ -228,13 +186,11 @@ pub async fn delete_api_key(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Permission::ManageApiKeys)?;
-    let organisation_id = caller.organisation_id.clone();
     let id = id.into_inner();
     let now = clock::now();
     state
         .db
-        .write(move |conn| Ok(api_keys::revoke(conn, &organisation_id, &id, now)?))
+        .write(move |conn| api_keys::revoke(conn, &caller, &id, now))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,18 +1,15 @@
 //! `/v1/collectors/{id}/coverage`: which debtor countries and languages a collector works, so
-//! that new cases are assigned to a collector who can talk to the debtor.
+//! that new cases are assigned to a collector who can talk to the debtor. The rules are
+//! `solvo_app::collectors`.
 
 use actix_web::{HttpResponse, get, put, web};
 use serde::{Deserialize, Serialize};
-use solvo_app::AppError;
-use solvo_domain::country::CountryCode;
-use solvo_domain::permission::Permission;
-use solvo_persistence::PersistenceError;
-use solvo_persistence::repositories::{collectors, users};
+use solvo_app::collectors::{self, Area};
 use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::auth::Caller;
-use crate::error::{ApiError, FieldError};
+use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::state::AppState;
 
@@ -53,16 +50,19 @@ pub async fn put_coverage(
     id: web::Path<String>,
     body: ApiJson<Coverage>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Permission::SetCollectorCoverage)?;
-    let areas = normalise(body.into_inner().areas)?;
+    let areas = body
+        .into_inner()
+        .areas
+        .into_iter()
+        .map(|area| Area {
+            country: area.country,
+            language: area.language,
+        })
+        .collect();
     let id = id.into_inner();
     let stored = state
         .db
-        .write(move |conn| {
-            require_collector(conn, &id)?;
-            collectors::set_coverage(conn, &id, &areas)?;
-            Ok(collectors::coverage_of(conn, &id)?)
-        })
+        .write(move |conn| collectors::set_coverage(conn, &caller, &id, areas))
         .await?;
     Ok(HttpResponse::Ok().json(view(stored)))
 }
@@ -81,78 +81,19 @@ pub async fn get_coverage(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    if !caller.role.is_agency_staff() {
-        return Err(AppError::NotFound.into());
-    }
     let id = id.into_inner();
     let stored = state
         .db
-        .read(move |conn| {
-            require_collector(conn, &id)?;
-            Ok(collectors::coverage_of(conn, &id)?)
-        })
+        .read(move |conn| collectors::coverage(conn, &caller, &id))
         .await?;
     Ok(HttpResponse::Ok().json(view(stored)))
 }
 
-fn require_collector(
-    conn: &mut solvo_persistence::AnyConnection,
-    id: &str,
-) -> Result<(), AppError> {
-    match users::find(conn, id) {
-        Ok(user) if user.role == "collector" => Ok(()),
-        Ok(_) | Err(PersistenceError::NotFound) => Err(AppError::NotFound),
-        Err(err) => Err(err.into()),
-    }
-}
-
-fn normalise(areas: Vec<CoverageArea>) -> Result<Vec<(String, String)>, AppError> {
-    let mut errors = Vec::new();
-    let mut out = Vec::new();
-    for (index, area) in areas.into_iter().enumerate() {
-        let country = if area.country.trim() == "*" {
-            Some("*".to_owned())
-        } else {
-            CountryCode::parse(&area.country)
-                .map(|code| code.to_string())
-                .map_err(|err| {
-                    errors.push(FieldError::new(
-                        format!("areas[{index}].country"),
-                        "invalid_country",
-                        err.to_string(),
-                    ))
-                })
-                .ok()
-        };
-        let language = area.language.trim().to_ascii_lowercase();
-        if language != "*"
-            && !(language.len() == 2 && language.bytes().all(|b| b.is_ascii_lowercase()))
-        {
-            errors.push(FieldError::new(
-                format!("areas[{index}].language"),
-                "invalid_language",
-                "Use ISO 639-1 such as `de`, or `*`.",
-            ));
-        }
-        if let Some(country) = country {
-            let pair = (country, language);
-            if !out.contains(&pair) {
-                out.push(pair);
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(AppError::Validation(errors))
-    }
-}
-
-fn view(stored: Vec<(String, String)>) -> Coverage {
+fn view(stored: Vec<Area>) -> Coverage {
     Coverage {
         areas: stored
             .into_iter()
-            .map(|(country, language)| CoverageArea { country, language })
+            .map(|Area { country, language }| CoverageArea { country, language })
             .collect(),
     }
 }

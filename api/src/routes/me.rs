@@ -2,7 +2,7 @@
 
 use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
-use solvo_persistence::repositories::organisations;
+use solvo_app::organisations;
 use utoipa::ToSchema;
 
 use crate::auth::{Actor, Caller};
@@ -56,10 +56,10 @@ pub struct Me {
 )]
 #[get("/v1/me")]
 pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
-    let organisation_id = caller.organisation_id.clone();
+    let reader = caller.clone();
     let organisation = state
         .db
-        .read(move |conn| Ok(organisations::find(conn, &organisation_id)?))
+        .read(move |conn| organisations::get(conn, &reader, &reader.organisation_id))
         .await?;
     let (kind, user, api_key) = match caller.0.actor.clone() {
         Actor::User { id, email, .. } => ("user", Some(MeUser { id, email }), None),

@@ -4,10 +4,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use serde::{Deserialize, Serialize};
 use solvo_app::AppError;
-use solvo_domain::country::CountryCode;
+use solvo_app::clock;
+use solvo_app::organisations::{self, NewOrganisation, OrganisationRow};
 use solvo_domain::permission::Permission;
-use solvo_persistence::ids::new_id;
-use solvo_persistence::repositories::organisations::{self, OrganisationRow};
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -18,7 +17,6 @@ use crate::idempotency::{self, Created};
 use crate::roles::{OrganisationKindName, stored_kind};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
-use solvo_app::clock;
 
 /// An organisation.
 #[derive(Debug, Serialize, ToSchema)]
@@ -95,47 +93,26 @@ pub async fn create_organisation(
     caller: Caller,
     body: ApiJson<CreateOrganisation>,
 ) -> Result<HttpResponse, ApiError> {
+    // Refused before the Idempotency-Key header is read; the use case checks again.
     caller.require(Permission::CreateOrganisations)?;
     let key = idempotency::key_from(&request)?;
     let fingerprint = body.fingerprint().to_owned();
     let body = body.into_inner();
-    if body.kind != OrganisationKindName::Creditor {
-        return Err(AppError::invalid(
-            "kind",
-            "not_creditor",
-            "Only creditor organisations can be created here.",
-        )
-        .into());
-    }
-    let name = body.name.trim().to_owned();
-    if name.is_empty() {
-        return Err(AppError::invalid("name", "blank", "name must not be blank").into());
-    }
-    let country = CountryCode::parse(&body.country)
-        .map_err(|err| AppError::invalid("country", "invalid_country", err.to_string()))?;
+    let new = organisations::validate(NewOrganisation {
+        name: body.name,
+        kind: body.kind.into(),
+        country: body.country,
+    })?;
     let now = clock::now();
-    let row = OrganisationRow {
-        id: new_id("org"),
-        kind: "creditor".to_owned(),
-        name,
-        country: country.to_string(),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    };
-    let created = Organisation::try_from(row.clone())?;
     idempotency::create(
         &state,
         caller.organisation_id.clone(),
         key,
         fingerprint,
         move |conn| {
-            organisations::insert(conn, &row)?;
-            Created::new(
-                StatusCode::CREATED.as_u16(),
-                &created,
-                Some(format!("/v1/organisations/{}", created.id)),
-            )
+            let created = Organisation::try_from(organisations::create(conn, &caller, new, now)?)?;
+            let location = format!("/v1/organisations/{}", created.id);
+            Created::new(StatusCode::CREATED.as_u16(), &created, Some(location))
         },
     )
     .await
@@ -155,12 +132,10 @@ pub async fn list_organisations(
     caller: Caller,
     params: web::Query<ListParams>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Permission::ListOrganisations)?;
-    let page = params.page()?;
-    let since = params.updated_since();
+    let query = params.query();
     let rows = state
         .db
-        .read(move |conn| Ok(organisations::list(conn, &page, since)?))
+        .read(move |conn| organisations::list(conn, &caller, &query))
         .await?;
     let data = rows
         .items
@@ -188,12 +163,9 @@ pub async fn get_organisation(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    if !caller.can_see_organisation(&id) {
-        return Err(AppError::NotFound.into());
-    }
     let row = state
         .db
-        .read(move |conn| Ok(organisations::find(conn, &id)?))
+        .read(move |conn| organisations::get(conn, &caller, &id))
         .await?;
     Ok(HttpResponse::Ok().json(Organisation::try_from(row)?))
 }

@@ -1,9 +1,10 @@
-//! The list conventions: `?limit=` (default 50, max 500), an opaque `cursor`, `updated_since`.
+//! The list conventions on the wire: `?limit=` (default 50, max 500), an opaque `cursor`,
+//! `updated_since`. The rules are `solvo_app::paging`.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Deserialize;
 use solvo_app::AppError;
-use solvo_persistence::repositories::page::PageRequest;
+use solvo_app::paging::{ListQuery, PageRequest};
 use utoipa::IntoParams;
 
 /// Query parameters every list takes.
@@ -20,21 +21,22 @@ pub struct ListParams {
 }
 
 impl ListParams {
+    /// The parameters as the use cases take them.
+    #[must_use]
+    pub fn query(&self) -> ListQuery {
+        ListQuery {
+            limit: self.limit,
+            cursor: self.cursor.clone(),
+            updated_since: self.updated_since(),
+        }
+    }
+
     /// The page request, refusing a limit outside 1..=500 rather than silently clamping it.
     ///
     /// # Errors
     /// 422 naming `limit`.
     pub fn page(&self) -> Result<PageRequest, AppError> {
-        if let Some(limit) = self.limit
-            && !(1..=500).contains(&limit)
-        {
-            return Err(AppError::invalid(
-                "limit",
-                "out_of_range",
-                "limit must be between 1 and 500",
-            ));
-        }
-        Ok(PageRequest::new(self.cursor.clone(), self.limit))
+        self.query().page()
     }
 
     /// `updated_since` in the database's naive UTC form.

@@ -5,23 +5,19 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use serde::{Deserialize, Serialize};
 use solvo_app::AppError;
-use solvo_domain::identity::{Role, may_grant};
+use solvo_app::clock;
+use solvo_app::users::{self, NewUser, UserRow, UserUpdate};
 use solvo_domain::permission::Permission;
-use solvo_persistence::ids::new_id;
-use solvo_persistence::repositories::users::{self, UserChanges, UserFilter, UserRow};
-use solvo_persistence::repositories::{organisations, sessions};
-use solvo_persistence::{AnyConnection, PersistenceError};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::auth::{Caller, password};
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::extract::precondition::{if_match_version, version_etag};
-use crate::roles::{RoleName, stored_kind, stored_role};
+use crate::roles::{RoleName, stored_role};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
-use solvo_app::clock;
 
 /// A user (never with the password hash).
 #[derive(Debug, Serialize, ToSchema)]
@@ -126,65 +122,14 @@ pub async fn create_user(
     caller: Caller,
     body: ApiJson<CreateUser>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Permission::ManageUsers)?;
     let body = body.into_inner();
-    let organisation_id = body
-        .organisation_id
-        .clone()
-        .unwrap_or_else(|| caller.organisation_id.clone());
-    if !caller.can_see_organisation(&organisation_id) {
-        return Err(
-            AppError::invalid("organisation_id", "unknown", "No such organisation.").into(),
-        );
-    }
-    let role: Role = body.role.into();
-    let email = body.email.trim().to_lowercase();
-    let password_hash = web::block(move || password::hash(&body.password))
-        .await
-        .map_err(|err| AppError::Internal(anyhow::anyhow!("hashing task failed: {err}")))??;
-    let now = clock::now();
-    let row = UserRow {
-        id: new_id("usr"),
-        organisation_id: organisation_id.clone(),
-        email,
-        password_hash,
-        role: role.as_str().to_owned(),
-        disabled: false,
-        version: 1,
-        created_at: now,
-        updated_at: now,
+    let new = NewUser {
+        email: body.email,
+        password: body.password,
+        role: body.role.into(),
+        organisation_id: body.organisation_id,
     };
-    let created = User::try_from(row.clone())?;
-    state
-        .db
-        .write(move |conn| {
-            let organisation = match organisations::find(conn, &organisation_id) {
-                Err(PersistenceError::NotFound) => {
-                    return Err(AppError::invalid(
-                        "organisation_id",
-                        "unknown",
-                        "No such organisation.",
-                    ));
-                }
-                other => other?,
-            };
-            let kind = stored_kind(&organisation.kind)?;
-            may_grant(
-                caller.role,
-                &caller.organisation_id,
-                &organisation.id,
-                kind,
-                role,
-            )
-            .map_err(|refusal| AppError::Forbidden(format!("{refusal}.")))?;
-            users::insert(conn, &row).map_err(|err| match err {
-                PersistenceError::Conflict(_) => {
-                    AppError::Conflict("A user with this email already exists.".into())
-                }
-                other => other.into(),
-            })
-        })
-        .await?;
+    let created = User::try_from(users::create(&state.db, caller.0, new, clock::now()).await?)?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/users/{}", created.id)))
         .insert_header((header::ETAG, version_etag(created.version)))
@@ -206,20 +151,11 @@ pub async fn list_users(
     params: web::Query<ListParams>,
     filter: web::Query<UserListFilter>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Permission::ListUsers)?;
-    let page = params.page()?;
-    let organisation_id = if caller.role == Role::AgencyAdmin {
-        filter.into_inner().organisation_id
-    } else {
-        Some(caller.organisation_id.clone())
-    };
-    let filter = UserFilter {
-        organisation_id,
-        updated_since: params.updated_since(),
-    };
+    let query = params.query();
+    let organisation_id = filter.into_inner().organisation_id;
     let rows = state
         .db
-        .read(move |conn| Ok(users::list(conn, &filter, &page)?))
+        .read(move |conn| users::list(conn, &caller, organisation_id, &query))
         .await?;
     let data = rows
         .items
@@ -247,10 +183,9 @@ pub async fn get_user(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let visible_caller = caller.clone();
     let row = state
         .db
-        .read(move |conn| find_visible(conn, &visible_caller, &id))
+        .read(move |conn| users::get(conn, &caller, &id))
         .await?;
     let user = User::try_from(row)?;
     Ok(HttpResponse::Ok()
@@ -283,66 +218,22 @@ pub async fn update_user(
     id: web::Path<String>,
     body: ApiJson<UpdateUser>,
 ) -> Result<HttpResponse, ApiError> {
+    // Refused before If-Match is read; the use case checks again.
     caller.require(Permission::ManageUsers)?;
     let expected_version = if_match_version(&request)?;
     let id = id.into_inner();
     let body = body.into_inner();
-    if caller.user_id() == Some(id.as_str()) {
-        return Err(AppError::Conflict(
-            "You cannot change your own role or disable yourself.".into(),
-        )
-        .into());
-    }
+    let changes = UserUpdate {
+        role: body.role.map(Into::into),
+        disabled: body.disabled,
+    };
     let now = clock::now();
     let row = state
         .db
-        .write(move |conn| {
-            let current = find_visible(conn, &caller, &id)?;
-            let kind = stored_kind(&organisations::find(conn, &current.organisation_id)?.kind)?;
-            let current_role = stored_role(&current.role)?;
-            let new_role: Role = body.role.map_or(current_role, Into::into);
-            for role in [current_role, new_role] {
-                may_grant(
-                    caller.role,
-                    &caller.organisation_id,
-                    &current.organisation_id,
-                    kind,
-                    role,
-                )
-                .map_err(|refusal| AppError::Forbidden(format!("{refusal}.")))?;
-            }
-            let changes = UserChanges {
-                role: body.role.map(|role| Role::from(role).as_str().to_owned()),
-                disabled: body.disabled,
-            };
-            let updated = users::update(conn, &id, &changes, expected_version, now).map_err(
-                |err| match err {
-                    PersistenceError::Conflict(_) => AppError::StaleVersion,
-                    other => other.into(),
-                },
-            )?;
-            if updated.disabled {
-                sessions::revoke_all_of_user(conn, &updated.id, now)?;
-            }
-            Ok(updated)
-        })
+        .write(move |conn| users::update(conn, &caller, &id, changes, expected_version, now))
         .await?;
     let user = User::try_from(row)?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, version_etag(user.version)))
         .json(user))
-}
-
-/// A user the caller may see: itself; for agency admins anyone; for creditor admins their
-/// organisation's. Anything else is indistinguishable from a missing user.
-fn find_visible(conn: &mut AnyConnection, caller: &Caller, id: &str) -> Result<UserRow, AppError> {
-    let row = users::find(conn, id)?;
-    let visible = caller.user_id() == Some(id)
-        || caller.role == Role::AgencyAdmin
-        || (caller.role.is_admin() && row.organisation_id == caller.organisation_id);
-    if visible {
-        Ok(row)
-    } else {
-        Err(AppError::NotFound)
-    }
 }

@@ -1,0 +1,6 @@
+//! Credentials the use cases check and mint: human passwords (argon2id) and opaque secrets
+//! (API keys, refresh tokens, stored as SHA-256). JWT access tokens are signed by the api crate,
+//! which owns the signing key.
+
+pub mod password;
+pub mod secret;
