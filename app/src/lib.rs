@@ -11,10 +11,13 @@ pub mod cases;
 pub mod clock;
 pub mod db;
 pub mod debtors;
+pub mod documents;
 pub mod error;
 pub mod idempotency;
+pub mod messages;
 pub mod money;
 pub mod principal;
+pub mod quotes;
 
 pub use db::Db;
 pub use error::{AppError, FieldError};
