@@ -4,8 +4,10 @@
 //! call these functions.
 //!
 //! Where things live: `cases` (placement, bulk and CSV intake, instructions, assignment,
-//! balances), `debtors` (the debtor command and matching), `idempotency` (replaying a create),
-//! `db` (running work off the async executor), `clock` (the one reading of the time).
+//! balances, lists, timeline), `debtors` (the debtor command, matching, reads and updates),
+//! `documents`, `messages`, `quotes`, the identity use cases (`organisations`, `users`,
+//! `api_keys`, `sessions`, `collectors`, `credentials`), `idempotency` (replaying a create),
+//! `paging`, `db` (running work off the async executor), `clock` (the one reading of the time).
 
 pub mod api_keys;
 pub mod cases;
@@ -14,13 +16,16 @@ pub mod collectors;
 pub mod credentials;
 pub mod db;
 pub mod debtors;
+pub mod documents;
 pub mod error;
 pub mod idempotency;
 pub mod identity;
+pub mod messages;
 pub mod money;
 pub mod organisations;
 pub mod paging;
 pub mod principal;
+pub mod quotes;
 pub mod sessions;
 pub mod users;
 

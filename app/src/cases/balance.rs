@@ -16,7 +16,25 @@ use solvo_persistence::repositories::cases::CaseRow;
 use solvo_persistence::repositories::invoices::{self, InvoiceRow};
 use solvo_persistence::repositories::ledger::{self as postings_repo, PostingRow};
 
+use super::access::visible_case;
 use crate::error::AppError;
+use crate::principal::Principal;
+
+/// The balance on `as_of` of case `case_id`, for a caller who may see it.
+///
+/// # Errors
+/// [`AppError::NotFound`] for another tenant's or a missing case; database errors;
+/// [`AppError::Corrupt`] for an unreadable stored row.
+pub fn of_case(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    case_id: &str,
+    rates: &RateTables,
+    as_of: NaiveDate,
+) -> Result<Balance, AppError> {
+    let case = visible_case(conn, caller, case_id)?;
+    load(conn, &case, rates, as_of)
+}
 
 /// Loads the case's invoices and postings and computes its balance on `as_of`.
 ///

@@ -1,6 +1,7 @@
 //! Case use cases: placement (shared by single, bulk and CSV intake), assignment, balances from
 //! the ledger, instructions and transitions through the domain state machine with their
-//! timeline events, and the tenant scoping every case read starts from.
+//! timeline events, the case list and the timeline, and the tenant scoping every case read
+//! starts from.
 
 pub mod access;
 pub mod assignment;
@@ -12,9 +13,11 @@ pub mod fee_terms;
 pub mod fees;
 pub mod input;
 pub mod instructions;
+pub mod list;
 pub mod placement;
 pub mod plan;
 pub mod prescription;
 pub mod read;
 pub mod resume;
+pub mod timeline;
 pub mod transition;

@@ -5,10 +5,6 @@ use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use solvo_app::AppError;
-use solvo_domain::country::CountryCode;
-use solvo_persistence::repositories::case_events;
-use solvo_persistence::repositories::cases::{self, CaseFilter};
 use utoipa::{IntoParams, ToSchema};
 
 use super::view::{BalanceView, CaseList, CaseSummary, CaseView, case_view};
@@ -16,9 +12,8 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
-use solvo_app::cases::access::visible_case;
-use solvo_app::cases::balance;
-use solvo_app::cases::read;
+use solvo_app::cases::list::{self, CaseQuery};
+use solvo_app::cases::{balance, read, timeline};
 use solvo_app::clock;
 
 /// Filters of the case list.
@@ -56,39 +51,18 @@ pub async fn list_cases(
 ) -> Result<HttpResponse, ApiError> {
     let page = params.page()?;
     let filter = filter.into_inner();
-    if let Some(name) = &filter.state
-        && !solvo_domain::case::StateName::ALL
-            .iter()
-            .any(|state| state.as_str() == name)
-    {
-        return Err(AppError::invalid(
-            "state",
-            "unknown_state",
-            format!("`{name}` is not a case state; see GET /v1/case-states."),
-        )
-        .into());
-    }
-    let country = match filter.country.as_deref().map(CountryCode::parse) {
-        Some(Ok(code)) => Some(code.to_string()),
-        Some(Err(err)) => {
-            return Err(AppError::invalid("country", "invalid_country", err.to_string()).into());
-        }
-        None => None,
-    };
-    let filter = CaseFilter {
-        organisation_id: caller.tenant_scope().map(ToOwned::to_owned),
+    let query = CaseQuery {
         state: filter.state,
-        country,
+        country: filter.country,
         created_from: filter.created_from.map(|at| at.naive_utc()),
         created_to: filter.created_to.map(|at| at.naive_utc()),
         updated_since: params.updated_since(),
         creditor_reference: filter.creditor_reference,
-        debtor_name: filter.q.filter(|text| !text.trim().is_empty()),
-        collector_id: None,
+        debtor_name: filter.q,
     };
     let rows = state
         .db
-        .read(move |conn| Ok(cases::list(conn, &filter, &page)?))
+        .read(move |conn| list::list(conn, &caller, query, &page))
         .await?;
     let data = rows.items.into_iter().map(CaseSummary::from).collect();
     Ok(HttpResponse::Ok().json(CaseList {
@@ -155,10 +129,7 @@ pub async fn get_balance(
     let as_of = params.as_of.unwrap_or_else(|| clock::now().date());
     let balance = state
         .db
-        .read(move |conn| {
-            let case = visible_case(conn, &caller, &id)?;
-            balance::load(conn, &case, &rates, as_of)
-        })
+        .read(move |conn| balance::of_case(conn, &caller, &id, &rates, as_of))
         .await?;
     Ok(HttpResponse::Ok().json(BalanceView::from(balance)))
 }
@@ -221,10 +192,7 @@ pub async fn get_timeline(
     let id = id.into_inner();
     let rows = state
         .db
-        .read(move |conn| {
-            let case = visible_case(conn, &caller, &id)?;
-            Ok(case_events::of_case(conn, &case.id, &page)?)
-        })
+        .read(move |conn| timeline::timeline(conn, &caller, &id, &page))
         .await?;
     let data = rows
         .items

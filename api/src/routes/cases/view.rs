@@ -4,12 +4,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use solvo_app::AppError;
 use solvo_app::cases::balance::Balance;
+use solvo_app::cases::list::CaseRow;
 use solvo_app::cases::prescription::PrescriptionSummary;
 use solvo_app::cases::read::CaseDetails;
 use solvo_app::clock;
 use solvo_app::money::from_minor;
 use solvo_domain::prescription::WarningLevel;
-use solvo_persistence::repositories::cases::CaseRow;
 use utoipa::ToSchema;
 
 use crate::money::MoneyView;

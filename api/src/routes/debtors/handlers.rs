@@ -5,10 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use serde::Deserialize;
 use solvo_app::AppError;
 use solvo_domain::permission::Permission;
-use solvo_persistence::PersistenceError;
-use solvo_persistence::repositories::debtors::{self, DebtorFilter};
-use utoipa::{IntoParams, ToSchema};
-use validator::Validate;
+use utoipa::IntoParams;
 
 use super::view::{Debtor, DebtorList};
 use crate::auth::Caller;
@@ -18,7 +15,7 @@ use crate::idempotency::{self, Created};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
 use solvo_app::clock;
-use solvo_app::debtors::{AddressInput, ContactInput, DebtorInput, DebtorKind, find_or_create};
+use solvo_app::debtors::{self, DebtorInput, DebtorPatch, DebtorQuery, find_or_create};
 
 /// Creates a debtor, or returns the existing one for the same VAT id or registration number
 /// (200 when the details agree, 409 when they conflict). Honours `Idempotency-Key`.
@@ -92,14 +89,13 @@ pub async fn list_debtors(
     filter: web::Query<DebtorListFilter>,
 ) -> Result<HttpResponse, ApiError> {
     let page = params.page()?;
-    let filter = DebtorFilter {
-        organisation_id: caller.tenant_scope().map(ToOwned::to_owned),
-        name_contains: filter.into_inner().q.filter(|text| !text.trim().is_empty()),
+    let query = DebtorQuery {
+        name_contains: filter.into_inner().q,
         updated_since: params.updated_since(),
     };
     let rows = state
         .db
-        .read(move |conn| Ok(debtors::list(conn, &filter, &page)?))
+        .read(move |conn| debtors::list(conn, &caller, query, &page))
         .await?;
     let data = rows
         .items
@@ -126,11 +122,10 @@ pub async fn get_debtor(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = caller.tenant_scope().map(ToOwned::to_owned);
     let id = id.into_inner();
     let row = state
         .db
-        .read(move |conn| Ok(debtors::find(conn, scope.as_deref(), &id)?))
+        .read(move |conn| debtors::get(conn, &caller, &id))
         .await?;
     let debtor = Debtor::try_from(row)?;
     Ok(HttpResponse::Ok()
@@ -139,39 +134,6 @@ pub async fn get_debtor(
             crate::extract::precondition::version_etag(debtor.version),
         ))
         .json(debtor))
-}
-
-/// Changes to a debtor: only the fields sent change; `null` clears an optional one.
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DebtorPatch {
-    /// Registered legal name.
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub legal_name: Option<String>,
-    /// Company register number.
-    #[serde(default, deserialize_with = "double_option")]
-    pub registration_number: Option<Option<String>>,
-    /// VAT id.
-    #[serde(default, deserialize_with = "double_option")]
-    pub vat_id: Option<Option<String>>,
-    /// Postal address (replaces the whole address).
-    #[validate(nested)]
-    pub address: Option<AddressInput>,
-    /// Contacts (replace the whole list).
-    #[validate(nested, length(max = 20))]
-    pub contacts: Option<Vec<ContactInput>>,
-    /// ISO 639-1 language.
-    #[serde(default, deserialize_with = "double_option")]
-    pub preferred_language: Option<Option<String>>,
-}
-
-fn double_option<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// Updates a debtor; `If-Match` with the version guards against lost updates (412 when stale).
@@ -201,32 +163,11 @@ pub async fn update_debtor(
     caller.require(Permission::ChangeDebtors)?;
     let expected = crate::extract::precondition::if_match_version(&request)?;
     let patch = body.into_inner();
-    let organisation_id = caller.organisation_id.clone();
     let id = id.into_inner();
     let now = clock::now();
     let row = state
         .db
-        .write(move |conn| {
-            let current = debtors::find(conn, Some(&organisation_id), &id)?;
-            if expected.is_some_and(|version| version != current.version) {
-                return Err(AppError::StaleVersion);
-            }
-            let merged = merge(&current, patch)?;
-            let mut row = merged
-                .into_row(&organisation_id, "", now)
-                .map_err(AppError::Validation)?;
-            row.id.clone_from(&current.id);
-            row.created_at = current.created_at;
-            row.version = current.version + 1;
-            debtors::update(conn, &row, current.version).map_err(|err| match err {
-                PersistenceError::Conflict(what) if what == "version" => AppError::StaleVersion,
-                PersistenceError::Conflict(_) => AppError::Conflict(
-                    "Another debtor of yours has this VAT id or registration number.".into(),
-                ),
-                other => other.into(),
-            })?;
-            Ok(row)
-        })
+        .write(move |conn| debtors::update(conn, &caller, &id, expected, patch, now))
         .await?;
     let debtor = Debtor::try_from(row)?;
     Ok(HttpResponse::Ok()
@@ -235,38 +176,4 @@ pub async fn update_debtor(
             crate::extract::precondition::version_etag(debtor.version),
         ))
         .json(debtor))
-}
-
-fn merge(
-    current: &solvo_persistence::repositories::debtors::DebtorRow,
-    patch: DebtorPatch,
-) -> Result<DebtorInput, AppError> {
-    let contacts: Vec<ContactInput> = match patch.contacts {
-        Some(contacts) => contacts,
-        None => serde_json::from_str(&current.contacts).map_err(anyhow::Error::from)?,
-    };
-    let address = patch.address.unwrap_or_else(|| AddressInput {
-        line1: current.address_line1.clone(),
-        line2: current.address_line2.clone(),
-        postal_code: current.postal_code.clone(),
-        city: current.city.clone(),
-        region: current.region.clone(),
-        country: current.address_country.clone(),
-    });
-    Ok(DebtorInput {
-        kind: DebtorKind::Business,
-        legal_name: patch
-            .legal_name
-            .unwrap_or_else(|| current.legal_name.clone()),
-        registration_number: patch
-            .registration_number
-            .unwrap_or_else(|| current.registration_number.clone()),
-        vat_id: patch.vat_id.unwrap_or_else(|| current.vat_id.clone()),
-        country: current.country.clone(),
-        address: Some(address),
-        contacts,
-        preferred_language: patch
-            .preferred_language
-            .unwrap_or_else(|| current.preferred_language.clone()),
-    })
 }

@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 use solvo_app::AppError;
-use solvo_persistence::repositories::debtors::DebtorRow;
 use utoipa::ToSchema;
 
 use solvo_app::clock;
+use solvo_app::debtors::DebtorRow;
 
 pub use solvo_app::debtors::ContactInput as Contact;
 

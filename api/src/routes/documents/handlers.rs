@@ -6,9 +6,8 @@ use actix_web::http::header::{
 };
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use serde::Deserialize;
+use solvo_app::documents::{self, DocumentQuery, NewUpload};
 use solvo_domain::permission::Permission;
-use solvo_persistence::ids::new_id;
-use solvo_persistence::repositories::documents::{self, DocumentFilter, NewDocument};
 use utoipa::IntoParams;
 
 use super::kind::DocumentKind;
@@ -17,7 +16,6 @@ use super::view::{Document, DocumentList, DocumentUpload};
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
 use crate::idempotency::{self, Created};
-use crate::routes::messages::actor_id;
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
 use solvo_app::cases::access::visible_case;
@@ -68,42 +66,18 @@ pub async fn create_document(
         upload.sha256
     );
     let organisation_id = caller.organisation_id.clone();
+    let upload = NewUpload {
+        kind: upload.kind.as_str(),
+        filename: upload.filename,
+        content_type: upload.content_type,
+        content: upload.content,
+        sha256: upload.sha256,
+    };
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
-        let id = new_id("doc");
-        let size_bytes = i64::try_from(upload.content.len()).map_err(anyhow::Error::from)?;
-        let new = NewDocument {
-            id: &id,
-            case_id: &case.id,
-            kind: upload.kind.as_str(),
-            filename: &upload.filename,
-            content_type: upload.content_type,
-            size_bytes,
-            sha256: &upload.sha256,
-            content: &upload.content,
-            uploaded_by: actor_id(&caller),
-            created_at: clock::now(),
-        };
-        documents::insert(conn, &new)?;
-        solvo_app::cases::events::record_activity(
-            conn,
-            &case,
-            &solvo_app::cases::events::ActorRef::from(&caller.0),
-            "document_uploaded",
-            &serde_json::json!({"document_id": id, "kind": upload.kind.as_str(), "filename": upload.filename, "sha256": upload.sha256}),
-            new.created_at,
-        )?;
-        let document = Document {
-            id: id.clone(),
-            case_id: case.id.clone(),
-            kind: upload.kind,
-            filename: upload.filename.clone(),
-            content_type: upload.content_type.to_owned(),
-            size_bytes,
-            sha256: upload.sha256.clone(),
-            uploaded_by: actor_id(&caller).to_owned(),
-            created_at: clock::rfc3339(new.created_at),
-        };
-        Created::new(StatusCode::CREATED.as_u16(), &document, Some(format!("/v1/cases/{}/documents/{id}", case.id)))
+        let stored = documents::store(conn, &caller, &case, &upload, clock::now())?;
+        let location = format!("/v1/cases/{}/documents/{}", stored.case_id, stored.id);
+        let document = Document::try_from(stored)?;
+        Created::new(StatusCode::CREATED.as_u16(), &document, Some(location))
     })
     .await
 }
@@ -135,17 +109,14 @@ pub async fn list_documents(
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::ReadCaseConversation)?;
     let page = params.page()?;
-    let filter = DocumentFilter {
+    let query = DocumentQuery {
         kind: filter.kind.map(|kind| kind.as_str().to_owned()),
         since: params.updated_since(),
     };
     let case_id = id.into_inner();
     let rows = state
         .db
-        .read(move |conn| {
-            let case = visible_case(conn, &caller, &case_id)?;
-            Ok(documents::list(conn, &case.id, &filter, &page)?)
-        })
+        .read(move |conn| documents::list(conn, &caller, &case_id, query, &page))
         .await?;
     let data = rows
         .items
@@ -179,10 +150,7 @@ pub async fn get_document(
     let (case_id, document_id) = path.into_inner();
     let row = state
         .db
-        .read(move |conn| {
-            let case = visible_case(conn, &caller, &case_id)?;
-            Ok(documents::find(conn, &case.id, &document_id)?)
-        })
+        .read(move |conn| documents::get(conn, &caller, &case_id, &document_id))
         .await?;
     Ok(HttpResponse::Ok().json(Document::try_from(row)?))
 }
@@ -228,10 +196,7 @@ pub async fn download_document(
     let (case_id, document_id) = path.into_inner();
     let (meta, content) = state
         .db
-        .read(move |conn| {
-            let case = visible_case(conn, &caller, &case_id)?;
-            Ok(documents::content(conn, &case.id, &document_id)?)
-        })
+        .read(move |conn| documents::content(conn, &caller, &case_id, &document_id))
         .await?;
     let etag = format!("\"{}\"", meta.sha256);
     let unchanged = request

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use solvo_app::AppError;
-use solvo_persistence::repositories::documents::DocumentMeta;
+use solvo_app::documents::DocumentMeta;
 use utoipa::ToSchema;
 
 use super::kind::DocumentKind;

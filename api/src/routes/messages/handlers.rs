@@ -4,21 +4,17 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use serde::Deserialize;
 use solvo_app::AppError;
+use solvo_app::messages::{self, Conversation, MessageText, PageRequest};
 use solvo_domain::permission::Permission;
-use solvo_persistence::ids::new_id;
-use solvo_persistence::repositories::messages::{self, MessageRow};
-use solvo_persistence::repositories::page::PageRequest;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::view::{Message, MessageList};
-use super::{actor_id, side_of};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
 use crate::state::AppState;
-use solvo_app::cases::access::visible_case;
 use solvo_app::clock;
 
 /// A new message.
@@ -107,30 +103,10 @@ pub async fn create_message(
     let case_id = id.into_inner();
     // The case is part of the request: the same key and body on another case is a misuse.
     let fingerprint = format!("{case_id}:{}", body.fingerprint());
-    let text = body.into_inner().body;
-    if text.trim().is_empty() {
-        return Err(AppError::invalid("body", "blank", "body must not be only whitespace").into());
-    }
+    let text = MessageText::new(body.into_inner().body)?;
     let organisation_id = caller.organisation_id.clone();
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
-        let case = visible_case(conn, &caller, &case_id)?;
-        let row = MessageRow {
-            id: new_id("msg"),
-            case_id: case.id.clone(),
-            author_id: actor_id(&caller).to_owned(),
-            author_side: side_of(&caller).as_str().to_owned(),
-            body: text,
-            created_at: clock::now(),
-        };
-        messages::insert(conn, &row)?;
-        solvo_app::cases::events::record_activity(
-            conn,
-            &case,
-            &solvo_app::cases::events::ActorRef::from(&caller.0),
-            "message_posted",
-            &serde_json::json!({"message_id": row.id, "side": row.author_side}),
-            row.created_at,
-        )?;
+        let row = messages::post(conn, &caller, &case_id, text, clock::now())?;
         let message = Message::new(row, Some(caller.role.as_str()), true)?;
         Created::new(StatusCode::CREATED.as_u16(), &message, None)
     })
@@ -156,24 +132,18 @@ pub async fn list_messages(
     caller.require(Permission::ReadCaseConversation)?;
     let page = params.page()?;
     let case_id = id.into_inner();
-    let (rows, unread_count) = state
+    let Conversation { page, unread_count } = state
         .db
-        .read(move |conn| {
-            let case = visible_case(conn, &caller, &case_id)?;
-            let reader = actor_id(&caller);
-            let rows = messages::list(conn, &case.id, reader, &page)?;
-            let unread = messages::unread_count(conn, &case.id, reader)?;
-            Ok((rows, unread))
-        })
+        .read(move |conn| messages::list(conn, &caller, &case_id, &page))
         .await?;
-    let data = rows
+    let data = page
         .items
         .into_iter()
         .map(Message::try_from)
         .collect::<Result<_, _>>()?;
     Ok(HttpResponse::Ok().json(MessageList {
         data,
-        next_cursor: rows.next_cursor,
+        next_cursor: page.next_cursor,
         unread_count,
     }))
 }
@@ -204,24 +174,7 @@ pub async fn mark_messages_read(
     state
         .db
         .write(move |conn| {
-            let case = visible_case(conn, &caller, &case_id)?;
-            if let Some(up_to) = &up_to
-                && !messages::exists(conn, &case.id, up_to)?
-            {
-                return Err(AppError::invalid(
-                    "up_to",
-                    "unknown_message",
-                    "up_to must be the id of a message on this case.",
-                ));
-            }
-            messages::mark_read(
-                conn,
-                &case.id,
-                actor_id(&caller),
-                up_to.as_deref(),
-                clock::now(),
-            )?;
-            Ok(())
+            messages::mark_read(conn, &caller, &case_id, up_to.as_deref(), clock::now())
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -18,27 +18,11 @@ pub use handlers::{
 };
 pub use view::{Message, MessageAuthor, MessageList, Side};
 
-use solvo_domain::identity::OrganisationKind;
 use utoipa_actix_web::service_config::ServiceConfig;
-
-use crate::auth::Caller;
 
 /// Registers this module's routes.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_message)
         .service(list_messages)
         .service(mark_messages_read);
-}
-
-/// The id that authors, uploads and read markers are recorded under: the user, or the API key.
-pub(crate) fn actor_id(caller: &Caller) -> &str {
-    caller.actor_id()
-}
-
-/// The side of the conversation the caller writes for.
-pub(crate) fn side_of(caller: &Caller) -> Side {
-    match caller.organisation_kind {
-        OrganisationKind::Agency => Side::Agency,
-        OrganisationKind::Creditor => Side::Creditor,
-    }
 }

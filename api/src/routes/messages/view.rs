@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use solvo_app::AppError;
-use solvo_persistence::repositories::messages::{MessageForReader, MessageRow};
+use solvo_app::messages::{MessageForReader, MessageRow};
 use utoipa::ToSchema;
 
 use crate::roles::{RoleName, stored_role};

@@ -2,16 +2,10 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use chrono::Duration;
-use solvo_app::AppError;
+use solvo_app::quotes::{self, CreateQuote};
 use solvo_domain::permission::Permission;
-use solvo_persistence::ids::new_id;
-use solvo_persistence::repositories::organisations;
-use solvo_persistence::repositories::quotes::{self, QuoteRow};
 
-use super::input::CreateQuote;
-use super::pricing::{VALIDITY_DAYS, price};
-use super::view::{Quote, QuoteRoute};
+use super::view::{Quote, quote_view};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
@@ -46,36 +40,13 @@ pub async fn create_quote(
     // The shared histories, parsed once at start-up; an Arc so the blocking task can own a handle.
     let rates = std::sync::Arc::clone(&state.rates);
     let organisation_id = caller.organisation_id.clone();
-    idempotency::create(
-        &state,
-        caller.organisation_id.clone(),
-        key,
-        fingerprint,
-        move |conn| {
-            let organisation = organisations::find(conn, &organisation_id)?;
-            let route = if organisation.country == parsed.debtor_country.as_str() {
-                QuoteRoute::Domestic
-            } else {
-                QuoteRoute::International
-            };
-            let (quote, schedule) = price(&parsed, &rates, route, new_id("quo"), now)?;
-            let created = Created::new(
-                StatusCode::CREATED.as_u16(),
-                &quote,
-                Some(format!("/v1/quotes/{}", quote.id)),
-            )?;
-            let row = QuoteRow {
-                id: quote.id,
-                organisation_id,
-                body: created.body.get().to_owned(),
-                fee_terms: serde_json::to_string(&schedule).map_err(anyhow::Error::from)?,
-                created_at: now,
-                expires_at: now + Duration::days(VALIDITY_DAYS),
-            };
-            quotes::insert(conn, &row)?;
-            Ok(created)
-        },
-    )
+    idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
+        quotes::create(conn, &caller, parsed, &rates, now, |priced| {
+            let quote = quote_view(priced);
+            let location = Some(format!("/v1/quotes/{}", quote.id));
+            Created::new(StatusCode::CREATED.as_u16(), &quote, location)
+        })
+    })
     .await
 }
 
@@ -95,17 +66,10 @@ pub async fn get_quote(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::ReadQuotes)?;
-    let scope = caller.tenant_scope().map(ToOwned::to_owned);
     let id = id.into_inner();
-    let row = state
+    let body = state
         .db
-        .read(move |conn| Ok(quotes::find(conn, scope.as_deref(), &id)?))
+        .read(move |conn| quotes::get(conn, &caller, &id))
         .await?;
-    let body: serde_json::Value = serde_json::from_str(&row.body).map_err(|err| {
-        AppError::Internal(anyhow::anyhow!(
-            "quote {} has an unreadable body: {err}",
-            row.id
-        ))
-    })?;
     Ok(HttpResponse::Ok().json(body))
 }

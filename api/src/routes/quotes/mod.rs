@@ -1,11 +1,10 @@
 //! `/v1/quotes`: what placing a claim would cost the creditor and what the law adds to it, ahead
 //! of placement.
 //!
-//! - [`create_quote`] checks the request ([`CreateQuote`]), resolves the debtor's jurisdiction,
-//!   prices the fees with the house default schedule (`solvo_domain::fees::quote`) and computes
-//!   the statutory figures per invoice (interest, fixed compensation, collection costs,
-//!   prescription). The served body and the fee schedule are stored; [`get_quote`] answers the
-//!   same body.
+//! - [`create_quote`] checks the request ([`CreateQuote`]) and calls `solvo_app::quotes::create`,
+//!   which resolves the route, prices the fees with the house default schedule and computes the
+//!   statutory figures per invoice; this module renders them (`view::quote_view`) and the
+//!   served body is stored with the fee schedule; [`get_quote`] answers the same body.
 //!
 //! Decisions: interest runs from the day after each due date up to and including `as_of`; lines
 //! are half-open like the domain's and the case balance's (`from` counted, `to` the first day
@@ -13,17 +12,13 @@
 //! with a reason in `gaps`. The route is domestic when the debtor's country is the creditor
 //! organisation's country.
 
-mod claim;
 mod handlers;
-mod input;
-mod pricing;
 mod view;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub use handlers::{create_quote, get_quote};
-pub use input::{CreateQuote, MAX_QUOTE_INVOICES, QuoteInvoiceInput};
-pub use pricing::VALIDITY_DAYS;
+pub use solvo_app::quotes::{CreateQuote, MAX_QUOTE_INVOICES, QuoteInvoiceInput, VALIDITY_DAYS};
 pub use view::{
     Quote, QuoteCollectionCosts, QuoteCompensation, QuoteCompensationLine, QuoteFeeKind,
     QuoteFeeLine, QuoteFees, QuoteGap, QuoteInterest, QuoteInterestLine, QuoteInvoiceEstimate,

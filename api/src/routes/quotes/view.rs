@@ -2,11 +2,14 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use solvo_domain::fees::{FeeComponent, FeeKind, Scope};
+use solvo_app::clock;
+use solvo_app::quotes::{self as app, PricedQuote};
+use solvo_domain::fees::{FeeComponent, FeeKind};
+use solvo_domain::jurisdiction::CompensationUnit;
 use utoipa::ToSchema;
 
 use crate::money::MoneyView;
-use crate::routes::reference::summary::RuleTopicName;
+use crate::routes::reference::summary::{RuleTopicName, collection_costs_line};
 
 /// Whether the debtor is in the creditor's country, which selects the commission rates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -18,11 +21,11 @@ pub enum QuoteRoute {
     International,
 }
 
-impl From<QuoteRoute> for Scope {
-    fn from(route: QuoteRoute) -> Self {
+impl From<app::QuoteRoute> for QuoteRoute {
+    fn from(route: app::QuoteRoute) -> Self {
         match route {
-            QuoteRoute::Domestic => Self::Domestic,
-            QuoteRoute::International => Self::International,
+            app::QuoteRoute::Domestic => Self::Domestic,
+            app::QuoteRoute::International => Self::International,
         }
     }
 }
@@ -260,4 +263,128 @@ pub struct Quote {
     pub invoices: Vec<QuoteInvoiceEstimate>,
     /// What is not available and why.
     pub gaps: Vec<QuoteGap>,
+}
+
+/// The view of a priced quote: the body `POST` answers and `GET` replays.
+#[must_use]
+pub fn quote_view(priced: &PricedQuote) -> Quote {
+    let request = &priced.request;
+    let law = &priced.law;
+    Quote {
+        id: priced.id.clone(),
+        created_at: clock::rfc3339(priced.created_at),
+        expires_at: clock::rfc3339(priced.expires_at),
+        as_of: request.as_of,
+        debtor_country: request.debtor_country.to_string(),
+        jurisdiction: request.jurisdiction.code.to_string(),
+        jurisdiction_name: request.jurisdiction.name.to_owned(),
+        route: priced.route.into(),
+        currency: request.currency.code().to_owned(),
+        principal_total: priced.fees.principal_total.into(),
+        fees: QuoteFees {
+            components: priced
+                .fees
+                .components
+                .iter()
+                .cloned()
+                .map(Into::into)
+                .collect(),
+            total: priced.fees.total.into(),
+            contingent: priced
+                .fees
+                .contingent
+                .iter()
+                .cloned()
+                .map(Into::into)
+                .collect(),
+        },
+        interest: law.interest.as_ref().map(interest_view),
+        compensation: law
+            .compensation
+            .as_ref()
+            .map(|compensation| QuoteCompensation {
+                total: compensation.total.into(),
+                lines: compensation
+                    .lines
+                    .iter()
+                    .map(|line| QuoteCompensationLine {
+                        invoice: line.invoice,
+                        amount: line.amount.into(),
+                        unit: unit_name(line.unit).to_owned(),
+                        legal_basis: line.legal_basis.to_owned(),
+                    })
+                    .collect(),
+            }),
+        collection_costs: law
+            .collection_costs
+            .as_ref()
+            .map(|costs| QuoteCollectionCosts {
+                recoverable: true,
+                basis: costs.basis.to_owned(),
+                summary: collection_costs_line(&costs.rule).summary,
+                scale_amount: costs.scale_amount.map(Into::into),
+                legal_basis: costs.rule.legal_basis.to_owned(),
+                note: costs.rule.note.to_owned(),
+            }),
+        invoices: law.invoices.iter().map(invoice_view).collect(),
+        gaps: law
+            .gaps
+            .iter()
+            .map(|gap| QuoteGap {
+                topic: gap.topic.into(),
+                invoices: gap.invoices.clone(),
+                reason: gap.reason.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn interest_view(interest: &app::QuoteInterest) -> QuoteInterest {
+    QuoteInterest {
+        total: interest.total.into(),
+        provisional: interest.provisional,
+        lines: interest
+            .lines
+            .iter()
+            .map(|line| QuoteInterestLine {
+                invoice: line.invoice,
+                from: line.line.from,
+                to: line.line.to,
+                days: line.line.days,
+                base: line.line.base.into(),
+                rate: line.line.rate_percent.normalize().to_string(),
+                amount: line.line.amount.into(),
+                legal_basis: line.line.legal_basis.clone(),
+                provisional: line.line.provisional,
+            })
+            .collect(),
+    }
+}
+
+fn invoice_view(invoice: &app::QuoteInvoiceEstimate) -> QuoteInvoiceEstimate {
+    QuoteInvoiceEstimate {
+        index: invoice.index,
+        amount: invoice.amount.into(),
+        due_date: invoice.due_date,
+        days_overdue: invoice.days_overdue,
+        interest: invoice.interest.map(Into::into),
+        compensation: invoice.compensation.map(Into::into),
+        prescription: invoice
+            .prescription
+            .as_ref()
+            .map(|prescription| QuotePrescription {
+                deadline: prescription.deadline,
+                time_barred: prescription.time_barred,
+                applies_to: prescription.applies_to.to_owned(),
+                legal_basis: prescription.legal_basis.to_owned(),
+            }),
+    }
+}
+
+fn unit_name(unit: CompensationUnit) -> &'static str {
+    match unit {
+        CompensationUnit::PerLatePayment => "per_late_payment",
+        CompensationUnit::PerClaim => "per_claim",
+        CompensationUnit::OncePerDefault => "once_per_default",
+    }
 }

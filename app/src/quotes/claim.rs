@@ -8,11 +8,12 @@
 //! never silently leaves an invoice out.
 
 use chrono::NaiveDate;
-use solvo_app::AppError;
 use solvo_domain::interest::{
-    BalanceSchedule, InterestBreakdown, InterestError, statutory_interest,
+    BalanceSchedule, InterestBreakdown, InterestError, InterestLine, statutory_interest,
 };
-use solvo_domain::jurisdiction::{CollectionCostBasis, CompensationUnit, Jurisdiction, RuleTopic};
+use solvo_domain::jurisdiction::{
+    CollectionCostBasis, CollectionCostRule, CompensationUnit, Jurisdiction, RuleTopic,
+};
 use solvo_domain::ledger::{
     CompensationDue, CompensationGapReason, CompensationScope, LedgerInvoice, compensation_due,
 };
@@ -21,11 +22,103 @@ use solvo_domain::prescription::{ClaimDates, PrescriptionError, deadline};
 use solvo_domain::rates::RateTables;
 
 use super::input::{ParsedInvoice, ParsedQuote};
-use super::view::{
-    QuoteCollectionCosts, QuoteCompensation, QuoteCompensationLine, QuoteGap, QuoteInterest,
-    QuoteInterestLine, QuoteInvoiceEstimate, QuotePrescription,
-};
-use crate::routes::reference::summary::collection_costs_line;
+use crate::error::AppError;
+
+/// One line of statutory interest of one invoice.
+#[derive(Debug, Clone)]
+pub struct QuoteInterestLine {
+    /// Index of the invoice in the request (from 0).
+    pub invoice: usize,
+    /// The domain's line: days, base, rate, amount, legal basis.
+    pub line: InterestLine,
+}
+
+/// Statutory interest over every invoice.
+#[derive(Debug, Clone)]
+pub struct QuoteInterest {
+    /// Sum of the invoices' interest.
+    pub total: Money,
+    /// True when any line rests on a reference rate carried forward.
+    pub provisional: bool,
+    /// The lines, invoice by invoice.
+    pub lines: Vec<QuoteInterestLine>,
+}
+
+/// Fixed recovery-cost compensation of one invoice.
+#[derive(Debug, Clone)]
+pub struct QuoteCompensationLine {
+    /// Index of the invoice in the request.
+    pub invoice: usize,
+    /// The amount, in the statute's currency.
+    pub amount: Money,
+    /// How often the statute grants it.
+    pub unit: CompensationUnit,
+    /// Statute and article.
+    pub legal_basis: &'static str,
+}
+
+/// Fixed compensation over every overdue invoice.
+#[derive(Debug, Clone)]
+pub struct QuoteCompensation {
+    /// Sum of the lines.
+    pub total: Money,
+    /// One line per overdue invoice.
+    pub lines: Vec<QuoteCompensationLine>,
+}
+
+/// The collection-cost rule of the jurisdiction and its figure for the quote.
+#[derive(Debug, Clone)]
+pub struct QuoteCollectionCosts {
+    /// The rule (its summary, legal basis and note are shown as they are).
+    pub rule: CollectionCostRule,
+    /// `statutory_scale` or `reasonable_costs`.
+    pub basis: &'static str,
+    /// The scale's figure for the principal, where the basis is a scale in the claim's currency.
+    pub scale_amount: Option<Money>,
+}
+
+/// The prescription deadline of one invoice, with no interrupting event recorded.
+#[derive(Debug, Clone)]
+pub struct QuotePrescription {
+    /// The last day the claim can still be brought.
+    pub deadline: NaiveDate,
+    /// True when the deadline lies before `as_of`.
+    pub time_barred: bool,
+    /// The claims the rule covers.
+    pub applies_to: &'static str,
+    /// Statute and article.
+    pub legal_basis: &'static str,
+}
+
+/// One invoice and what the law adds to it.
+#[derive(Debug, Clone)]
+pub struct QuoteInvoiceEstimate {
+    /// Index in the request (from 0).
+    pub index: usize,
+    /// The principal.
+    pub amount: Money,
+    /// The due date.
+    pub due_date: NaiveDate,
+    /// Days past due on `as_of` (0 when not yet overdue).
+    pub days_overdue: i64,
+    /// Statutory interest of this invoice, when available.
+    pub interest: Option<Money>,
+    /// Fixed compensation of this invoice, when available and due.
+    pub compensation: Option<Money>,
+    /// Prescription deadline, when available.
+    pub prescription: Option<QuotePrescription>,
+}
+
+/// A figure left out because a rule is not available, and why.
+#[derive(Debug, Clone)]
+pub struct QuoteGap {
+    /// The topic.
+    pub topic: RuleTopic,
+    /// The invoices affected (indices); empty when the gap concerns the whole claim.
+    pub invoices: Vec<usize>,
+    /// Why the figure is not available.
+    pub reason: String,
+}
 
 /// The statutory part of a quote.
 #[derive(Debug, Clone)]
@@ -48,7 +141,6 @@ struct Gaps(Vec<QuoteGap>);
 
 impl Gaps {
     fn add(&mut self, topic: RuleTopic, invoice: Option<usize>, reason: String) {
-        let topic = topic.into();
         if let Some(gap) = self
             .0
             .iter_mut()
@@ -123,14 +215,7 @@ pub fn statutory(
                 interest_lines.extend(breakdown.into_iter().flat_map(|b| b.lines).map(|line| {
                     QuoteInterestLine {
                         invoice: index,
-                        from: line.from,
-                        to: line.to,
-                        days: line.days,
-                        base: line.base.into(),
-                        rate: line.rate_percent.normalize().to_string(),
-                        amount: line.amount.into(),
-                        legal_basis: line.legal_basis,
-                        provisional: line.provisional,
+                        line,
                     }
                 }));
                 interest_amounts.push(total);
@@ -146,9 +231,9 @@ pub fn statutory(
         if let Some(charge) = charge {
             compensation_lines.push(QuoteCompensationLine {
                 invoice: index,
-                amount: charge.amount.into(),
-                unit: unit_name(charge.unit).to_owned(),
-                legal_basis: charge.legal_basis.to_owned(),
+                amount: charge.amount,
+                unit: charge.unit,
+                legal_basis: charge.legal_basis,
             });
             compensation_amounts.push(charge.amount);
         }
@@ -174,11 +259,11 @@ pub fn statutory(
         };
         invoices.push(QuoteInvoiceEstimate {
             index,
-            amount: invoice.principal.into(),
+            amount: invoice.principal,
             due_date: invoice.due_date,
             days_overdue: (quote.as_of - invoice.due_date).num_days().max(0),
-            interest: interest.map(Into::into),
-            compensation: compensation.map(Into::into),
+            interest,
+            compensation,
             prescription,
         });
     }
@@ -276,14 +361,6 @@ fn interest_gap(rates: &RateTables, err: &InterestError) -> String {
     }
 }
 
-fn unit_name(unit: CompensationUnit) -> &'static str {
-    match unit {
-        CompensationUnit::PerLatePayment => "per_late_payment",
-        CompensationUnit::PerClaim => "per_claim",
-        CompensationUnit::OncePerDefault => "once_per_default",
-    }
-}
-
 /// The fixed compensation of the quote's invoices overdue on `as_of`, by the one rule of how
 /// often it is due (`solvo_domain::ledger::compensation_due`, which placement books by too).
 fn quote_compensation(quote: &ParsedQuote) -> CompensationDue {
@@ -332,8 +409,8 @@ fn invoice_prescription(
     Ok(QuotePrescription {
         deadline,
         time_barred: deadline < as_of,
-        applies_to: rule.applies_to.to_owned(),
-        legal_basis: rule.legal_basis.to_owned(),
+        applies_to: rule.applies_to,
+        legal_basis: rule.legal_basis,
     })
 }
 
@@ -346,8 +423,8 @@ fn interest_total(
     let total = Money::checked_sum(per_invoice, currency)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("interest total: {err}")))?;
     Ok(QuoteInterest {
-        total: total.into(),
-        provisional: lines.iter().any(|line| line.provisional),
+        total,
+        provisional: lines.iter().any(|line| line.line.provisional),
         lines,
     })
 }
@@ -362,10 +439,7 @@ fn compensation_total(
 ) -> Option<QuoteCompensation> {
     let currency = amounts.first().map_or(quote_currency, Money::currency);
     if let Ok(total) = Money::checked_sum(amounts, currency) {
-        return Some(QuoteCompensation {
-            total: total.into(),
-            lines,
-        });
+        return Some(QuoteCompensation { total, lines });
     }
     gaps.add(
         RuleTopic::RecoveryCompensation,
@@ -397,7 +471,7 @@ fn collection_costs(
     };
     let (basis, scale_amount) = match rule.basis {
         CollectionCostBasis::Scale { scale } => match scale.amount_for(principal_total) {
-            Ok(amount) => ("statutory_scale", Some(amount.into())),
+            Ok(amount) => ("statutory_scale", Some(amount)),
             Err(err) => {
                 gaps.add(
                     RuleTopic::CollectionCosts,
@@ -410,11 +484,8 @@ fn collection_costs(
         CollectionCostBasis::ReasonableCosts { .. } => ("reasonable_costs", None),
     };
     Some(QuoteCollectionCosts {
-        recoverable: true,
-        basis: basis.to_owned(),
-        summary: collection_costs_line(&rule).summary,
+        rule,
+        basis,
         scale_amount,
-        legal_basis: rule.legal_basis.to_owned(),
-        note: rule.note.to_owned(),
     })
 }

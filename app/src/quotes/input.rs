@@ -1,9 +1,9 @@
 //! A quote request as a client sends it, checked into domain values once, every invalid field
 //! named at once.
 
+use crate::error::AppError;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use solvo_app::AppError;
 use solvo_domain::country::CountryCode;
 use solvo_domain::interest::MAX_PERIOD_DAYS;
 use solvo_domain::jurisdiction::{self, Jurisdiction, JurisdictionCode, JurisdictionCodeError};
@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::error::FieldError;
-use solvo_app::money::{parse_amount, parse_currency, to_minor};
+use crate::money::{parse_amount, parse_currency, to_minor};
 
 /// Most invoices one quote prices: enough for any single claim, small enough that the answer
 /// (interest lines per invoice) stays readable. Larger portfolios go through bulk placement.

@@ -1,0 +1,85 @@
+//! The case list: which cases a caller sees (creditors their own, agency staff every creditor's)
+//! and which filters are accepted. A state must be one of the machine's, a country a valid ISO
+//! code; anything else is refused naming the field rather than silently matching nothing.
+//!
+//! [`CaseRow`], [`Page`] and [`PageRequest`] are the stored records and the keyset paging this
+//! use case hands back and takes, re-exported until typed storage replaces them.
+
+use chrono::NaiveDateTime;
+use solvo_domain::case::StateName;
+use solvo_domain::country::CountryCode;
+use solvo_persistence::AnyConnection;
+pub use solvo_persistence::repositories::cases::CaseRow;
+use solvo_persistence::repositories::cases::{self, CaseFilter};
+pub use solvo_persistence::repositories::page::{Page, PageRequest};
+
+use crate::error::AppError;
+use crate::principal::Principal;
+
+/// The filters a caller asks the case list for, as sent.
+#[derive(Debug, Clone, Default)]
+pub struct CaseQuery {
+    /// Only cases in this state (a state machine name).
+    pub state: Option<String>,
+    /// Only cases whose debtor is in this country (ISO 3166-1 alpha-2, any case).
+    pub country: Option<String>,
+    /// Placed at or after.
+    pub created_from: Option<NaiveDateTime>,
+    /// Placed before.
+    pub created_to: Option<NaiveDateTime>,
+    /// Changed at or after.
+    pub updated_since: Option<NaiveDateTime>,
+    /// The creditor's reference, exactly.
+    pub creditor_reference: Option<String>,
+    /// Debtor name contains (case-insensitive); blank means no filter.
+    pub debtor_name: Option<String>,
+}
+
+/// One page of the cases the caller may see, oldest placement first.
+///
+/// # Errors
+/// [`AppError::Validation`] for an unknown state or an invalid country; database errors.
+pub fn list(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    query: CaseQuery,
+    page: &PageRequest,
+) -> Result<Page<CaseRow>, AppError> {
+    let filter = filter_of(caller, query)?;
+    Ok(cases::list(conn, &filter, page)?)
+}
+
+/// The storage filter of a checked query, scoped to the caller's tenant.
+fn filter_of(caller: &Principal, query: CaseQuery) -> Result<CaseFilter, AppError> {
+    if let Some(name) = &query.state
+        && !StateName::ALL.iter().any(|state| state.as_str() == name)
+    {
+        return Err(AppError::invalid(
+            "state",
+            "unknown_state",
+            format!("`{name}` is not a case state; see GET /v1/case-states."),
+        ));
+    }
+    let country = match query.country.as_deref().map(CountryCode::parse) {
+        Some(Ok(code)) => Some(code.to_string()),
+        Some(Err(err)) => {
+            return Err(AppError::invalid(
+                "country",
+                "invalid_country",
+                err.to_string(),
+            ));
+        }
+        None => None,
+    };
+    Ok(CaseFilter {
+        organisation_id: caller.tenant_scope().map(ToOwned::to_owned),
+        state: query.state,
+        country,
+        created_from: query.created_from,
+        created_to: query.created_to,
+        updated_since: query.updated_since,
+        creditor_reference: query.creditor_reference,
+        debtor_name: query.debtor_name.filter(|text| !text.trim().is_empty()),
+        collector_id: None,
+    })
+}
