@@ -5,7 +5,8 @@
 //!
 //! Where things live: `cases` (placement, bulk and CSV intake, instructions, assignment,
 //! balances), `debtors` (the debtor command and matching), `idempotency` (replaying a create),
-//! `db` (running work off the async executor), `clock` (the one reading of the time).
+//! `db` (running work off the async executor), `clock` (the one reading of the time), `rates`
+//! (the live reference-rate tables and the agency's rate entries).
 
 pub mod cases;
 pub mod clock;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod idempotency;
 pub mod money;
 pub mod principal;
+pub mod rates;
 
 pub use db::Db;
 pub use error::{AppError, FieldError};
