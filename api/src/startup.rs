@@ -31,6 +31,7 @@ use crate::workers::Scheduler;
 use crate::{openapi, routes};
 use solvo_app::Db;
 use solvo_app::clock;
+use solvo_app::rates::LiveRates;
 
 const JWT_SECRET_NAME: &str = "jwt_hs256";
 const MIN_JWT_SECRET_BYTES: usize = 32;
@@ -71,13 +72,17 @@ impl Application {
         let (pool, jwt_secret) = web::block(move || prepare_database(&setup_config))
             .await
             .context("start-up task")??;
-        let rates = Arc::new(RateTables::embedded().context("embedded reference rates")?);
+        let rates = load_rates(pool.clone()).await?;
         let demo = if config.demo {
-            Some(seed_demo(pool.clone(), Arc::clone(&rates)).await?)
+            Some(seed_demo(pool.clone(), rates.current()).await?)
         } else {
             None
         };
-        let scheduler = Scheduler::new(pool.clone(), config.scheduler_interval_seconds);
+        let scheduler = Scheduler::new(
+            pool.clone(),
+            rates.clone(),
+            config.scheduler_interval_seconds,
+        );
         let state = AppState {
             db: Db::new(pool),
             jwt: JwtKeys::new(&jwt_secret, &config.jwt_issuer, &config.jwt_audience),
@@ -156,6 +161,21 @@ impl Application {
         }
         outcome
     }
+}
+
+/// The live reference rates: the embedded histories plus every entry stored in the database.
+async fn load_rates(pool: Pool) -> anyhow::Result<LiveRates> {
+    let rates = LiveRates::new(RateTables::embedded().context("embedded reference rates")?);
+    let loader = rates.clone();
+    web::block(move || -> anyhow::Result<()> {
+        let mut conn = pool.get()?;
+        loader.reload(&mut conn)?;
+        Ok(())
+    })
+    .await
+    .context("reference-rate loading task")?
+    .context("loading the stored reference rates")?;
+    Ok(rates)
 }
 
 /// Seeds the demo on the blocking pool (placement and hashing are synchronous work).

@@ -2,11 +2,10 @@
 
 use std::sync::Arc;
 
-use solvo_domain::rates::RateTables;
-
 use crate::auth::JwtKeys;
 use crate::auth::throttle::LoginThrottle;
 use solvo_app::Db;
+use solvo_app::rates::LiveRates;
 
 /// Token lifetimes, from the settings.
 #[derive(Debug, Clone, Copy)]
@@ -26,8 +25,10 @@ pub struct AppState {
     pub jwt: JwtKeys,
     /// Token lifetimes.
     pub lifetimes: TokenLifetimes,
-    /// Reference-rate histories for interest, parsed once at start-up.
-    pub rates: Arc<RateTables>,
+    /// Reference-rate histories for interest: the embedded ones plus the agency's entries,
+    /// loaded at start-up, swapped after a new entry and reloaded by the scheduler. Take
+    /// `rates.current()` once per computation.
+    pub rates: LiveRates,
     /// Failed logins per email.
     pub login_throttle: Arc<LoginThrottle>,
 }

@@ -8,9 +8,12 @@ use std::time::Instant;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
+use chrono::NaiveDate;
 use metrics_exporter_prometheus::{
     Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
 };
+use solvo_app::rates;
+use solvo_domain::rates::RateTables;
 use tracing::Instrument;
 use tracing_subscriber::EnvFilter;
 
@@ -71,6 +74,20 @@ impl HttpMetrics {
             ];
             metrics::counter!("http_requests_total", &labels).increment(1);
             metrics::histogram!("http_request_duration_seconds", &labels).record(seconds);
+        });
+    }
+
+    /// Sets `solvo_reference_rate_days_left{series}` for every series in use: the days from
+    /// `today` to the day it runs out (see `solvo_app::rates::days_left`).
+    pub fn record_rate_horizons(&self, tables: &RateTables, today: NaiveDate) {
+        metrics::with_local_recorder(&self.recorder, || {
+            for series in rates::series_in_use() {
+                let days = rates::days_left(tables, series, today);
+                // A count of days, exactly representable; clamped only beyond any calendar.
+                let value = f64::from(i32::try_from(days).unwrap_or(i32::MAX));
+                metrics::gauge!("solvo_reference_rate_days_left", "series" => series.id())
+                    .set(value);
+            }
         });
     }
 

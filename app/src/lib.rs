@@ -6,8 +6,9 @@
 //! Where things live: `cases` (placement, bulk and CSV intake, instructions, assignment,
 //! balances, lists, timeline), `debtors` (the debtor command, matching, reads and updates),
 //! `documents`, `messages`, `quotes`, the identity use cases (`organisations`, `users`,
-//! `api_keys`, `sessions`, `collectors`, `credentials`), `idempotency` (replaying a create),
-//! `paging`, `db` (running work off the async executor), `clock` (the one reading of the time).
+//! `api_keys`, `sessions`, `collectors`, `credentials`), `rates` (the live reference-rate tables
+//! and the agency's rate entries), `idempotency` (replaying a create), `paging`, `db` (running
+//! work off the async executor), `clock` (the one reading of the time).
 
 pub mod api_keys;
 pub mod cases;
@@ -26,6 +27,7 @@ pub mod organisations;
 pub mod paging;
 pub mod principal;
 pub mod quotes;
+pub mod rates;
 pub mod sessions;
 pub mod users;
 

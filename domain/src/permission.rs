@@ -65,11 +65,15 @@ pub enum Permission {
     /// List and see the users of every organisation, not only one's own: the agency
     /// administrator, who onboards every creditor.
     AdministerEveryOrganisation,
+    /// Add a published reference rate (the next Basiszinssatz, an ECB decision) without a new
+    /// release: the agency administrator, who runs the installation; every case's interest is
+    /// computed from these rates.
+    ManageReferenceRates,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 20] = [
+    pub const ALL: [Permission; 21] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -90,6 +94,7 @@ impl Permission {
         Permission::ReadMetrics,
         Permission::AccessEveryCreditor,
         Permission::AdministerEveryOrganisation,
+        Permission::ManageReferenceRates,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -116,6 +121,7 @@ impl Permission {
             Self::ReadMetrics => "read_metrics",
             Self::AccessEveryCreditor => "access_every_creditor",
             Self::AdministerEveryOrganisation => "administer_every_organisation",
+            Self::ManageReferenceRates => "manage_reference_rates",
         }
     }
 
@@ -158,6 +164,7 @@ impl Permission {
             P::ReadMetrics =>                 [Y,        N,        N,        N,        N,        N],
             P::AccessEveryCreditor =>         [Y,        Y,        N,        N,        N,        N],
             P::AdministerEveryOrganisation => [Y,        N,        N,        N,        N,        N],
+            P::ManageReferenceRates =>        [Y,        N,        N,        N,        N,        N],
         }
     }
 }
@@ -191,7 +198,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 20] = [
+    const EXPECTED: [(&str, &[&str]); 21] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -249,6 +256,7 @@ mod tests {
         ("read_metrics", &["agency_admin"]),
         ("access_every_creditor", &["agency_admin", "collector"]),
         ("administer_every_organisation", &["agency_admin"]),
+        ("manage_reference_rates", &["agency_admin"]),
     ];
 
     #[test]

@@ -244,6 +244,18 @@ diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(api_keys -> organisations (organisation_id));
 diesel::joinable!(debtors -> organisations (organisation_id));
 diesel::joinable!(collector_coverage -> users (user_id));
+diesel::table! {
+    rate_entries (id) {
+        id -> Text,
+        series -> Text,
+        effective_date -> Date,
+        rate -> Text,
+        source -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(cases -> debtors (debtor_id));
 diesel::joinable!(cases -> fee_schedules (fee_schedule_id));
 diesel::joinable!(invoices -> cases (case_id));
@@ -273,4 +285,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     message_reads,
     documents,
     idempotency_keys,
+    rate_entries,
 );

@@ -286,6 +286,21 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Starts another server on this app's database, as a second node of the same installation
+    /// (or this one restarted) would run, after letting the test adjust its configuration; returns
+    /// its address. The agency exists already, so nothing is bootstrapped and tokens of this app
+    /// are valid there.
+    pub async fn start_node(&self, adjust: impl FnOnce(&mut ServerConfig)) -> String {
+        let mut config = ServerConfig::for_database(&self.database_url);
+        config.jwt_secret = Some(TEST_JWT_SECRET.to_owned().into());
+        config.workers = Some(1);
+        adjust(&mut config);
+        let application = Application::build(config).await.expect("node starts");
+        let address = format!("http://127.0.0.1:{}", application.port());
+        tokio::spawn(application.run_until_stopped());
+        address
+    }
+
     /// The agency organisation's id.
     pub async fn agency_id(&self) -> String {
         body(self.get("/v1/me", &self.admin_token).await).await["organisation"]["id"]

@@ -24,6 +24,7 @@ mod migrations;
 mod openapi;
 mod organisations;
 mod quotes;
+mod rate_entries;
 mod reference;
 mod scheduler;
 mod tenancy;

@@ -4,6 +4,8 @@ use actix_web::{HttpResponse, get, web};
 use diesel::RunQueryDsl;
 use serde::Serialize;
 use solvo_app::AppError;
+use solvo_app::clock;
+use solvo_app::rates::{self, RunningOut};
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
@@ -30,12 +32,25 @@ pub async fn live() -> HttpResponse {
     })
 }
 
-/// The process can serve: a database round trip succeeds.
+/// Readiness, with what an operator should act on soon.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Readiness {
+    /// `ok`.
+    pub status: String,
+    /// Reference-rate series that some jurisdiction's interest reads and that run out within
+    /// 30 days (or have run out, or have no history loaded): enter the next publication with
+    /// `POST /v1/reference-rates/{series}/entries`, or interest from `runs_out_on` on is a gap.
+    /// Empty when nothing needs doing; a warning never makes the node unready.
+    pub warnings: Vec<RunningOut>,
+}
+
+/// The process can serve: a database round trip succeeds. Still 200 when `warnings` lists
+/// reference-rate series about to run out.
 #[utoipa::path(
     tag = "operations",
     operation_id = "get_health_ready",
     responses(
-        (status = 200, description = "Ready", body = Health),
+        (status = 200, description = "Ready", body = Readiness),
         (status = 503, description = "The database is unreachable", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(())
@@ -51,7 +66,9 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
             })
         })
         .await?;
-    Ok(HttpResponse::Ok().json(Health {
+    let warnings = rates::running_out(&state.rates.current(), clock::now().date());
+    Ok(HttpResponse::Ok().json(Readiness {
         status: "ok".into(),
+        warnings,
     }))
 }

@@ -5,10 +5,12 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
+use solvo_app::clock;
 use solvo_domain::permission::Permission;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::state::AppState;
 use crate::telemetry::HttpMetrics;
 
 /// The scraper's token, kept as its SHA-256 so that comparing it takes the same time however
@@ -38,9 +40,10 @@ impl MetricsToken {
     }
 }
 
-/// Request counts and latency histograms by route and status, for Prometheus. Send the
-/// configured metrics token (`SOLVO_METRICS_TOKEN`) as a bearer token, or an agency
-/// administrator's credentials.
+/// Request counts and latency histograms by route and status, and
+/// `solvo_reference_rate_days_left{series}` (days until each reference-rate series in use runs
+/// out; 0 or less once interest needing it is a gap), for Prometheus. Send the configured metrics
+/// token (`SOLVO_METRICS_TOKEN`) as a bearer token, or an agency administrator's credentials.
 #[utoipa::path(
     tag = "operations",
     operation_id = "get_metrics",
@@ -50,6 +53,7 @@ impl MetricsToken {
 #[get("/metrics")]
 pub async fn metrics(
     metrics: web::Data<HttpMetrics>,
+    state: web::Data<AppState>,
     token: web::Data<MetricsToken>,
     request: HttpRequest,
     caller: Option<Caller>,
@@ -60,6 +64,7 @@ pub async fn metrics(
         ))?;
         caller.require(Permission::ReadMetrics)?;
     }
+    metrics.record_rate_horizons(&state.rates.current(), clock::now().date());
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(metrics.render()))

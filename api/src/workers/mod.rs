@@ -1,5 +1,6 @@
 //! Background work beside the HTTP server. Today that is the scheduler, which resumes paused
-//! cases on their `resume_on` date ([`resume`]).
+//! cases on their `resume_on` date ([`resume`]) and reloads the reference rates the agency
+//! entered, so a rate entered on one node is used by every node within one interval.
 //!
 //! [`Scheduler::start`] spawns the loop on the current tokio runtime (the server's); the
 //! [`SchedulerHandle`] it returns stops it when the server has stopped. Every node of an
@@ -19,11 +20,13 @@ use tokio::time::MissedTickBehavior;
 pub use resume::resume_due;
 
 use solvo_app::clock;
+use solvo_app::rates::LiveRates;
 
 /// The scheduler's settings, not yet running.
 #[derive(Clone)]
 pub struct Scheduler {
     pool: Pool,
+    rates: LiveRates,
     period: Duration,
 }
 
@@ -34,11 +37,13 @@ pub struct SchedulerHandle {
 }
 
 impl Scheduler {
-    /// A scheduler that runs a pass every `interval_seconds`; `None` when that is 0 (turned off).
+    /// A scheduler that runs a pass every `interval_seconds`, reloading `rates` on each;
+    /// `None` when that is 0 (turned off).
     #[must_use]
-    pub fn new(pool: Pool, interval_seconds: u64) -> Option<Self> {
+    pub fn new(pool: Pool, rates: LiveRates, interval_seconds: u64) -> Option<Self> {
         (interval_seconds > 0).then(|| Self {
             pool,
+            rates,
             period: Duration::from_secs(interval_seconds),
         })
     }
@@ -48,7 +53,7 @@ impl Scheduler {
     #[must_use]
     pub fn start(self) -> SchedulerHandle {
         let stop = Arc::new(AtomicBool::new(false));
-        let task = tokio::spawn(run(self.pool, self.period, Arc::clone(&stop)));
+        let task = tokio::spawn(run(self.pool, self.rates, self.period, Arc::clone(&stop)));
         SchedulerHandle { stop, task }
     }
 }
@@ -67,7 +72,7 @@ impl SchedulerHandle {
     }
 }
 
-async fn run(pool: Pool, period: Duration, stop: Arc<AtomicBool>) {
+async fn run(pool: Pool, rates: LiveRates, period: Duration, stop: Arc<AtomicBool>) {
     let mut ticks = tokio::time::interval(period);
     // After a slow pass, wait a full period rather than running the missed ones back to back.
     ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
@@ -75,9 +80,15 @@ async fn run(pool: Pool, period: Duration, stop: Arc<AtomicBool>) {
         ticks.tick().await;
         let pool = pool.clone();
         let stop = Arc::clone(&stop);
+        let rates = rates.clone();
         let today = clock::now().date();
         let pass = tokio::task::spawn_blocking(move || match pool.get() {
-            Ok(mut conn) => resume::resume_due_until(&mut conn, today, &stop),
+            Ok(mut conn) => {
+                if let Err(err) = rates.reload(&mut conn) {
+                    tracing::warn!(error = %err, "scheduler: reference rates not reloaded; will retry");
+                }
+                resume::resume_due_until(&mut conn, today, &stop)
+            }
             Err(err) => {
                 tracing::warn!(error = %err, "scheduler: no database connection; will retry");
                 0

@@ -15,6 +15,7 @@ pub mod messages;
 pub mod organisations;
 pub mod page;
 pub mod quotes;
+pub mod rate_entries;
 pub mod server_secrets;
 pub mod sessions;
 pub mod users;

@@ -46,7 +46,7 @@ pub async fn put_assignment(
 ) -> Result<HttpResponse, ApiError> {
     let collector_id = body.into_inner().collector_id;
     let id = id.into_inner();
-    let rates = state.rates.clone();
+    let rates = state.rates.current();
     let now = clock::now();
     let view = state
         .db

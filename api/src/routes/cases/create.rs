@@ -45,7 +45,7 @@ pub async fn create_case(
         .into_inner()
         .validate_case(&caller.organisation_id, "", now)
         .map_err(AppError::Validation)?;
-    let rates = state.rates.clone();
+    let rates = state.rates.current();
     let organisation_id = caller.organisation_id.clone();
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
         let view = case_view(placement::place_case(conn, &caller, case, &rates, now)?)?;

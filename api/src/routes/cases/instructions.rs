@@ -110,7 +110,7 @@ pub async fn create_instruction(
     let command = body.into_inner().into_command();
     let now = clock::now();
     let id = id.into_inner();
-    let rates = state.rates.clone();
+    let rates = state.rates.current();
     let view = state
         .db
         .write(move |conn| {

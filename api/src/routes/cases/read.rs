@@ -87,7 +87,7 @@ pub async fn get_case(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let rates = state.rates.clone();
+    let rates = state.rates.current();
     let view = state
         .db
         .read(move |conn| case_view(read::get(conn, &caller, &id, &rates, clock::now().date())?))
@@ -125,7 +125,7 @@ pub async fn get_balance(
     params: web::Query<BalanceParams>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let rates = state.rates.clone();
+    let rates = state.rates.current();
     let as_of = params.as_of.unwrap_or_else(|| clock::now().date());
     let balance = state
         .db

@@ -38,7 +38,7 @@ pub async fn create_quote(
     let now = clock::now();
     let parsed = body.into_inner().parse(now.date())?;
     // The shared histories, parsed once at start-up; an Arc so the blocking task can own a handle.
-    let rates = std::sync::Arc::clone(&state.rates);
+    let rates = state.rates.current();
     let organisation_id = caller.organisation_id.clone();
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
         quotes::create(conn, &caller, parsed, &rates, now, |priced| {

@@ -1,13 +1,16 @@
-//! Reference data, read-only and the same for every tenant: jurisdictions with their rules
-//! (`/v1/jurisdictions`), the embedded reference-rate histories (`/v1/reference-rates`) and the
-//! case state machine (`/v1/case-states`). Any authenticated caller may read them.
+//! Reference data, the same for every tenant: jurisdictions with their rules
+//! (`/v1/jurisdictions`), the reference-rate histories (`/v1/reference-rates`) and the case state
+//! machine (`/v1/case-states`). Any authenticated caller may read them; only the agency
+//! administrator may add a published rate (`POST /v1/reference-rates/{series}/entries`).
 //!
-//! Everything here is computed from the domain crate's compiled-in data, so the answers cannot
-//! drift from what interest, quotes and cases use. Lists follow the usual `limit`/`cursor`
+//! Everything here is computed from the domain crate's compiled-in data and, for rates, the live
+//! tables every computation reads, so the answers cannot drift from what interest, quotes and
+//! cases use. Lists follow the usual `limit`/`cursor`
 //! convention (the cursor is the last code or series id of the page), though they are short.
 
 mod case_states;
 mod jurisdictions;
+mod rate_entries;
 mod rates;
 pub mod summary;
 
@@ -27,6 +30,7 @@ pub use jurisdictions::{
     Jurisdiction, JurisdictionGap, JurisdictionList, JurisdictionSummary, get_jurisdiction,
     list_jurisdictions,
 };
+pub use rate_entries::{RateEntryView, create_reference_rate_entry};
 pub use rates::{ReferenceRateEntry, ReferenceRateList, ReferenceRateSeries, list_reference_rates};
 
 /// Registers this module's routes.
@@ -34,11 +38,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_jurisdictions)
         .service(get_jurisdiction)
         .service(list_reference_rates)
+        .service(create_reference_rate_entry)
         .service(get_case_states);
 }
 
-/// Paging of the reference lists: `updated_since` is left out because the data only changes with
-/// a new release.
+/// Paging of the reference lists: `updated_since` is left out because the data changes only with
+/// a new release or an added rate.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReferenceListParams {

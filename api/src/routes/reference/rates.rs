@@ -1,10 +1,12 @@
-//! `/v1/reference-rates`: the published rate histories shipped with Solvo, which statutory
-//! interest is computed from.
+//! `/v1/reference-rates`: the published rate histories shipped with Solvo plus the rates the
+//! agency entered since, which statutory interest is computed from.
 
 use actix_web::{HttpResponse, get, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use solvo_app::AppError;
+use solvo_app::clock;
+use solvo_app::rates::RatesSnapshot;
 use solvo_domain::interest::RateFormula;
 use solvo_domain::jurisdiction;
 use solvo_domain::rates::{RateSeries, RateTable};
@@ -23,9 +25,15 @@ pub struct ReferenceRateEntry {
     /// Percent per year, as a decimal string (`"2.27"` is 2.27 %).
     #[schema(example = "2.27")]
     pub rate_percent: String,
-    /// Where the figure comes from, with its confidence prefix (`verified-from-source …`,
-    /// `derived-from-verified: …`).
+    /// Where the figure comes from: for shipped rates with its confidence prefix
+    /// (`verified-from-source …`, `derived-from-verified: …`), for added ones as the agency
+    /// entered it.
     pub source: String,
+    /// True when the agency entered this rate after the release
+    /// (`POST /v1/reference-rates/{series}/entries`); false when it shipped with Solvo.
+    pub added_by_agency: bool,
+    /// RFC 3339 time the agency entered it; absent for shipped rates.
+    pub added_at: Option<String>,
 }
 
 /// A reference-rate history.
@@ -63,7 +71,8 @@ pub struct ReferenceRateList {
 pub struct RateFilter {
     /// Only this series, e.g. `ecb_main_refinancing`, `de_basiszinssatz`, `boe_bank_rate`,
     /// `nl_wettelijke_handelsrente`. A series that rules refer to but whose history is not
-    /// shipped (e.g. `at_basiszinssatz`) gives an empty list; an unknown name is a 422.
+    /// shipped and was not added (e.g. `at_basiszinssatz`) gives an empty list; an unknown name is
+    /// a 422.
     #[param(example = "de_basiszinssatz")]
     pub series: Option<String>,
 }
@@ -80,8 +89,8 @@ fn used_by(series: RateSeries) -> Vec<String> {
         .collect()
 }
 
-impl From<&RateTable> for ReferenceRateSeries {
-    fn from(table: &RateTable) -> Self {
+impl ReferenceRateSeries {
+    fn new(table: &RateTable, snapshot: &RatesSnapshot) -> Self {
         let series = table.series();
         Self {
             series: series.id().to_owned(),
@@ -92,17 +101,23 @@ impl From<&RateTable> for ReferenceRateSeries {
             entries: table
                 .entries()
                 .iter()
-                .map(|entry| ReferenceRateEntry {
-                    effective_from: entry.effective_from,
-                    rate_percent: entry.rate_percent.to_string(),
-                    source: entry.source.clone(),
+                .map(|entry| {
+                    let added = snapshot.added(series, entry.effective_from);
+                    ReferenceRateEntry {
+                        effective_from: entry.effective_from,
+                        rate_percent: entry.rate_percent.to_string(),
+                        source: entry.source.clone(),
+                        added_by_agency: added.is_some(),
+                        added_at: added.map(|added| clock::rfc3339(added.created_at)),
+                    }
                 })
                 .collect(),
         }
     }
 }
 
-/// Lists the embedded reference-rate histories with their effective dates, rates and sources.
+/// Lists the reference-rate histories with their effective dates, rates and sources: the ones
+/// shipped with Solvo and the rates the agency added since (`added_by_agency`).
 #[utoipa::path(
     tag = "reference",
     operation_id = "list_reference_rates",
@@ -128,8 +143,9 @@ pub async fn list_reference_rates(
         })?),
         None => None,
     };
-    let tables: Vec<&RateTable> = state
-        .rates
+    let snapshot = state.rates.snapshot();
+    let tables: Vec<&RateTable> = snapshot
+        .tables()
         .iter()
         .filter(|table| wanted.is_none_or(|series| table.series() == series))
         .collect();
@@ -138,7 +154,7 @@ pub async fn list_reference_rates(
         data: page
             .items
             .into_iter()
-            .map(ReferenceRateSeries::from)
+            .map(|table| ReferenceRateSeries::new(table, &snapshot))
             .collect(),
         next_cursor: page.next_cursor,
     }))
