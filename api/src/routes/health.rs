@@ -1,7 +1,6 @@
 //! `GET /health/live` and `GET /health/ready` for load balancers and orchestrators.
 
 use actix_web::{HttpResponse, get, web};
-use diesel::RunQueryDsl;
 use serde::Serialize;
 use solvo_app::AppError;
 use solvo_app::clock;
@@ -60,7 +59,7 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
     state
         .db
         .read(|conn| {
-            diesel::sql_query("SELECT 1").execute(conn).map_err(|err| {
+            conn.ping().map_err(|err| {
                 tracing::warn!(error = %err, "readiness check failed");
                 AppError::Unavailable
             })
