@@ -15,6 +15,8 @@
 //! later entry where the rules accept one (an ECB decision on a later day); a wrong half-yearly
 //! value (the Basiszinssatz, BGB s.247) cannot be replaced through the API at all.
 
+/// The stored entry a use case hands back, until typed storage replaces the row with a domain type.
+pub use solvo_persistence::repositories::rate_entries::RateEntryRow;
 use std::collections::BTreeMap;
 use std::sync::{Arc, PoisonError, RwLock};
 
@@ -28,7 +30,7 @@ use solvo_domain::rates::{
     MAX_ENTRY_RATE_PERCENT, MIN_ENTRY_RATE_PERCENT, RateEntry, RateEntryError, RateSeries,
     RateTables,
 };
-use solvo_persistence::repositories::rate_entries::{self, RateEntryRow};
+use solvo_persistence::repositories::rate_entries;
 use solvo_persistence::{AnyConnection, PersistenceError};
 use utoipa::ToSchema;
 use validator::Validate;

@@ -16,7 +16,7 @@ pub mod summary;
 
 use serde::Deserialize;
 use solvo_app::AppError;
-use solvo_persistence::repositories::page::{Page, PageRequest};
+use solvo_app::paging::{Page, PageRequest};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -7,9 +7,9 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::NaiveDate;
 use serde::Serialize;
 use solvo_app::clock;
+use solvo_app::rates::RateEntryRow;
 use solvo_app::rates::{self, AddRateEntry};
 use solvo_domain::permission::Permission;
-use solvo_persistence::repositories::rate_entries::RateEntryRow;
 use utoipa::ToSchema;
 
 use crate::auth::Caller;
