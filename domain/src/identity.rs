@@ -13,7 +13,7 @@ pub enum OrganisationKind {
     Creditor,
 }
 
-/// A user's or API key's role (DESIGN.md, "Roles").
+/// A user's or API key's role; what each may do is the grid in `crate::permission`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {

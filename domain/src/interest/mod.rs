@@ -8,8 +8,8 @@
 //! Decisions made here, once:
 //! - Periods are half-open (`from` inclusive, `to` exclusive), so consecutive periods never count
 //!   a day twice.
-//! - Day count is actual/365 for every rule ([`DayCount::Actual365Fixed`]); no statute in the
-//!   reference material prescribes another.
+//! - Day count is actual/365 for every rule ([`DayCount::Actual365Fixed`]); none of the encoded
+//!   statutes prescribes another (`docs/law.md`).
 //! - Rounding: each line is rounded to the currency by `Money::rounded`, the total is the sum of
 //!   the rounded lines.
 //! - A rate that needs a reference value the tables do not have is never guessed, and it does not

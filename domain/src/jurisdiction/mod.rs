@@ -6,8 +6,8 @@
 //! `prescription::deadline`, `compensation_for` and `collection_costs` for fees on a case. Every
 //! type here is `Serialize`, so the API can return a record as it is.
 //!
-//! The data lives in `data/`, one reviewed file per jurisdiction. A rule the reference material
-//! does not verify is absent and listed in the record's `gaps`; the API must present an absent
+//! The data lives in `data/`, one reviewed file per jurisdiction. A rule no primary source
+//! confirms is absent and listed in the record's `gaps`; the API must present an absent
 //! rule as "not available", never as "none".
 
 mod code;

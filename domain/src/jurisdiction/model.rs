@@ -25,7 +25,7 @@ pub enum RuleTopic {
     Prescription,
 }
 
-/// A rule, or part of one, that is left out because the reference material does not verify it.
+/// A rule, or part of one, that is left out because no primary source confirms it.
 /// The API shows these so a user sees "not available, because …" rather than a silent gap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Gap {

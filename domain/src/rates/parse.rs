@@ -1,4 +1,4 @@
-//! Reading a rate history from the CSV format of the reference material.
+//! Reading a rate history from the CSV files in `domain/data/rates/` (date, rate, source).
 
 use super::{RateEntry, RateSeries, RateTable};
 use chrono::NaiveDate;

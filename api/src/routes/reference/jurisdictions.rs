@@ -49,7 +49,7 @@ pub struct JurisdictionList {
     pub next_cursor: Option<String>,
 }
 
-/// A rule, or part of one, that Solvo leaves out because the reference material does not verify it.
+/// A rule, or part of one, that Solvo leaves out because no primary source confirms it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct JurisdictionGap {
     /// The topic affected.

@@ -25,7 +25,7 @@ pub enum RuleAvailability {
     Available,
     /// The rule is known, but parts of it are not; `gaps` says which.
     Partial,
-    /// The reference material does not verify the rule; `gaps` says why. Not the same as "none".
+    /// No primary source confirms the rule; `gaps` says why. Not the same as "none".
     NotAvailable,
 }
 
