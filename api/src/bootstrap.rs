@@ -69,7 +69,7 @@ pub fn bootstrap(
     }
     let country = CountryCode::parse(country)?;
     let password_hash = password::hash(password_text)?;
-    let now = clock::now();
+    let now = clock::system_now();
     write_transaction(conn, |conn| {
         if let Some(agency) = organisations::find_agency(conn)? {
             return Err(BootstrapError::AlreadyBootstrapped(agency.id));

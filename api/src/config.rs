@@ -60,6 +60,10 @@ pub struct ServerConfig {
     #[arg(long, env = "SOLVO_SCHEDULER_INTERVAL_SECONDS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(0..=86_400))]
     pub scheduler_interval_seconds: u64,
+    /// Run on a test clock that `PUT /v1/test-clock` moves forward, for sandboxes and tests.
+    /// Never in production: an agency administrator could make interest run and promises break.
+    #[arg(long, env = "SOLVO_TEST_CLOCK", default_value_t = false)]
+    pub test_clock: bool,
 }
 
 impl ServerConfig {
@@ -82,6 +86,7 @@ impl ServerConfig {
             log_json: false,
             demo: false,
             scheduler_interval_seconds: 60,
+            test_clock: false,
         }
     }
 }

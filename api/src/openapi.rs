@@ -31,6 +31,7 @@ use crate::routes;
         (name = "collaboration", description = "Messages and documents on a case"),
         (name = "reference", description = "Jurisdictions, reference rates and the case state machine"),
         (name = "operations", description = "Health and metrics"),
+        (name = "sandbox", description = "The test clock of a server started with `--test-clock`; never in production"),
     )
 )]
 struct ApiDoc;

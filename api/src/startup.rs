@@ -29,8 +29,9 @@ use crate::state::{AppState, TokenLifetimes};
 use crate::telemetry::{self, HttpMetrics};
 use crate::workers::Scheduler;
 use crate::{openapi, routes};
+use chrono::NaiveDateTime;
 use solvo_app::Db;
-use solvo_app::clock;
+use solvo_app::clock::{self, Clock};
 use solvo_app::rates::LiveRates;
 
 const JWT_SECRET_NAME: &str = "jwt_hs256";
@@ -73,14 +74,23 @@ impl Application {
             .await
             .context("start-up task")??;
         let rates = load_rates(pool.clone()).await?;
+        let clock = if config.test_clock {
+            tracing::warn!(
+                "the test clock is on: PUT /v1/test-clock moves time; never in production"
+            );
+            Clock::test()
+        } else {
+            Clock::system()
+        };
         let demo = if config.demo {
-            Some(seed_demo(pool.clone(), rates.current()).await?)
+            Some(seed_demo(pool.clone(), rates.current(), clock.now()).await?)
         } else {
             None
         };
         let scheduler = Scheduler::new(
             pool.clone(),
             rates.clone(),
+            clock.clone(),
             config.scheduler_interval_seconds,
         );
         let state = AppState {
@@ -91,6 +101,7 @@ impl Application {
                 refresh_seconds: config.refresh_token_ttl,
             },
             rates,
+            clock,
             login_throttle: Arc::default(),
         };
         let listener = TcpListener::bind(&config.bind)
@@ -179,11 +190,15 @@ async fn load_rates(pool: Pool) -> anyhow::Result<LiveRates> {
 }
 
 /// Seeds the demo on the blocking pool (placement and hashing are synchronous work).
-async fn seed_demo(pool: Pool, rates: Arc<RateTables>) -> anyhow::Result<DemoSeed> {
+async fn seed_demo(
+    pool: Pool,
+    rates: Arc<RateTables>,
+    now: NaiveDateTime,
+) -> anyhow::Result<DemoSeed> {
     let started = std::time::Instant::now();
     let seed = web::block(move || -> anyhow::Result<DemoSeed> {
         let mut conn = pool.get()?;
-        Ok(demo::seed(&mut conn, &rates, clock::now())?)
+        Ok(demo::seed(&mut conn, &rates, now)?)
     })
     .await
     .context("demo seeding task")??;
@@ -209,12 +224,16 @@ fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
             bytes
         }
         None => {
-            let stored =
-                server_secrets::get_or_create(&mut conn, JWT_SECRET_NAME, clock::now(), || {
+            let stored = server_secrets::get_or_create(
+                &mut conn,
+                JWT_SECRET_NAME,
+                clock::system_now(),
+                || {
                     let mut bytes = [0_u8; 64];
                     rand::rng().fill_bytes(&mut bytes);
                     STANDARD.encode(bytes)
-                })?;
+                },
+            )?;
             STANDARD
                 .decode(stored)
                 .context("the stored JWT secret is not base64")?

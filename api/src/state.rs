@@ -5,6 +5,7 @@ use std::sync::Arc;
 use crate::auth::JwtKeys;
 use crate::auth::throttle::LoginThrottle;
 use solvo_app::Db;
+use solvo_app::clock::Clock;
 use solvo_app::rates::LiveRates;
 
 /// Token lifetimes, from the settings.
@@ -29,6 +30,8 @@ pub struct AppState {
     /// loaded at start-up, swapped after a new entry and reloaded by the scheduler. Take
     /// `rates.current()` once per computation.
     pub rates: LiveRates,
+    /// The one clock (the system's, or the test clock with `--test-clock`).
+    pub clock: Clock,
     /// Failed logins per email.
     pub login_throttle: Arc<LoginThrottle>,
 }

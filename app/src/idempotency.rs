@@ -106,7 +106,7 @@ where
             replayed: false,
         });
     };
-    let now = clock::now();
+    let now = clock::system_now();
     let (org, k, print) = (organisation_id.clone(), key.clone(), fingerprint.clone());
     let outcome = db
         .read(move |conn| {

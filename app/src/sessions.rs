@@ -98,7 +98,7 @@ pub async fn login(
         return Ok(Outcome::Refused(Refusal::BadCredentials));
     };
     let refresh_token = secret::generate(secret::REFRESH_TOKEN_PREFIX);
-    let now = clock::now();
+    let now = clock::system_now();
     let session = SessionRow {
         id: new_id("ses"),
         user_id: user.id.clone(),

@@ -69,11 +69,25 @@ pub enum Permission {
     /// release: the agency administrator, who runs the installation; every case's interest is
     /// computed from these rates.
     ManageReferenceRates,
+    /// Record money the agency received on a case (a transfer, a card payment, cash): agency
+    /// staff, who run the collection accounts.
+    RecordPayments,
+    /// Report money the creditor received directly from the debtor: the creditor's admins and
+    /// members, who see their own bank account, and agency staff who take the report.
+    ReportDirectPayments,
+    /// Reverse a payment that bounced or was charged back: the agency administrator, and the
+    /// creditor's administrator for a direct payment the creditor reported (the use case checks
+    /// which).
+    ReversePayments,
+    /// Read a case's payments and their allocation: agency staff and every creditor role.
+    ReadPayments,
+    /// Move the test clock of a sandbox started with `--test-clock`: the agency administrator.
+    MoveTestClock,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 21] = [
+    pub const ALL: [Permission; 26] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -95,6 +109,11 @@ impl Permission {
         Permission::AccessEveryCreditor,
         Permission::AdministerEveryOrganisation,
         Permission::ManageReferenceRates,
+        Permission::RecordPayments,
+        Permission::ReportDirectPayments,
+        Permission::ReversePayments,
+        Permission::ReadPayments,
+        Permission::MoveTestClock,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -122,6 +141,11 @@ impl Permission {
             Self::AccessEveryCreditor => "access_every_creditor",
             Self::AdministerEveryOrganisation => "administer_every_organisation",
             Self::ManageReferenceRates => "manage_reference_rates",
+            Self::RecordPayments => "record_payments",
+            Self::ReportDirectPayments => "report_direct_payments",
+            Self::ReversePayments => "reverse_payments",
+            Self::ReadPayments => "read_payments",
+            Self::MoveTestClock => "move_test_clock",
         }
     }
 
@@ -165,6 +189,11 @@ impl Permission {
             P::AccessEveryCreditor =>         [Y,        Y,        N,        N,        N,        N],
             P::AdministerEveryOrganisation => [Y,        N,        N,        N,        N,        N],
             P::ManageReferenceRates =>        [Y,        N,        N,        N,        N,        N],
+            P::RecordPayments =>              [Y,        Y,        N,        N,        N,        N],
+            P::ReportDirectPayments =>        [Y,        Y,        Y,        Y,        N,        N],
+            P::ReversePayments =>             [Y,        N,        Y,        N,        N,        N],
+            P::ReadPayments =>                [Y,        Y,        Y,        Y,        Y,        N],
+            P::MoveTestClock =>               [Y,        N,        N,        N,        N,        N],
         }
     }
 }
@@ -198,7 +227,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 21] = [
+    const EXPECTED: [(&str, &[&str]); 26] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -257,6 +286,28 @@ mod tests {
         ("access_every_creditor", &["agency_admin", "collector"]),
         ("administer_every_organisation", &["agency_admin"]),
         ("manage_reference_rates", &["agency_admin"]),
+        ("record_payments", &["agency_admin", "collector"]),
+        (
+            "report_direct_payments",
+            &[
+                "agency_admin",
+                "collector",
+                "creditor_admin",
+                "creditor_member",
+            ],
+        ),
+        ("reverse_payments", &["agency_admin", "creditor_admin"]),
+        (
+            "read_payments",
+            &[
+                "agency_admin",
+                "collector",
+                "creditor_admin",
+                "creditor_member",
+                "creditor_viewer",
+            ],
+        ),
+        ("move_test_clock", &["agency_admin"]),
     ];
 
     #[test]

@@ -176,6 +176,30 @@ diesel::table! {
         effective_date -> Date,
         description -> Text,
         created_at -> Timestamp,
+        payment_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    payments (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        received_by -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        value_date -> Date,
+        method -> Text,
+        bank_reference -> Nullable<Text>,
+        payer -> Nullable<Text>,
+        designated_invoice_id -> Nullable<Text>,
+        designation_honoured -> Bool,
+        unapplied_minor -> BigInt,
+        recorded_by -> Text,
+        created_at -> Timestamp,
+        reversed_at -> Nullable<Timestamp>,
+        reversal_reason -> Nullable<Text>,
+        reversed_by -> Nullable<Text>,
     }
 }
 
@@ -260,6 +284,7 @@ diesel::joinable!(cases -> debtors (debtor_id));
 diesel::joinable!(cases -> fee_schedules (fee_schedule_id));
 diesel::joinable!(invoices -> cases (case_id));
 diesel::joinable!(ledger_postings -> cases (case_id));
+diesel::joinable!(payments -> cases (case_id));
 diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(messages -> cases (case_id));
 diesel::joinable!(message_reads -> messages (message_id));
@@ -280,6 +305,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     cases,
     invoices,
     ledger_postings,
+    payments,
     case_events,
     messages,
     message_reads,

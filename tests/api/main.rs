@@ -28,4 +28,5 @@ mod rate_entries;
 mod reference;
 mod scheduler;
 mod tenancy;
+mod test_clock;
 mod users;

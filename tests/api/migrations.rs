@@ -93,6 +93,10 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         migrations::run_pending(&mut conn).unwrap();
         assert_eq!(
             migrations::revert_last(&mut conn).unwrap(),
+            "20261202000005"
+        );
+        assert_eq!(
+            migrations::revert_last(&mut conn).unwrap(),
             "20261201000004"
         );
         assert_eq!(
@@ -118,7 +122,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         .execute(&mut conn)
         .unwrap();
 
-        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 2);
+        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 3);
         assert_eq!(
             one(&mut conn, "SELECT fee_schedule_id AS value FROM cases"),
             "fsc_case_1"
@@ -131,6 +135,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
             terms
         );
 
+        migrations::revert_last(&mut conn).unwrap();
         migrations::revert_last(&mut conn).unwrap();
         migrations::revert_last(&mut conn).unwrap();
         assert_eq!(one(&mut conn, "SELECT fee_terms AS value FROM cases"), terms);

@@ -278,7 +278,7 @@ async fn entries_follow_the_rate_rules_and_only_the_agency_admin_may_add_them(ba
 
 async fn readiness_warns_about_series_running_out_and_metrics_count_their_days(backend: Backend) {
     let app = spawn_app(backend).await;
-    let today = solvo_app::clock::now().date();
+    let today = solvo_app::clock::system_now().date();
     let embedded = RateTables::embedded().unwrap();
 
     let ready = app

@@ -4,6 +4,7 @@
 use chrono::{Days, NaiveDate, Utc};
 use serde_json::json;
 use solvo_api::workers::resume_due;
+use solvo_app::clock::Clock;
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, body, spawn_app};
@@ -16,7 +17,11 @@ async fn pass(app: &TestApp, today: NaiveDate) -> usize {
     tokio::task::spawn_blocking(move || {
         let pool = solvo_api::startup::open_database(&url, 1).unwrap();
         let mut conn = pool.get().unwrap();
-        resume_due(&mut conn, today)
+        let clock = Clock::test();
+        clock
+            .advance_to(today.and_hms_opt(12, 0, 0).unwrap())
+            .unwrap();
+        resume_due(&mut conn, &clock)
     })
     .await
     .unwrap()

@@ -17,7 +17,6 @@ use crate::auth::secret;
 use crate::error::ApiError;
 use crate::roles::{stored_kind, stored_role};
 use crate::state::AppState;
-use solvo_app::clock;
 
 /// How stale `last_used_at` may get before a request refreshes it; spares a write per call.
 const LAST_USED_RESOLUTION_SECONDS: i64 = 60;
@@ -100,13 +99,13 @@ async fn authenticate_access_token(state: &AppState, token: &str) -> Result<Call
 
 async fn authenticate_api_key(state: &AppState, token: &str) -> Result<Caller, ApiError> {
     let hash = secret::digest(token);
+    let now = state.clock.now();
     let found = state
         .db
         .read(move |conn| {
             let Some((key, kind)) = api_keys::find_active_by_hash(conn, &hash)? else {
                 return Ok(None);
             };
-            let now = clock::now();
             let stale = key
                 .last_used_at
                 .is_none_or(|last| now - last > Duration::seconds(LAST_USED_RESOLUTION_SECONDS));

@@ -108,7 +108,7 @@ pub async fn create_api_key(
         name: body.name,
         role: body.role.map(Into::into),
     };
-    let now = clock::now();
+    let now = state.clock.now();
     let created = state
         .db
         .write(move |conn| api_keys::create(conn, &caller, new, now))
@@ -187,7 +187,7 @@ pub async fn delete_api_key(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let now = clock::now();
+    let now = state.clock.now();
     state
         .db
         .write(move |conn| api_keys::revoke(conn, &caller, &id, now))

@@ -103,7 +103,7 @@ pub async fn refresh_session(
 ) -> Result<HttpResponse, ApiError> {
     let presented = body.into_inner().refresh_token;
     let ttl = refresh_ttl(&state);
-    let now = clock::now();
+    let now = clock::system_now();
     let outcome = state
         .db
         .write(move |conn| sessions::refresh(conn, &presented, ttl, now))
@@ -122,7 +122,7 @@ pub async fn refresh_session(
 )]
 #[post("/v1/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
-    let now = clock::now();
+    let now = clock::system_now();
     state
         .db
         .write(move |conn| sessions::logout(conn, &caller, now))

@@ -3,7 +3,6 @@
 use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use solvo_app::AppError;
-use solvo_app::clock;
 use solvo_app::rates::{self, RunningOut};
 use utoipa::ToSchema;
 
@@ -65,7 +64,7 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
             })
         })
         .await?;
-    let warnings = rates::running_out(&state.rates.current(), clock::now().date());
+    let warnings = rates::running_out(&state.rates.current(), state.clock.now().date());
     Ok(HttpResponse::Ok().json(Readiness {
         status: "ok".into(),
         warnings,

@@ -5,7 +5,6 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
-use solvo_app::clock;
 use solvo_domain::permission::Permission;
 
 use crate::auth::Caller;
@@ -64,7 +63,7 @@ pub async fn metrics(
         ))?;
         caller.require(Permission::ReadMetrics)?;
     }
-    metrics.record_rate_horizons(&state.rates.current(), clock::now().date());
+    metrics.record_rate_horizons(&state.rates.current(), state.clock.now().date());
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(metrics.render()))

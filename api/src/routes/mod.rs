@@ -15,6 +15,7 @@ pub mod organisations;
 pub mod pagination;
 pub mod quotes;
 pub mod reference;
+pub mod test_clock;
 pub mod users;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -44,7 +45,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(debtors::create_debtor)
         .service(debtors::list_debtors)
         .service(debtors::get_debtor)
-        .service(debtors::update_debtor);
+        .service(debtors::update_debtor)
+        .service(test_clock::get_test_clock)
+        .service(test_clock::move_test_clock);
     cases::configure(cfg);
     reference::configure(cfg);
     quotes::configure(cfg);

@@ -103,7 +103,7 @@ pub async fn create_organisation(
         kind: body.kind.into(),
         country: body.country,
     })?;
-    let now = clock::now();
+    let now = state.clock.now();
     idempotency::create(
         &state,
         caller.organisation_id.clone(),

@@ -129,7 +129,8 @@ pub async fn create_user(
         role: body.role.into(),
         organisation_id: body.organisation_id,
     };
-    let created = User::try_from(users::create(&state.db, caller.0, new, clock::now()).await?)?;
+    let created =
+        User::try_from(users::create(&state.db, caller.0, new, state.clock.now()).await?)?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/users/{}", created.id)))
         .insert_header((header::ETAG, version_etag(created.version)))
@@ -227,7 +228,7 @@ pub async fn update_user(
         role: body.role.map(Into::into),
         disabled: body.disabled,
     };
-    let now = clock::now();
+    let now = state.clock.now();
     let row = state
         .db
         .write(move |conn| users::update(conn, &caller, &id, changes, expected_version, now))

@@ -19,14 +19,16 @@ use tokio::time::MissedTickBehavior;
 
 pub use resume::resume_due;
 
-use solvo_app::clock;
+use solvo_app::clock::Clock;
 use solvo_app::rates::LiveRates;
+use solvo_persistence::AnyConnection;
 
 /// The scheduler's settings, not yet running.
 #[derive(Clone)]
 pub struct Scheduler {
     pool: Pool,
     rates: LiveRates,
+    clock: Clock,
     period: Duration,
 }
 
@@ -40,10 +42,11 @@ impl Scheduler {
     /// A scheduler that runs a pass every `interval_seconds`, reloading `rates` on each;
     /// `None` when that is 0 (turned off).
     #[must_use]
-    pub fn new(pool: Pool, rates: LiveRates, interval_seconds: u64) -> Option<Self> {
+    pub fn new(pool: Pool, rates: LiveRates, clock: Clock, interval_seconds: u64) -> Option<Self> {
         (interval_seconds > 0).then(|| Self {
             pool,
             rates,
+            clock,
             period: Duration::from_secs(interval_seconds),
         })
     }
@@ -53,7 +56,7 @@ impl Scheduler {
     #[must_use]
     pub fn start(self) -> SchedulerHandle {
         let stop = Arc::new(AtomicBool::new(false));
-        let task = tokio::spawn(run(self.pool, self.rates, self.period, Arc::clone(&stop)));
+        let task = tokio::spawn(run(self, Arc::clone(&stop)));
         SchedulerHandle { stop, task }
     }
 }
@@ -72,32 +75,60 @@ impl SchedulerHandle {
     }
 }
 
-async fn run(pool: Pool, rates: LiveRates, period: Duration, stop: Arc<AtomicBool>) {
-    let mut ticks = tokio::time::interval(period);
+async fn run(scheduler: Scheduler, stop: Arc<AtomicBool>) {
+    let mut ticks = tokio::time::interval(scheduler.period);
     // After a slow pass, wait a full period rather than running the missed ones back to back.
     ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
     while !stop.load(Ordering::Relaxed) {
         ticks.tick().await;
-        let pool = pool.clone();
+        let pool = scheduler.pool.clone();
         let stop = Arc::clone(&stop);
-        let rates = rates.clone();
-        let today = clock::now().date();
+        let rates = scheduler.rates.clone();
+        let clock = scheduler.clock.clone();
         let pass = tokio::task::spawn_blocking(move || match pool.get() {
-            Ok(mut conn) => {
-                if let Err(err) = rates.reload(&mut conn) {
-                    tracing::warn!(error = %err, "scheduler: reference rates not reloaded; will retry");
-                }
-                resume::resume_due_until(&mut conn, today, &stop)
-            }
+            Ok(mut conn) => run_pass(&mut conn, &rates, &clock, &stop),
             Err(err) => {
                 tracing::warn!(error = %err, "scheduler: no database connection; will retry");
-                0
+                Pass::default()
             }
         });
         match pass.await {
-            Ok(0) => tracing::debug!("scheduler: no paused case due"),
-            Ok(resumed) => tracing::info!(resumed, "scheduler: resumed paused cases"),
+            Ok(pass) if pass.is_empty() => tracing::debug!("scheduler: nothing was due"),
+            Ok(pass) => tracing::info!(resumed = pass.resumed, "scheduler: pass done"),
             Err(err) => tracing::warn!(error = %err, "scheduler: the pass failed"),
         }
+    }
+}
+
+/// What one scheduler pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pass {
+    /// Paused cases resumed.
+    pub resumed: usize,
+}
+
+impl Pass {
+    /// Whether nothing was due.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.resumed == 0
+    }
+}
+
+/// One pass of every scheduled job, as of the clock's time: reloads the reference rates, then
+/// resumes paused cases that fell due. The scheduler calls it every interval; moving the test
+/// clock calls it at once, so what fell due in the skipped time has happened when the move is
+/// answered.
+pub fn run_pass(
+    conn: &mut AnyConnection,
+    rates: &LiveRates,
+    clock: &Clock,
+    stop: &AtomicBool,
+) -> Pass {
+    if let Err(err) = rates.reload(conn) {
+        tracing::warn!(error = %err, "scheduler: reference rates not reloaded; will retry");
+    }
+    Pass {
+        resumed: resume::resume_due_until(conn, clock, stop),
     }
 }

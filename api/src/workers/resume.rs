@@ -4,31 +4,31 @@
 use solvo_app::AppError;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::NaiveDate;
 use solvo_app::cases::resume;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::cases;
 
-use solvo_app::clock;
+use solvo_app::clock::Clock;
 
 /// Cases read per query.
 const BATCH: i64 = 500;
 /// Queries per pass at most, so a pass always ends; what is left waits for the next one.
 const MAX_BATCHES: usize = 20;
 
-/// Resumes every paused case whose `resume_on` is on or before `today`, one write transaction
+/// Resumes every paused case whose `resume_on` is on or before the clock's today, one write transaction
 /// per case; returns how many it resumed. Failures are logged and skipped: the next pass tries
 /// again, and a version conflict means another node resumed the case first.
-pub fn resume_due(conn: &mut AnyConnection, today: NaiveDate) -> usize {
-    resume_due_until(conn, today, &AtomicBool::new(false))
+pub fn resume_due(conn: &mut AnyConnection, clock: &Clock) -> usize {
+    resume_due_until(conn, clock, &AtomicBool::new(false))
 }
 
 /// [`resume_due`], stopping before the next case once `stop` is set (shutdown).
 pub(crate) fn resume_due_until(
     conn: &mut AnyConnection,
-    today: NaiveDate,
+    clock: &Clock,
     stop: &AtomicBool,
 ) -> usize {
+    let today = clock.today();
     let mut resumed = 0;
     for _ in 0..MAX_BATCHES {
         let due = match cases::due_to_resume(conn, today, BATCH) {
@@ -44,7 +44,7 @@ pub(crate) fn resume_due_until(
             if stop.load(Ordering::Relaxed) {
                 return resumed;
             }
-            match resume::resume_if_due(conn, &case.id, today, clock::now()) {
+            match resume::resume_if_due(conn, &case.id, today, clock.now()) {
                 Ok(true) => resumed += 1,
                 Ok(false) => {}
                 Err(AppError::StaleVersion) => {

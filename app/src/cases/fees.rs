@@ -46,6 +46,7 @@ pub fn post_withdrawal_fee(
         effective_date: at.date(),
         description: format!("Withdrawal fee: {}", fee.explanation),
         created_at: at,
+        payment_id: None,
     };
     ledger::insert_all(conn, &[posting])?;
     Ok(())

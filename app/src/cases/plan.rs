@@ -236,6 +236,7 @@ fn opening_postings(
                 effective_date: posting.effective_date,
                 description: posting.description,
                 created_at: now,
+                payment_id: None,
             })
         })
         .collect()

@@ -98,6 +98,24 @@ impl AllocationOrder {
         }
     }
 
+    /// A pair of components this order ranks one way and `other` the other way, as
+    /// `(paid first here, paid first there)`; `None` when `other` agrees with every choice this
+    /// order makes (it may decide more).
+    #[must_use]
+    pub fn contradiction(&self, other: &AllocationOrder) -> Option<(Component, Component)> {
+        Component::ALL.into_iter().find_map(|earlier| {
+            Component::ALL.into_iter().find_map(|later| {
+                let here = self.rank(earlier).zip(self.rank(later));
+                let there = other.rank(earlier).zip(other.rank(later));
+                match (here, there) {
+                    (Some((a, b)), Some((x, y))) if a < b && x >= y => Some((earlier, later)),
+                    (Some((a, b)), None) if a < b => Some((earlier, later)),
+                    _ => None,
+                }
+            })
+        })
+    }
+
     /// The components grouped by rank, lowest first, and the unranked ones.
     #[must_use]
     pub fn tiers(&self) -> (Vec<Vec<Component>>, Vec<Component>) {
@@ -136,13 +154,24 @@ impl Serialize for AllocationOrder {
 }
 
 /// How the invoices of a case are taken when the payer designates none.
+///
+/// The statutes rank several debts by criteria a case does not record (security, burden on the
+/// debtor, enforcement already begun); "oldest due first" is the criterion every encoded statute
+/// shares after them, so it stands in for the full list, which each rule's note names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InvoiceOrder {
-    /// Oldest due date first, ties in the order given. The statutes add criteria that need facts a
-    /// case does not record (security, burden on the debtor); "oldest due first" is the criterion
-    /// every encoded statute shares, so it stands in for the full list, which the rule's note names.
+    /// Oldest due date first; invoices due on one day in the order given (the statute found says
+    /// nothing of equal dates).
     OldestDueFirst,
+    /// Oldest due date first; invoices due on one day share the payment pro rata (BGB s.366(2)
+    /// "bei gleichem Alter jede Schuld verhältnismäßig", BW 6:43(2), Code civil 1342-10, Codice
+    /// civile 1193, OR Art. 87(2)).
+    OldestDueFirstThenProRata,
+    /// Every invoice shares the payment pro rata, whatever its due date: the most onerous debt is
+    /// paid first and equally onerous ones pro rata (Código civil 1174), and the invoices of a
+    /// case bear the same interest on any day, so none is more onerous.
+    ProRata,
 }
 
 /// A jurisdiction's rule for applying part payments.
@@ -184,6 +213,21 @@ mod tests {
         assert!(!italian.decides(Component::Costs, Component::Interest));
         assert!(italian.decides(Component::Interest, Component::Principal));
         assert!(!AllocationOrder::NONE.decides(Component::Interest, Component::Principal));
+    }
+
+    #[test]
+    fn a_creditors_order_may_decide_what_the_law_leaves_open_but_not_contradict_it() {
+        let spanish = AllocationOrder::from_ranks(None, Some(0), Some(1));
+        let costs_last =
+            AllocationOrder::strict(Component::Interest, Component::Principal, Component::Costs);
+        let principal_first =
+            AllocationOrder::strict(Component::Principal, Component::Interest, Component::Costs);
+
+        assert_eq!(costs_last.and_then(|o| spanish.contradiction(&o)), None);
+        assert_eq!(
+            principal_first.and_then(|o| spanish.contradiction(&o)),
+            Some((Component::Interest, Component::Principal))
+        );
     }
 
     #[test]

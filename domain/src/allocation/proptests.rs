@@ -35,6 +35,14 @@ fn any_order() -> impl Strategy<Value = AllocationOrder> {
     ]
 }
 
+fn any_invoice_order() -> impl Strategy<Value = InvoiceOrder> {
+    prop_oneof![
+        Just(InvoiceOrder::OldestDueFirst),
+        Just(InvoiceOrder::OldestDueFirstThenProRata),
+        Just(InvoiceOrder::ProRata),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -44,11 +52,12 @@ proptest! {
         payment_cents in 0i64..3_000_000,
         designate in proptest::option::of(0usize..6),
         order in any_order(),
+        invoices in any_invoice_order(),
     ) {
         let payment = Money::from_minor(payment_cents, Currency::EUR);
         let designated = designate.filter(|i| *i < items.len());
 
-        let outcome = allocate(payment, &items, designated.as_ref(), &order).unwrap();
+        let outcome = allocate(payment, &items, designated.as_ref(), &order, invoices).unwrap();
 
         let allocated = Money::checked_sum(outcome.allocations.iter().map(|a| a.amount), Currency::EUR).unwrap();
         prop_assert_eq!(allocated.checked_add(outcome.unapplied).unwrap(), payment);
@@ -69,10 +78,11 @@ proptest! {
     fn something_is_left_unapplied_only_when_everything_is_paid(
         items in any_items(),
         payment_cents in 0i64..3_000_000,
+        invoices in any_invoice_order(),
     ) {
         let payment = Money::from_minor(payment_cents, Currency::EUR);
 
-        let outcome = allocate(payment, &items, None, &AllocationOrder::COSTS_INTEREST_PRINCIPAL).unwrap();
+        let outcome = allocate(payment, &items, None, &AllocationOrder::COSTS_INTEREST_PRINCIPAL, invoices).unwrap();
 
         let owed = Money::checked_sum(
             items.iter().flat_map(|i| [i.costs, i.interest, i.principal]),

@@ -31,11 +31,21 @@ fn item(
     }
 }
 
-fn order_of(code: &'static str) -> AllocationOrder {
+fn rule_of(code: &'static str) -> AllocationRule {
     jurisdiction::find(JurisdictionCode::from_static(code))
         .and_then(|j| j.allocation)
         .expect("allocation rule")
-        .order
+}
+
+/// Allocates under the jurisdiction's component and invoice orders.
+fn allocate_in(
+    code: &'static str,
+    payment: Money,
+    items: &[OpenItem<&'static str>],
+    designated: Option<&&'static str>,
+) -> Result<AllocationOutcome<&'static str>, AllocationError> {
+    let rule = rule_of(code);
+    allocate(payment, items, designated, &rule.order, rule.invoice_order)
 }
 
 fn lines(outcome: &AllocationOutcome<&'static str>) -> Vec<(&'static str, Component, Decimal)> {
@@ -58,7 +68,7 @@ fn a_german_part_payment_goes_to_costs_then_interest_then_principal() {
     )];
 
     // Act: EUR 500 arrives.
-    let outcome = allocate(eur(dec!(500)), &items, None, &order_of("DE")).unwrap();
+    let outcome = allocate_in("DE", eur(dec!(500)), &items, None).unwrap();
 
     // Assert
     assert_eq!(
@@ -79,7 +89,7 @@ fn without_a_designation_the_oldest_invoice_is_paid_first() {
         item("OLD", day(2024, 1, 31), dec!(40), dec!(10), dec!(200)),
     ];
 
-    let outcome = allocate(eur(dec!(300)), &items, None, &order_of("NL")).unwrap();
+    let outcome = allocate_in("NL", eur(dec!(300)), &items, None).unwrap();
 
     assert_eq!(
         lines(&outcome),
@@ -99,7 +109,7 @@ fn a_designated_invoice_is_paid_before_older_ones() {
         item("NEW", day(2024, 6, 30), dec!(0), dec!(0), dec!(300)),
     ];
 
-    let outcome = allocate(eur(dec!(350)), &items, Some(&"NEW"), &order_of("DE")).unwrap();
+    let outcome = allocate_in("DE", eur(dec!(350)), &items, Some(&"NEW")).unwrap();
 
     assert_eq!(
         lines(&outcome),
@@ -120,7 +130,7 @@ fn an_overpayment_is_left_unapplied() {
         dec!(100),
     )];
 
-    let outcome = allocate(eur(dec!(200)), &items, None, &order_of("DE")).unwrap();
+    let outcome = allocate_in("DE", eur(dec!(200)), &items, None).unwrap();
 
     assert_eq!(outcome.unapplied, eur(dec!(60)));
 }
@@ -135,7 +145,7 @@ fn in_france_interest_is_paid_before_recovery_costs() {
         dec!(1000),
     )];
 
-    let outcome = allocate(eur(dec!(50)), &items, None, &order_of("FR")).unwrap();
+    let outcome = allocate_in("FR", eur(dec!(50)), &items, None).unwrap();
 
     assert_eq!(
         lines(&outcome),
@@ -157,8 +167,8 @@ fn in_italy_a_payment_that_cannot_cover_both_interest_and_costs_is_refused() {
         dec!(1000),
     )];
 
-    let short = allocate(eur(dec!(50)), &items, None, &order_of("IT"));
-    let enough = allocate(eur(dec!(100)), &items, None, &order_of("IT")).unwrap();
+    let short = allocate_in("IT", eur(dec!(50)), &items, None);
+    let enough = allocate_in("IT", eur(dec!(100)), &items, None).unwrap();
 
     assert_eq!(
         short,
@@ -179,8 +189,8 @@ fn where_the_order_is_unknown_only_a_single_open_component_can_be_paid() {
     let principal_only = [item("E-1", day(2024, 1, 31), dec!(0), dec!(0), dec!(500))];
     let mixed = [item("E-2", day(2024, 1, 31), dec!(0), dec!(25), dec!(500))];
 
-    let paid = allocate(eur(dec!(100)), &principal_only, None, &order_of("GB-ENG")).unwrap();
-    let refused = allocate(eur(dec!(100)), &mixed, None, &order_of("GB-ENG"));
+    let paid = allocate_in("GB-ENG", eur(dec!(100)), &principal_only, None).unwrap();
+    let refused = allocate_in("GB-ENG", eur(dec!(100)), &mixed, None);
 
     assert_eq!(lines(&paid), vec![("E-1", Component::Principal, dec!(100))]);
     assert!(matches!(
@@ -196,7 +206,14 @@ fn a_creditor_may_pass_its_own_order_where_the_law_leaves_it_open() {
         AllocationOrder::strict(Component::Interest, Component::Principal, Component::Costs)
             .unwrap();
 
-    let outcome = allocate(eur(dec!(100)), &mixed, None, &creditor_order).unwrap();
+    let outcome = allocate(
+        eur(dec!(100)),
+        &mixed,
+        None,
+        &creditor_order,
+        InvoiceOrder::OldestDueFirst,
+    )
+    .unwrap();
 
     assert_eq!(
         lines(&outcome),
@@ -211,7 +228,7 @@ fn a_creditor_may_pass_its_own_order_where_the_law_leaves_it_open() {
 fn an_unknown_designated_invoice_is_refused() {
     let items = [item("A", day(2024, 1, 31), dec!(0), dec!(0), dec!(10))];
 
-    let result = allocate(eur(dec!(5)), &items, Some(&"B"), &order_of("DE"));
+    let result = allocate_in("DE", eur(dec!(5)), &items, Some(&"B"));
 
     assert_eq!(result, Err(AllocationError::UnknownDesignatedInvoice));
 }
@@ -221,7 +238,144 @@ fn a_payment_in_another_currency_is_refused() {
     let items = [item("A", day(2024, 1, 31), dec!(0), dec!(0), dec!(10))];
     let pounds = Money::new(dec!(5), Currency::GBP).unwrap();
 
-    let result = allocate(pounds, &items, None, &order_of("DE"));
+    let result = allocate_in("DE", pounds, &items, None);
 
     assert!(matches!(result, Err(AllocationError::Money(_))));
+}
+
+#[test]
+fn in_germany_invoices_due_on_one_day_share_a_payment_pro_rata() {
+    // BGB s.366(2): of equally old debts, each is paid proportionately; s.367(1) within each.
+    // A owes 1,000 (40 costs, 10 interest, 950 principal), B owes 500 (40 costs, 460 principal):
+    // EUR 300 splits 300 x 1000/1500 = 200 to A and 300 x 500/1500 = 100 to B.
+    let items = [
+        item("A", day(2024, 3, 31), dec!(40), dec!(10), dec!(950)),
+        item("B", day(2024, 3, 31), dec!(40), dec!(0), dec!(460)),
+    ];
+
+    let outcome = allocate_in("DE", eur(dec!(300)), &items, None).unwrap();
+
+    assert_eq!(
+        lines(&outcome),
+        vec![
+            ("A", Component::Costs, dec!(40)),
+            ("A", Component::Interest, dec!(10)),
+            ("A", Component::Principal, dec!(150)),
+            ("B", Component::Costs, dec!(40)),
+            ("B", Component::Principal, dec!(60)),
+        ]
+    );
+}
+
+#[test]
+fn an_older_invoice_is_paid_before_those_due_together_later() {
+    let items = [
+        item("LATE-1", day(2024, 6, 30), dec!(0), dec!(0), dec!(100)),
+        item("EARLY", day(2024, 1, 31), dec!(0), dec!(0), dec!(100)),
+        item("LATE-2", day(2024, 6, 30), dec!(0), dec!(0), dec!(300)),
+    ];
+
+    // EUR 180: 100 to the older invoice, the 80 left split 1:3 between the two due in June.
+    let outcome = allocate_in("NL", eur(dec!(180)), &items, None).unwrap();
+
+    assert_eq!(
+        lines(&outcome),
+        vec![
+            ("EARLY", Component::Principal, dec!(100)),
+            ("LATE-1", Component::Principal, dec!(20)),
+            ("LATE-2", Component::Principal, dec!(60)),
+        ]
+    );
+}
+
+#[test]
+fn pro_rata_shares_add_up_to_the_cent_with_the_odd_cent_to_the_first_invoice() {
+    // EUR 100 over three equal invoices: 33.333... each; 33.33 three times leaves one cent, which
+    // goes to the first of the tied remainders.
+    let items = [
+        item("A", day(2024, 3, 31), dec!(0), dec!(0), dec!(100)),
+        item("B", day(2024, 3, 31), dec!(0), dec!(0), dec!(100)),
+        item("C", day(2024, 3, 31), dec!(0), dec!(0), dec!(100)),
+    ];
+
+    let outcome = allocate_in("FR", eur(dec!(100)), &items, None).unwrap();
+
+    assert_eq!(
+        lines(&outcome),
+        vec![
+            ("A", Component::Principal, dec!(33.34)),
+            ("B", Component::Principal, dec!(33.33)),
+            ("C", Component::Principal, dec!(33.33)),
+        ]
+    );
+}
+
+#[test]
+fn in_spain_every_invoice_shares_pro_rata_whatever_its_due_date() {
+    // CC 1174: equally onerous debts are paid pro rata; 1173: interest before capital.
+    // A owes 600 (100 interest, 500 principal), B owes 400 (all principal): EUR 500 goes
+    // 500 x 600/1000 = 300 to A (100 interest, 200 principal) and 200 to B.
+    let items = [
+        item("A", day(2024, 1, 31), dec!(0), dec!(100), dec!(500)),
+        item("B", day(2024, 9, 30), dec!(0), dec!(0), dec!(400)),
+    ];
+
+    let outcome = allocate_in("ES", eur(dec!(500)), &items, None).unwrap();
+
+    assert_eq!(
+        lines(&outcome),
+        vec![
+            ("A", Component::Interest, dec!(100)),
+            ("A", Component::Principal, dec!(200)),
+            ("B", Component::Principal, dec!(200)),
+        ]
+    );
+}
+
+#[test]
+fn in_austria_a_debtors_designation_counts_only_with_the_creditors_consent() {
+    // ABGB s.1415: the debtor's designation needs the creditor's consent.
+    let items = [
+        item("OLD", day(2024, 1, 31), dec!(0), dec!(0), dec!(100)),
+        item("NEW", day(2024, 5, 31), dec!(0), dec!(0), dec!(100)),
+    ];
+    let rule = rule_of("AT");
+    let designation = |creditor_consents| Designation {
+        invoice: &"NEW",
+        creditor_consents,
+    };
+
+    let ignored = allocate_under(&rule, eur(dec!(50)), &items, Some(designation(false))).unwrap();
+    let agreed = allocate_under(&rule, eur(dec!(50)), &items, Some(designation(true))).unwrap();
+
+    assert!(!ignored.designation_honoured);
+    assert_eq!(
+        lines(&ignored.outcome),
+        vec![("OLD", Component::Principal, dec!(50))]
+    );
+    assert!(agreed.designation_honoured);
+    assert_eq!(
+        lines(&agreed.outcome),
+        vec![("NEW", Component::Principal, dec!(50))]
+    );
+}
+
+#[test]
+fn in_germany_the_debtors_designation_binds() {
+    let items = [
+        item("OLD", day(2024, 1, 31), dec!(0), dec!(0), dec!(100)),
+        item("NEW", day(2024, 5, 31), dec!(0), dec!(0), dec!(100)),
+    ];
+    let designation = Designation {
+        invoice: &"NEW",
+        creditor_consents: false,
+    };
+
+    let outcome = allocate_under(&rule_of("DE"), eur(dec!(50)), &items, Some(designation)).unwrap();
+
+    assert!(outcome.designation_honoured);
+    assert_eq!(
+        lines(&outcome.outcome),
+        vec![("NEW", Component::Principal, dec!(50))]
+    );
 }

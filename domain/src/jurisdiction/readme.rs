@@ -6,7 +6,7 @@
 //! rewrites the table between the markers.
 
 use super::*;
-use crate::allocation::{AllocationOrder, Component};
+use crate::allocation::{AllocationRule, Component, InvoiceOrder};
 use crate::interest::{
     Compounding, InterestRule, RateFixing, RateFormula, RateRounding, ReferenceDay,
 };
@@ -113,7 +113,13 @@ fn collection_costs(rule: &CollectionCostRule) -> String {
     }
 }
 
-fn allocation(order: AllocationOrder) -> String {
+fn allocation(rule: &AllocationRule) -> String {
+    let order = rule.order;
+    let invoices = match rule.invoice_order {
+        InvoiceOrder::OldestDueFirst => "oldest invoice first",
+        InvoiceOrder::OldestDueFirstThenProRata => "oldest invoice first, same day pro rata",
+        InvoiceOrder::ProRata => "invoices pro rata",
+    };
     let name = |c: &Component| match c {
         Component::Costs => "costs",
         Component::Interest => "interest",
@@ -121,7 +127,7 @@ fn allocation(order: AllocationOrder) -> String {
     };
     let (tiers, unranked) = order.tiers();
     if tiers.is_empty() {
-        return "order not established; oldest invoice first".to_owned();
+        return format!("order not established; {invoices}");
     }
     let mut text = tiers
         .iter()
@@ -135,6 +141,7 @@ fn allocation(order: AllocationOrder) -> String {
             unranked.iter().map(name).collect::<Vec<_>>().join(", ")
         );
     }
+    let _ = write!(text, "; {invoices}");
     text
 }
 
@@ -199,7 +206,7 @@ fn table() -> String {
             .max_by_key(|r| r.valid_from)
             .map(compensation);
         let costs = j.collection_costs.as_ref().map(collection_costs);
-        let allocation = j.allocation.as_ref().map(|r| allocation(r.order));
+        let allocation = j.allocation.as_ref().map(allocation);
         let prescription = j.general_prescription().map(prescription);
         let _ = writeln!(
             out,

@@ -30,17 +30,23 @@ pub enum Account {
     /// What the debtor paid. Negative for money received (so `paid = -sum(payment)`), positive
     /// for a refund or a reversed payment.
     Payment,
+    /// The part of payments not allocated to any debt (an overpayment): money held for the
+    /// debtor. Negative when held (so `unapplied = -sum(unapplied)`), positive when refunded or
+    /// when the payment is reversed. Every payment posts its amount on `payment` and the same
+    /// amount, split, on the owed accounts it paid and on `unapplied`.
+    Unapplied,
 }
 
 impl Account {
     /// Every account, in the order a statement lists them.
-    pub const ALL: [Account; 6] = [
+    pub const ALL: [Account; 7] = [
         Account::Principal,
         Account::Interest,
         Account::Compensation,
         Account::Costs,
         Account::Fees,
         Account::Payment,
+        Account::Unapplied,
     ];
 
     /// The name stored in ledger rows and used on the wire.
@@ -53,6 +59,7 @@ impl Account {
             Self::Costs => "costs",
             Self::Fees => "fees",
             Self::Payment => "payment",
+            Self::Unapplied => "unapplied",
         }
     }
 
@@ -106,7 +113,8 @@ mod tests {
                 "compensation",
                 "costs",
                 "fees",
-                "payment"
+                "payment",
+                "unapplied"
             ]
         );
     }
@@ -122,7 +130,7 @@ mod tests {
     }
 
     #[test]
-    fn the_debtor_owes_neither_fees_nor_payments() {
+    fn the_debtor_owes_neither_fees_nor_payments_nor_credit() {
         let owed: Vec<Account> = Account::ALL
             .into_iter()
             .filter(|account| account.owed_by_debtor())

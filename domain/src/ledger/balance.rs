@@ -1,7 +1,7 @@
 //! A case's balance on a date: sums of its ledger postings plus statutory interest computed from
 //! the jurisdiction's rule over each invoice's principal as it changed.
 
-use super::{Account, LedgerInvoice, Posting};
+use super::{Account, InvoiceKey, LedgerInvoice, Posting};
 use crate::interest::{
     BalanceChange, BalanceSchedule, InterestError, InterestLine, InterestRule, statutory_interest,
 };
@@ -86,6 +86,40 @@ impl fmt::Display for InterestGap {
     }
 }
 
+/// What one invoice still owes on a date, by account. Payments are allocated onto these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceBalance {
+    /// The invoice's key.
+    pub invoice: InvoiceKey,
+    /// The creditor's invoice number.
+    pub number: String,
+    /// The invoice's due date.
+    pub due_date: NaiveDate,
+    /// Principal still owed.
+    pub principal: Money,
+    /// Interest still owed: accrued on this invoice minus what payments covered. Negative only
+    /// when a payment with an earlier value date, entered later, lowered the interest another
+    /// payment had already paid: the difference is the debtor's credit.
+    pub interest: Money,
+    /// Fixed recovery compensation still owed.
+    pub compensation: Money,
+    /// Collection and legal costs still owed.
+    pub costs: Money,
+}
+
+impl InvoiceBalance {
+    /// Everything the invoice still owes.
+    ///
+    /// # Errors
+    /// [`MoneyError`] on overflow.
+    pub fn outstanding(&self) -> Result<Money, MoneyError> {
+        Money::checked_sum(
+            [self.principal, self.interest, self.compensation, self.costs],
+            self.principal.currency(),
+        )
+    }
+}
+
 /// A balance on a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Balance {
@@ -112,6 +146,12 @@ pub struct Balance {
     pub paid: Money,
     /// What the debtor owes: principal + interest + compensation + costs.
     pub outstanding: Money,
+    /// The same, per invoice, in the order the invoices were given. Case-level postings on an
+    /// owed account (none is booked today) count in the totals only.
+    pub invoices: Vec<InvoiceBalance>,
+    /// Payments received but not allocated to any invoice (an overpayment), less refunds: money
+    /// the agency holds for the debtor. Not part of `outstanding`.
+    pub unapplied: Money,
 }
 
 /// Why a balance could not be computed. Each means corrupt or absurd ledger data, never a
@@ -186,8 +226,18 @@ pub fn balance(
         Account::Payment,
         currency,
     )?)?;
-    let (interest_lines, interest_gaps) =
+    let unapplied = Money::zero(currency).checked_sub(account_total(
+        &effective,
+        Account::Unapplied,
+        currency,
+    )?)?;
+    let (interest_lines, interest_gaps, accrued) =
         accrued_interest(terms, invoices, postings, rates, as_of)?;
+    let per_invoice = invoices
+        .iter()
+        .zip(accrued)
+        .map(|(invoice, accrued)| invoice_balance(invoice, accrued, &effective, currency))
+        .collect::<Result<Vec<_>, _>>()?;
     let interest_accrued =
         Money::checked_sum(interest_lines.iter().map(|line| line.line.amount), currency)?;
     let interest = interest_accrued.checked_add(interest_posted)?;
@@ -204,12 +254,38 @@ pub fn balance(
         fees,
         paid,
         outstanding,
+        invoices: per_invoice,
+        unapplied,
+    })
+}
+
+/// One invoice's accounts on the effective postings, with the interest accrued on it.
+fn invoice_balance(
+    invoice: &LedgerInvoice,
+    accrued: Money,
+    effective: &[&Posting],
+    currency: Currency,
+) -> Result<InvoiceBalance, BalanceError> {
+    let own: Vec<&Posting> = effective
+        .iter()
+        .copied()
+        .filter(|posting| posting.invoice.as_deref() == Some(invoice.id.as_str()))
+        .collect();
+    let interest_posted = account_total(&own, Account::Interest, currency)?;
+    Ok(InvoiceBalance {
+        invoice: invoice.id.clone(),
+        number: invoice.number.clone(),
+        due_date: invoice.due_date,
+        principal: account_total(&own, Account::Principal, currency)?,
+        interest: accrued.checked_add(interest_posted)?,
+        compensation: account_total(&own, Account::Compensation, currency)?,
+        costs: account_total(&own, Account::Costs, currency)?,
     })
 }
 
 /// The sum of one account, added in 64-bit minor units as the ledger stores them, so a total the
 /// ledger could not hold is refused rather than shown.
-fn account_total(
+pub(super) fn account_total(
     effective: &[&Posting],
     account: Account,
     currency: Currency,
@@ -228,6 +304,9 @@ fn account_total(
     Ok(Money::from_minor(minor, currency))
 }
 
+/// Accrued interest: the lines, the gaps, and the total per invoice in the order given.
+type Accrued = (Vec<InvoiceInterestLine>, Vec<InterestGap>, Vec<Money>);
+
 /// Interest per invoice from the day after its due date through `as_of`, on its principal as the
 /// principal postings changed it.
 fn accrued_interest(
@@ -236,11 +315,13 @@ fn accrued_interest(
     postings: &[Posting],
     rates: &RateTables,
     as_of: NaiveDate,
-) -> Result<(Vec<InvoiceInterestLine>, Vec<InterestGap>), BalanceError> {
+) -> Result<Accrued, BalanceError> {
     let mut lines = Vec::new();
     let mut gaps = Vec::new();
+    let mut accrued = Vec::with_capacity(invoices.len());
     let rules = jurisdiction::find(terms.jurisdiction);
     for invoice in invoices {
+        accrued.push(Money::zero(terms.currency));
         let Some(from) = invoice.due_date.checked_add_days(Days::new(1)) else {
             continue;
         };
@@ -262,6 +343,11 @@ fn accrued_interest(
         let schedule = schedule_of(invoice, postings, terms.currency, as_of)?;
         let (computed, gap) =
             invoice_interest(rule, rates, &schedule, from, to, terms.contractual_rate);
+        let on_invoice =
+            Money::checked_sum(computed.iter().map(|line| line.amount), terms.currency)?;
+        if let Some(slot) = accrued.last_mut() {
+            *slot = on_invoice;
+        }
         lines.extend(computed.into_iter().map(|line| InvoiceInterestLine {
             invoice: invoice.number.clone(),
             line,
@@ -273,7 +359,7 @@ fn accrued_interest(
             });
         }
     }
-    Ok((lines, gaps))
+    Ok((lines, gaps, accrued))
 }
 
 /// The one call of the interest module: the lines of one invoice up to the first day whose rate
@@ -295,21 +381,26 @@ fn invoice_interest(
     }
 }
 
-/// The invoice's principal over time: its first principal posting (in the order given, as the
-/// ledger lists them), then every later principal posting up to `as_of` as a dated change.
+/// The invoice's principal over time: its first principal posting by date, then every later
+/// principal posting up to `as_of` as a dated change.
 fn schedule_of(
     invoice: &LedgerInvoice,
     postings: &[Posting],
     currency: Currency,
     as_of: NaiveDate,
 ) -> Result<BalanceSchedule, BalanceError> {
-    let mut principal = postings
+    let mut principal: Vec<&Posting> = postings
         .iter()
         .filter(|posting| {
             posting.account == Account::Principal
                 && posting.invoice.as_deref() == Some(invoice.id.as_str())
         })
-        .filter(|posting| posting.effective_date <= as_of);
+        .filter(|posting| posting.effective_date <= as_of)
+        .collect();
+    // On one day, what is added counts before what is paid off, so a payment booked on the due
+    // date never makes the running principal negative; the sort is stable otherwise.
+    principal.sort_by_key(|posting| (posting.effective_date, posting.amount.is_negative()));
+    let mut principal = principal.into_iter();
     let opening = principal
         .next()
         .map_or(Money::zero(currency), |posting| posting.amount);

@@ -1,5 +1,5 @@
 //! A case's ledger as pure data and rules: the accounts, the postings, the balance they add up
-//! to on a date, the postings a placement opens with, and the one rule for how often fixed
+//! to on a date, the postings a placement opens with, a payment's allocation and postings, and the one rule for how often fixed
 //! recovery compensation is due (shared by the quote and the placement).
 //!
 //! Nothing here reads a database or a clock: the caller passes the invoices, the postings, the
@@ -9,6 +9,7 @@ mod account;
 mod balance;
 mod compensation;
 mod opening;
+mod payment;
 mod posting;
 
 #[cfg(test)]
@@ -17,14 +18,21 @@ mod balance_tests;
 mod compensation_tests;
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod payment_tests;
 
 pub use account::Account;
 pub use balance::{
-    Balance, BalanceError, CaseTerms, InterestGap, InterestGapReason, InvoiceInterestLine, balance,
+    Balance, BalanceError, CaseTerms, InterestGap, InterestGapReason, InvoiceBalance,
+    InvoiceInterestLine, balance,
 };
 pub use compensation::{
     CompensationCharge, CompensationDue, CompensationGap, CompensationGapReason, CompensationScope,
     compensation_due,
 };
 pub use opening::{OpeningError, opening_postings};
+pub use payment::{
+    OpenInvoice, PaymentError, UNKNOWN_RULE, allocate_payment, open_invoices, payment_postings,
+    reversal_postings,
+};
 pub use posting::{InvoiceKey, LedgerInvoice, Posting};

@@ -275,6 +275,30 @@ pub fn change_state(
     Ok(())
 }
 
+/// Takes the case's row lock for the rest of the transaction and bumps its version (the case
+/// changed: its ETag must too). Money on one case is written one transaction after the other:
+/// on PostgreSQL a second writer waits here until the first commits and then reads its
+/// postings; on SQLite the write transaction already holds the database lock.
+///
+/// # Errors
+/// [`PersistenceError::NotFound`] when the case does not exist.
+pub fn lock_for_change(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: NaiveDateTime,
+) -> Result<(), PersistenceError> {
+    let updated = diesel::update(cases::table.filter(cases::id.eq(id)))
+        .set((
+            cases::version.eq(cases::version + 1),
+            cases::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(PersistenceError::NotFound);
+    }
+    Ok(())
+}
+
 /// Assigns a collector.
 ///
 /// # Errors

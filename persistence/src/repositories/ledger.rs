@@ -30,6 +30,8 @@ pub struct PostingRow {
     pub description: String,
     /// When it was recorded.
     pub created_at: NaiveDateTime,
+    /// The payment that made it (its allocation, its unapplied part, or their reversal).
+    pub payment_id: Option<String>,
 }
 
 /// Inserts postings in one statement per chunk.
@@ -57,6 +59,37 @@ pub fn of_case(
             ledger_postings::effective_date.asc(),
             ledger_postings::id.asc(),
         ))
+        .select(PostingRow::as_select())
+        .load(conn)?)
+}
+
+/// The postings a payment made, reversal postings included, in the order recorded.
+///
+/// # Errors
+/// Database errors only.
+pub fn of_payment(
+    conn: &mut AnyConnection,
+    payment_id: &str,
+) -> Result<Vec<PostingRow>, PersistenceError> {
+    Ok(ledger_postings::table
+        .filter(ledger_postings::payment_id.eq(payment_id))
+        .order(ledger_postings::id.asc())
+        .select(PostingRow::as_select())
+        .load(conn)?)
+}
+
+/// The postings of the payments of a case, in the order recorded.
+///
+/// # Errors
+/// Database errors only.
+pub fn of_payments_of_case(
+    conn: &mut AnyConnection,
+    case_id: &str,
+) -> Result<Vec<PostingRow>, PersistenceError> {
+    Ok(ledger_postings::table
+        .filter(ledger_postings::case_id.eq(case_id))
+        .filter(ledger_postings::payment_id.is_not_null())
+        .order(ledger_postings::id.asc())
         .select(PostingRow::as_select())
         .load(conn)?)
 }

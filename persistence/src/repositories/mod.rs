@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod messages;
 pub mod organisations;
 pub mod page;
+pub mod payments;
 pub mod quotes;
 pub mod rate_entries;
 pub mod server_secrets;

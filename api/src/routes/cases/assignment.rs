@@ -4,7 +4,6 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, put, web};
 use serde::Deserialize;
 use solvo_app::cases::{assignment, read};
-use solvo_app::clock;
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -47,7 +46,7 @@ pub async fn put_assignment(
     let collector_id = body.into_inner().collector_id;
     let id = id.into_inner();
     let rates = state.rates.current();
-    let now = clock::now();
+    let now = state.clock.now();
     let view = state
         .db
         .write(move |conn| {

@@ -22,7 +22,6 @@ use solvo_app::cases::csv_import::{self, CellError};
 use solvo_app::cases::events::ActorRef;
 use solvo_app::cases::input::{PlaceCase, ValidCase};
 use solvo_app::cases::placement::PlacementContext;
-use solvo_app::clock;
 
 /// Most cases one bulk request takes.
 pub const MAX_BULK_CASES: usize = 10_000;
@@ -115,7 +114,7 @@ pub async fn create_cases_bulk(
         )
         .into());
     }
-    let now = clock::now();
+    let now = state.clock.now();
     let received = items.len();
     let mut results: Vec<Option<BulkResult>> = (0..received).map(|_| None).collect();
     let mut valid = Vec::with_capacity(received);
@@ -304,7 +303,7 @@ pub async fn import_cases(
     let key = idempotency::key_from(&request)?;
     let body = read_limited(&request, payload, MAX_BULK_BYTES).await?;
     let parsed = csv_import::parse(&body)?;
-    let now = clock::now();
+    let now = state.clock.now();
     let mut results: Vec<ImportRow> = parsed
         .unreadable
         .iter()

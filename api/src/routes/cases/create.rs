@@ -5,7 +5,6 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use solvo_app::AppError;
 use solvo_app::cases::input::PlaceCase;
 use solvo_app::cases::placement;
-use solvo_app::clock;
 use solvo_domain::permission::Permission;
 
 use super::view::{CaseView, case_view};
@@ -40,7 +39,7 @@ pub async fn create_case(
     caller.require(Permission::PlaceCases)?;
     let key = idempotency::key_from(&request)?;
     let fingerprint = body.fingerprint().to_owned();
-    let now = clock::now();
+    let now = state.clock.now();
     let case = body
         .into_inner()
         .validate_case(&caller.organisation_id, "", now)

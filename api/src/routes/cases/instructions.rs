@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use solvo_app::cases::instructions::{self, AssessmentCommand, InstructionCommand};
 use solvo_app::cases::read;
-use solvo_app::clock;
 use solvo_domain::case::{Instruction, LegalRecommendation};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -108,7 +107,7 @@ pub async fn create_instruction(
     body: ApiJson<InstructionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let command = body.into_inner().into_command();
-    let now = clock::now();
+    let now = state.clock.now();
     let id = id.into_inner();
     let rates = state.rates.current();
     let view = state

@@ -88,9 +88,10 @@ pub async fn get_case(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let rates = state.rates.current();
+    let today = state.clock.today();
     let view = state
         .db
-        .read(move |conn| case_view(read::get(conn, &caller, &id, &rates, clock::now().date())?))
+        .read(move |conn| case_view(read::get(conn, &caller, &id, &rates, today)?))
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header((
@@ -126,7 +127,7 @@ pub async fn get_balance(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let rates = state.rates.current();
-    let as_of = params.as_of.unwrap_or_else(|| clock::now().date());
+    let as_of = params.as_of.unwrap_or_else(|| state.clock.now().date());
     let balance = state
         .db
         .read(move |conn| balance::of_case(conn, &caller, &id, &rates, as_of))

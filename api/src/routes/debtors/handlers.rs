@@ -14,7 +14,6 @@ use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
-use solvo_app::clock;
 use solvo_app::debtors::{self, DebtorInput, DebtorPatch, DebtorQuery, find_or_create};
 
 /// Creates a debtor, or returns the existing one for the same VAT id or registration number
@@ -43,7 +42,7 @@ pub async fn create_debtor(
     let fingerprint = body.fingerprint().to_owned();
     let row = body
         .into_inner()
-        .into_row(&caller.organisation_id, "", clock::now())
+        .into_row(&caller.organisation_id, "", state.clock.now())
         .map_err(AppError::Validation)?;
     idempotency::create(
         &state,
@@ -164,7 +163,7 @@ pub async fn update_debtor(
     let expected = crate::extract::precondition::if_match_version(&request)?;
     let patch = body.into_inner();
     let id = id.into_inner();
-    let now = clock::now();
+    let now = state.clock.now();
     let row = state
         .db
         .write(move |conn| debtors::update(conn, &caller, &id, expected, patch, now))

@@ -19,7 +19,6 @@ use crate::idempotency::{self, Created};
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
 use solvo_app::cases::access::visible_case;
-use solvo_app::clock;
 
 /// Uploads a document to a case as `multipart/form-data` with a `file` part and a `kind`
 /// field. Honours `Idempotency-Key`.
@@ -73,8 +72,9 @@ pub async fn create_document(
         content: upload.content,
         sha256: upload.sha256,
     };
+    let now = state.clock.now();
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
-        let stored = documents::store(conn, &caller, &case, &upload, clock::now())?;
+        let stored = documents::store(conn, &caller, &case, &upload, now)?;
         let location = format!("/v1/cases/{}/documents/{}", stored.case_id, stored.id);
         let document = Document::try_from(stored)?;
         Created::new(StatusCode::CREATED.as_u16(), &document, Some(location))

@@ -15,7 +15,6 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
 use crate::state::AppState;
-use solvo_app::clock;
 
 /// A new message.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -105,8 +104,9 @@ pub async fn create_message(
     let fingerprint = format!("{case_id}:{}", body.fingerprint());
     let text = MessageText::new(body.into_inner().body)?;
     let organisation_id = caller.organisation_id.clone();
+    let now = state.clock.now();
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
-        let row = messages::post(conn, &caller, &case_id, text, clock::now())?;
+        let row = messages::post(conn, &caller, &case_id, text, now)?;
         let message = Message::new(row, Some(caller.role.as_str()), true)?;
         Created::new(StatusCode::CREATED.as_u16(), &message, None)
     })
@@ -171,11 +171,10 @@ pub async fn mark_messages_read(
     caller.require(Permission::ReadCaseConversation)?;
     let case_id = id.into_inner();
     let up_to = body.into_inner().up_to;
+    let now = state.clock.now();
     state
         .db
-        .write(move |conn| {
-            messages::mark_read(conn, &caller, &case_id, up_to.as_deref(), clock::now())
-        })
+        .write(move |conn| messages::mark_read(conn, &caller, &case_id, up_to.as_deref(), now))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

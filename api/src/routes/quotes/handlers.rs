@@ -11,7 +11,6 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
 use crate::state::AppState;
-use solvo_app::clock;
 
 /// Prices a prospective placement: the agency's fees, statutory interest to `as_of`, fixed
 /// compensation, whether collection costs are recoverable, and each invoice's prescription
@@ -35,7 +34,7 @@ pub async fn create_quote(
     caller.require(Permission::RequestQuotes)?;
     let key = idempotency::key_from(&request)?;
     let fingerprint = body.fingerprint().to_owned();
-    let now = clock::now();
+    let now = state.clock.now();
     let parsed = body.into_inner().parse(now.date())?;
     // The shared histories, parsed once at start-up; an Arc so the blocking task can own a handle.
     let rates = state.rates.current();

@@ -371,6 +371,10 @@ fn allocation_line(rule: &AllocationRule) -> RuleLine {
     };
     let invoices = match rule.invoice_order {
         InvoiceOrder::OldestDueFirst => "oldest due invoice first",
+        InvoiceOrder::OldestDueFirstThenProRata => {
+            "oldest due invoice first, invoices due on the same day pro rata"
+        }
+        InvoiceOrder::ProRata => "every invoice pro rata",
     };
     let designation = if rule.debtor_designation_binds {
         "the debtor may designate the debt paid"

@@ -54,11 +54,11 @@ pub(in crate::jurisdiction) const CH: Jurisdiction = Jurisdiction {
     collection_costs: None,
     allocation: Some(AllocationRule {
         order: AllocationOrder::COSTS_INTEREST_PRINCIPAL,
-        invoice_order: InvoiceOrder::OldestDueFirst,
+        invoice_order: InvoiceOrder::OldestDueFirstThenProRata,
         debtor_designation_binds: true,
         legal_basis: "OR Art. 85(1): a part payment goes to capital only insofar as no interest or costs are in \
                       arrears (costs, interest, capital); Art. 87: several debts without valid designation, the due \
-                      debt, then the one first put into enforcement, otherwise the one that fell due first",
+                      debt, then the one first put into enforcement, otherwise the one that fell due first; Art. 87(2): debts that fell due at the same time pro rata",
         note: "Enforcement history is not recorded here, so the older due date decides.",
     }),
     prescription: &[

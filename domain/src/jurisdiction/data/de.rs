@@ -55,11 +55,11 @@ pub(in crate::jurisdiction) const DE: Jurisdiction = Jurisdiction {
     }),
     allocation: Some(AllocationRule {
         order: AllocationOrder::COSTS_INTEREST_PRINCIPAL,
-        invoice_order: InvoiceOrder::OldestDueFirst,
+        invoice_order: InvoiceOrder::OldestDueFirstThenProRata,
         debtor_designation_binds: true,
         legal_basis: "BGB s.367(1): costs, then interest, then principal; s.366(1) the debt the debtor designates, \
                       s.366(2) otherwise the due debt, the least secured, the most burdensome, the older, pro rata",
-        note: "Security and burden are not recorded on a case, so the older due date decides. If the debtor \
+        note: "Security and burden are not recorded on a case, so the older due date decides, and invoices due on one day share pro rata. If the debtor \
                designates another component order the creditor may refuse the payment (s.367(2)).",
     }),
     prescription: &[PrescriptionRule {

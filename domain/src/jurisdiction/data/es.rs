@@ -38,13 +38,14 @@ pub(in crate::jurisdiction) const ES: Jurisdiction = Jurisdiction {
     }),
     allocation: Some(AllocationRule {
         order: AllocationOrder::from_ranks(None, Some(0), Some(1)),
-        invoice_order: InvoiceOrder::OldestDueFirst,
+        invoice_order: InvoiceOrder::ProRata,
         debtor_designation_binds: true,
         legal_basis: "Código Civil art. 1173 (no payment counts against capital while interest is uncovered); \
                       arts. 1172, 1174 (the designated debt; otherwise the most onerous of the due debts, then pro \
                       rata)",
-        note: "The rank of costs is not established. Onerousness is not recorded on a case, so the older due date \
-               decides.",
+        note: "The rank of costs is not established. The invoices of a case bear the same interest on any day \
+               (art. 7 of Ley 3/2004 resets the rate for every debt each half-year), so none is more onerous and \
+               every invoice shares a payment pro rata.",
     }),
     prescription: &[from_due_date(
         "personal actions without a special period",

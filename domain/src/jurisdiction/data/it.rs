@@ -51,14 +51,14 @@ pub(in crate::jurisdiction) const IT: Jurisdiction = Jurisdiction {
     }),
     allocation: Some(AllocationRule {
         order: AllocationOrder::from_ranks(Some(0), Some(0), Some(1)),
-        invoice_order: InvoiceOrder::OldestDueFirst,
+        invoice_order: InvoiceOrder::OldestDueFirstThenProRata,
         debtor_designation_binds: true,
         legal_basis: "Codice civile art. 1194 (no imputation to capital rather than to interest and costs without \
                       the creditor's consent; a payment on capital and interest goes to interest first); art. 1193 \
                       (several debts: the due one, the least secured, the most onerous, the oldest, pro rata)",
         note: "Art. 1194 puts interest and costs before capital without ranking them against each other. Time-barred \
                debts are not included (Cass.). Security and onerousness are not recorded, so the older due date \
-               decides.",
+               decides, and invoices due on one day share pro rata.",
     }),
     prescription: &[from_due_date(
         "contract claims",

@@ -78,12 +78,12 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
     }),
     allocation: Some(AllocationRule {
         order: AllocationOrder::COSTS_INTEREST_PRINCIPAL,
-        invoice_order: InvoiceOrder::OldestDueFirst,
+        invoice_order: InvoiceOrder::OldestDueFirstThenProRata,
         debtor_designation_binds: true,
         legal_basis: "BW art. 6:44(1): costs (including extrajudicial collection costs, HR), then interest due, then \
                       principal and running interest; art. 6:43: the designated debt, otherwise the due debts, the most \
                       burdensome, the oldest, pro rata",
-        note: "Burden is not recorded on a case, so the older due date decides. The creditor may refuse a payment \
+        note: "Burden is not recorded on a case, so the older due date decides, and invoices due on one day share pro rata. The creditor may refuse a payment \
                designating another order (6:44(2)).",
     }),
     prescription: &[from_due_date(

@@ -1,0 +1,133 @@
+//! Payments: the money received on a case. A row is written once and changed only to record its
+//! reversal; its ledger postings carry its id.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::connection::AnyConnection;
+use crate::error::PersistenceError;
+use crate::schema::payments;
+
+/// A stored payment.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = payments, treat_none_as_default_value = false)]
+pub struct PaymentRow {
+    /// `pay_…`
+    pub id: String,
+    /// The case.
+    pub case_id: String,
+    /// The creditor organisation of the case.
+    pub organisation_id: String,
+    /// `agency` or `creditor`.
+    pub received_by: String,
+    /// Positive, minor units.
+    pub amount_minor: i64,
+    /// ISO 4217, the case currency.
+    pub currency: String,
+    /// The day the money arrived.
+    pub value_date: NaiveDate,
+    /// How it was paid.
+    pub method: String,
+    /// The bank's reference, if given.
+    pub bank_reference: Option<String>,
+    /// Who paid, if given.
+    pub payer: Option<String>,
+    /// The invoice the payer designated.
+    pub designated_invoice_id: Option<String>,
+    /// Whether the designation counted.
+    pub designation_honoured: bool,
+    /// What no debt took, minor units.
+    pub unapplied_minor: i64,
+    /// The user or API key that recorded it.
+    pub recorded_by: String,
+    /// When it was recorded.
+    pub created_at: NaiveDateTime,
+    /// When it was reversed.
+    pub reversed_at: Option<NaiveDateTime>,
+    /// Why it was reversed.
+    pub reversal_reason: Option<String>,
+    /// Who reversed it.
+    pub reversed_by: Option<String>,
+}
+
+/// A reversal to record.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = payments)]
+pub struct Reversal {
+    /// When.
+    pub reversed_at: NaiveDateTime,
+    /// Why.
+    pub reversal_reason: String,
+    /// Who.
+    pub reversed_by: String,
+}
+
+/// Stores a new payment.
+///
+/// # Errors
+/// Database errors only.
+pub fn insert(conn: &mut AnyConnection, row: &PaymentRow) -> Result<(), PersistenceError> {
+    diesel::insert_into(payments::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The payment with `id`, within `organisation_id` when given.
+///
+/// # Errors
+/// [`PersistenceError::NotFound`] when there is none (or it is another tenant's).
+pub fn find(
+    conn: &mut AnyConnection,
+    organisation_id: Option<&str>,
+    id: &str,
+) -> Result<PaymentRow, PersistenceError> {
+    let mut query = payments::table
+        .filter(payments::id.eq(id))
+        .select(PaymentRow::as_select())
+        .into_boxed();
+    if let Some(organisation_id) = organisation_id {
+        query = query.filter(payments::organisation_id.eq(organisation_id));
+    }
+    query
+        .first(conn)
+        .optional()?
+        .ok_or(PersistenceError::NotFound)
+}
+
+/// The payments of a case in the order recorded.
+///
+/// # Errors
+/// Database errors only.
+pub fn of_case(
+    conn: &mut AnyConnection,
+    case_id: &str,
+) -> Result<Vec<PaymentRow>, PersistenceError> {
+    Ok(payments::table
+        .filter(payments::case_id.eq(case_id))
+        .order(payments::id.asc())
+        .select(PaymentRow::as_select())
+        .load(conn)?)
+}
+
+/// Records a reversal, once: a payment already reversed is left as it is.
+///
+/// # Errors
+/// [`PersistenceError::Conflict`] when it was already reversed.
+pub fn reverse(
+    conn: &mut AnyConnection,
+    id: &str,
+    reversal: &Reversal,
+) -> Result<(), PersistenceError> {
+    let updated = diesel::update(
+        payments::table
+            .filter(payments::id.eq(id))
+            .filter(payments::reversed_at.is_null()),
+    )
+    .set(reversal)
+    .execute(conn)?;
+    if updated == 0 {
+        return Err(PersistenceError::Conflict("reversed".into()));
+    }
+    Ok(())
+}
