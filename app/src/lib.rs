@@ -25,6 +25,7 @@ pub mod messages;
 pub mod money;
 pub mod organisations;
 pub mod paging;
+pub mod payments;
 pub mod principal;
 pub mod quotes;
 pub mod rates;

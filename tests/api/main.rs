@@ -23,6 +23,7 @@ mod messages;
 mod migrations;
 mod openapi;
 mod organisations;
+mod payments;
 mod quotes;
 mod rate_entries;
 mod reference;

@@ -13,6 +13,7 @@ pub mod messages;
 pub mod metrics;
 pub mod organisations;
 pub mod pagination;
+pub mod payments;
 pub mod quotes;
 pub mod reference;
 pub mod test_clock;
@@ -53,4 +54,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     quotes::configure(cfg);
     messages::configure(cfg);
     documents::configure(cfg);
+    payments::configure(cfg);
 }

@@ -2,10 +2,10 @@
 //! allocation rule.
 
 use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A part of what an invoice owes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Component {
     /// Costs: the fixed recovery compensation and collection costs charged on the invoice.
@@ -19,6 +19,16 @@ pub enum Component {
 impl Component {
     /// All components, in declaration order.
     pub const ALL: [Component; 3] = [Component::Costs, Component::Interest, Component::Principal];
+
+    /// The wire name: `costs`, `interest` or `principal`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Component::Costs => "costs",
+            Component::Interest => "interest",
+            Component::Principal => "principal",
+        }
+    }
 
     const fn index(self) -> usize {
         match self {

@@ -78,17 +78,16 @@ pub fn of_payment(
         .load(conn)?)
 }
 
-/// The postings of the payments of a case, in the order recorded.
+/// The postings of the given payments, in the order recorded.
 ///
 /// # Errors
 /// Database errors only.
-pub fn of_payments_of_case(
+pub fn of_payments(
     conn: &mut AnyConnection,
-    case_id: &str,
+    payment_ids: &[String],
 ) -> Result<Vec<PostingRow>, PersistenceError> {
     Ok(ledger_postings::table
-        .filter(ledger_postings::case_id.eq(case_id))
-        .filter(ledger_postings::payment_id.is_not_null())
+        .filter(ledger_postings::payment_id.eq_any(payment_ids))
         .order(ledger_postings::id.asc())
         .select(PostingRow::as_select())
         .load(conn)?)

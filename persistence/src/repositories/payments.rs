@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
+use crate::repositories::page::{Page, PageRequest};
 use crate::schema::payments;
 
 /// A stored payment.
@@ -95,19 +96,27 @@ pub fn find(
         .ok_or(PersistenceError::NotFound)
 }
 
-/// The payments of a case in the order recorded.
+/// One page of the payments of a case in the order recorded.
 ///
 /// # Errors
 /// Database errors only.
 pub fn of_case(
     conn: &mut AnyConnection,
     case_id: &str,
-) -> Result<Vec<PaymentRow>, PersistenceError> {
-    Ok(payments::table
-        .filter(payments::case_id.eq(case_id))
+    page: &PageRequest,
+) -> Result<Page<PaymentRow>, PersistenceError> {
+    let mut query = payments::table
+        .filter(payments::case_id.eq(case_id.to_owned()))
+        .into_boxed();
+    if let Some(after) = &page.after {
+        query = query.filter(payments::id.gt(after.clone()));
+    }
+    let rows = query
         .order(payments::id.asc())
+        .limit(page.fetch())
         .select(PaymentRow::as_select())
-        .load(conn)?)
+        .load(conn)?;
+    Ok(Page::from_rows(rows, page, |row| &row.id))
 }
 
 /// Records a reversal, once: a payment already reversed is left as it is.

@@ -75,6 +75,23 @@ pub struct InterestView {
     pub gaps: Vec<String>,
 }
 
+/// What one invoice still owes on the balance's date.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvoiceBalanceView {
+    /// The creditor's invoice number.
+    pub invoice_number: String,
+    /// Due date.
+    pub due_date: NaiveDate,
+    /// Principal still owed.
+    pub principal: MoneyView,
+    /// Interest still owed (accrued on this invoice minus what payments covered).
+    pub interest: MoneyView,
+    /// Fixed recovery compensation still owed.
+    pub compensation: MoneyView,
+    /// Collection and legal costs still owed.
+    pub costs: MoneyView,
+}
+
 /// A case's balance on a date. `outstanding` is what the debtor owes; `fees` are the agency's
 /// fees to the creditor and not part of it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -95,6 +112,11 @@ pub struct BalanceView {
     pub paid: MoneyView,
     /// Principal + interest + compensation + costs.
     pub outstanding: MoneyView,
+    /// Payments received beyond everything owed, held for the debtor (not part of
+    /// `outstanding`).
+    pub unapplied: MoneyView,
+    /// What each invoice still owes, in the order of the case's invoices.
+    pub invoices: Vec<InvoiceBalanceView>,
 }
 
 impl From<Balance> for BalanceView {
@@ -130,6 +152,19 @@ impl From<Balance> for BalanceView {
             fees: balance.fees.into(),
             paid: balance.paid.into(),
             outstanding: balance.outstanding.into(),
+            unapplied: balance.unapplied.into(),
+            invoices: balance
+                .invoices
+                .into_iter()
+                .map(|invoice| InvoiceBalanceView {
+                    invoice_number: invoice.number,
+                    due_date: invoice.due_date,
+                    principal: invoice.principal.into(),
+                    interest: invoice.interest.into(),
+                    compensation: invoice.compensation.into(),
+                    costs: invoice.costs.into(),
+                })
+                .collect(),
         }
     }
 }

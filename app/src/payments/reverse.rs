@@ -1,0 +1,151 @@
+//! Reversing a payment that bounced or was charged back: its postings negated on their own
+//! dates, never deleted, so the ledger reads as if the money had never arrived (a returned
+//! transfer discharges nothing) and what it had settled is owed again, with its interest.
+
+use chrono::NaiveDateTime;
+use serde_json::json;
+use solvo_domain::case::{CaseState, Command, Facts, Outcome};
+use solvo_domain::ledger::reversal_postings;
+use solvo_domain::permission::Permission;
+use solvo_domain::rates::RateTables;
+use solvo_persistence::repositories::cases::{self, CaseRow};
+use solvo_persistence::repositories::ledger::{self as postings_repo, PostingRow};
+use solvo_persistence::repositories::payments::{self, Reversal};
+use solvo_persistence::repositories::{case_events, invoices};
+use solvo_persistence::{AnyConnection, PersistenceError};
+
+use super::input::{NewReversal, ReceivedBy};
+use super::record::rows_of;
+use super::view::PaymentRecord;
+use crate::cases::access::visible_case;
+use crate::cases::balance::{self, posting_of, terms_of};
+use crate::cases::events::{ActorRef, event};
+use crate::cases::transition::{Extras, apply_command, state_of};
+use crate::error::AppError;
+use crate::money::{detail_json, from_minor};
+use crate::principal::Principal;
+
+/// A reversed payment and the case after it (reopened when the payment had closed it
+/// `paid_in_full` and something is owed again).
+#[derive(Debug, Clone)]
+pub struct Reversed {
+    /// The payment, now reversed.
+    pub payment: PaymentRecord,
+    /// The case after the reversal.
+    pub case: CaseRow,
+}
+
+/// Reverses payment `payment_id`.
+///
+/// # Errors
+/// [`AppError::Forbidden`] without the permission, or for a creditor reversing money the agency
+/// received; [`AppError::NotFound`] for a payment the caller may not see;
+/// [`AppError::Conflict`] when it is already reversed; [`AppError::Validation`] without a reason.
+pub fn reverse(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    payment_id: &str,
+    input: &NewReversal,
+    rates: &RateTables,
+    now: NaiveDateTime,
+) -> Result<Reversed, AppError> {
+    caller.require(Permission::ReversePayments)?;
+    let payment = payments::find(conn, caller.tenant_scope(), payment_id)?;
+    let case = visible_case(conn, caller, &payment.case_id)?;
+    if !caller.role.is_agency_staff()
+        && ReceivedBy::parse(&payment.received_by) != Some(ReceivedBy::Creditor)
+    {
+        return Err(AppError::Forbidden(
+            "A creditor reverses only the direct payments it reported; the agency reverses money \
+             on its own account."
+                .into(),
+        ));
+    }
+    let reason = input.reason()?;
+    cases::lock_for_change(conn, &case.id, now)?;
+    let reversal = Reversal {
+        reversed_at: now,
+        reversal_reason: reason.clone(),
+        reversed_by: caller.actor_id().to_owned(),
+    };
+    payments::reverse(conn, &payment.id, &reversal).map_err(|err| match err {
+        PersistenceError::Conflict(_) => {
+            AppError::Conflict("The payment is already reversed.".into())
+        }
+        other => other.into(),
+    })?;
+    let case = cases::find(conn, None, &case.id)?;
+    let terms = terms_of(&case)?;
+    let own = postings_repo::of_payment(conn, &payment.id)?;
+    let domain = own
+        .iter()
+        .map(|row| posting_of(row, terms.currency))
+        .collect::<Result<Vec<_>, _>>()?;
+    let description = format!("Reversal of payment {}: {reason}", payment.id);
+    let undo = rows_of(
+        &reversal_postings(&domain, &description),
+        &case,
+        &payment.id,
+        now,
+    )?;
+    postings_repo::insert_all(conn, &undo)?;
+    let payment = payments::find(conn, None, &payment.id)?;
+    let amount = from_minor(payment.amount_minor, &payment.currency)?;
+    let actor = ActorRef::from(caller);
+    let detail = json!({
+        "payment_id": payment.id,
+        "amount": detail_json(amount),
+        "reason": reason,
+    });
+    let state = state_of(&case)?;
+    case_events::insert_all(
+        conn,
+        &[event(
+            &case.id,
+            &actor,
+            "payment_reversed",
+            (Some(state.name().as_str()), Some(state.name().as_str())),
+            &detail,
+            now,
+        )],
+    )?;
+    let case = reopen_if_owed(conn, &case, &state, &actor, &reason, rates, now)?;
+    let invoice_rows = invoices::of_case(conn, &case.id)?;
+    let mut all: Vec<&PostingRow> = own.iter().collect();
+    all.extend(undo.iter());
+    Ok(Reversed {
+        payment: PaymentRecord::assemble(payment, &all, &invoice_rows)?,
+        case,
+    })
+}
+
+/// A case the payment had closed `paid_in_full` is reopened when the reversal leaves something
+/// owed: the claim is open again and someone must work it.
+fn reopen_if_owed(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    state: &CaseState,
+    actor: &ActorRef,
+    reason: &str,
+    rates: &RateTables,
+    now: NaiveDateTime,
+) -> Result<CaseRow, AppError> {
+    if state.outcome() != Some(Outcome::PaidInFull) {
+        return Ok(case.clone());
+    }
+    let owed = balance::load(conn, case, rates, now.date())?;
+    if !owed.outstanding.is_positive() {
+        return Ok(case.clone());
+    }
+    apply_command(
+        conn,
+        case,
+        &Command::Reopen {
+            reason: format!("A payment was reversed: {reason}"),
+        },
+        &Facts::owing(owed.outstanding),
+        actor,
+        Extras::default(),
+        now,
+    )
+}
