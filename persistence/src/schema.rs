@@ -194,7 +194,6 @@ diesel::table! {
         payer -> Nullable<Text>,
         designated_invoice_id -> Nullable<Text>,
         designation_honoured -> Bool,
-        unapplied_minor -> BigInt,
         recorded_by -> Text,
         created_at -> Timestamp,
         reversed_at -> Nullable<Timestamp>,

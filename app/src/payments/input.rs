@@ -14,6 +14,8 @@ use crate::money::{parse_amount, parse_currency};
 pub const MAX_BANK_REFERENCE_CHARS: usize = 140;
 /// Longest payer name accepted.
 pub const MAX_PAYER_CHARS: usize = 200;
+/// Longest invoice number looked up; placement accepts no longer one.
+pub const MAX_INVOICE_NUMBER_CHARS: usize = 100;
 /// Longest reversal reason accepted.
 pub const MAX_REASON_CHARS: usize = 1_000;
 
@@ -112,15 +114,15 @@ pub struct NewPayment {
     /// How it was paid.
     pub method: PaymentMethod,
     /// The bank's reference or the remittance information, up to 140 characters.
-    #[schema(example = "RF18539007547034")]
+    #[schema(example = "RF18539007547034", max_length = 140)]
     pub bank_reference: Option<String>,
     /// Who paid, as the bank statement names them, up to 200 characters.
-    #[schema(example = "Globex GmbH")]
+    #[schema(example = "Globex GmbH", max_length = 200)]
     pub payer: Option<String>,
     /// The invoice the payer designated, by the creditor's number. The designation is honoured
     /// where the jurisdiction says a debtor's designation binds, otherwise only with
     /// `creditor_consents_to_designation`.
-    #[schema(example = "2026-17")]
+    #[schema(example = "2026-17", max_length = 100)]
     pub invoice_number: Option<String>,
     /// The creditor agreed to the payer's designation (needed where the debtor's alone does not
     /// bind, e.g. Austria, ABGB s.1415).
@@ -196,7 +198,12 @@ impl NewPayment {
             &mut errors,
         );
         let payer = text(&self.payer, "payer", MAX_PAYER_CHARS, &mut errors);
-        let invoice_number = text(&self.invoice_number, "invoice_number", 100, &mut errors);
+        let invoice_number = text(
+            &self.invoice_number,
+            "invoice_number",
+            MAX_INVOICE_NUMBER_CHARS,
+            &mut errors,
+        );
         let allocation_order = match self.allocation_order.as_deref() {
             None => None,
             Some([first, second, third]) => {
@@ -262,7 +269,11 @@ pub(crate) fn text(
 #[serde(deny_unknown_fields)]
 pub struct NewReversal {
     /// Why: the bank's return reason, the chargeback's. Required, up to 1,000 characters.
-    #[schema(example = "Returned by the debtor's bank: AC04 account closed")]
+    #[schema(
+        example = "Returned by the debtor's bank: AC04 account closed",
+        min_length = 1,
+        max_length = 1000
+    )]
     pub reason: String,
 }
 

@@ -7,7 +7,7 @@ use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::ledger::{self as postings_repo, PostingRow};
 use solvo_persistence::repositories::{invoices, payments};
 
-use super::view::PaymentRecord;
+use super::view::{PaymentRecord, invoice_numbers};
 use crate::cases::access::visible_case;
 use crate::error::AppError;
 use crate::paging::{Page, PageRequest};
@@ -36,12 +36,13 @@ pub fn of_case(
         }
     }
     let invoice_rows = invoices::of_case(conn, &case.id)?;
+    let numbers = invoice_numbers(&invoice_rows);
     let items = rows
         .items
         .into_iter()
         .map(|row| {
             let own = by_payment.remove(row.id.as_str()).unwrap_or_default();
-            PaymentRecord::assemble(row, &own, &invoice_rows)
+            PaymentRecord::assemble(row, &own, &numbers)
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Page {
@@ -66,5 +67,5 @@ pub fn get(
     let postings = postings_repo::of_payment(conn, &row.id)?;
     let own: Vec<&PostingRow> = postings.iter().collect();
     let invoice_rows = invoices::of_case(conn, &case.id)?;
-    PaymentRecord::assemble(row, &own, &invoice_rows)
+    PaymentRecord::assemble(row, &own, &invoice_numbers(&invoice_rows))
 }

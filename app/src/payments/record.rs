@@ -4,12 +4,11 @@
 
 use chrono::NaiveDateTime;
 use serde_json::json;
-use solvo_domain::allocation::{AllocationError, Designation};
+use solvo_domain::allocation::{AllocationError, AllocationRule, Designation};
 use solvo_domain::case::{Command, Facts};
 use solvo_domain::jurisdiction;
 use solvo_domain::ledger::{
-    self, LedgerInvoice, PaymentError, Posting, UNKNOWN_RULE, allocate_payment, open_invoices,
-    payment_postings,
+    self, LedgerInvoice, PaymentError, Posting, allocate_payment, open_invoices, payment_postings,
 };
 use solvo_domain::money::{Currency, Money};
 use solvo_domain::permission::Permission;
@@ -22,7 +21,7 @@ use solvo_persistence::repositories::ledger::{self as postings_repo, PostingRow}
 use solvo_persistence::repositories::payments::{self, PaymentRow};
 
 use super::input::{NewPayment, ReceivedBy, ValidPayment};
-use super::view::PaymentRecord;
+use super::view::{PaymentRecord, invoice_numbers};
 use crate::cases::access::visible_case;
 use crate::cases::balance::{invoice_of, posting_of, terms_of};
 use crate::cases::events::ActorRef;
@@ -81,7 +80,7 @@ pub fn record(
         .map_err(|err| AppError::corrupt("case", &case.id, err))?;
     let rule = jurisdiction::find(terms.jurisdiction)
         .and_then(|rules| rules.allocation)
-        .unwrap_or(UNKNOWN_RULE);
+        .unwrap_or(AllocationRule::UNKNOWN);
     let designation = designated.as_ref().map(|invoice| Designation {
         invoice,
         creditor_consents: valid.creditor_consents,
@@ -139,7 +138,6 @@ pub fn record(
         payer: valid.payer.clone(),
         designated_invoice_id: designated,
         designation_honoured: allocation.designation_honoured,
-        unapplied_minor: to_minor(allocation.outcome.unapplied, "amount")?,
         recorded_by: caller.actor_id().to_owned(),
         created_at: now,
         reversed_at: None,
@@ -151,7 +149,7 @@ pub fn record(
     postings_repo::insert_all(conn, &stored)?;
     let own: Vec<&PostingRow> = stored.iter().collect();
     Ok(Recorded {
-        payment: PaymentRecord::assemble(row, &own, &invoice_rows)?,
+        payment: PaymentRecord::assemble(row, &own, &invoice_numbers(&invoice_rows))?,
         case: updated,
     })
 }

@@ -16,7 +16,7 @@ use solvo_persistence::{AnyConnection, PersistenceError};
 
 use super::input::{NewReversal, ReceivedBy};
 use super::record::rows_of;
-use super::view::PaymentRecord;
+use super::view::{PaymentRecord, invoice_numbers};
 use crate::cases::access::visible_case;
 use crate::cases::balance::{self, posting_of, terms_of};
 use crate::cases::events::{ActorRef, event};
@@ -114,7 +114,7 @@ pub fn reverse(
     let mut all: Vec<&PostingRow> = own.iter().collect();
     all.extend(undo.iter());
     Ok(Reversed {
-        payment: PaymentRecord::assemble(payment, &all, &invoice_rows)?,
+        payment: PaymentRecord::assemble(payment, &all, &invoice_numbers(&invoice_rows))?,
         case,
     })
 }

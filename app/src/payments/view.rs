@@ -32,7 +32,8 @@ pub struct PaymentRecord {
     pub amount: Money,
     /// Where it went, in the order applied.
     pub allocation: Vec<AllocationLine>,
-    /// What no debt took, held for the debtor.
+    /// What no debt took, held for the debtor: read off the payment's own `unapplied` posting,
+    /// never stored beside it.
     pub unapplied: Money,
     /// The number of the designated invoice, if one was designated.
     pub designated_invoice_number: Option<String>,
@@ -40,7 +41,7 @@ pub struct PaymentRecord {
 
 impl PaymentRecord {
     /// A payment from its row, the postings that carry its id (its own and its reversal's), and
-    /// the case's invoices. A payment's own postings are all negative (money in, debts reduced,
+    /// the case's invoice numbers by id ([`invoice_numbers`]). A payment's own postings are all negative (money in, debts reduced,
     /// credit held); its reversal's are the same, positive. The allocation is read off the own
     /// ones, so a reversed payment still shows where it had gone.
     ///
@@ -49,15 +50,12 @@ impl PaymentRecord {
     pub fn assemble(
         row: PaymentRow,
         postings: &[&PostingRow],
-        invoices: &[InvoiceRow],
+        numbers: &HashMap<&str, &str>,
     ) -> Result<Self, AppError> {
         let currency = Currency::parse(&row.currency)
             .map_err(|err| AppError::corrupt("payment", &row.id, err))?;
-        let numbers: HashMap<&str, &str> = invoices
-            .iter()
-            .map(|invoice| (invoice.id.as_str(), invoice.number.as_str()))
-            .collect();
         let mut allocation = Vec::new();
+        let mut unapplied = Money::zero(currency);
         for posting in postings.iter().filter(|posting| posting.amount_minor < 0) {
             let account = Account::parse(&posting.account).ok_or_else(|| {
                 AppError::corrupt(
@@ -66,6 +64,10 @@ impl PaymentRecord {
                     format!("account `{}`", posting.account),
                 )
             })?;
+            if account == Account::Unapplied {
+                unapplied = Money::from_minor(-posting.amount_minor, currency);
+                continue;
+            }
             let Some(invoice_id) = posting.invoice_id.as_deref() else {
                 continue;
             };
@@ -89,10 +91,19 @@ impl PaymentRecord {
             .map(|id| numbers.get(id).copied().unwrap_or(id).to_owned());
         Ok(Self {
             amount: Money::from_minor(row.amount_minor, currency),
-            unapplied: Money::from_minor(row.unapplied_minor, currency),
+            unapplied,
             allocation,
             designated_invoice_number,
             row,
         })
     }
+}
+
+/// The creditor's invoice numbers by invoice id, built once per case for [`PaymentRecord::assemble`].
+#[must_use]
+pub fn invoice_numbers(invoices: &[InvoiceRow]) -> HashMap<&str, &str> {
+    invoices
+        .iter()
+        .map(|invoice| (invoice.id.as_str(), invoice.number.as_str()))
+        .collect()
 }

@@ -200,6 +200,19 @@ pub struct AllocationRule {
     pub note: &'static str,
 }
 
+impl AllocationRule {
+    /// The rule for a jurisdiction without an encoded allocation rule: no order of components is
+    /// established (so a payment that must choose needs the creditor's order), invoices oldest due
+    /// first, and the debtor's designation honoured, as every encoded system but one does.
+    pub const UNKNOWN: AllocationRule = AllocationRule {
+        order: AllocationOrder::NONE,
+        invoice_order: InvoiceOrder::OldestDueFirst,
+        debtor_designation_binds: true,
+        legal_basis: "no allocation rule of this jurisdiction is encoded",
+        note: "A payment that must choose between components needs the creditor's order.",
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

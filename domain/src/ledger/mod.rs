@@ -32,7 +32,6 @@ pub use compensation::{
 };
 pub use opening::{OpeningError, opening_postings};
 pub use payment::{
-    OpenInvoice, PaymentError, UNKNOWN_RULE, allocate_payment, open_invoices, payment_postings,
-    reversal_postings,
+    OpenInvoice, PaymentError, allocate_payment, open_invoices, payment_postings, reversal_postings,
 };
 pub use posting::{InvoiceKey, LedgerInvoice, Posting};

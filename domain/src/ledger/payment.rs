@@ -9,8 +9,8 @@
 use super::balance::account_total;
 use super::{Account, BalanceError, CaseTerms, InvoiceKey, LedgerInvoice, Posting, balance};
 use crate::allocation::{
-    AllocationError, AllocationOrder, AllocationRule, Component, Designation, InvoiceOrder,
-    OpenItem, RuledAllocation, allocate, allocate_under,
+    AllocationError, AllocationOrder, AllocationRule, Component, Designation, OpenItem,
+    RuledAllocation, allocate, allocate_under,
 };
 use crate::money::{Money, MoneyError};
 use crate::rates::RateTables;
@@ -142,17 +142,6 @@ pub fn allocate_payment(
         designation_honoured: honoured.is_some(),
     })
 }
-
-/// The rule for a jurisdiction without an encoded allocation rule: no order of components is
-/// established (so a payment that must choose needs the creditor's order), invoices oldest due
-/// first, and the debtor's designation honoured, as every encoded system but one does.
-pub const UNKNOWN_RULE: AllocationRule = AllocationRule {
-    order: AllocationOrder::NONE,
-    invoice_order: InvoiceOrder::OldestDueFirst,
-    debtor_designation_binds: true,
-    legal_basis: "no allocation rule of this jurisdiction is encoded",
-    note: "A payment that must choose between components needs the creditor's order.",
-};
 
 /// The postings of a payment of `amount` with value date `value_date` allocated as `allocation`:
 /// the money in on `payment`, each allocation as a reduction of its account (a `costs`

@@ -21,8 +21,6 @@ CREATE TABLE payments (
     -- The invoice the payer designated, and whether the designation counted.
     designated_invoice_id TEXT REFERENCES invoices (id),
     designation_honoured BOOLEAN NOT NULL,
-    -- What no debt took, held for the debtor (also on the ledger's `unapplied` account).
-    unapplied_minor BIGINT NOT NULL CHECK (unapplied_minor >= 0),
     -- The user or API key that recorded it.
     recorded_by TEXT NOT NULL,
     created_at TIMESTAMP NOT NULL,

@@ -37,8 +37,6 @@ pub struct PaymentRow {
     pub designated_invoice_id: Option<String>,
     /// Whether the designation counted.
     pub designation_honoured: bool,
-    /// What no debt took, minor units.
-    pub unapplied_minor: i64,
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// When it was recorded.
