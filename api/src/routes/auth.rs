@@ -146,7 +146,7 @@ fn token_reply(state: &AppState, outcome: Outcome) -> Result<HttpResponse, ApiEr
         &session.organisation_id,
         &session.role,
         &session.session_id,
-        chrono::Utc::now(),
+        clock::system_now().and_utc(),
         ttl,
     );
     let response = TokenResponse {
