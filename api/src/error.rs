@@ -74,6 +74,8 @@ error_codes! {
     DuplicateCase => "duplicate_case", CONFLICT, "Duplicate case";
     DebtorConflict => "debtor_conflict", CONFLICT, "Debtor conflict";
     Conflict => "conflict", CONFLICT, "Conflict";
+    CaseClosed => "case_closed", CONFLICT, "Case closed";
+    ArrangementEnded => "arrangement_ended", CONFLICT, "Arrangement ended";
     StaleVersion => "stale_version", PRECONDITION_FAILED, "Stale version";
     PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
     UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
@@ -155,6 +157,12 @@ pub enum ApiError {
     /// Any other conflict with existing data; the text is safe to show.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The case is closed.
+    #[error("case closed")]
+    CaseClosed,
+    /// The arrangement has ended; the text says how.
+    #[error("arrangement ended: {0}")]
+    ArrangementEnded(String),
     /// `If-Match` named a version that is no longer current, or the resource changed meanwhile.
     #[error("stale version: {0}")]
     StaleVersion(String),
@@ -194,6 +202,8 @@ impl ApiError {
             Self::DuplicateCase { .. } => ErrorCode::DuplicateCase,
             Self::DebtorConflict(_) => ErrorCode::DebtorConflict,
             Self::Conflict(_) => ErrorCode::Conflict,
+            Self::CaseClosed => ErrorCode::CaseClosed,
+            Self::ArrangementEnded(_) => ErrorCode::ArrangementEnded,
             Self::StaleVersion(_) => ErrorCode::StaleVersion,
             Self::TooManyRequests(_) => ErrorCode::RateLimited,
             Self::Unavailable => ErrorCode::Unavailable,
@@ -215,6 +225,7 @@ impl ApiError {
             Self::Unauthenticated(why) => (*why).to_owned(),
             Self::Forbidden(why)
             | Self::Conflict(why)
+            | Self::ArrangementEnded(why)
             | Self::StaleVersion(why)
             | Self::DuplicateCase { detail: why, .. } => why.clone(),
             Self::TransitionRefused(refused) => format!(
@@ -230,6 +241,9 @@ impl ApiError {
             ),
             Self::DebtorConflict(debtor_id) => solvo_app::debtors::conflict_detail(debtor_id),
             Self::NotFound => "The resource does not exist.".to_owned(),
+            Self::CaseClosed => {
+                "The case is closed; reopen it before arranging anything on it.".to_owned()
+            }
             Self::TooManyRequests(wait) => format!(
                 "Too many failed logins for this email; try again in {} seconds.",
                 retry_after_seconds(*wait)
@@ -317,6 +331,8 @@ impl From<AppError> for ApiError {
                 "The resource changed meanwhile; read it again and retry.".into(),
             ),
             AppError::Conflict(why) => Self::Conflict(why),
+            AppError::CaseClosed => Self::CaseClosed,
+            AppError::ArrangementEnded(why) => Self::ArrangementEnded(why),
             AppError::Unavailable => Self::Unavailable,
             AppError::Corrupt { entity, id, detail } => {
                 tracing::error!(entity, id = %id, %detail, "corrupt stored row");

@@ -28,7 +28,7 @@ use crate::routes;
         (name = "identity", description = "Login, sessions, organisations, users and API keys"),
         (name = "intake", description = "Debtors, case placement (single, bulk, CSV) and fee quotes"),
         (name = "tracking", description = "Cases, balances, timelines and creditor instructions"),
-        (name = "money", description = "Payments, their allocation onto the ledger, and reversals"),
+        (name = "money", description = "Payments, their allocation onto the ledger, reversals, promises to pay and payment plans"),
         (name = "collaboration", description = "Messages and documents on a case"),
         (name = "reference", description = "Jurisdictions, reference rates and the case state machine"),
         (name = "operations", description = "Health and metrics"),

@@ -81,6 +81,12 @@ pub enum AppError {
     /// The resource changed since the caller read it (optimistic concurrency).
     #[error("stale version")]
     StaleVersion,
+    /// The case is closed: nothing more can be agreed or arranged on it until it is reopened.
+    #[error("case closed")]
+    CaseClosed,
+    /// The arrangement (a payment plan) has already ended; the text says how.
+    #[error("arrangement ended: {0}")]
+    ArrangementEnded(String),
     /// Any other clash with existing data; the text is safe to show.
     #[error("conflict: {0}")]
     Conflict(String),

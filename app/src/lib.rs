@@ -3,7 +3,8 @@
 //! domain data or an [`error::AppError`]. Nothing here knows about HTTP; routes and workers both
 //! call these functions.
 //!
-//! Where things live: `cases` (placement, bulk and CSV intake, instructions, assignment,
+//! Where things live: `arrangements` (promises to pay, payment plans, their judgement),
+//! `payments` (recording, allocation, reversal), `cases` (placement, bulk and CSV intake, instructions, assignment,
 //! balances, lists, timeline), `debtors` (the debtor command, matching, reads and updates),
 //! `documents`, `messages`, `quotes`, the identity use cases (`organisations`, `users`,
 //! `api_keys`, `sessions`, `collectors`, `credentials`), `rates` (the live reference-rate tables
@@ -11,6 +12,7 @@
 //! work off the async executor), `clock` (the one reading of the time).
 
 pub mod api_keys;
+pub mod arrangements;
 pub mod cases;
 pub mod clock;
 pub mod collectors;

@@ -38,6 +38,27 @@ pub fn parse_amount(
     Ok(money)
 }
 
+/// A currency given beside an amount must be the case's: money is never converted silently.
+pub(crate) fn check_case_currency(
+    given: Option<&str>,
+    currency: Currency,
+    errors: &mut Vec<FieldError>,
+) {
+    let Some(given) = given else { return };
+    match parse_currency(given, "currency") {
+        Ok(given) if given != currency => errors.push(FieldError::new(
+            "currency",
+            "not_case_currency",
+            format!(
+                "The case is in {}; an amount is never converted.",
+                currency.code()
+            ),
+        )),
+        Ok(_) => {}
+        Err(err) => errors.push(err),
+    }
+}
+
 /// Stored minor units back to money, treating a corrupt currency as a server error.
 ///
 /// # Errors

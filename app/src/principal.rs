@@ -29,6 +29,29 @@ pub enum Actor {
     },
 }
 
+/// Which of the tenant's cases a caller works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseBook<'a> {
+    /// Every case the tenant scope lets through: agency admins, and creditors for their own.
+    Every,
+    /// Only the cases assigned to this collector.
+    AssignedTo(&'a str),
+    /// None: a collector-role API key, which no case can be assigned to.
+    Empty,
+}
+
+impl CaseBook<'_> {
+    /// Whether a case assigned to `collector_id` is in the book.
+    #[must_use]
+    pub fn holds(self, collector_id: Option<&str>) -> bool {
+        match self {
+            Self::Every => true,
+            Self::AssignedTo(me) => collector_id == Some(me),
+            Self::Empty => false,
+        }
+    }
+}
+
 /// The authenticated caller of a use case.
 #[derive(Debug, Clone)]
 pub struct Principal {
@@ -79,6 +102,20 @@ impl Principal {
     #[must_use]
     pub fn can_see_organisation(&self, organisation_id: &str) -> bool {
         self.role.may(Permission::AccessEveryCreditor) || self.organisation_id == organisation_id
+    }
+
+    /// The cases the caller works on. Agency staff reach every creditor (the tenant scope lets
+    /// every case through), so a collector is narrowed to the cases assigned to them; only
+    /// [`Permission::AccessEveryCase`] sees the rest. Creditors are narrowed by the tenant scope.
+    #[must_use]
+    pub fn case_book(&self) -> CaseBook<'_> {
+        if self.role.may(Permission::AccessEveryCase)
+            || !self.role.may(Permission::AccessEveryCreditor)
+        {
+            CaseBook::Every
+        } else {
+            self.user_id().map_or(CaseBook::Empty, CaseBook::AssignedTo)
+        }
     }
 
     /// The organisation filter for the caller's reads: `None` for agency staff (the agency works

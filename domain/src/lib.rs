@@ -5,6 +5,7 @@
 //! module decides and the table of jurisdictions with their legal sources.
 
 pub mod allocation;
+pub mod arrangement;
 pub mod case;
 pub mod country;
 pub mod fees;

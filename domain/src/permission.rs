@@ -83,11 +83,17 @@ pub enum Permission {
     ReadPayments,
     /// Move the test clock of a sandbox started with `--test-clock`: the agency administrator.
     MoveTestClock,
+    /// Read and act on every case of the agency, not only the cases assigned to oneself: the
+    /// agency administrator, who assigns the work. A collector's cases are their book.
+    AccessEveryCase,
+    /// Record what a debtor agreed to pay (promises, payment plans) and cancel a plan: agency
+    /// staff, who negotiate with the debtor. Creditors read them with `read_payments`.
+    ArrangePayments,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 26] = [
+    pub const ALL: [Permission; 28] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -114,6 +120,8 @@ impl Permission {
         Permission::ReversePayments,
         Permission::ReadPayments,
         Permission::MoveTestClock,
+        Permission::AccessEveryCase,
+        Permission::ArrangePayments,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -146,6 +154,8 @@ impl Permission {
             Self::ReversePayments => "reverse_payments",
             Self::ReadPayments => "read_payments",
             Self::MoveTestClock => "move_test_clock",
+            Self::AccessEveryCase => "access_every_case",
+            Self::ArrangePayments => "arrange_payments",
         }
     }
 
@@ -194,6 +204,8 @@ impl Permission {
             P::ReversePayments =>             [Y,        N,        Y,        N,        N,        N],
             P::ReadPayments =>                [Y,        Y,        Y,        Y,        Y,        N],
             P::MoveTestClock =>               [Y,        N,        N,        N,        N,        N],
+            P::AccessEveryCase =>             [Y,        N,        N,        N,        N,        N],
+            P::ArrangePayments =>             [Y,        Y,        N,        N,        N,        N],
         }
     }
 }
@@ -227,7 +239,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 26] = [
+    const EXPECTED: [(&str, &[&str]); 28] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -308,6 +320,8 @@ mod tests {
             ],
         ),
         ("move_test_clock", &["agency_admin"]),
+        ("access_every_case", &["agency_admin"]),
+        ("arrange_payments", &["agency_admin", "collector"]),
     ];
 
     #[test]

@@ -10,6 +10,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        plan_grace_days -> Integer,
     }
 }
 
@@ -203,6 +204,52 @@ diesel::table! {
 }
 
 diesel::table! {
+    promises (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        made_on -> Date,
+        due_date -> Date,
+        status -> Text,
+        note -> Nullable<Text>,
+        recorded_by -> Text,
+        created_at -> Timestamp,
+        settled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    payment_plans (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        total_minor -> BigInt,
+        currency -> Text,
+        frequency -> Nullable<Text>,
+        grace_days -> Integer,
+        starts_on -> Date,
+        status -> Text,
+        review_on -> Nullable<Date>,
+        defaulted_instalment -> Nullable<Integer>,
+        cancel_reason -> Nullable<Text>,
+        recorded_by -> Text,
+        created_at -> Timestamp,
+        ended_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    payment_plan_instalments (plan_id, number) {
+        plan_id -> Text,
+        number -> Integer,
+        due_date -> Date,
+        amount_minor -> BigInt,
+    }
+}
+
+diesel::table! {
     case_events (id) {
         id -> Text,
         case_id -> Text,
@@ -284,6 +331,9 @@ diesel::joinable!(cases -> fee_schedules (fee_schedule_id));
 diesel::joinable!(invoices -> cases (case_id));
 diesel::joinable!(ledger_postings -> cases (case_id));
 diesel::joinable!(payments -> cases (case_id));
+diesel::joinable!(promises -> cases (case_id));
+diesel::joinable!(payment_plans -> cases (case_id));
+diesel::joinable!(payment_plan_instalments -> payment_plans (plan_id));
 diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(messages -> cases (case_id));
 diesel::joinable!(message_reads -> messages (message_id));
@@ -305,6 +355,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     invoices,
     ledger_postings,
     payments,
+    promises,
+    payment_plans,
+    payment_plan_instalments,
     case_events,
     messages,
     message_reads,

@@ -306,6 +306,36 @@ impl TestApp {
         address
     }
 
+    /// The agency admin assigns `case_id` to the collector `collector_id`, which puts it in the
+    /// collector's book; returns the case as it is now.
+    pub async fn assign_case(&self, case_id: &str, collector_id: &str) -> Value {
+        let response = self
+            .put(
+                &format!("/v1/cases/{case_id}/assignment"),
+                &self.admin_token,
+                &json!({"collector_id": collector_id}),
+            )
+            .await;
+        assert_eq!(response.status(), 200, "the agency admin assigns the case");
+        body(response).await
+    }
+
+    /// A collector of the agency covering every country and language, so that every case placed
+    /// afterwards is assigned to them (when no other collector covers it) and is in their book.
+    pub async fn create_covering_collector(&self) -> TestUser {
+        let agency = self.agency_id().await;
+        let collector = self.create_user(&agency, "collector").await;
+        let response = self
+            .put(
+                &format!("/v1/collectors/{}/coverage", collector.id),
+                &self.admin_token,
+                &json!({"areas": [{"country": "*", "language": "*"}]}),
+            )
+            .await;
+        assert_eq!(response.status(), 200, "coverage of every country");
+        collector
+    }
+
     /// The agency organisation's id.
     pub async fn agency_id(&self) -> String {
         body(self.get("/v1/me", &self.admin_token).await).await["organisation"]["id"]

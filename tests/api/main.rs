@@ -8,9 +8,11 @@
 mod helpers;
 
 mod api_keys;
+mod arrangements;
 mod auth;
 mod bulk;
 mod cases;
+mod collector_scope;
 mod collectors;
 mod cors;
 mod demo;

@@ -29,11 +29,10 @@ struct Setting {
 
 async fn setting(backend: Backend) -> Setting {
     let app = spawn_app(backend).await;
-    let agency = app.agency_id().await;
     let creditor = app.create_creditor("Acme").await;
     let member = app.create_user(&creditor, "creditor_member").await;
     let viewer = app.create_user(&creditor, "creditor_viewer").await;
-    let collector = app.create_user(&agency, "collector").await;
+    let collector = app.create_covering_collector().await;
     let case_id = app.place_case(&member.token, "REF-1").await["id"]
         .as_str()
         .unwrap()

@@ -2,6 +2,7 @@
 //! utoipa-actix-web refuses a handler without `#[utoipa::path]` at compile time.
 
 pub mod api_keys;
+pub mod arrangements;
 pub mod auth;
 pub mod cases;
 pub mod collectors;
@@ -55,4 +56,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     messages::configure(cfg);
     documents::configure(cfg);
     payments::configure(cfg);
+    arrangements::configure(cfg);
 }

@@ -45,6 +45,8 @@ pub struct TestClockMoved {
     pub now: String,
     /// Paused cases the scheduler resumed.
     pub resumed: usize,
+    /// Cases whose promises or payment plan the scheduler judged.
+    pub arrangements_reviewed: usize,
 }
 
 /// The test clock's time (agency administrators; 404 without `--test-clock`).
@@ -113,6 +115,7 @@ pub async fn move_test_clock(
     Ok(HttpResponse::Ok().json(TestClockMoved {
         now: clock::rfc3339(now),
         resumed: pass.resumed,
+        arrangements_reviewed: pass.arrangements_reviewed,
     }))
 }
 

@@ -19,6 +19,7 @@ use tokio::time::MissedTickBehavior;
 
 pub use resume::resume_due;
 
+use solvo_app::arrangements::review;
 use solvo_app::clock::Clock;
 use solvo_app::rates::LiveRates;
 use solvo_persistence::AnyConnection;
@@ -94,7 +95,11 @@ async fn run(scheduler: Scheduler, stop: Arc<AtomicBool>) {
         });
         match pass.await {
             Ok(pass) if pass.is_empty() => tracing::debug!("scheduler: nothing was due"),
-            Ok(pass) => tracing::info!(resumed = pass.resumed, "scheduler: pass done"),
+            Ok(pass) => tracing::info!(
+                resumed = pass.resumed,
+                arrangements_reviewed = pass.arrangements_reviewed,
+                "scheduler: pass done"
+            ),
             Err(err) => tracing::warn!(error = %err, "scheduler: the pass failed"),
         }
     }
@@ -105,18 +110,21 @@ async fn run(scheduler: Scheduler, stop: Arc<AtomicBool>) {
 pub struct Pass {
     /// Paused cases resumed.
     pub resumed: usize,
+    /// Cases whose promises or plan were judged (broken, defaulted, rescheduled).
+    pub arrangements_reviewed: usize,
 }
 
 impl Pass {
     /// Whether nothing was due.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.resumed == 0
+        self.resumed == 0 && self.arrangements_reviewed == 0
     }
 }
 
 /// One pass of every scheduled job, as of the clock's time: reloads the reference rates, then
-/// resumes paused cases that fell due. The scheduler calls it every interval; moving the test
+/// resumes paused cases that fell due and judges promises and payment plans that fell due
+/// (`solvo_app::arrangements::review`). The scheduler calls it every interval; moving the test
 /// clock calls it at once, so what fell due in the skipped time has happened when the move is
 /// answered.
 pub fn run_pass(
@@ -130,5 +138,6 @@ pub fn run_pass(
     }
     Pass {
         resumed: resume::resume_due_until(conn, clock, stop),
+        arrangements_reviewed: review::review_due(conn, clock, stop),
     }
 }

@@ -1,5 +1,6 @@
-//! Tenant scoping of case reads in one place: the case lookup every case sub-resource starts
-//! from. Another tenant's case answers [`AppError::NotFound`], exactly like a missing one.
+//! Tenant and book scoping of case reads in one place: the case lookup every case sub-resource
+//! starts from. Another tenant's case, and for a collector a case assigned to someone else,
+//! answers [`AppError::NotFound`], exactly like a missing one.
 
 use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::cases::{self, CaseRow};
@@ -10,11 +11,17 @@ use crate::principal::Principal;
 /// The case with `id` if the caller may see it.
 ///
 /// # Errors
-/// [`AppError::NotFound`] when it does not exist or belongs to another tenant.
+/// [`AppError::NotFound`] when it does not exist, belongs to another tenant or is not in the
+/// caller's book ([`Principal::case_book`]).
 pub fn visible_case(
     conn: &mut AnyConnection,
     caller: &Principal,
     id: &str,
 ) -> Result<CaseRow, AppError> {
-    Ok(cases::find(conn, caller.tenant_scope(), id)?)
+    let case = cases::find(conn, caller.tenant_scope(), id)?;
+    if caller.case_book().holds(case.collector_id.as_deref()) {
+        Ok(case)
+    } else {
+        Err(AppError::NotFound)
+    }
 }

@@ -1,5 +1,5 @@
-//! The case list: which cases a caller sees (creditors their own, agency staff every creditor's)
-//! and which filters are accepted. A state must be one of the machine's, a country a valid ISO
+//! The case list: which cases a caller sees (creditors their own, an agency admin every
+//! creditor's, a collector the cases assigned to them: their book) and which filters are accepted. A state must be one of the machine's, a country a valid ISO
 //! code; anything else is refused naming the field rather than silently matching nothing.
 //!
 //! [`CaseRow`], [`Page`] and [`PageRequest`] are the stored records and the keyset paging this
@@ -14,7 +14,7 @@ use solvo_persistence::repositories::cases::{self, CaseFilter};
 pub use solvo_persistence::repositories::page::{Page, PageRequest};
 
 use crate::error::AppError;
-use crate::principal::Principal;
+use crate::principal::{CaseBook, Principal};
 
 /// The filters a caller asks the case list for, as sent.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +33,8 @@ pub struct CaseQuery {
     pub creditor_reference: Option<String>,
     /// Debtor name contains (case-insensitive); blank means no filter.
     pub debtor_name: Option<String>,
+    /// Only cases assigned to this collector (a user id).
+    pub collector_id: Option<String>,
 }
 
 /// One page of the cases the caller may see, oldest placement first.
@@ -45,7 +47,15 @@ pub fn list(
     query: CaseQuery,
     page: &PageRequest,
 ) -> Result<Page<CaseRow>, AppError> {
-    let filter = filter_of(caller, query)?;
+    let mut filter = filter_of(caller, query)?;
+    match caller.case_book() {
+        CaseBook::Every => {}
+        CaseBook::AssignedTo(me) => match &filter.collector_id {
+            Some(asked) if asked != me => return Ok(Page::empty()),
+            _ => filter.collector_id = Some(me.to_owned()),
+        },
+        CaseBook::Empty => return Ok(Page::empty()),
+    }
     Ok(cases::list(conn, &filter, page)?)
 }
 
@@ -80,6 +90,6 @@ fn filter_of(caller: &Principal, query: CaseQuery) -> Result<CaseFilter, AppErro
         updated_since: query.updated_since,
         creditor_reference: query.creditor_reference,
         debtor_name: query.debtor_name.filter(|text| !text.trim().is_empty()),
-        collector_id: None,
+        collector_id: query.collector_id,
     })
 }

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::error::{AppError, FieldError};
-use crate::money::{parse_amount, parse_currency};
+use crate::money::{check_case_currency, parse_amount};
 
 /// Longest bank reference accepted: a SEPA credit transfer's unstructured remittance information.
 pub const MAX_BANK_REFERENCE_CHARS: usize = 140;
@@ -167,20 +167,7 @@ impl NewPayment {
         today: NaiveDate,
     ) -> Result<ValidPayment, AppError> {
         let mut errors = Vec::new();
-        if let Some(given) = &self.currency {
-            match parse_currency(given, "currency") {
-                Ok(given) if given != currency => errors.push(FieldError::new(
-                    "currency",
-                    "not_case_currency",
-                    format!(
-                        "The case is in {}; a payment is never converted.",
-                        currency.code()
-                    ),
-                )),
-                Ok(_) => {}
-                Err(err) => errors.push(err),
-            }
-        }
+        check_case_currency(self.currency.as_deref(), currency, &mut errors);
         let amount = parse_amount(&self.amount, currency, "amount", false)
             .map_err(|err| errors.push(err))
             .ok();
@@ -283,17 +270,25 @@ impl NewReversal {
     /// # Errors
     /// [`AppError::Validation`] when blank or too long.
     pub fn reason(&self) -> Result<String, AppError> {
-        let mut errors = Vec::new();
-        let reason = text(
-            &Some(self.reason.clone()),
-            "reason",
-            MAX_REASON_CHARS,
-            &mut errors,
-        );
-        match reason {
-            Some(reason) if errors.is_empty() => Ok(reason),
-            _ if errors.is_empty() => Err(AppError::invalid("reason", "blank", "Give a reason.")),
-            _ => Err(AppError::Validation(errors)),
-        }
+        required_reason(&self.reason)
+    }
+}
+
+/// A required reason, trimmed: blank or longer than [`MAX_REASON_CHARS`] is a field error.
+///
+/// # Errors
+/// [`AppError::Validation`] naming `reason`.
+pub(crate) fn required_reason(raw: &str) -> Result<String, AppError> {
+    let mut errors = Vec::new();
+    let reason = text(
+        &Some(raw.to_owned()),
+        "reason",
+        MAX_REASON_CHARS,
+        &mut errors,
+    );
+    match reason {
+        Some(reason) if errors.is_empty() => Ok(reason),
+        _ if errors.is_empty() => Err(AppError::invalid("reason", "blank", "Give a reason.")),
+        _ => Err(AppError::Validation(errors)),
     }
 }

@@ -22,6 +22,7 @@ use solvo_persistence::repositories::payments::{self, PaymentRow};
 
 use super::input::{NewPayment, ReceivedBy, ValidPayment};
 use super::view::{PaymentRecord, invoice_numbers};
+use crate::arrangements::judge::judge;
 use crate::cases::access::visible_case;
 use crate::cases::balance::{invoice_of, posting_of, terms_of};
 use crate::cases::events::ActorRef;
@@ -148,10 +149,10 @@ pub fn record(
     let stored = rows_of(&made, &case, &payment_id, now)?;
     postings_repo::insert_all(conn, &stored)?;
     let own: Vec<&PostingRow> = stored.iter().collect();
-    Ok(Recorded {
-        payment: PaymentRecord::assemble(row, &own, &invoice_numbers(&invoice_rows))?,
-        case: updated,
-    })
+    let payment = PaymentRecord::assemble(row, &own, &invoice_numbers(&invoice_rows))?;
+    // The money may keep a promise or pay off a plan: judged now, in the same transaction.
+    let case = judge(conn, updated, now.date(), now)?;
+    Ok(Recorded { payment, case })
 }
 
 /// The designated invoice's key, from its number.

@@ -17,6 +17,7 @@ use solvo_persistence::{AnyConnection, PersistenceError};
 use super::input::{NewReversal, ReceivedBy};
 use super::record::rows_of;
 use super::view::{PaymentRecord, invoice_numbers};
+use crate::arrangements::judge::judge;
 use crate::cases::access::visible_case;
 use crate::cases::balance::{self, posting_of, terms_of};
 use crate::cases::events::{ActorRef, event};
@@ -110,6 +111,8 @@ pub fn reverse(
         )],
     )?;
     let case = reopen_if_owed(conn, &case, &state, &actor, &reason, rates, now)?;
+    // Without this money an active plan may now be in default.
+    let case = judge(conn, case, now.date(), now)?;
     let invoice_rows = invoices::of_case(conn, &case.id)?;
     let mut all: Vec<&PostingRow> = own.iter().collect();
     all.extend(undo.iter());

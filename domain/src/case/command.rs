@@ -56,6 +56,8 @@ pub enum Command {
     AgreePaymentPlan,
     /// Record that the debtor defaulted on the plan.
     DefaultPaymentPlan,
+    /// End the plan without a default: cancelled, or paid off with a balance still owed.
+    EndPaymentPlan,
     /// Record the debtor's dispute.
     RaiseDispute {
         /// What the debtor contests.
@@ -118,6 +120,7 @@ impl Command {
             Self::StartAmicable => CommandName::StartAmicable,
             Self::AgreePaymentPlan => CommandName::AgreePaymentPlan,
             Self::DefaultPaymentPlan => CommandName::DefaultPaymentPlan,
+            Self::EndPaymentPlan => CommandName::EndPaymentPlan,
             Self::RaiseDispute { .. } => CommandName::RaiseDispute,
             Self::ResolveDispute { .. } => CommandName::ResolveDispute,
             Self::Pause { .. } => CommandName::Pause,

@@ -30,6 +30,8 @@ pub enum CaseEvent {
     PaymentPlanAgreed,
     /// The debtor defaulted on the plan.
     PaymentPlanDefaulted,
+    /// The plan ended without a default: cancelled, or paid off with a balance still owed.
+    PaymentPlanEnded,
     /// The debtor disputed the claim.
     DisputeRaised {
         /// What is contested.

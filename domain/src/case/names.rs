@@ -67,6 +67,8 @@ names! {
         AgreePaymentPlan => "agree_payment_plan",
         /// Record that the debtor defaulted on the plan.
         DefaultPaymentPlan => "default_payment_plan",
+        /// End the plan without a default (cancelled, or paid off with a balance left).
+        EndPaymentPlan => "end_payment_plan",
         /// Record the debtor's dispute.
         RaiseDispute => "raise_dispute",
         /// Resolve the dispute, upheld or rejected.

@@ -22,6 +22,7 @@ fn command() -> impl Strategy<Value = Command> {
         Just(Command::StartAmicable),
         Just(Command::AgreePaymentPlan),
         Just(Command::DefaultPaymentPlan),
+        Just(Command::EndPaymentPlan),
         text().prop_map(|reason| Command::RaiseDispute { reason }),
         resolution.prop_map(|resolution| Command::ResolveDispute { resolution }),
         text().prop_map(|reason| Command::Pause { reason }),

@@ -36,6 +36,7 @@ pub(super) fn step(state: CaseState, command: &Command, facts: &Facts) -> Step {
         Command::StartAmicable => (S::Amicable, CaseEvent::AmicableStarted),
         Command::AgreePaymentPlan => (S::PaymentPlan, CaseEvent::PaymentPlanAgreed),
         Command::DefaultPaymentPlan => (S::Amicable, CaseEvent::PaymentPlanDefaulted),
+        Command::EndPaymentPlan => (S::Amicable, CaseEvent::PaymentPlanEnded),
         Command::DeclareInsolvency => (S::Insolvency, CaseEvent::InsolvencyDeclared),
         Command::RecordPayment { amount } => {
             let outstanding_after = guards::payment(*amount, facts)?;

@@ -65,7 +65,10 @@ fn rules_for(from: StateName) -> Vec<TransitionRule> {
                 "an assessment with a cost estimate in the case currency and a success probability of 0 to 100 %",
             ),
         ],
-        S::PaymentPlan => vec![(C::DefaultPaymentPlan, vec![S::Amicable], "")],
+        S::PaymentPlan => vec![
+            (C::DefaultPaymentPlan, vec![S::Amicable], ""),
+            (C::EndPaymentPlan, vec![S::Amicable], ""),
+        ],
         S::Disputed => {
             let mut to = resumable.clone();
             to.push(S::Closed);

@@ -19,6 +19,7 @@ fn commands() -> Vec<Command> {
         Command::StartAmicable,
         Command::AgreePaymentPlan,
         Command::DefaultPaymentPlan,
+        Command::EndPaymentPlan,
         Command::RaiseDispute {
             reason: text("goods not delivered"),
         },
@@ -56,7 +57,7 @@ const EXPECTED: &str = "
 submitted: assign>assessment raise_dispute>disputed pause>paused declare_insolvency>insolvency record_payment>submitted close>closed withdraw>closed
 assessment: assign>assessment start_amicable>amicable raise_dispute>disputed pause>paused declare_insolvency>insolvency record_payment>assessment close>closed withdraw>closed
 amicable: assign>amicable agree_payment_plan>payment_plan raise_dispute>disputed pause>paused escalate_pre_legal>pre_legal declare_insolvency>insolvency record_payment>amicable close>closed withdraw>closed
-payment_plan: assign>payment_plan default_payment_plan>amicable raise_dispute>disputed pause>paused declare_insolvency>insolvency record_payment>payment_plan close>closed withdraw>closed
+payment_plan: assign>payment_plan default_payment_plan>amicable end_payment_plan>amicable raise_dispute>disputed pause>paused declare_insolvency>insolvency record_payment>payment_plan close>closed withdraw>closed
 disputed: assign>disputed resolve_dispute>amicable declare_insolvency>insolvency record_payment>disputed close>closed withdraw>closed
 paused: assign>paused resume>legal declare_insolvency>insolvency record_payment>paused close>closed withdraw>closed
 pre_legal: assign>pre_legal agree_payment_plan>payment_plan raise_dispute>disputed pause>paused escalate_pre_legal>pre_legal approve_legal>legal decline_legal>amicable declare_insolvency>insolvency record_payment>pre_legal close>closed withdraw>closed

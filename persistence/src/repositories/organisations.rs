@@ -50,6 +50,17 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> Result<OrganisationRow, Persi
         .first(conn)?)
 }
 
+/// The grace period of the creditor `id`'s payment plans, in days.
+///
+/// # Errors
+/// [`PersistenceError::NotFound`] when there is none with that id.
+pub fn plan_grace_days(conn: &mut AnyConnection, id: &str) -> Result<i32, PersistenceError> {
+    Ok(organisations::table
+        .find(id)
+        .select(organisations::plan_grace_days)
+        .first(conn)?)
+}
+
 /// The agency organisation, if the installation has been bootstrapped.
 ///
 /// # Errors

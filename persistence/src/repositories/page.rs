@@ -41,6 +41,15 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// A last page with nothing on it.
+    #[must_use]
+    pub fn empty() -> Self {
+        Self {
+            items: Vec::new(),
+            next_cursor: None,
+        }
+    }
+
     /// Cuts the `limit + 1` fetched rows to the page and derives the next cursor from the last
     /// row kept.
     pub fn from_rows(mut rows: Vec<T>, request: &PageRequest, id_of: impl Fn(&T) -> &str) -> Self {

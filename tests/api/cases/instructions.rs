@@ -157,6 +157,8 @@ async fn the_agency_cannot_take_the_creditors_decisions(backend: Backend) {
     let path = format!("/v1/cases/{}/instructions", case["id"].as_str().unwrap());
     let agency = app.agency_id().await;
     let collector = app.create_user(&agency, "collector").await;
+    app.assign_case(case["id"].as_str().unwrap(), &collector.id)
+        .await;
 
     let seen = body(
         app.get(

@@ -26,7 +26,7 @@ pub(super) async fn creditor_member(app: &TestApp) -> (String, String) {
 
 /// Arrange: the collector's `start_amicable` has no endpoint yet, so it is applied through the
 /// same use case the endpoints use.
-pub(super) async fn start_amicable(app: &TestApp, case_id: &str) {
+pub(crate) async fn start_amicable(app: &TestApp, case_id: &str) {
     let (url, id) = (app.database_url.clone(), case_id.to_owned());
     tokio::task::spawn_blocking(move || {
         let pool = solvo_api::startup::open_database(&url, 1).unwrap();

@@ -144,10 +144,9 @@ async fn send_chunked(app: &TestApp, token: &str, path: &str, body: Vec<u8>) -> 
 /// A creditor member, the agency's collector, and one placed case.
 async fn setting(backend: Backend) -> (TestApp, String, TestUser, TestUser, String) {
     let app = spawn_app(backend).await;
-    let agency = app.agency_id().await;
     let creditor = app.create_creditor("Acme").await;
     let member = app.create_user(&creditor, "creditor_member").await;
-    let collector = app.create_user(&agency, "collector").await;
+    let collector = app.create_covering_collector().await;
     let case_id = app.place_case(&member.token, "REF-1").await["id"]
         .as_str()
         .unwrap()

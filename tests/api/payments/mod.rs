@@ -11,7 +11,8 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, TestUser, body};
 
-/// A creditor with a member who places cases, and the agency's collector.
+/// A creditor with a member who places cases, and the agency's collector, who covers every
+/// country and so works every case placed.
 pub struct Parties {
     pub member: TestUser,
     pub admin: TestUser,
@@ -20,11 +21,10 @@ pub struct Parties {
 
 pub async fn parties(app: &TestApp, name: &str) -> Parties {
     let creditor = app.create_creditor(name).await;
-    let agency = app.agency_id().await;
     Parties {
         member: app.create_user(&creditor, "creditor_member").await,
         admin: app.create_user(&creditor, "creditor_admin").await,
-        collector: app.create_user(&agency, "collector").await,
+        collector: app.create_covering_collector().await,
     }
 }
 

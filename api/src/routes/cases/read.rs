@@ -32,9 +32,12 @@ pub struct CaseListFilter {
     pub creditor_reference: Option<String>,
     /// Debtor name contains (case-insensitive).
     pub q: Option<String>,
+    /// Only cases assigned to this collector (a user id).
+    pub collector_id: Option<String>,
 }
 
-/// Lists cases (creditors: their own; agency staff: all), oldest placement first.
+/// Lists cases, oldest placement first: a creditor's own, every case for an agency admin, and
+/// for a collector the cases assigned to them (their book).
 #[utoipa::path(
     tag = "tracking",
     operation_id = "list_cases",
@@ -59,6 +62,7 @@ pub async fn list_cases(
         updated_since: params.updated_since(),
         creditor_reference: filter.creditor_reference,
         debtor_name: filter.q,
+        collector_id: filter.collector_id,
     };
     let rows = state
         .db

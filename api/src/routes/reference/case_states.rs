@@ -95,6 +95,9 @@ fn command_description(command: CommandName) -> &'static str {
         CommandName::StartAmicable => "Start amicable collection after the assessment.",
         CommandName::AgreePaymentPlan => "Record a payment plan agreed with the debtor.",
         CommandName::DefaultPaymentPlan => "Record that the debtor defaulted on the plan.",
+        CommandName::EndPaymentPlan => {
+            "End the plan without a default: cancelled, or paid off with a balance left."
+        }
         CommandName::RaiseDispute => "Record the debtor's dispute.",
         CommandName::ResolveDispute => "Resolve the dispute, upheld or rejected.",
         CommandName::Pause => "Put the case on hold.",

@@ -1,0 +1,270 @@
+//! The one judgement of a case's arrangements: its open promises kept or broken, its active plan
+//! completed, defaulted or still running. Run under the case's lock by a payment, a reversal,
+//! a new promise and the scheduler, so every change happens once.
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use serde_json::json;
+use solvo_domain::arrangement::{
+    Frequency, Instalment, PlanStanding, PromiseStatus, PromiseTerms, Received, next_review,
+    plan_standing, promise_statuses,
+};
+use solvo_domain::case::{Command, Facts};
+use solvo_domain::money::{Currency, Money};
+use solvo_persistence::AnyConnection;
+use solvo_persistence::repositories::cases::CaseRow;
+use solvo_persistence::repositories::payment_plans::{self, InstalmentRow, PlanEnd, PlanRow};
+use solvo_persistence::repositories::promises;
+
+use super::received::received;
+use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::transition::{Extras, apply_command};
+use crate::error::AppError;
+use crate::money::detail_json;
+
+/// Judges the arrangements of `case` on `today`; returns the case as it is afterwards (a plan's
+/// end moves it out of `payment_plan`).
+///
+/// # Errors
+/// Database errors; [`AppError::Corrupt`] for an unreadable stored row.
+pub fn judge(
+    conn: &mut AnyConnection,
+    case: CaseRow,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<CaseRow, AppError> {
+    let currency =
+        Currency::parse(&case.currency).map_err(|err| AppError::corrupt("case", &case.id, err))?;
+    let paid = received(conn, &case.id, currency)?;
+    judge_promises(conn, &case, currency, &paid, today, now)?;
+    judge_plan(conn, case, currency, &paid, today, now)
+}
+
+/// Settles every open promise that is kept or broken on `today`. All the case's promises are
+/// judged together, so one payment keeps one promise.
+fn judge_promises(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    currency: Currency,
+    paid: &[Received],
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let all = promises::all_of_case(conn, &case.id)?;
+    let terms: Vec<PromiseTerms> = all
+        .iter()
+        .map(|promise| PromiseTerms {
+            amount: Money::from_minor(promise.amount_minor, currency),
+            made_on: promise.made_on,
+            due_date: promise.due_date,
+        })
+        .collect();
+    let statuses = promise_statuses(&terms, paid, today);
+    for ((promise, terms), status) in all.iter().zip(&terms).zip(statuses) {
+        if promise.status != PromiseStatus::Open.as_str() {
+            continue;
+        }
+        let amount = terms.amount;
+        let kind = match status {
+            PromiseStatus::Open => continue,
+            PromiseStatus::Kept => "promise_kept",
+            PromiseStatus::Broken => "promise_broken",
+        };
+        if promises::settle(conn, &promise.id, status.as_str(), now)? {
+            let detail = json!({
+                "promise_id": promise.id,
+                "amount": detail_json(amount),
+                "due_date": promise.due_date,
+            });
+            record_activity(conn, case, &ActorRef::system(), kind, &detail, now)?;
+        }
+    }
+    Ok(())
+}
+
+/// Ends or reschedules the case's active plan.
+fn judge_plan(
+    conn: &mut AnyConnection,
+    case: CaseRow,
+    currency: Currency,
+    paid: &[Received],
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<CaseRow, AppError> {
+    let Some(plan) = payment_plans::active_of_case(conn, &case.id)? else {
+        return Ok(case);
+    };
+    let rows = payment_plans::instalments_of(conn, std::slice::from_ref(&plan.id))?;
+    let instalments = instalments_of(&plan, &rows, currency)?;
+    let grace =
+        u32::try_from(plan.grace_days).map_err(|err| AppError::corrupt("plan", &plan.id, err))?;
+    let standing = plan_standing(&instalments, plan.starts_on, paid, grace, today);
+    match (case.state.as_str(), standing) {
+        ("closed", standing) => {
+            // The case closed under the plan (paid in full, withdrawn, insolvent): the plan ends
+            // with it, completed only if everything agreed was paid.
+            let completed = standing == PlanStanding::Completed;
+            let reason = (!completed).then(|| {
+                format!(
+                    "The case closed as {}.",
+                    case.outcome.as_deref().unwrap_or("closed")
+                )
+            });
+            end_plan(
+                conn,
+                &case,
+                &plan,
+                if completed { "completed" } else { "cancelled" },
+                None,
+                reason,
+                now,
+            )?;
+            Ok(case)
+        }
+        ("payment_plan", PlanStanding::Completed) => {
+            end_plan(conn, &case, &plan, "completed", None, None, now)?;
+            // Paid off, yet the case still owes (interest ran on during the plan): collection
+            // goes on amicably for the rest.
+            plan_command(
+                conn,
+                &case,
+                &plan,
+                &Command::EndPaymentPlan,
+                json!({"reason": "completed"}),
+                now,
+            )
+        }
+        ("payment_plan", PlanStanding::Defaulted { instalment }) => {
+            end_plan(conn, &case, &plan, "defaulted", Some(instalment), None, now)?;
+            plan_command(
+                conn,
+                &case,
+                &plan,
+                &Command::DefaultPaymentPlan,
+                json!({"instalment": instalment, "grace_days": grace}),
+                now,
+            )
+        }
+        ("payment_plan", PlanStanding::Active { covered }) => {
+            payment_plans::set_review(conn, &plan.id, next_review(&instalments, covered, grace))?;
+            Ok(case)
+        }
+        // Paused or disputed under the plan: it is not judged while the case is on hold; look
+        // again tomorrow.
+        _ => {
+            payment_plans::set_review(conn, &plan.id, today.checked_add_days(Days::new(1)))?;
+            Ok(case)
+        }
+    }
+}
+
+/// Records how the plan ended, once, with its timeline event.
+fn end_plan(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    plan: &PlanRow,
+    status: &str,
+    defaulted_instalment: Option<u32>,
+    cancel_reason: Option<String>,
+    now: NaiveDateTime,
+) -> Result<bool, AppError> {
+    let end = PlanEnd {
+        status: status.to_owned(),
+        defaulted_instalment: defaulted_instalment.and_then(|n| i32::try_from(n).ok()),
+        cancel_reason: cancel_reason.clone(),
+        ended_at: now,
+        review_on: None,
+    };
+    let ended = payment_plans::end(conn, &plan.id, &end)?;
+    if ended {
+        let detail = json!({
+            "plan_id": plan.id,
+            "status": status,
+            "defaulted_instalment": defaulted_instalment,
+            "reason": cancel_reason,
+        });
+        record_activity(
+            conn,
+            case,
+            &ActorRef::system(),
+            &format!("payment_plan_{status}"),
+            &detail,
+            now,
+        )?;
+    }
+    Ok(ended)
+}
+
+/// Moves the case out of `payment_plan` as the system.
+fn plan_command(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    plan: &PlanRow,
+    command: &Command,
+    mut detail: serde_json::Value,
+    now: NaiveDateTime,
+) -> Result<CaseRow, AppError> {
+    if let Some(map) = detail.as_object_mut() {
+        map.insert("plan_id".into(), json!(plan.id));
+        map.insert("automatic".into(), json!(true));
+    }
+    // Neither command has a guard that reads the ledger.
+    let facts = Facts::owing(Money::zero(
+        Currency::parse(&case.currency).map_err(|err| AppError::corrupt("case", &case.id, err))?,
+    ));
+    apply_command(
+        conn,
+        case,
+        command,
+        &facts,
+        &ActorRef::system(),
+        Extras {
+            resume_on: None,
+            detail,
+        },
+        now,
+    )
+}
+
+/// The stored instalments of `plan` in the domain's terms.
+///
+/// # Errors
+/// [`AppError::Corrupt`] for a number that is not positive, or no instalments at all.
+pub(super) fn instalments_of(
+    plan: &PlanRow,
+    rows: &[InstalmentRow],
+    currency: Currency,
+) -> Result<Vec<Instalment>, AppError> {
+    let instalments = rows
+        .iter()
+        .filter(|row| row.plan_id == plan.id)
+        .map(|row| {
+            Ok(Instalment {
+                number: u32::try_from(row.number)
+                    .map_err(|err| AppError::corrupt("plan", &plan.id, err))?,
+                due_date: row.due_date,
+                amount: Money::from_minor(row.amount_minor, currency),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    if instalments.is_empty() {
+        return Err(AppError::corrupt(
+            "plan",
+            &plan.id,
+            "a plan without instalments",
+        ));
+    }
+    Ok(instalments)
+}
+
+/// The stored frequency of a plan.
+///
+/// # Errors
+/// [`AppError::Corrupt`] for an unknown name.
+pub(super) fn frequency_of(plan: &PlanRow) -> Result<Option<Frequency>, AppError> {
+    plan.frequency
+        .as_deref()
+        .map(|raw| {
+            Frequency::parse(raw).ok_or_else(|| AppError::corrupt("plan", &plan.id, "frequency"))
+        })
+        .transpose()
+}
