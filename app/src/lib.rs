@@ -3,7 +3,7 @@
 //! domain data or an [`error::AppError`]. Nothing here knows about HTTP; routes and workers both
 //! call these functions.
 //!
-//! Where things live: `arrangements` (promises to pay, payment plans, their judgement),
+//! Where things live: `collection` (assessments, activities, the work queue), `arrangements` (promises to pay, payment plans, their judgement),
 //! `payments` (recording, allocation, reversal), `cases` (placement, bulk and CSV intake, instructions, assignment,
 //! balances, lists, timeline), `debtors` (the debtor command, matching, reads and updates),
 //! `documents`, `messages`, `quotes`, the identity use cases (`organisations`, `users`,
@@ -15,6 +15,7 @@ pub mod api_keys;
 pub mod arrangements;
 pub mod cases;
 pub mod clock;
+pub mod collection;
 pub mod collectors;
 pub mod credentials;
 pub mod db;

@@ -89,11 +89,14 @@ pub enum Permission {
     /// Record what a debtor agreed to pay (promises, payment plans) and cancel a plan: agency
     /// staff, who negotiate with the debtor. Creditors read them with `read_payments`.
     ArrangePayments,
+    /// Record a case's assessment and log contact attempts, and read one's work queue: agency
+    /// staff, who work the cases (a collector their own book).
+    WorkCases,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 28] = [
+    pub const ALL: [Permission; 29] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -122,6 +125,7 @@ impl Permission {
         Permission::MoveTestClock,
         Permission::AccessEveryCase,
         Permission::ArrangePayments,
+        Permission::WorkCases,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -156,6 +160,7 @@ impl Permission {
             Self::MoveTestClock => "move_test_clock",
             Self::AccessEveryCase => "access_every_case",
             Self::ArrangePayments => "arrange_payments",
+            Self::WorkCases => "work_cases",
         }
     }
 
@@ -206,6 +211,7 @@ impl Permission {
             P::MoveTestClock =>               [Y,        N,        N,        N,        N,        N],
             P::AccessEveryCase =>             [Y,        N,        N,        N,        N,        N],
             P::ArrangePayments =>             [Y,        Y,        N,        N,        N,        N],
+            P::WorkCases =>                   [Y,        Y,        N,        N,        N,        N],
         }
     }
 }
@@ -239,7 +245,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 28] = [
+    const EXPECTED: [(&str, &[&str]); 29] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -322,6 +328,7 @@ mod tests {
         ("move_test_clock", &["agency_admin"]),
         ("access_every_case", &["agency_admin"]),
         ("arrange_payments", &["agency_admin", "collector"]),
+        ("work_cases", &["agency_admin", "collector"]),
     ];
 
     #[test]

@@ -141,6 +141,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        next_action_on -> Nullable<Date>,
     }
 }
 
@@ -200,6 +201,36 @@ diesel::table! {
         reversed_at -> Nullable<Timestamp>,
         reversal_reason -> Nullable<Text>,
         reversed_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    case_assessments (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        approach -> Text,
+        expected_timeline -> Text,
+        cost_structure -> Text,
+        solvency -> Text,
+        reachable -> Bool,
+        findings -> Nullable<Text>,
+        recorded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_activities (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        channel -> Text,
+        outcome -> Text,
+        notes -> Nullable<Text>,
+        next_action_on -> Nullable<Date>,
+        recorded_by -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -332,6 +363,8 @@ diesel::joinable!(invoices -> cases (case_id));
 diesel::joinable!(ledger_postings -> cases (case_id));
 diesel::joinable!(payments -> cases (case_id));
 diesel::joinable!(promises -> cases (case_id));
+diesel::joinable!(case_assessments -> cases (case_id));
+diesel::joinable!(case_activities -> cases (case_id));
 diesel::joinable!(payment_plans -> cases (case_id));
 diesel::joinable!(payment_plan_instalments -> payment_plans (plan_id));
 diesel::joinable!(case_events -> cases (case_id));
@@ -356,6 +389,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     ledger_postings,
     payments,
     promises,
+    case_assessments,
+    case_activities,
     payment_plans,
     payment_plan_instalments,
     case_events,

@@ -21,10 +21,13 @@ async fn assert_case_like_missing(app: &TestApp, token: &str, case_id: &str) {
         format!("/v1/cases/{case_id}/messages"),
         format!("/v1/cases/{case_id}/documents"),
         format!("/v1/cases/{case_id}/payments"),
+        format!("/v1/cases/{case_id}/promises"),
+        format!("/v1/cases/{case_id}/payment-plans"),
+        format!("/v1/cases/{case_id}/activities"),
     ] {
         assert_problem(app.get(&path, token).await, 404).await;
     }
-    let pause = json!({"type": "pause", "reason": "not mine", "resume_on": "2027-01-01"});
+    let pause = json!({"type": "pause", "reason": "not mine", "resume_on": "2099-01-01"});
     assert_problem(
         app.post(&format!("/v1/cases/{case_id}/instructions"), token, &pause)
             .await,
@@ -32,12 +35,20 @@ async fn assert_case_like_missing(app: &TestApp, token: &str, case_id: &str) {
     )
     .await;
     let payment = json!({"amount": "10.00", "value_date": "2026-06-01", "method": "cash"});
-    assert_problem(
-        app.post(&format!("/v1/cases/{case_id}/payments"), token, &payment)
-            .await,
-        404,
-    )
-    .await;
+    let promise = json!({"amount": "10.00", "due_date": "2099-01-01"});
+    let activity = json!({"channel": "phone", "outcome": "reached"});
+    for (path, body) in [
+        ("payments", &payment),
+        ("promises", &promise),
+        ("activities", &activity),
+    ] {
+        assert_problem(
+            app.post(&format!("/v1/cases/{case_id}/{path}"), token, body)
+                .await,
+            404,
+        )
+        .await;
+    }
 }
 
 /// The ids on the first page of the case list as `token` sees it, with `query` appended.
@@ -72,7 +83,7 @@ async fn a_collector_works_only_the_cases_assigned_to_them(backend: Backend) {
     assert_eq!(listed(&app, &bert.token, "").await, vec![berts.clone()]);
     let case = body(app.get(&format!("/v1/cases/{annas}"), &anna.token).await).await;
     assert_eq!(case["collector_id"], anna.id.as_str());
-    let pause = json!({"type": "pause", "reason": "Debtor on holiday", "resume_on": "2027-01-01"});
+    let pause = json!({"type": "pause", "reason": "Debtor on holiday", "resume_on": "2099-01-01"});
     let paused = app
         .post(
             &format!("/v1/cases/{annas}/instructions"),

@@ -12,6 +12,7 @@ mod arrangements;
 mod auth;
 mod bulk;
 mod cases;
+mod collection;
 mod collector_scope;
 mod collectors;
 mod cors;

@@ -42,12 +42,12 @@ pub struct PromiseView {
     pub case_id: String,
     /// The amount promised.
     pub amount: MoneyView,
-    /// The day it was made: payments value-dated from this day count towards it.
+    /// The day it was made. Payments recorded after it and value-dated by `due_date` count.
     pub made_on: NaiveDate,
     /// The day promised.
     pub due_date: NaiveDate,
-    /// `open`, `kept` (payments through `due_date` cover it) or `broken` (the day after, not
-    /// covered).
+    /// `open`, `kept` (payments value-dated by `due_date` cover it) or `broken` (the day after,
+    /// not covered).
     #[schema(example = "open")]
     pub status: String,
     /// What the debtor said.
@@ -99,7 +99,8 @@ pub struct InstalmentView {
     pub due_date: NaiveDate,
     /// How much.
     pub amount: MoneyView,
-    /// Received towards it: payments since the plan started, laid onto the instalments in turn.
+    /// Received towards it: payments recorded since the plan was agreed, laid onto the
+    /// instalments in turn.
     pub paid: MoneyView,
     /// `paid`, `part_paid` or `unpaid`.
     #[schema(example = "unpaid")]
@@ -122,7 +123,7 @@ pub struct PlanView {
     pub frequency: Option<PlanFrequency>,
     /// Days after a due date before a shortfall defaults the plan.
     pub grace_days: i32,
-    /// Payments value-dated from this day count towards the instalments.
+    /// The day it was agreed. Payments recorded after it count towards the instalments.
     pub starts_on: NaiveDate,
     /// The instalments in order.
     pub instalments: Vec<InstalmentView>,
@@ -196,9 +197,10 @@ impl From<PlanRecord> for PlanView {
     }
 }
 
-/// Records a debtor's promise to pay `amount` by `due_date` (agency staff). Payments value-dated
-/// from today through that day keep it, at once when they arrive; the scheduler marks it broken
-/// the day after otherwise. Each change is on the timeline (`promise_made`, `promise_kept`,
+/// Records a debtor's promise to pay `amount` by `due_date` (agency staff). Payments recorded
+/// from now on and value-dated by that day keep it, at once when they arrive; one payment keeps
+/// one promise (several are served in order of their dates). The scheduler marks it broken the
+/// day after otherwise, and a broken promise stays broken. Each change is on the timeline (`promise_made`, `promise_kept`,
 /// `promise_broken`). Honours `Idempotency-Key`.
 #[utoipa::path(
     tag = "money",
@@ -212,8 +214,8 @@ impl From<PlanRecord> for PlanView {
         (status = 201, description = "Recorded", body = PromiseView),
         (status = 403, description = "The caller may not arrange payments", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The case is closed (`case_closed`), or the key was used for another body", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field is wrong: `amount`, `currency` (not the case's), `due_date` (before today or more than 366 days ahead), `note`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The case is closed (`case_closed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is wrong: `amount`, `currency` (not the case's), `due_date` (before today or more than 366 days ahead), `note`; or the `Idempotency-Key` was used with another body (`idempotency_key_reused`)", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
@@ -294,8 +296,8 @@ pub async fn list_promises(
         (status = 201, description = "Agreed", body = PlanOutcome),
         (status = 403, description = "The caller may not arrange payments", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The case is closed (`case_closed`) or not in `amicable` or `pre_legal` (`transition_refused`, e.g. a plan is already running), or the key was used for another body", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The schedule breaks a rule: `instalment_count` (1 to 120, or too many for the total), `first_due_date` or an instalment's `due_date` before today or out of order, `total` (instalments that do not add up, nothing owed), `grace_days` (0 to 90), `currency`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The case is closed (`case_closed`) or not in `amicable` or `pre_legal` (`transition_refused`, e.g. a plan is already running)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The schedule breaks a rule: `instalment_count` (1 to 120, or too many for the total), `first_due_date` or an instalment's `due_date` before today, more than 10 years ahead or out of order, `total` (instalments that do not add up, nothing owed), `grace_days` (0 to 90), `currency`; or the `Idempotency-Key` was used with another body (`idempotency_key_reused`)", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
@@ -406,7 +408,7 @@ pub async fn get_payment_plan(
         (status = 200, description = "Cancelled", body = PlanOutcome),
         (status = 403, description = "The caller may not arrange payments", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case or plan for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The plan has already ended (`arrangement_ended`), or the case is on hold (`transition_refused`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The plan has already ended (`arrangement_ended`), or the case is not in `payment_plan` (on hold while paused or disputed: `transition_refused`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "`reason` is blank or too long", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))

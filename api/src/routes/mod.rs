@@ -5,6 +5,7 @@ pub mod api_keys;
 pub mod arrangements;
 pub mod auth;
 pub mod cases;
+pub mod collection;
 pub mod collectors;
 pub mod debtors;
 pub mod documents;
@@ -57,4 +58,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     documents::configure(cfg);
     payments::configure(cfg);
     arrangements::configure(cfg);
+    collection::configure(cfg);
 }

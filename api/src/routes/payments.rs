@@ -187,8 +187,8 @@ impl TryFrom<PaymentRecord> for PaymentView {
         (status = 201, description = "Recorded and allocated", body = PaymentOutcome),
         (status = 403, description = "The caller may not record payments", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The case is closed (`transition_refused`), or the key was used for another body", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field is wrong: `amount`, `currency` (not the case's), `value_date` (after today), `invoice_number` (not on the case), `allocation_order` (required where the law leaves the order open and this payment must choose, or contradicting the law)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The case is closed (`transition_refused`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is wrong: `amount`, `currency` (not the case's), `value_date` (after today), `invoice_number` (not on the case), `allocation_order` (required where the law leaves the order open and this payment must choose, or contradicting the law); or the `Idempotency-Key` was used with another body (`idempotency_key_reused`)", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
@@ -226,8 +226,8 @@ pub async fn create_payment(
         (status = 201, description = "Recorded and allocated", body = PaymentOutcome),
         (status = 403, description = "The caller may not report direct payments", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The case is closed, or the key was used for another body", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field is wrong, as for `create_payment`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The case is closed", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is wrong, as for `create_payment`; or the `Idempotency-Key` was used with another body (`idempotency_key_reused`)", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]

@@ -18,6 +18,8 @@ use crate::payments::input::{MAX_REASON_CHARS, required_reason, text};
 pub const MAX_PROMISE_DAYS: u64 = 366;
 /// The longest grace period a plan may have.
 pub const MAX_GRACE_DAYS: u32 = 90;
+/// The furthest ahead an instalment may fall due: ten years (3,653 days), the longest plan.
+pub const MAX_PLAN_DAYS: u64 = 3_653;
 
 /// A debtor's promise to pay `amount` by `due_date`.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
@@ -30,7 +32,8 @@ pub struct NewPromise {
     #[schema(example = "EUR")]
     pub currency: Option<String>,
     /// The day by which the money is promised: today or later, at most 366 days ahead. Payments
-    /// value-dated from today through this day keep it; it is broken the day after otherwise.
+    /// recorded from now on and value-dated by this day keep it; it is broken the day after
+    /// otherwise.
     #[schema(example = "2027-01-15")]
     pub due_date: NaiveDate,
     /// What the debtor said, up to 1,000 characters.
@@ -270,6 +273,7 @@ impl NewPlan {
                 format!("The first instalment falls due today ({today}) or later."),
             ));
         }
+        let latest = latest_due(today);
         if count == 0 || count > MAX_INSTALMENTS {
             errors.push(FieldError::new(
                 "instalment_count",
@@ -293,10 +297,21 @@ impl NewPlan {
         if self.total.is_none() && !errors.is_empty() {
             return None;
         }
-        schedule(total, count, first, frequency)
-            .map(|instalments| (total, instalments))
+        let instalments = schedule(total, count, first, frequency)
             .map_err(|err| errors.push(schedule_error(&err)))
-            .ok()
+            .ok()?;
+        if instalments
+            .last()
+            .is_some_and(|last| last.due_date > latest)
+        {
+            errors.push(FieldError::new(
+                "instalment_count",
+                "too_long",
+                format!("The last instalment would fall due after {latest}; a plan runs at most ten years."),
+            ));
+            return None;
+        }
+        Some((total, instalments))
     }
 
     /// The schedule given one by one.
@@ -308,6 +323,15 @@ impl NewPlan {
         today: NaiveDate,
         errors: &mut Vec<FieldError>,
     ) -> Option<(Money, Vec<Instalment>)> {
+        if given.is_empty() || given.len() > MAX_INSTALMENTS as usize {
+            errors.push(FieldError::new(
+                "instalments",
+                "out_of_range",
+                format!("A plan has 1 to {MAX_INSTALMENTS} instalments."),
+            ));
+            return None;
+        }
+        let latest = latest_due(today);
         let mut parsed = Vec::with_capacity(given.len());
         for (index, instalment) in given.iter().enumerate() {
             let field = format!("instalments[{index}].amount");
@@ -320,6 +344,12 @@ impl NewPlan {
                     format!("instalments[{index}].due_date"),
                     "in_past",
                     format!("Instalments fall due today ({today}) or later."),
+                ));
+            } else if instalment.due_date > latest {
+                errors.push(FieldError::new(
+                    format!("instalments[{index}].due_date"),
+                    "too_far",
+                    format!("Instalments fall due by {latest}; a plan runs at most ten years."),
                 ));
             }
         }
@@ -337,6 +367,13 @@ impl NewPlan {
             .map_err(|err| errors.push(schedule_error(&err)))
             .ok()
     }
+}
+
+/// The last day an instalment of a plan agreed on `today` may fall due.
+fn latest_due(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_days(Days::new(MAX_PLAN_DAYS))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// A schedule the domain refused, as the field a client fixes.

@@ -52,12 +52,16 @@ fn judge_promises(
     let all = promises::all_of_case(conn, &case.id)?;
     let terms: Vec<PromiseTerms> = all
         .iter()
-        .map(|promise| PromiseTerms {
-            amount: Money::from_minor(promise.amount_minor, currency),
-            made_on: promise.made_on,
-            due_date: promise.due_date,
+        .map(|promise| {
+            Ok(PromiseTerms {
+                amount: Money::from_minor(promise.amount_minor, currency),
+                made_at: promise.created_at,
+                due_date: promise.due_date,
+                settled: PromiseStatus::parse(&promise.status)
+                    .ok_or_else(|| AppError::corrupt("promise", &promise.id, "status"))?,
+            })
         })
-        .collect();
+        .collect::<Result<_, AppError>>()?;
     let statuses = promise_statuses(&terms, paid, today);
     for ((promise, terms), status) in all.iter().zip(&terms).zip(statuses) {
         if promise.status != PromiseStatus::Open.as_str() {
@@ -97,7 +101,7 @@ fn judge_plan(
     let instalments = instalments_of(&plan, &rows, currency)?;
     let grace =
         u32::try_from(plan.grace_days).map_err(|err| AppError::corrupt("plan", &plan.id, err))?;
-    let standing = plan_standing(&instalments, plan.starts_on, paid, grace, today);
+    let standing = plan_standing(&instalments, plan.created_at, paid, grace, today);
     match (case.state.as_str(), standing) {
         ("closed", standing) => {
             // The case closed under the plan (paid in full, withdrawn, insolvent): the plan ends
@@ -109,19 +113,17 @@ fn judge_plan(
                     case.outcome.as_deref().unwrap_or("closed")
                 )
             });
-            end_plan(
-                conn,
-                &case,
-                &plan,
-                if completed { "completed" } else { "cancelled" },
-                None,
-                reason,
-                now,
-            )?;
+            let ending = Ending {
+                cancel_reason: reason,
+                ..Ending::by_system(if completed { "completed" } else { "cancelled" })
+            };
+            end_plan(conn, &case, &plan, ending, now)?;
             Ok(case)
         }
         ("payment_plan", PlanStanding::Completed) => {
-            end_plan(conn, &case, &plan, "completed", None, None, now)?;
+            if !end_plan(conn, &case, &plan, Ending::by_system("completed"), now)? {
+                return Ok(case);
+            }
             // Paid off, yet the case still owes (interest ran on during the plan): collection
             // goes on amicably for the rest.
             plan_command(
@@ -134,7 +136,13 @@ fn judge_plan(
             )
         }
         ("payment_plan", PlanStanding::Defaulted { instalment }) => {
-            end_plan(conn, &case, &plan, "defaulted", Some(instalment), None, now)?;
+            let ending = Ending {
+                defaulted_instalment: Some(instalment),
+                ..Ending::by_system("defaulted")
+            };
+            if !end_plan(conn, &case, &plan, ending, now)? {
+                return Ok(case);
+            }
             plan_command(
                 conn,
                 &case,
@@ -157,16 +165,45 @@ fn judge_plan(
     }
 }
 
-/// Records how the plan ended, once, with its timeline event.
-fn end_plan(
+/// How a plan ends.
+pub(super) struct Ending {
+    /// `completed`, `defaulted` or `cancelled`.
+    pub status: &'static str,
+    /// For a default, the instalment missed.
+    pub defaulted_instalment: Option<u32>,
+    /// For a cancellation, why.
+    pub cancel_reason: Option<String>,
+    /// Who ended it: the system, or the person who cancelled.
+    pub actor: ActorRef,
+}
+
+impl Ending {
+    /// An ending the system concludes.
+    fn by_system(status: &'static str) -> Self {
+        Self {
+            status,
+            defaulted_instalment: None,
+            cancel_reason: None,
+            actor: ActorRef::system(),
+        }
+    }
+}
+
+/// Records how the plan ended, once, with its timeline event (`payment_plan_completed`,
+/// `payment_plan_defaulted`, `payment_plan_cancelled`); `false` when it had ended already.
+pub(super) fn end_plan(
     conn: &mut AnyConnection,
     case: &CaseRow,
     plan: &PlanRow,
-    status: &str,
-    defaulted_instalment: Option<u32>,
-    cancel_reason: Option<String>,
+    ending: Ending,
     now: NaiveDateTime,
 ) -> Result<bool, AppError> {
+    let Ending {
+        status,
+        defaulted_instalment,
+        cancel_reason,
+        actor,
+    } = ending;
     let end = PlanEnd {
         status: status.to_owned(),
         defaulted_instalment: defaulted_instalment.and_then(|n| i32::try_from(n).ok()),
@@ -185,7 +222,7 @@ fn end_plan(
         record_activity(
             conn,
             case,
-            &ActorRef::system(),
+            &actor,
             &format!("payment_plan_{status}"),
             &detail,
             now,

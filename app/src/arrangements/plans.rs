@@ -13,10 +13,10 @@ use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::cases::{self, CaseRow};
 use solvo_persistence::repositories::organisations;
 use solvo_persistence::repositories::page::{Page, PageRequest};
-use solvo_persistence::repositories::payment_plans::{self, InstalmentRow, PlanEnd, PlanRow};
+use solvo_persistence::repositories::payment_plans::{self, InstalmentRow, PlanRow};
 
 use super::input::{CancelPlan, NewPlan};
-use super::judge::{frequency_of, instalments_of};
+use super::judge::{Ending, end_plan, frequency_of, instalments_of};
 use super::received::received;
 use crate::cases::access::visible_case;
 use crate::cases::balance;
@@ -35,7 +35,8 @@ pub struct InstalmentRecord {
     pub due_date: NaiveDate,
     /// How much.
     pub amount: Money,
-    /// Received towards it: payments since the plan started, laid onto the instalments in turn.
+    /// Received towards it: payments recorded since the plan was agreed, laid onto the
+    /// instalments in turn.
     pub paid: Money,
 }
 
@@ -176,6 +177,15 @@ pub fn cancel(
             plan.status
         )));
     }
+    let ending = Ending {
+        status: "cancelled",
+        defaulted_instalment: None,
+        cancel_reason: Some(reason.clone()),
+        actor: ActorRef::from(caller),
+    };
+    if !end_plan(conn, &case, &plan, ending, now)? {
+        return Err(AppError::StaleVersion);
+    }
     let updated = apply_command(
         conn,
         &case,
@@ -188,16 +198,6 @@ pub fn cancel(
         },
         now,
     )?;
-    let end = PlanEnd {
-        status: "cancelled".to_owned(),
-        defaulted_instalment: None,
-        cancel_reason: Some(reason),
-        ended_at: now,
-        review_on: None,
-    };
-    if !payment_plans::end(conn, &plan.id, &end)? {
-        return Err(AppError::StaleVersion);
-    }
     let row = payment_plans::find(conn, None, &plan.id)?;
     let plan = assemble(conn, row, now.date())?;
     Ok(Agreed {
@@ -264,7 +264,7 @@ fn assemble(
     let instalments = instalments_of(&row, &rows, currency)?;
     let through = row.ended_at.map_or(today, |at| at.date().min(today));
     let paid = received(conn, &row.case_id, currency)?;
-    let cover = instalment_cover(&instalments, row.starts_on, &paid, through);
+    let cover = instalment_cover(&instalments, row.created_at, &paid, through);
     Ok(PlanRecord {
         total: Money::from_minor(row.total_minor, currency),
         frequency: frequency_of(&row)?,

@@ -18,7 +18,8 @@ pub(super) fn received(
 ) -> Result<Vec<Received>, AppError> {
     Ok(payments::received(conn, case_id)?
         .into_iter()
-        .map(|(value_date, minor)| Received {
+        .map(|(recorded_at, value_date, minor)| Received {
+            recorded_at,
             value_date,
             amount: Money::from_minor(minor, currency),
         })

@@ -23,6 +23,7 @@ use super::events::ActorRef;
 use super::fees::post_withdrawal_fee;
 use super::prescription::summarise;
 use super::transition::{Extras, apply_command, state_of};
+use crate::arrangements::judge::judge;
 use crate::error::{AppError, FieldError};
 use crate::money::{parse_amount, parse_currency};
 use crate::principal::Principal;
@@ -111,7 +112,8 @@ pub fn instruct(
     if request.instruction == Instruction::Withdraw {
         post_withdrawal_fee(conn, &updated, before.principal, now)?;
     }
-    Ok(updated)
+    // A case closed or withdrawn under a plan ends the plan with it.
+    judge(conn, updated, today, now)
 }
 
 /// What fits the instruction, checked before anything is read: all errors at once.

@@ -309,14 +309,13 @@ pub fn place_case(
         now,
     )?;
     let placed = place(conn, &context, case, fee_terms, now)?;
-    let today = now.date();
-    let balance = super::balance::load(conn, &placed.case, rates, today)?;
+    let balance = super::balance::load(conn, &placed.case, rates, now.date())?;
     assemble(
         placed.case,
         placed.debtor,
         placed.invoices,
         balance,
         caller,
-        today,
+        now,
     )
 }

@@ -119,6 +119,7 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, AppErr
         quote_id: case.quote_id,
         fee_schedule_id: resolved.fee_schedule_id.to_owned(),
         resume_on: None,
+        next_action_on: None,
         version: 1,
         created_at: now,
         updated_at: now,

@@ -1,11 +1,12 @@
 //! Reading one case with everything its screen needs: the debtor, the invoices, the balance and
 //! prescription today, the state machine's state and the instructions the caller may send now.
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 use solvo_domain::case::{CaseState, Instruction, allowed_instructions};
 use solvo_domain::rates::RateTables;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::cases::CaseRow;
+use solvo_persistence::repositories::collection_work::{self, AssessmentRow};
 use solvo_persistence::repositories::debtors::{self, DebtorRow};
 use solvo_persistence::repositories::invoices::{self, InvoiceRow};
 
@@ -13,6 +14,7 @@ use super::access::visible_case;
 use super::balance::{self, Balance};
 use super::prescription::{PrescriptionSummary, summarise};
 use super::transition::state_of;
+use crate::collection::assessment_due_at;
 use crate::error::AppError;
 use crate::principal::Principal;
 
@@ -33,6 +35,12 @@ pub struct CaseDetails {
     pub prescription: PrescriptionSummary,
     /// What the caller may instruct now.
     pub allowed: Vec<Instruction>,
+    /// The latest assessment, once recorded.
+    pub assessment: Option<AssessmentRow>,
+    /// When the assessment is due: 48 hours after placement.
+    pub assessment_due_at: NaiveDateTime,
+    /// The case still awaits its assessment past that time.
+    pub assessment_overdue: bool,
 }
 
 /// The case `id` as the caller may see it.
@@ -44,10 +52,10 @@ pub fn get(
     caller: &Principal,
     id: &str,
     rates: &RateTables,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> Result<CaseDetails, AppError> {
     let case = visible_case(conn, caller, id)?;
-    details(conn, case, caller, rates, today)
+    details(conn, case, caller, rates, now)
 }
 
 /// Everything the case screen needs for a case already read.
@@ -59,12 +67,15 @@ pub fn details(
     case: CaseRow,
     caller: &Principal,
     rates: &RateTables,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> Result<CaseDetails, AppError> {
     let debtor = debtors::find(conn, None, &case.debtor_id)?;
     let invoices = invoices::of_case(conn, &case.id)?;
-    let balance = balance::load(conn, &case, rates, today)?;
-    assemble(case, debtor, invoices, balance, caller, today)
+    let balance = balance::load(conn, &case, rates, now.date())?;
+    let assessment = collection_work::latest_assessment(conn, &case.id)?;
+    let mut details = assemble(case, debtor, invoices, balance, caller, now)?;
+    details.assessment = assessment;
+    Ok(details)
 }
 
 /// The details from parts a use case already holds (placement has them all).
@@ -77,11 +88,13 @@ pub fn assemble(
     invoices: Vec<InvoiceRow>,
     balance: Balance,
     caller: &Principal,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> Result<CaseDetails, AppError> {
     let state = state_of(&case)?;
     let allowed = allowed_instructions(caller.role, &state);
-    let prescription = summarise(&case, &invoices, today);
+    let prescription = summarise(&case, &invoices, now.date());
+    let assessment_due_at = assessment_due_at(case.created_at);
+    let assessment_overdue = case.state == "assessment" && now > assessment_due_at;
     Ok(CaseDetails {
         case,
         state,
@@ -90,5 +103,8 @@ pub fn assemble(
         balance,
         prescription,
         allowed,
+        assessment: None,
+        assessment_due_at,
+        assessment_overdue,
     })
 }

@@ -1,13 +1,13 @@
 //! Where a payment plan stands: paid off, in default, or running.
 //!
-//! Payments count from the day the plan starts, in value-date order, onto the instalments in
-//! turn: instalment `n` is covered once what was received reaches the first `n` amounts. An
+//! Payments recorded since the plan was agreed count onto the instalments in turn: instalment
+//! `n` is covered once what was received reaches the first `n` amounts. An
 //! instalment still not covered when its grace period has run (`grace_days` after its due
 //! date) defaults the plan the day after.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 
-use super::paid::{Received, received_between};
+use super::paid::{Received, minor, received_between};
 use super::schedule::Instalment;
 use crate::money::Money;
 
@@ -28,21 +28,21 @@ pub enum PlanStanding {
     },
 }
 
-/// Judges a plan of `instalments` that started on `starts_on` on `today`.
+/// Judges a plan of `instalments` agreed at `since` on `today`.
 #[must_use]
 pub fn plan_standing(
     instalments: &[Instalment],
-    starts_on: NaiveDate,
+    since: NaiveDateTime,
     received: &[Received],
     grace_days: u32,
     today: NaiveDate,
 ) -> PlanStanding {
-    let paid = received_between(received, starts_on, today);
+    let paid = received_between(received, since, today);
     let mut required: i128 = 0;
     let mut covered = 0;
     let mut missed = None;
     for instalment in instalments {
-        required += i128::from(instalment.amount.to_minor().unwrap_or(i64::MAX));
+        required += minor(instalment.amount);
         if paid >= required {
             covered = instalment.number;
         }
@@ -52,7 +52,7 @@ pub fn plan_standing(
             .unwrap_or(NaiveDate::MAX);
         if missed.is_none()
             && today > deadline
-            && received_between(received, starts_on, deadline) < required
+            && received_between(received, since, deadline) < required
         {
             missed = Some(instalment.number);
         }
@@ -66,20 +66,21 @@ pub fn plan_standing(
     }
 }
 
-/// What each instalment has received so far: the payments since `starts_on` through `today`,
-/// laid onto the instalments in turn, so the first are full and one may be partly paid.
+/// What each instalment has received so far: the payments recorded since `since` and
+/// value-dated through `today`, laid onto the instalments in turn, so the first are full and one
+/// may be partly paid.
 #[must_use]
 pub fn instalment_cover(
     instalments: &[Instalment],
-    starts_on: NaiveDate,
+    since: NaiveDateTime,
     received: &[Received],
     today: NaiveDate,
 ) -> Vec<Money> {
-    let mut left = received_between(received, starts_on, today);
+    let mut left = received_between(received, since, today);
     instalments
         .iter()
         .map(|instalment| {
-            let due = i128::from(instalment.amount.to_minor().unwrap_or(i64::MAX));
+            let due = minor(instalment.amount);
             let paid = left.clamp(0, due);
             left -= paid;
             // `paid` is at most the instalment's own minor units, which fit an i64.

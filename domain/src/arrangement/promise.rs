@@ -1,14 +1,15 @@
-//! Promises to pay: each is `amount` by `due_date`, made on `made_on`.
+//! Promises to pay: each is `amount` by `due_date`, made at `made_at`.
 //!
 //! A case may hold several promises ("300 by the 15th, 200 by the 20th"), so one payment must
 //! not keep two of them: payments are laid onto the promises in order of their dates, each
-//! taking only money value-dated between its making and its day. A kept promise keeps the money
-//! it took; a broken one gives it back for a later promise; an open one holds what it has.
+//! taking only money recorded after it was made and value-dated by its day. A kept promise keeps
+//! the money it took; a broken one takes none, so its money goes to a later promise; an open
+//! one holds what it has.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::paid::Received;
+use super::paid::{Received, minor};
 use crate::money::Money;
 
 /// Where a promise stands.
@@ -17,7 +18,7 @@ use crate::money::Money;
 pub enum PromiseStatus {
     /// Not yet covered, and its day has not passed.
     Open,
-    /// Payments value-dated from the day it was made through its due date cover it.
+    /// Payments recorded after it was made and value-dated by its due date cover it.
     Kept,
     /// Its due date passed without that cover: broken the day after.
     Broken,
@@ -43,15 +44,17 @@ impl PromiseStatus {
     }
 }
 
-/// What was promised.
+/// What was promised, and how it stands as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PromiseTerms {
     /// How much.
     pub amount: Money,
-    /// The day it was made: money from this day counts.
-    pub made_on: NaiveDate,
+    /// When it was made: money recorded from then counts.
+    pub made_at: NaiveDateTime,
     /// The day promised.
     pub due_date: NaiveDate,
+    /// Its status as last judged: a broken promise stays broken whatever money arrives later.
+    pub settled: PromiseStatus,
 }
 
 /// Judges every promise of a case on `today`, in the order given. A payment value-dated after
@@ -72,13 +75,17 @@ pub fn promise_statuses(
     let mut statuses = vec![PromiseStatus::Open; promises.len()];
     for index in order {
         let promise = promises[index];
+        if promise.settled == PromiseStatus::Broken {
+            statuses[index] = PromiseStatus::Broken;
+            continue;
+        }
         let mut need = minor(promise.amount);
         let mut taken = Vec::new();
         for (slot, payment) in received.iter().enumerate() {
             if need == 0 {
                 break;
             }
-            if payment.value_date < promise.made_on || payment.value_date > promise.due_date {
+            if !payment.counts(promise.made_at, promise.due_date) {
                 continue;
             }
             let take = left[slot].min(need);
@@ -88,7 +95,7 @@ pub fn promise_statuses(
                 taken.push((slot, take));
             }
         }
-        statuses[index] = if need == 0 {
+        statuses[index] = if need == 0 || promise.settled == PromiseStatus::Kept {
             PromiseStatus::Kept
         } else if today > promise.due_date {
             for (slot, take) in taken {
@@ -100,8 +107,4 @@ pub fn promise_statuses(
         };
     }
     statuses
-}
-
-fn minor(amount: Money) -> i128 {
-    i128::from(amount.to_minor().unwrap_or(i64::MAX))
 }

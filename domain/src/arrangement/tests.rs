@@ -1,7 +1,7 @@
 //! Figures worked by hand: splits in minor units, calendar months, a promise's window and a
 //! plan's grace period.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::*;
 use crate::money::{Currency, Money};
@@ -14,8 +14,19 @@ fn eur(text: &str) -> Money {
     Money::parse(text, Currency::parse("EUR").unwrap()).unwrap()
 }
 
+fn at(text: &str, hour: u32) -> NaiveDateTime {
+    day(text).and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap())
+}
+
+/// A payment value-dated `value_date` and recorded at noon that day.
 fn paid(value_date: &str, amount: &str) -> Received {
+    recorded(value_date, value_date, amount)
+}
+
+/// A payment value-dated `value_date` and recorded at noon on `recorded_on`.
+fn recorded(value_date: &str, recorded_on: &str, amount: &str) -> Received {
     Received {
+        recorded_at: at(recorded_on, 12),
         value_date: day(value_date),
         amount: eur(amount),
     }
@@ -148,11 +159,13 @@ fn explicit_instalments_must_add_up_and_run_forward() {
     );
 }
 
+/// A promise made at 9:00 on `made_on`, not yet judged.
 fn promised(amount: &str, made_on: &str, due_date: &str) -> PromiseTerms {
     PromiseTerms {
         amount: eur(amount),
-        made_on: day(made_on),
+        made_at: at(made_on, 9),
         due_date: day(due_date),
+        settled: PromiseStatus::Open,
     }
 }
 
@@ -179,7 +192,27 @@ fn a_promise_is_kept_by_payments_between_its_making_and_its_day() {
     assert_eq!(
         promise_statuses(&promise, &before, day("2027-01-20")),
         [PromiseStatus::Broken],
-        "money received before the promise was made does not count towards it"
+        "money recorded before the promise was made does not count towards it"
+    );
+    let back_dated = [recorded("2026-12-31", "2027-01-02", "200.00")];
+    assert_eq!(
+        promise_statuses(&promise, &back_dated, day("2027-01-20")),
+        [PromiseStatus::Kept],
+        "money recorded after it, value-dated before its day, keeps it"
+    );
+}
+
+#[test]
+fn a_broken_promise_stays_broken_and_takes_no_money_that_arrives_later() {
+    // A: 100.00 by the 10th, judged broken on the 11th. On the 12th a payment value-dated the
+    // 9th is recorded: A stays broken, and the money keeps B (100.00 by the 20th).
+    let mut a = promised("100.00", "2027-01-01", "2027-01-10");
+    a.settled = PromiseStatus::Broken;
+    let b = promised("100.00", "2027-01-01", "2027-01-20");
+    let late = [recorded("2027-01-09", "2027-01-12", "100.00")];
+    assert_eq!(
+        promise_statuses(&[a, b], &late, day("2027-01-12")),
+        [PromiseStatus::Broken, PromiseStatus::Kept]
     );
 }
 
@@ -213,7 +246,7 @@ fn a_plan_defaults_the_day_after_an_instalments_grace_period() {
     // 3 × 100.00 monthly from 10 January, 7 days' grace: the second instalment's grace runs
     // through 17 February.
     let plan = schedule(eur("300.00"), 3, day("2027-01-10"), Frequency::Monthly).unwrap();
-    let start = day("2027-01-05");
+    let start = at("2027-01-05", 9);
     let first_only = [paid("2027-01-12", "100.00")];
     let standing =
         |received: &[Received], today: &str| plan_standing(&plan, start, received, 7, day(today));
@@ -240,7 +273,7 @@ fn a_plan_defaults_the_day_after_an_instalments_grace_period() {
     assert_eq!(
         standing(&early, "2027-01-20"),
         PlanStanding::Defaulted { instalment: 1 },
-        "money received before the plan started does not count towards it"
+        "money recorded before the plan was agreed does not count towards it"
     );
 }
 
@@ -251,7 +284,7 @@ fn payments_fill_the_instalments_in_turn_and_the_next_review_follows_the_first_u
     let plan = schedule(eur("300.00"), 3, day("2027-01-10"), Frequency::Monthly).unwrap();
     let received = [paid("2027-01-12", "150.00")];
     let cover: Vec<String> =
-        instalment_cover(&plan, day("2027-01-05"), &received, day("2027-01-20"))
+        instalment_cover(&plan, at("2027-01-05", 9), &received, day("2027-01-20"))
             .iter()
             .map(Money::amount_string)
             .collect();

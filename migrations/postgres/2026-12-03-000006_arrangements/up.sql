@@ -1,6 +1,7 @@
 -- What a debtor agreed to pay: promises (one amount by one date) and payment plans (a schedule
 -- of instalments adding up to an agreed total). Both are judged against the payments received
--- since they were made; their status changes once, from open/active, and is never deleted.
+-- since they were made (recorded after them: what was already paid is in the amount agreed);
+-- their status changes once, from open/active, and is never deleted.
 CREATE TABLE promises (
     id TEXT PRIMARY KEY NOT NULL,
     case_id TEXT NOT NULL REFERENCES cases (id),
@@ -8,7 +9,8 @@ CREATE TABLE promises (
     -- Positive, in minor units of the case currency.
     amount_minor BIGINT NOT NULL CHECK (amount_minor > 0),
     currency TEXT NOT NULL,
-    -- Payments value-dated from this day through due_date count towards it.
+    -- The day it was made; payments recorded after created_at and value-dated by due_date
+    -- count towards it.
     made_on DATE NOT NULL,
     due_date DATE NOT NULL,
     -- open, kept or broken.
@@ -34,7 +36,7 @@ CREATE TABLE payment_plans (
     frequency TEXT,
     -- Days after an instalment's due date before a shortfall defaults the plan.
     grace_days INTEGER NOT NULL CHECK (grace_days >= 0),
-    -- Payments value-dated from this day count towards the instalments.
+    -- The day it was agreed; payments recorded after created_at count towards the instalments.
     starts_on DATE NOT NULL,
     -- active, completed, defaulted or cancelled.
     status TEXT NOT NULL,

@@ -47,6 +47,8 @@ pub struct CaseRow {
     pub fee_schedule_id: String,
     /// Date on which a paused case resumes by itself.
     pub resume_on: Option<NaiveDate>,
+    /// The next action's date, from the latest activity logged.
+    pub next_action_on: Option<NaiveDate>,
     /// Optimistic-concurrency version.
     pub version: i64,
     /// Placement time.
@@ -334,5 +336,73 @@ pub fn due_to_resume(
         .order(cases::resume_on.asc())
         .limit(limit)
         .select(CaseRow::as_select())
+        .load(conn)?)
+}
+
+/// Sets the case's next action date (the latest activity's).
+///
+/// # Errors
+/// Database errors only.
+pub fn set_next_action(
+    conn: &mut AnyConnection,
+    id: &str,
+    next_action_on: Option<NaiveDate>,
+) -> Result<(), PersistenceError> {
+    diesel::update(cases::table.filter(cases::id.eq(id)))
+        .set(cases::next_action_on.eq(next_action_on))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A case in a work queue, with its debtor's name.
+pub type QueuedCase = (CaseRow, String);
+
+/// Open cases awaiting their assessment, oldest placement first, at most `limit`; only
+/// `collector_id`'s when given.
+///
+/// # Errors
+/// Database errors only.
+pub fn awaiting_assessment(
+    conn: &mut AnyConnection,
+    collector_id: Option<&str>,
+    limit: i64,
+) -> Result<Vec<QueuedCase>, PersistenceError> {
+    let mut query = cases::table
+        .inner_join(debtors::table)
+        .filter(cases::state.eq("assessment"))
+        .select((CaseRow::as_select(), debtors::legal_name))
+        .into_boxed();
+    if let Some(collector_id) = collector_id {
+        query = query.filter(cases::collector_id.eq(collector_id.to_owned()));
+    }
+    Ok(query
+        .order((cases::created_at.asc(), cases::id.asc()))
+        .limit(limit)
+        .load(conn)?)
+}
+
+/// Open cases whose next action is due on or before `today`, earliest first, at most
+/// `limit`; only `collector_id`'s when given.
+///
+/// # Errors
+/// Database errors only.
+pub fn next_action_due(
+    conn: &mut AnyConnection,
+    collector_id: Option<&str>,
+    today: NaiveDate,
+    limit: i64,
+) -> Result<Vec<QueuedCase>, PersistenceError> {
+    let mut query = cases::table
+        .inner_join(debtors::table)
+        .filter(cases::state.ne("closed"))
+        .filter(cases::next_action_on.le(today))
+        .select((CaseRow::as_select(), debtors::legal_name))
+        .into_boxed();
+    if let Some(collector_id) = collector_id {
+        query = query.filter(cases::collector_id.eq(collector_id.to_owned()));
+    }
+    Ok(query
+        .order((cases::next_action_on.asc(), cases::id.asc()))
+        .limit(limit)
         .load(conn)?)
 }

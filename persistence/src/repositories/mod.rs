@@ -4,6 +4,7 @@
 pub mod api_keys;
 pub mod case_events;
 pub mod cases;
+pub mod collection_work;
 pub mod collectors;
 pub mod debtors;
 pub mod documents;

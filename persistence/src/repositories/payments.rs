@@ -139,19 +139,23 @@ pub fn reverse(
     Ok(())
 }
 
-/// What counts towards a promise or a plan of the case: `(value_date, amount_minor)` of every
-/// payment not reversed, oldest value date first.
+/// What counts towards a promise or a plan of the case: `(created_at, value_date,
+/// amount_minor)` of every payment not reversed, oldest value date first.
 ///
 /// # Errors
 /// Database errors only.
 pub fn received(
     conn: &mut AnyConnection,
     case_id: &str,
-) -> Result<Vec<(NaiveDate, i64)>, PersistenceError> {
+) -> Result<Vec<(NaiveDateTime, NaiveDate, i64)>, PersistenceError> {
     Ok(payments::table
         .filter(payments::case_id.eq(case_id.to_owned()))
         .filter(payments::reversed_at.is_null())
         .order((payments::value_date.asc(), payments::id.asc()))
-        .select((payments::value_date, payments::amount_minor))
+        .select((
+            payments::created_at,
+            payments::value_date,
+            payments::amount_minor,
+        ))
         .load(conn)?)
 }

@@ -274,9 +274,36 @@ async fn a_cancelled_plan_returns_the_case_to_amicable_and_a_new_one_can_be_agre
         cancelled["cancel_reason"],
         "Debtor lost a customer; renegotiating"
     );
+    let events = timeline(&scene).await;
+    let tail: Vec<(&str, &str)> = events
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .map(|(kind, actor)| (kind.as_str(), actor.as_str()))
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            ("payment_plan_cancelled", "user"),
+            ("end_payment_plan", "user")
+        ]
+    );
 
     let again = agreed(&scene, &explicit).await;
     assert_eq!(again["status"], "active");
+    let other = scene.app.place_case(&scene.member.token, "OTHER-1").await;
+    let elsewhere = scene
+        .app
+        .get(
+            &format!(
+                "/v1/cases/{}/payment-plans/{id}",
+                other["id"].as_str().unwrap()
+            ),
+            &scene.member.token,
+        )
+        .await;
+    assert_problem(elsewhere, 404).await;
     let listed = body(
         scene
             .app

@@ -51,7 +51,7 @@ pub async fn put_assignment(
         .db
         .write(move |conn| {
             let updated = assignment::assign(conn, &caller, &id, &collector_id, &rates, now)?;
-            case_view(read::details(conn, updated, &caller, &rates, now.date())?)
+            case_view(read::details(conn, updated, &caller, &rates, now)?)
         })
         .await?;
     Ok(HttpResponse::Ok()

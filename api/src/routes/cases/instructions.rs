@@ -114,7 +114,7 @@ pub async fn create_instruction(
         .db
         .write(move |conn| {
             let updated = instructions::instruct(conn, &caller, &id, &command, &rates, now)?;
-            case_view(read::details(conn, updated, &caller, &rates, now.date())?)
+            case_view(read::details(conn, updated, &caller, &rates, now)?)
         })
         .await?;
     Ok(HttpResponse::Ok()

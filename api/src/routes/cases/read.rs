@@ -92,10 +92,10 @@ pub async fn get_case(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let rates = state.rates.current();
-    let today = state.clock.today();
+    let now = state.clock.now();
     let view = state
         .db
-        .read(move |conn| case_view(read::get(conn, &caller, &id, &rates, today)?))
+        .read(move |conn| case_view(read::get(conn, &caller, &id, &rates, now)?))
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header((

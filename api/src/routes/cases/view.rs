@@ -1,5 +1,6 @@
 //! Cases as the API returns them.
 
+use crate::routes::collection::AssessmentView;
 use chrono::NaiveDate;
 use serde::Serialize;
 use solvo_app::AppError;
@@ -229,6 +230,14 @@ pub struct CaseView {
     pub allowed_instructions: Vec<String>,
     /// Balance today.
     pub balance: BalanceView,
+    /// The collector's assessment (recovery strategy), once recorded.
+    pub assessment: Option<AssessmentView>,
+    /// RFC 3339 time the assessment is due: 48 hours after placement.
+    pub assessment_due_at: String,
+    /// The case still awaits its assessment past that time.
+    pub assessment_overdue: bool,
+    /// The day of the collector's next action, from the latest activity.
+    pub next_action_on: Option<NaiveDate>,
     /// Version for `If-Match`.
     pub version: i64,
     /// RFC 3339 placement time.
@@ -313,6 +322,9 @@ pub fn case_view(details: CaseDetails) -> Result<CaseView, AppError> {
         balance,
         prescription,
         allowed,
+        assessment,
+        assessment_due_at,
+        assessment_overdue,
     } = details;
     let invoices = invoices
         .iter()
@@ -357,6 +369,10 @@ pub fn case_view(details: CaseDetails) -> Result<CaseView, AppError> {
             .map(|instruction| instruction.as_str().to_owned())
             .collect(),
         balance: balance.into(),
+        assessment: assessment.map(AssessmentView::try_from).transpose()?,
+        assessment_due_at: clock::rfc3339(assessment_due_at),
+        assessment_overdue,
+        next_action_on: case.next_action_on,
         version: case.version,
         created_at: clock::rfc3339(case.created_at),
         updated_at: clock::rfc3339(case.updated_at),
