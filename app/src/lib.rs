@@ -4,7 +4,7 @@
 //! call these functions.
 //!
 //! Where things live: `collection` (assessments, activities, the work queue), `arrangements` (promises to pay, payment plans, their judgement),
-//! `payments` (recording, allocation, reversal), `cases` (placement, bulk and CSV intake, instructions, assignment,
+//! `payments` (recording, allocation, reversal), `remittances` (money out to creditors), `cases` (placement, bulk and CSV intake, instructions, assignment,
 //! balances, lists, timeline), `debtors` (the debtor command, matching, reads and updates),
 //! `documents`, `messages`, `quotes`, the identity use cases (`organisations`, `users`,
 //! `api_keys`, `sessions`, `collectors`, `credentials`), `rates` (the live reference-rate tables
@@ -32,6 +32,7 @@ pub mod payments;
 pub mod principal;
 pub mod quotes;
 pub mod rates;
+pub mod remittances;
 pub mod sessions;
 pub mod users;
 

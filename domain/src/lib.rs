@@ -18,3 +18,4 @@ pub mod money;
 pub mod permission;
 pub mod prescription;
 pub mod rates;
+pub mod remittance;

@@ -92,11 +92,17 @@ pub enum Permission {
     /// Record a case's assessment and log contact attempts, and read one's work queue: agency
     /// staff, who work the cases (a collector their own book).
     WorkCases,
+    /// Run a remittance, paying a creditor what the agency collected: the agency administrator,
+    /// who runs the collection accounts.
+    RunRemittances,
+    /// Read remittance statements: the agency administrator (every creditor's) and the creditor's
+    /// users (their own), whose finance team reconciles them.
+    ReadRemittances,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 29] = [
+    pub const ALL: [Permission; 31] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -126,6 +132,8 @@ impl Permission {
         Permission::AccessEveryCase,
         Permission::ArrangePayments,
         Permission::WorkCases,
+        Permission::RunRemittances,
+        Permission::ReadRemittances,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -161,6 +169,8 @@ impl Permission {
             Self::AccessEveryCase => "access_every_case",
             Self::ArrangePayments => "arrange_payments",
             Self::WorkCases => "work_cases",
+            Self::RunRemittances => "run_remittances",
+            Self::ReadRemittances => "read_remittances",
         }
     }
 
@@ -212,6 +222,8 @@ impl Permission {
             P::AccessEveryCase =>             [Y,        N,        N,        N,        N,        N],
             P::ArrangePayments =>             [Y,        Y,        N,        N,        N,        N],
             P::WorkCases =>                   [Y,        Y,        N,        N,        N,        N],
+            P::RunRemittances =>              [Y,        N,        N,        N,        N,        N],
+            P::ReadRemittances =>             [Y,        N,        Y,        Y,        Y,        N],
         }
     }
 }
@@ -245,7 +257,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 29] = [
+    const EXPECTED: [(&str, &[&str]); 31] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -329,6 +341,16 @@ mod tests {
         ("access_every_case", &["agency_admin"]),
         ("arrange_payments", &["agency_admin", "collector"]),
         ("work_cases", &["agency_admin", "collector"]),
+        ("run_remittances", &["agency_admin"]),
+        (
+            "read_remittances",
+            &[
+                "agency_admin",
+                "creditor_admin",
+                "creditor_member",
+                "creditor_viewer",
+            ],
+        ),
     ];
 
     #[test]

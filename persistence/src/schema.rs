@@ -235,6 +235,40 @@ diesel::table! {
 }
 
 diesel::table! {
+    remittances (id) {
+        id -> Text,
+        organisation_id -> Text,
+        currency -> Text,
+        period_end -> Date,
+        collected_minor -> BigInt,
+        costs_minor -> BigInt,
+        unapplied_minor -> BigInt,
+        commission_minor -> BigInt,
+        net_minor -> BigInt,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    remittance_lines (id) {
+        id -> Text,
+        remittance_id -> Text,
+        payment_id -> Text,
+        case_id -> Text,
+        kind -> Text,
+        value_date -> Date,
+        amount_minor -> BigInt,
+        principal_minor -> BigInt,
+        interest_minor -> BigInt,
+        costs_minor -> BigInt,
+        unapplied_minor -> BigInt,
+        commission_minor -> BigInt,
+        net_minor -> BigInt,
+    }
+}
+
+diesel::table! {
     promises (id) {
         id -> Text,
         case_id -> Text,
@@ -363,6 +397,8 @@ diesel::joinable!(invoices -> cases (case_id));
 diesel::joinable!(ledger_postings -> cases (case_id));
 diesel::joinable!(payments -> cases (case_id));
 diesel::joinable!(promises -> cases (case_id));
+diesel::joinable!(remittance_lines -> remittances (remittance_id));
+diesel::joinable!(remittance_lines -> payments (payment_id));
 diesel::joinable!(case_assessments -> cases (case_id));
 diesel::joinable!(case_activities -> cases (case_id));
 diesel::joinable!(payment_plans -> cases (case_id));
@@ -389,6 +425,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     ledger_postings,
     payments,
     promises,
+    remittances,
+    remittance_lines,
     case_assessments,
     case_activities,
     payment_plans,

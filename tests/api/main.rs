@@ -30,6 +30,7 @@ mod payments;
 mod quotes;
 mod rate_entries;
 mod reference;
+mod remittances;
 mod scheduler;
 mod tenancy;
 mod test_clock;

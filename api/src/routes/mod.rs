@@ -18,6 +18,7 @@ pub mod pagination;
 pub mod payments;
 pub mod quotes;
 pub mod reference;
+pub mod remittances;
 pub mod test_clock;
 pub mod users;
 
@@ -59,4 +60,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     payments::configure(cfg);
     arrangements::configure(cfg);
     collection::configure(cfg);
+    remittances::configure(cfg);
 }

@@ -39,7 +39,7 @@ pub async fn place(
     let invoices: Vec<Value> = invoices
         .iter()
         .map(|(number, due, amount)| {
-            json!({"number": number, "issue_date": "2026-01-05", "due_date": due, "amount": amount})
+            json!({"number": number, "issue_date": "2025-10-01", "due_date": due, "amount": amount})
         })
         .collect();
     let response = app

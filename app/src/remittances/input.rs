@@ -1,0 +1,50 @@
+//! A remittance run as the agency asks for it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use solvo_domain::money::Currency;
+use utoipa::ToSchema;
+use validator::Validate;
+
+use crate::error::{AppError, FieldError};
+use crate::money::parse_currency;
+
+/// Which creditor, currency and period to remit.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRemittance {
+    /// The creditor organisation.
+    #[schema(example = "org_0193…")]
+    pub organisation_id: String,
+    /// The currency remitted (one statement per currency).
+    #[schema(example = "EUR")]
+    pub currency: String,
+    /// The last day covered: payments value-dated by it, and reversals made by its end, are
+    /// remitted; not after today.
+    #[schema(example = "2027-01-31")]
+    pub period_end: NaiveDate,
+}
+
+impl NewRemittance {
+    /// The currency, checked with the period against today.
+    ///
+    /// # Errors
+    /// [`AppError::Validation`] naming each bad field.
+    pub fn validate_for(&self, today: NaiveDate) -> Result<Currency, AppError> {
+        let mut errors = Vec::new();
+        let currency = parse_currency(&self.currency, "currency")
+            .map_err(|err| errors.push(err))
+            .ok();
+        if self.period_end > today {
+            errors.push(FieldError::new(
+                "period_end",
+                "in_future",
+                format!("A period ends today ({today}) at the latest."),
+            ));
+        }
+        match currency {
+            Some(currency) if errors.is_empty() => Ok(currency),
+            _ => Err(AppError::Validation(errors)),
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! A remittance run: every payment the agency received for one creditor in one currency by the
+//! period's end and never remitted, and every remitted payment reversed since, as the lines of
+//! one statement, in one transaction.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Days, NaiveDateTime, NaiveTime};
+use serde_json::json;
+use solvo_domain::fees::{FeeSchedule, RecoveredAmount, Scope};
+use solvo_domain::money::{Currency, Money};
+use solvo_domain::permission::Permission;
+use solvo_domain::remittance::{CaseCommission, RemittanceLine, totals};
+use solvo_persistence::ids::new_id;
+use solvo_persistence::repositories::cases::{self, CaseRow};
+use solvo_persistence::repositories::invoices::{self, InvoiceRow};
+use solvo_persistence::repositories::ledger::{self, PostingRow};
+use solvo_persistence::repositories::payments::{self, PaymentRow};
+use solvo_persistence::repositories::remittances::{self, LineRow, RemittanceRow};
+use solvo_persistence::repositories::{debtors, fee_schedules, organisations};
+use solvo_persistence::{AnyConnection, PersistenceError};
+
+use super::input::NewRemittance;
+use super::parts::split;
+use super::read::{Statement, assemble, line_of};
+use crate::cases::events::{ActorRef, record_activity};
+use crate::error::AppError;
+use crate::money::{detail_json, to_minor};
+use crate::principal::Principal;
+
+/// Runs the remittance `input` asks for and stores its statement.
+///
+/// # Errors
+/// [`AppError::Forbidden`] without `run_remittances`; [`AppError::Validation`] for an unknown
+/// creditor, a bad currency or period, or nothing to remit; [`AppError::Conflict`] when another
+/// run remitted one of the payments at the same moment.
+pub fn run(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    input: &NewRemittance,
+    now: NaiveDateTime,
+) -> Result<Statement, AppError> {
+    caller.require(Permission::RunRemittances)?;
+    let currency = input.validate_for(now.date())?;
+    let creditor = match organisations::find(conn, &input.organisation_id) {
+        Ok(organisation) if organisation.kind == "creditor" => organisation,
+        Ok(_) | Err(PersistenceError::NotFound) => {
+            return Err(AppError::invalid(
+                "organisation_id",
+                "not_a_creditor",
+                "No creditor organisation has this id.",
+            ));
+        }
+        Err(err) => return Err(err.into()),
+    };
+    let until = input
+        .period_end
+        .checked_add_days(Days::new(1))
+        .unwrap_or(input.period_end)
+        .and_time(NaiveTime::MIN);
+    let fresh = remittances::unremitted(conn, &creditor.id, currency.code(), input.period_end)?;
+    let reversed =
+        remittances::reversed_since_remitted(conn, &creditor.id, currency.code(), until)?;
+    if fresh.is_empty() && reversed.is_empty() {
+        return Err(AppError::invalid(
+            "period_end",
+            "nothing_to_remit",
+            "No payment received by this day is waiting to be remitted.",
+        ));
+    }
+    let case_ids: BTreeSet<String> = fresh
+        .iter()
+        .chain(&reversed)
+        .map(|payment| payment.case_id.clone())
+        .collect();
+    let case_ids: Vec<String> = case_ids.into_iter().collect();
+    let earlier = remittances::lines_of_cases(conn, &case_ids)?;
+    let remittance_id = new_id("rem");
+    let mut lines: Vec<(LineRow, RemittanceLine)> = Vec::new();
+    for case_id in &case_ids {
+        let case = cases::find(conn, None, case_id)?;
+        let work = CaseWork {
+            fresh: fresh.iter().filter(|p| &p.case_id == case_id).collect(),
+            reversed: reversed.iter().filter(|p| &p.case_id == case_id).collect(),
+            earlier: earlier.iter().filter(|l| &l.case_id == case_id).collect(),
+        };
+        let case_lines = case_lines(conn, &case, &creditor.country, currency, &work)?;
+        let rows: Vec<(LineRow, RemittanceLine)> = case_lines
+            .into_iter()
+            .map(|(payment, line)| Ok((line_row(&remittance_id, payment, &line)?, line)))
+            .collect::<Result<_, AppError>>()?;
+        let net = Money::checked_sum(
+            rows.iter()
+                .map(|(_, line)| line.net())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|err| AppError::internal(err.to_string()))?,
+            currency,
+        )
+        .map_err(|err| AppError::internal(err.to_string()))?;
+        let detail =
+            json!({"remittance_id": remittance_id, "lines": rows.len(), "net": detail_json(net)});
+        record_activity(
+            conn,
+            &case,
+            &ActorRef::from(caller),
+            "remitted",
+            &detail,
+            now,
+        )?;
+        lines.extend(rows);
+    }
+    let domain: Vec<RemittanceLine> = lines.iter().map(|(_, line)| *line).collect();
+    let sums = totals(&domain, currency).map_err(|err| AppError::internal(err.to_string()))?;
+    let row = RemittanceRow {
+        id: remittance_id,
+        organisation_id: creditor.id.clone(),
+        currency: currency.code().to_owned(),
+        period_end: input.period_end,
+        collected_minor: to_minor(sums.collected, "collected")?,
+        costs_minor: to_minor(sums.costs, "costs")?,
+        unapplied_minor: to_minor(sums.unapplied, "unapplied")?,
+        commission_minor: to_minor(sums.commission, "commission")?,
+        net_minor: to_minor(sums.net, "net")?,
+        created_by: caller.actor_id().to_owned(),
+        created_at: now,
+    };
+    let rows: Vec<LineRow> = lines.into_iter().map(|(row, _)| row).collect();
+    remittances::insert(conn, &row, &rows).map_err(|err| match err {
+        PersistenceError::Conflict(_) => AppError::Conflict(
+            "Another remittance run took some of these payments at the same moment; run again."
+                .into(),
+        ),
+        other => other.into(),
+    })?;
+    assemble(conn, row, rows)
+}
+
+/// What a run remits on one case, and what earlier runs remitted on it.
+struct CaseWork<'a> {
+    /// Payments never remitted.
+    fresh: Vec<&'a PaymentRow>,
+    /// Remitted payments reversed since.
+    reversed: Vec<&'a PaymentRow>,
+    /// Every line earlier runs wrote for the case.
+    earlier: Vec<&'a LineRow>,
+}
+
+/// The lines of one case: a line per fresh payment with the commission it adds, the negation of
+/// each reversed payment's line, and on the last line whatever makes the commission charged on
+/// the case, over all runs, equal the commission on what now stands recovered.
+fn case_lines<'a>(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    creditor_country: &str,
+    currency: Currency,
+    work: &CaseWork<'a>,
+) -> Result<Vec<(&'a PaymentRow, RemittanceLine)>, AppError> {
+    let invoice_rows = invoices::of_case(conn, &case.id)?;
+    let invoices: HashMap<&str, &InvoiceRow> = invoice_rows
+        .iter()
+        .map(|invoice| (invoice.id.as_str(), invoice))
+        .collect();
+    let terms = fee_schedules::terms(conn, &case.fee_schedule_id)?;
+    let schedule: FeeSchedule =
+        serde_json::from_str(&terms).map_err(|err| AppError::corrupt("case", &case.id, err))?;
+    let debtor = debtors::find(conn, None, &case.debtor_id)?;
+    let scope = if debtor.country == creditor_country {
+        Scope::Domestic
+    } else {
+        Scope::International
+    };
+    let commission = CaseCommission {
+        schedule: &schedule,
+        scope,
+        placed_on: case.created_at.date(),
+    };
+    let reversed_now: BTreeSet<&str> = work.reversed.iter().map(|p| p.id.as_str()).collect();
+    let reversed_before: BTreeSet<&str> = work
+        .earlier
+        .iter()
+        .filter(|line| line.kind == "reversal")
+        .map(|line| line.payment_id.as_str())
+        .collect();
+    let standing_before: Vec<&LineRow> = work
+        .earlier
+        .iter()
+        .copied()
+        .filter(|line| line.kind == "payment")
+        .filter(|line| !reversed_before.contains(line.payment_id.as_str()))
+        .filter(|line| !reversed_now.contains(line.payment_id.as_str()))
+        .collect();
+    let mut ids: Vec<String> = standing_before
+        .iter()
+        .map(|line| line.payment_id.clone())
+        .collect();
+    ids.extend(work.fresh.iter().map(|payment| payment.id.clone()));
+    let posting_rows = ledger::of_payments(conn, &ids)?;
+    let mut by_payment: BTreeMap<&str, Vec<&PostingRow>> = BTreeMap::new();
+    for posting in &posting_rows {
+        if let Some(payment_id) = posting.payment_id.as_deref() {
+            by_payment.entry(payment_id).or_default().push(posting);
+        }
+    }
+    let mut recovered: Vec<RecoveredAmount> = Vec::new();
+    for line in &standing_before {
+        let payment = payments::find(conn, None, &line.payment_id)?;
+        let own = by_payment
+            .get(payment.id.as_str())
+            .cloned()
+            .unwrap_or_default();
+        recovered.extend(split(&payment, &own, &invoices, currency)?.1);
+    }
+    let fail = |err: solvo_domain::fees::FeeError| AppError::corrupt("case", &case.id, err);
+    let mut lines: Vec<(&'a PaymentRow, RemittanceLine)> = Vec::new();
+    for payment in &work.fresh {
+        let own = by_payment
+            .get(payment.id.as_str())
+            .cloned()
+            .unwrap_or_default();
+        let (parts, this) = split(payment, &own, &invoices, currency)?;
+        let added = commission.increment(&recovered, &this).map_err(fail)?;
+        recovered.extend(this);
+        lines.push((*payment, RemittanceLine::payment(parts, added)));
+    }
+    for payment in &work.reversed {
+        let remitted = work
+            .earlier
+            .iter()
+            .find(|line| line.kind == "payment" && line.payment_id == payment.id)
+            .ok_or_else(|| AppError::corrupt("payment", &payment.id, "reversed line not found"))?;
+        lines.push((
+            *payment,
+            RemittanceLine::reversal_of(&line_of(remitted, currency)?),
+        ));
+    }
+    let charged = work
+        .earlier
+        .iter()
+        .map(|line| i128::from(line.commission_minor))
+        .sum::<i128>()
+        + lines
+            .iter()
+            .map(|(_, line)| i128::from(line.commission.to_minor().unwrap_or(0)))
+            .sum::<i128>();
+    let due = i128::from(to_minor(
+        commission.on(&recovered).map_err(fail)?.total,
+        "commission",
+    )?);
+    if let Some((_, last)) = lines.last_mut()
+        && due != charged
+    {
+        let adjustment =
+            i64::try_from(due - charged).map_err(|err| AppError::corrupt("case", &case.id, err))?;
+        last.commission = last
+            .commission
+            .checked_add(Money::from_minor(adjustment, currency))
+            .map_err(|err| AppError::corrupt("case", &case.id, err))?;
+    }
+    Ok(lines)
+}
+
+/// A line as stored.
+fn line_row(
+    remittance_id: &str,
+    payment: &PaymentRow,
+    line: &RemittanceLine,
+) -> Result<LineRow, AppError> {
+    let minor = |money: Money, field: &str| to_minor(money, field);
+    let parts = line.parts;
+    let net = line
+        .net()
+        .map_err(|err| AppError::internal(err.to_string()))?;
+    Ok(LineRow {
+        id: new_id("rml"),
+        remittance_id: remittance_id.to_owned(),
+        payment_id: payment.id.clone(),
+        case_id: payment.case_id.clone(),
+        kind: line.kind.as_str().to_owned(),
+        value_date: payment.value_date,
+        amount_minor: minor(parts.amount, "amount")?,
+        principal_minor: minor(parts.principal, "principal")?,
+        interest_minor: minor(parts.interest, "interest")?,
+        costs_minor: minor(parts.costs, "costs")?,
+        unapplied_minor: minor(parts.unapplied, "unapplied")?,
+        commission_minor: minor(line.commission, "commission")?,
+        net_minor: minor(net, "net")?,
+    })
+}

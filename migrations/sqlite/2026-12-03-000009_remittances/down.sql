@@ -1,0 +1,2 @@
+DROP TABLE remittance_lines;
+DROP TABLE remittances;
