@@ -3,9 +3,9 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
-use solvo_app::AppError;
 pub use solvo_app::idempotency::Created;
 use solvo_app::idempotency::Outcome;
+use solvo_app::{AppError, Principal};
 use solvo_persistence::AnyConnection;
 
 use crate::error::ApiError;
@@ -16,11 +16,13 @@ pub const HEADER: &str = "idempotency-key";
 /// Header set on replayed responses.
 pub const REPLAYED_HEADER: &str = "idempotent-replayed";
 
-/// Reads and checks the header: 1 to 255 visible ASCII characters.
+/// Reads and checks the header (1 to 255 visible ASCII characters) and scopes it to the caller:
+/// the same key from two users or API keys of one organisation is two requests, so one caller can
+/// never be replayed another's response (which would skip the checks of who may see it).
 ///
 /// # Errors
 /// 422 naming the header.
-pub fn key_from(request: &HttpRequest) -> Result<Option<String>, ApiError> {
+pub fn key_from(request: &HttpRequest, caller: &Principal) -> Result<Option<String>, ApiError> {
     let Some(raw) = request.headers().get(HEADER) else {
         return Ok(None);
     };
@@ -32,7 +34,7 @@ pub fn key_from(request: &HttpRequest) -> Result<Option<String>, ApiError> {
             "Idempotency-Key must be 1 to 255 visible ASCII characters.",
         ));
     }
-    Ok(Some(key.to_owned()))
+    Ok(Some(format!("{}:{key}", caller.actor_id())))
 }
 
 /// The HTTP reply of an idempotent create.

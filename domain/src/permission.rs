@@ -98,11 +98,14 @@ pub enum Permission {
     /// Read remittance statements: the agency administrator (every creditor's) and the creditor's
     /// users (their own), whose finance team reconciles them.
     ReadRemittances,
+    /// Refund credit held for a debtor (an overpayment): the agency administrator, who runs the
+    /// collection accounts the money goes back from.
+    RefundCredit,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 31] = [
+    pub const ALL: [Permission; 32] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -134,6 +137,7 @@ impl Permission {
         Permission::WorkCases,
         Permission::RunRemittances,
         Permission::ReadRemittances,
+        Permission::RefundCredit,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -171,6 +175,7 @@ impl Permission {
             Self::WorkCases => "work_cases",
             Self::RunRemittances => "run_remittances",
             Self::ReadRemittances => "read_remittances",
+            Self::RefundCredit => "refund_credit",
         }
     }
 
@@ -224,6 +229,7 @@ impl Permission {
             P::WorkCases =>                   [Y,        Y,        N,        N,        N,        N],
             P::RunRemittances =>              [Y,        N,        N,        N,        N,        N],
             P::ReadRemittances =>             [Y,        N,        Y,        Y,        Y,        N],
+            P::RefundCredit =>                [Y,        N,        N,        N,        N,        N],
         }
     }
 }
@@ -257,7 +263,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 31] = [
+    const EXPECTED: [(&str, &[&str]); 32] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -351,6 +357,7 @@ mod tests {
                 "creditor_viewer",
             ],
         ),
+        ("refund_credit", &["agency_admin"]),
     ];
 
     #[test]

@@ -269,6 +269,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    refunds (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        method -> Text,
+        reference -> Nullable<Text>,
+        reason -> Text,
+        refunded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     promises (id) {
         id -> Text,
         case_id -> Text,
@@ -397,6 +412,7 @@ diesel::joinable!(invoices -> cases (case_id));
 diesel::joinable!(ledger_postings -> cases (case_id));
 diesel::joinable!(payments -> cases (case_id));
 diesel::joinable!(promises -> cases (case_id));
+diesel::joinable!(refunds -> cases (case_id));
 diesel::joinable!(remittance_lines -> remittances (remittance_id));
 diesel::joinable!(remittance_lines -> payments (payment_id));
 diesel::joinable!(case_assessments -> cases (case_id));
@@ -425,6 +441,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ledger_postings,
     payments,
     promises,
+    refunds,
     remittances,
     remittance_lines,
     case_assessments,

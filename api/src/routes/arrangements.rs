@@ -227,7 +227,7 @@ pub async fn create_promise(
     id: web::Path<String>,
     body: ApiJson<NewPromise>,
 ) -> Result<HttpResponse, ApiError> {
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let case_id = id.into_inner();
     let fingerprint = format!("{case_id}:promise:{}", body.fingerprint());
     let input = body.into_inner();
@@ -309,7 +309,7 @@ pub async fn create_payment_plan(
     id: web::Path<String>,
     body: ApiJson<NewPlan>,
 ) -> Result<HttpResponse, ApiError> {
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let case_id = id.into_inner();
     let fingerprint = format!("{case_id}:plan:{}", body.fingerprint());
     let input = body.into_inner();

@@ -225,7 +225,7 @@ pub async fn create_assessment(
     id: web::Path<String>,
     body: ApiJson<NewAssessment>,
 ) -> Result<HttpResponse, ApiError> {
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let case_id = id.into_inner();
     let fingerprint = format!("{case_id}:assessment:{}", body.fingerprint());
     let input = body.into_inner();
@@ -270,7 +270,7 @@ pub async fn create_activity(
     id: web::Path<String>,
     body: ApiJson<NewActivity>,
 ) -> Result<HttpResponse, ApiError> {
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let case_id = id.into_inner();
     let fingerprint = format!("{case_id}:activity:{}", body.fingerprint());
     let input = body.into_inner();

@@ -95,7 +95,7 @@ pub async fn create_organisation(
 ) -> Result<HttpResponse, ApiError> {
     // Refused before the Idempotency-Key header is read; the use case checks again.
     caller.require(Permission::CreateOrganisations)?;
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let fingerprint = body.fingerprint().to_owned();
     let body = body.into_inner();
     let new = organisations::validate(NewOrganisation {

@@ -6,8 +6,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::NaiveDate;
 use serde::Serialize;
+use solvo_app::payments::refund::RefundRow;
 use solvo_app::payments::{
-    self, NewPayment, NewReversal, PaymentMethod, PaymentRecord, ReceivedBy, read,
+    self, NewPayment, NewRefund, NewReversal, PaymentMethod, PaymentRecord, ReceivedBy, read,
 };
 use solvo_app::{AppError, clock};
 use utoipa::ToSchema;
@@ -27,7 +28,140 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(create_direct_payment)
         .service(list_payments)
         .service(get_payment)
-        .service(reverse_payment);
+        .service(reverse_payment)
+        .service(create_refund)
+        .service(list_refunds);
+}
+
+/// A refund of credit held for the debtor.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RefundView {
+    /// `rfd_…`
+    pub id: String,
+    /// The case.
+    pub case_id: String,
+    /// The amount refunded.
+    pub amount: MoneyView,
+    /// How the money went back.
+    pub method: PaymentMethod,
+    /// The outgoing transfer's reference.
+    pub reference: Option<String>,
+    /// Why.
+    pub reason: String,
+    /// The user or API key that refunded.
+    pub refunded_by: String,
+    /// RFC 3339 time.
+    pub created_at: String,
+}
+
+/// A page of refunds.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RefundList {
+    /// Oldest first.
+    pub data: Vec<RefundView>,
+    /// The cursor of the next page.
+    pub next_cursor: Option<String>,
+}
+
+impl TryFrom<RefundRow> for RefundView {
+    type Error = AppError;
+
+    fn try_from(row: RefundRow) -> Result<Self, AppError> {
+        let method = PaymentMethod::parse(&row.method)
+            .ok_or_else(|| AppError::corrupt("refund", &row.id, "stored method"))?;
+        Ok(Self {
+            amount: solvo_app::money::from_minor(row.amount_minor, &row.currency)?.into(),
+            id: row.id,
+            case_id: row.case_id,
+            method,
+            reference: row.reference,
+            reason: row.reason,
+            refunded_by: row.refunded_by,
+            created_at: clock::rfc3339(row.created_at),
+        })
+    }
+}
+
+/// Refunds credit held for the debtor (an overpayment; `unapplied` on the balance) by an
+/// explicit posting (agency administrators): the credit held and the amount paid both fall by
+/// the refund; nothing owed changes. At most what is held. Honours `Idempotency-Key`.
+#[utoipa::path(
+    tag = "money",
+    operation_id = "create_refund",
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+    ),
+    request_body = NewRefund,
+    responses(
+        (status = 201, description = "Refunded", body = RefundView),
+        (status = 403, description = "Not an agency administrator", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is wrong: `amount` (not positive, or more than is held: `more_than_held`), `currency`, `reference`, `reason`; or the `Idempotency-Key` was used with another body (`idempotency_key_reused`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[post("/v1/cases/{id}/refunds")]
+pub async fn create_refund(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    caller: Caller,
+    id: web::Path<String>,
+    body: ApiJson<NewRefund>,
+) -> Result<HttpResponse, ApiError> {
+    let key = idempotency::key_from(&request, &caller)?;
+    let case_id = id.into_inner();
+    let fingerprint = format!("{case_id}:refund:{}", body.fingerprint());
+    let input = body.into_inner();
+    let rates = state.rates.current();
+    let now = state.clock.now();
+    let organisation_id = caller.organisation_id.clone();
+    idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
+        let row = payments::refund(conn, &caller, &case_id, &input, &rates, now)?;
+        Created::new(
+            StatusCode::CREATED.as_u16(),
+            &RefundView::try_from(row)?,
+            None,
+        )
+    })
+    .await
+}
+
+/// The case's refunds, oldest first.
+#[utoipa::path(
+    tag = "money",
+    operation_id = "list_refunds",
+    params(("id" = String, Path, description = "Case id"), ListParams),
+    responses(
+        (status = 200, description = "A page of refunds", body = RefundList),
+        (status = 403, description = "The caller may not read payments", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad `limit` or `cursor`", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/cases/{id}/refunds")]
+pub async fn list_refunds(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    params: web::Query<ListParams>,
+) -> Result<HttpResponse, ApiError> {
+    let page = params.page()?;
+    let case_id = id.into_inner();
+    let rows = state
+        .db
+        .read(move |conn| payments::refund::of_case(conn, &caller, &case_id, &page))
+        .await?;
+    let data = rows
+        .items
+        .into_iter()
+        .map(RefundView::try_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(HttpResponse::Ok().json(RefundList {
+        data,
+        next_cursor: rows.next_cursor,
+    }))
 }
 
 /// One part of a payment applied to one account of one invoice.
@@ -258,7 +392,7 @@ async fn record(
     body: ApiJson<NewPayment>,
     received_by: ReceivedBy,
 ) -> Result<HttpResponse, ApiError> {
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     // The case and the kind are part of the request: the same body elsewhere is another payment.
     let fingerprint = format!("{case_id}:{}:{}", received_by.as_str(), body.fingerprint());
     let input = body.into_inner();

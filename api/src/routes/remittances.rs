@@ -270,7 +270,7 @@ pub async fn create_remittance(
     caller: Caller,
     body: ApiJson<NewRemittance>,
 ) -> Result<HttpResponse, ApiError> {
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let fingerprint = format!("remittance:{}", body.fingerprint());
     let input = body.into_inner();
     let now = state.clock.now();

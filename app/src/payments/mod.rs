@@ -11,10 +11,12 @@
 pub mod input;
 pub mod read;
 pub mod record;
+pub mod refund;
 pub mod reverse;
 pub mod view;
 
 pub use input::{NewPayment, NewReversal, PaymentMethod, ReceivedBy};
 pub use record::{Recorded, record};
+pub use refund::{NewRefund, refund};
 pub use reverse::{Reversed, reverse};
 pub use view::{AllocationLine, PaymentRecord, PaymentRow};

@@ -11,6 +11,7 @@ mod compensation;
 mod opening;
 mod payment;
 mod posting;
+mod refund;
 
 #[cfg(test)]
 mod balance_tests;
@@ -35,3 +36,4 @@ pub use payment::{
     OpenInvoice, PaymentError, allocate_payment, open_invoices, payment_postings, reversal_postings,
 };
 pub use posting::{InvoiceKey, LedgerInvoice, Posting};
+pub use refund::{RefundError, refund_postings};

@@ -20,6 +20,7 @@ pub mod payments;
 pub mod promises;
 pub mod quotes;
 pub mod rate_entries;
+pub mod refunds;
 pub mod remittances;
 pub mod server_secrets;
 pub mod sessions;

@@ -135,6 +135,21 @@ async fn promises_are_refused_with_bad_fields_wrong_callers_and_on_closed_cases(
     );
 
     let ok = json!({"amount": "5.00", "due_date": "2030-01-10"});
+    // A key is the caller's own: another collector sending the same key and body is a request
+    // of their own (refused, the case is not in their book), never a replay of the first.
+    let keyed = |token: &str| {
+        app.client
+            .post(app.url(&path))
+            .bearer_auth(token)
+            .header("idempotency-key", "promise-key-1")
+            .json(&ok)
+            .send()
+    };
+    assert_eq!(keyed(&scene.collector.token).await.unwrap().status(), 201);
+    let replayed = keyed(&scene.collector.token).await.unwrap();
+    assert_eq!(replayed.headers()["idempotent-replayed"], "true");
+    let other_collector = app.create_user(&app.agency_id().await, "collector").await;
+    assert_problem(keyed(&other_collector.token).await.unwrap(), 404).await;
     assert_problem(app.post(&path, &scene.member.token, &ok).await, 403).await;
     let stranger = app.create_user(&app.agency_id().await, "collector").await;
     assert_problem(app.post(&path, &stranger.token, &ok).await, 404).await;

@@ -4,6 +4,7 @@
 
 mod allocation;
 mod concurrency;
+mod refunds;
 mod refusals;
 mod reversal;
 

@@ -103,7 +103,7 @@ pub async fn create_cases_bulk(
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::PlaceCases)?;
     require_media_type(&request, &["application/json"])?;
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let body = read_limited(&request, payload, MAX_BULK_BYTES).await?;
     let items: Vec<Value> = crate::extract::json::parse(&body)?;
     if items.is_empty() || items.len() > MAX_BULK_CASES {
@@ -300,7 +300,7 @@ pub async fn import_cases(
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::PlaceCases)?;
     require_media_type(&request, &["text/csv", "application/csv", "text/plain"])?;
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let body = read_limited(&request, payload, MAX_BULK_BYTES).await?;
     let parsed = csv_import::parse(&body)?;
     let now = state.clock.now();

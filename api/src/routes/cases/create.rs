@@ -37,7 +37,7 @@ pub async fn create_case(
     body: ApiJson<PlaceCase>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::PlaceCases)?;
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let fingerprint = body.fingerprint().to_owned();
     let now = state.clock.now();
     let case = body

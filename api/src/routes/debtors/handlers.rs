@@ -38,7 +38,7 @@ pub async fn create_debtor(
     body: ApiJson<DebtorInput>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::ChangeDebtors)?;
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let fingerprint = body.fingerprint().to_owned();
     let row = body
         .into_inner()

@@ -47,7 +47,7 @@ pub async fn create_document(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::ContributeToCase)?;
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let case_id = id.into_inner();
     // Refuse another tenant's or a missing case before reading up to 10 MiB of body.
     let lookup = caller.clone();

@@ -98,7 +98,7 @@ pub async fn create_message(
     body: ApiJson<CreateMessage>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::ContributeToCase)?;
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let case_id = id.into_inner();
     // The case is part of the request: the same key and body on another case is a misuse.
     let fingerprint = format!("{case_id}:{}", body.fingerprint());

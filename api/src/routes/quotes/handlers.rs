@@ -32,7 +32,7 @@ pub async fn create_quote(
     body: ApiJson<CreateQuote>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::RequestQuotes)?;
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     let fingerprint = body.fingerprint().to_owned();
     let now = state.clock.now();
     let parsed = body.into_inner().parse(now.date())?;

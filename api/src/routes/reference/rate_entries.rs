@@ -85,7 +85,7 @@ pub async fn create_reference_rate_entry(
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::ManageReferenceRates)?;
     let series = series.into_inner();
-    let key = idempotency::key_from(&request)?;
+    let key = idempotency::key_from(&request, &caller)?;
     // The series is part of what the key guards: the same body for another series is another
     // request.
     let fingerprint = format!("{series}:{}", body.fingerprint());

@@ -1,0 +1,160 @@
+//! Refunding credit held for a debtor: an overpayment goes back by an explicit posting, never by
+//! editing the payment. Only what is held can be refunded (`solvo_domain::ledger::refund_postings`).
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use solvo_domain::ledger::{RefundError, refund_postings};
+use solvo_domain::permission::Permission;
+use solvo_domain::rates::RateTables;
+use solvo_persistence::AnyConnection;
+use solvo_persistence::ids::new_id;
+use solvo_persistence::repositories::cases;
+use solvo_persistence::repositories::ledger::{self as postings_repo, PostingRow};
+use solvo_persistence::repositories::page::{Page, PageRequest};
+use solvo_persistence::repositories::refunds;
+pub use solvo_persistence::repositories::refunds::RefundRow;
+use utoipa::ToSchema;
+use validator::Validate;
+
+use super::input::{MAX_BANK_REFERENCE_CHARS, PaymentMethod, required_reason, text};
+use crate::cases::access::visible_case;
+use crate::cases::balance::{self, terms_of};
+use crate::cases::events::{ActorRef, record_activity};
+use crate::error::{AppError, FieldError};
+use crate::money::{check_case_currency, detail_json, parse_amount, to_minor};
+use crate::principal::Principal;
+
+/// A refund of held credit.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRefund {
+    /// The amount, a positive decimal string, at most the credit held (`unapplied` on the
+    /// balance).
+    #[schema(example = "127.36")]
+    pub amount: String,
+    /// The currency, if given; it must be the case's.
+    #[schema(example = "EUR")]
+    pub currency: Option<String>,
+    /// How the money goes back.
+    pub method: PaymentMethod,
+    /// The outgoing transfer's reference, up to 140 characters.
+    #[schema(example = "REFUND-2027-001", max_length = 140)]
+    pub reference: Option<String>,
+    /// Why, required, up to 1,000 characters.
+    #[schema(
+        example = "Overpayment returned to the debtor",
+        min_length = 1,
+        max_length = 1000
+    )]
+    pub reason: String,
+}
+
+/// Refunds `input` out of the credit held on case `case_id`, today.
+///
+/// # Errors
+/// [`AppError::Forbidden`] without `refund_credit`; [`AppError::NotFound`];
+/// [`AppError::Validation`] for bad fields or more than is held.
+pub fn refund(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    case_id: &str,
+    input: &NewRefund,
+    rates: &RateTables,
+    now: NaiveDateTime,
+) -> Result<RefundRow, AppError> {
+    caller.require(Permission::RefundCredit)?;
+    let case = visible_case(conn, caller, case_id)?;
+    cases::lock_for_change(conn, &case.id, now)?;
+    let case = cases::find(conn, None, &case.id)?;
+    let currency = terms_of(&case)?.currency;
+    let mut errors = Vec::new();
+    check_case_currency(input.currency.as_deref(), currency, &mut errors);
+    let amount = parse_amount(&input.amount, currency, "amount", false)
+        .map_err(|err| errors.push(err))
+        .ok();
+    let reference = text(
+        &input.reference,
+        "reference",
+        MAX_BANK_REFERENCE_CHARS,
+        &mut errors,
+    );
+    let reason = required_reason(&input.reason)
+        .map_err(|err| {
+            if let AppError::Validation(mut more) = err {
+                errors.append(&mut more);
+            }
+        })
+        .ok();
+    let (Some(amount), Some(reason)) = (amount, reason) else {
+        return Err(AppError::Validation(errors));
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let held = balance::load(conn, &case, rates, now.date())?.unapplied;
+    let refund_id = new_id("rfd");
+    let postings = refund_postings(
+        amount,
+        held,
+        now.date(),
+        &format!("Refund {refund_id}: {reason}"),
+    )
+    .map_err(|err| match err {
+        RefundError::MoreThanHeld { held, .. } => AppError::Validation(vec![FieldError::new(
+            "amount",
+            "more_than_held",
+            format!("Only {held} is held for the debtor on this case."),
+        )]),
+        other => AppError::invalid("amount", "not_refundable", other.to_string()),
+    })?;
+    let rows = postings
+        .iter()
+        .map(|posting| {
+            Ok(PostingRow {
+                id: new_id("pst"),
+                case_id: case.id.clone(),
+                invoice_id: None,
+                account: posting.account.as_str().to_owned(),
+                amount_minor: to_minor(posting.amount, "amount")?,
+                currency: case.currency.clone(),
+                effective_date: posting.effective_date,
+                description: posting.description.clone(),
+                created_at: now,
+                payment_id: None,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    postings_repo::insert_all(conn, &rows)?;
+    let row = RefundRow {
+        id: refund_id,
+        case_id: case.id.clone(),
+        organisation_id: case.organisation_id.clone(),
+        amount_minor: to_minor(amount, "amount")?,
+        currency: case.currency.clone(),
+        method: input.method.as_str().to_owned(),
+        reference,
+        reason,
+        refunded_by: caller.actor_id().to_owned(),
+        created_at: now,
+    };
+    refunds::insert(conn, &row)?;
+    let detail = json!({"refund_id": row.id, "amount": detail_json(amount), "method": row.method});
+    record_activity(conn, &case, &ActorRef::from(caller), "refund", &detail, now)?;
+    Ok(row)
+}
+
+/// One page of the refunds of case `case_id`, oldest first.
+///
+/// # Errors
+/// [`AppError::Forbidden`] without `read_payments`; [`AppError::NotFound`].
+pub fn of_case(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    case_id: &str,
+    page: &PageRequest,
+) -> Result<Page<RefundRow>, AppError> {
+    caller.require(Permission::ReadPayments)?;
+    let case = visible_case(conn, caller, case_id)?;
+    Ok(refunds::of_case(conn, &case.id, page)?)
+}
