@@ -92,11 +92,20 @@ pub enum Permission {
     /// Record a case's assessment and log contact attempts, and read one's work queue: agency
     /// staff, who work the cases (a collector their own book).
     WorkCases,
+    /// Record a debtor's dispute of the claim: the creditor's admins and members, to whom a
+    /// debtor often complains first, and agency staff who hear it (a collector on their own
+    /// book). Viewers only read.
+    RaiseDisputes,
+    /// Decide a dispute (upheld, in whole or in part, or rejected): the agency administrator, and
+    /// the creditor's administrator, because whether the claim stands is the creditor's call (an
+    /// upheld dispute closes the case or credits part of the claim). Collectors and members
+    /// record disputes but do not decide them.
+    ResolveDisputes,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 29] = [
+    pub const ALL: [Permission; 31] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -126,6 +135,8 @@ impl Permission {
         Permission::AccessEveryCase,
         Permission::ArrangePayments,
         Permission::WorkCases,
+        Permission::RaiseDisputes,
+        Permission::ResolveDisputes,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -161,6 +172,8 @@ impl Permission {
             Self::AccessEveryCase => "access_every_case",
             Self::ArrangePayments => "arrange_payments",
             Self::WorkCases => "work_cases",
+            Self::RaiseDisputes => "raise_disputes",
+            Self::ResolveDisputes => "resolve_disputes",
         }
     }
 
@@ -212,6 +225,8 @@ impl Permission {
             P::AccessEveryCase =>             [Y,        N,        N,        N,        N,        N],
             P::ArrangePayments =>             [Y,        Y,        N,        N,        N,        N],
             P::WorkCases =>                   [Y,        Y,        N,        N,        N,        N],
+            P::RaiseDisputes =>               [Y,        Y,        Y,        Y,        N,        N],
+            P::ResolveDisputes =>             [Y,        N,        Y,        N,        N,        N],
         }
     }
 }
@@ -245,7 +260,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 29] = [
+    const EXPECTED: [(&str, &[&str]); 31] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -329,6 +344,16 @@ mod tests {
         ("access_every_case", &["agency_admin"]),
         ("arrange_payments", &["agency_admin", "collector"]),
         ("work_cases", &["agency_admin", "collector"]),
+        (
+            "raise_disputes",
+            &[
+                "agency_admin",
+                "collector",
+                "creditor_admin",
+                "creditor_member",
+            ],
+        ),
+        ("resolve_disputes", &["agency_admin", "creditor_admin"]),
     ];
 
     #[test]

@@ -93,6 +93,10 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         migrations::run_pending(&mut conn).unwrap();
         assert_eq!(
             migrations::revert_last(&mut conn).unwrap(),
+            "20261203000008"
+        );
+        assert_eq!(
+            migrations::revert_last(&mut conn).unwrap(),
             "20261203000007"
         );
         assert_eq!(
@@ -130,7 +134,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         .execute(&mut conn)
         .unwrap();
 
-        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 5);
+        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 6);
         assert_eq!(
             one(&mut conn, "SELECT fee_schedule_id AS value FROM cases"),
             "fsc_case_1"
@@ -143,7 +147,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
             terms
         );
 
-        for _ in 0..5 {
+        for _ in 0..6 {
             migrations::revert_last(&mut conn).unwrap();
         }
         assert_eq!(one(&mut conn, "SELECT fee_terms AS value FROM cases"), terms);

@@ -95,9 +95,7 @@ fn hold(state: CaseState, command: &Command) -> Step {
         Command::ResolveDispute { resolution } => {
             let resume_to = state.resume_to().ok_or(not_here)?;
             let next = match resolution {
-                DisputeResolution::Rejected | DisputeResolution::UpheldInPart => {
-                    resume_to.state()
-                }
+                DisputeResolution::Rejected | DisputeResolution::UpheldInPart => resume_to.state(),
                 DisputeResolution::Upheld => CaseState::Closed {
                     outcome: Outcome::DisputeUpheld,
                 },

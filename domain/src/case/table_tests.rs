@@ -134,7 +134,7 @@ fn the_table_serialises_with_snake_case_names() {
 #[test]
 fn a_dispute_upheld_in_part_returns_to_every_state_it_was_raised_from() {
     let facts = Facts::owing(eur(10_000));
-    for resume_to in ResumableState::ALL {
+    for resume_to in ResumableState::ALL.iter().copied() {
         let before = resume_to.state();
         let disputed = apply(
             &before,
