@@ -76,6 +76,7 @@ error_codes! {
     Conflict => "conflict", CONFLICT, "Conflict";
     CaseClosed => "case_closed", CONFLICT, "Case closed";
     ArrangementEnded => "arrangement_ended", CONFLICT, "Arrangement ended";
+    DisputeResolved => "dispute_resolved", CONFLICT, "Dispute already resolved";
     StaleVersion => "stale_version", PRECONDITION_FAILED, "Stale version";
     PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
     UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
@@ -163,6 +164,9 @@ pub enum ApiError {
     /// The arrangement has ended; the text says how.
     #[error("arrangement ended: {0}")]
     ArrangementEnded(String),
+    /// The dispute was decided before; the text says how.
+    #[error("dispute resolved: {0}")]
+    DisputeResolved(String),
     /// `If-Match` named a version that is no longer current, or the resource changed meanwhile.
     #[error("stale version: {0}")]
     StaleVersion(String),
@@ -204,6 +208,7 @@ impl ApiError {
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::CaseClosed => ErrorCode::CaseClosed,
             Self::ArrangementEnded(_) => ErrorCode::ArrangementEnded,
+            Self::DisputeResolved(_) => ErrorCode::DisputeResolved,
             Self::StaleVersion(_) => ErrorCode::StaleVersion,
             Self::TooManyRequests(_) => ErrorCode::RateLimited,
             Self::Unavailable => ErrorCode::Unavailable,
@@ -226,6 +231,7 @@ impl ApiError {
             Self::Forbidden(why)
             | Self::Conflict(why)
             | Self::ArrangementEnded(why)
+            | Self::DisputeResolved(why)
             | Self::StaleVersion(why)
             | Self::DuplicateCase { detail: why, .. } => why.clone(),
             Self::TransitionRefused(refused) => format!(
@@ -333,6 +339,7 @@ impl From<AppError> for ApiError {
             AppError::Conflict(why) => Self::Conflict(why),
             AppError::CaseClosed => Self::CaseClosed,
             AppError::ArrangementEnded(why) => Self::ArrangementEnded(why),
+            AppError::DisputeResolved(why) => Self::DisputeResolved(why),
             AppError::Unavailable => Self::Unavailable,
             AppError::Corrupt { entity, id, detail } => {
                 tracing::error!(entity, id = %id, %detail, "corrupt stored row");

@@ -27,7 +27,7 @@ use crate::routes;
     tags(
         (name = "identity", description = "Login, sessions, organisations, users and API keys"),
         (name = "intake", description = "Debtors, case placement (single, bulk, CSV) and fee quotes"),
-        (name = "tracking", description = "Cases, balances, timelines and creditor instructions"),
+        (name = "tracking", description = "Cases, balances, timelines, creditor instructions and disputes"),
         (name = "collection", description = "Assessments, the activity log and the work queue of collectors"),
         (name = "money", description = "Payments, their allocation onto the ledger, reversals, promises to pay, payment plans and remittances to creditors"),
         (name = "collaboration", description = "Messages and documents on a case"),

@@ -87,6 +87,9 @@ pub enum AppError {
     /// The arrangement (a payment plan) has already ended; the text says how.
     #[error("arrangement ended: {0}")]
     ArrangementEnded(String),
+    /// The dispute has been resolved already; a dispute is decided once.
+    #[error("dispute resolved: {0}")]
+    DisputeResolved(String),
     /// Any other clash with existing data; the text is safe to show.
     #[error("conflict: {0}")]
     Conflict(String),

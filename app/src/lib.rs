@@ -4,7 +4,9 @@
 //! call these functions.
 //!
 //! Where things live: `collection` (assessments, activities, the work queue), `arrangements` (promises to pay, payment plans, their judgement),
-//! `payments` (recording, allocation, reversal), `remittances` (money out to creditors), `cases` (placement, bulk and CSV intake, instructions, assignment,
+//! `payments` (recording, allocation, reversal, refunds), `remittances` (money out to creditors),
+//! `disputes` (raising and resolving disputes, credit notes), `cases` (placement, bulk and CSV
+//! intake, instructions, assignment,
 //! balances, lists, timeline), `debtors` (the debtor command, matching, reads and updates),
 //! `documents`, `messages`, `quotes`, the identity use cases (`organisations`, `users`,
 //! `api_keys`, `sessions`, `collectors`, `credentials`), `rates` (the live reference-rate tables
@@ -20,6 +22,7 @@ pub mod collectors;
 pub mod credentials;
 pub mod db;
 pub mod debtors;
+pub mod disputes;
 pub mod documents;
 pub mod error;
 pub mod idempotency;

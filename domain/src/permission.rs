@@ -101,11 +101,20 @@ pub enum Permission {
     /// Refund credit held for a debtor (an overpayment): the agency administrator, who runs the
     /// collection accounts the money goes back from.
     RefundCredit,
+    /// Record a debtor's dispute of the claim: the creditor's admins and members, to whom a
+    /// debtor often complains first, and agency staff who hear it (a collector on their own
+    /// book). Viewers only read.
+    RaiseDisputes,
+    /// Decide a dispute (upheld, in whole or in part, or rejected): the agency administrator, and
+    /// the creditor's administrator, because whether the claim stands is the creditor's call (an
+    /// upheld dispute closes the case or credits part of the claim). Collectors and members
+    /// record disputes but do not decide them.
+    ResolveDisputes,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 32] = [
+    pub const ALL: [Permission; 34] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -138,6 +147,8 @@ impl Permission {
         Permission::RunRemittances,
         Permission::ReadRemittances,
         Permission::RefundCredit,
+        Permission::RaiseDisputes,
+        Permission::ResolveDisputes,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -176,6 +187,8 @@ impl Permission {
             Self::RunRemittances => "run_remittances",
             Self::ReadRemittances => "read_remittances",
             Self::RefundCredit => "refund_credit",
+            Self::RaiseDisputes => "raise_disputes",
+            Self::ResolveDisputes => "resolve_disputes",
         }
     }
 
@@ -230,6 +243,8 @@ impl Permission {
             P::RunRemittances =>              [Y,        N,        N,        N,        N,        N],
             P::ReadRemittances =>             [Y,        N,        Y,        Y,        Y,        N],
             P::RefundCredit =>                [Y,        N,        N,        N,        N,        N],
+            P::RaiseDisputes =>               [Y,        Y,        Y,        Y,        N,        N],
+            P::ResolveDisputes =>             [Y,        N,        Y,        N,        N,        N],
         }
     }
 }
@@ -263,7 +278,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 32] = [
+    const EXPECTED: [(&str, &[&str]); 34] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -358,6 +373,16 @@ mod tests {
             ],
         ),
         ("refund_credit", &["agency_admin"]),
+        (
+            "raise_disputes",
+            &[
+                "agency_admin",
+                "collector",
+                "creditor_admin",
+                "creditor_member",
+            ],
+        ),
+        ("resolve_disputes", &["agency_admin", "creditor_admin"]),
     ];
 
     #[test]

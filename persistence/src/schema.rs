@@ -321,6 +321,27 @@ diesel::table! {
 }
 
 diesel::table! {
+    disputes (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        category -> Text,
+        text -> Text,
+        disputed_amount_minor -> Nullable<BigInt>,
+        currency -> Text,
+        invoice_numbers -> Text,
+        document_ids -> Text,
+        raised_by -> Text,
+        raised_at -> Timestamp,
+        status -> Text,
+        resolution_reasons -> Nullable<Text>,
+        credited_amount_minor -> Nullable<BigInt>,
+        resolved_by -> Nullable<Text>,
+        resolved_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     payment_plan_instalments (plan_id, number) {
         plan_id -> Text,
         number -> Integer,
@@ -418,6 +439,7 @@ diesel::joinable!(remittance_lines -> payments (payment_id));
 diesel::joinable!(case_assessments -> cases (case_id));
 diesel::joinable!(case_activities -> cases (case_id));
 diesel::joinable!(payment_plans -> cases (case_id));
+diesel::joinable!(disputes -> cases (case_id));
 diesel::joinable!(payment_plan_instalments -> payment_plans (plan_id));
 diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(messages -> cases (case_id));
@@ -448,6 +470,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_activities,
     payment_plans,
     payment_plan_instalments,
+    disputes,
     case_events,
     messages,
     message_reads,

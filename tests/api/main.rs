@@ -17,6 +17,7 @@ mod collector_scope;
 mod collectors;
 mod cors;
 mod demo;
+mod disputes;
 mod documents;
 mod error_codes;
 mod errors;

@@ -101,6 +101,10 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         );
         assert_eq!(
             migrations::revert_last(&mut conn).unwrap(),
+            "20261203000008"
+        );
+        assert_eq!(
+            migrations::revert_last(&mut conn).unwrap(),
             "20261203000007"
         );
         assert_eq!(
@@ -138,7 +142,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         .execute(&mut conn)
         .unwrap();
 
-        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 7);
+        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 8);
         assert_eq!(
             one(&mut conn, "SELECT fee_schedule_id AS value FROM cases"),
             "fsc_case_1"
@@ -151,7 +155,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
             terms
         );
 
-        for _ in 0..7 {
+        for _ in 0..8 {
             migrations::revert_last(&mut conn).unwrap();
         }
         assert_eq!(one(&mut conn, "SELECT fee_terms AS value FROM cases"), terms);

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod collection;
 pub mod collectors;
 pub mod debtors;
+pub mod disputes;
 pub mod documents;
 pub mod health;
 pub mod me;
@@ -59,6 +60,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     documents::configure(cfg);
     payments::configure(cfg);
     arrangements::configure(cfg);
+    disputes::configure(cfg);
     collection::configure(cfg);
     remittances::configure(cfg);
 }

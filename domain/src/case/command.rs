@@ -38,6 +38,9 @@ pub enum DisputeResolution {
     Upheld,
     /// The claim stands: collection resumes where it was.
     Rejected,
+    /// The debtor is right in part: the claim is reduced (a credit note on the ledger, booked by
+    /// the caller) and collection of the rest resumes where it was.
+    UpheldInPart,
 }
 
 /// A command with its data. Serialised with a `command` tag, e.g.

@@ -71,7 +71,7 @@ names! {
         EndPaymentPlan => "end_payment_plan",
         /// Record the debtor's dispute.
         RaiseDispute => "raise_dispute",
-        /// Resolve the dispute, upheld or rejected.
+        /// Resolve the dispute: upheld, upheld in part or rejected.
         ResolveDispute => "resolve_dispute",
         /// Put the case on hold.
         Pause => "pause",

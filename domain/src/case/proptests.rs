@@ -14,7 +14,8 @@ fn command() -> impl Strategy<Value = Command> {
     let outcome = prop::sample::select(Outcome::ALL.to_vec());
     let resolution = prop_oneof![
         Just(DisputeResolution::Upheld),
-        Just(DisputeResolution::Rejected)
+        Just(DisputeResolution::Rejected),
+        Just(DisputeResolution::UpheldInPart)
     ];
     let pct = prop_oneof![Just(0_u8), Just(55), Just(100), Just(101)];
     prop_oneof![
@@ -107,7 +108,7 @@ proptest! {
                     let leaving_hold = matches!(
                         (command, state.name()),
                         (Command::Resume, StateName::Paused)
-                            | (Command::ResolveDispute { resolution: DisputeResolution::Rejected }, StateName::Disputed)
+                            | (Command::ResolveDispute { resolution: DisputeResolution::Rejected | DisputeResolution::UpheldInPart }, StateName::Disputed)
                     );
                     if leaving_hold {
                         prop_assert_eq!(Some(next), return_to);

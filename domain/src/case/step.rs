@@ -79,7 +79,8 @@ pub(super) fn step(state: CaseState, command: &Command, facts: &Facts) -> Step {
     Ok((next, Some(event)))
 }
 
-/// Pausing and disputing remember the working state; resuming and rejecting return to it.
+/// Pausing and disputing remember the working state; resuming, rejecting a dispute and
+/// upholding it in part return to it.
 fn hold(state: CaseState, command: &Command) -> Step {
     let not_here = RefusalReason::NotAllowedHere;
     let (next, event) = match command {
@@ -94,7 +95,7 @@ fn hold(state: CaseState, command: &Command) -> Step {
         Command::ResolveDispute { resolution } => {
             let resume_to = state.resume_to().ok_or(not_here)?;
             let next = match resolution {
-                DisputeResolution::Rejected => resume_to.state(),
+                DisputeResolution::Rejected | DisputeResolution::UpheldInPart => resume_to.state(),
                 DisputeResolution::Upheld => CaseState::Closed {
                     outcome: Outcome::DisputeUpheld,
                 },

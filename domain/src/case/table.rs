@@ -75,7 +75,8 @@ fn rules_for(from: StateName) -> Vec<TransitionRule> {
             vec![(
                 C::ResolveDispute,
                 to,
-                "upheld closes as dispute_upheld; rejected returns to the state before the dispute",
+                "upheld closes as dispute_upheld; rejected, and upheld_in_part (the claim reduced by a \
+                 credit note), return to the state before the dispute",
             )]
         }
         S::Paused => vec![(C::Resume, resumable.clone(), RESUME_GUARD)],

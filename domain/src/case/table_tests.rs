@@ -130,3 +130,60 @@ fn the_table_serialises_with_snake_case_names() {
     let json = serde_json::to_string(&transition_table()).unwrap();
     assert!(json.contains(r#"{"from":"pre_legal","command":"approve_legal","to":["legal"]"#));
 }
+
+#[test]
+fn a_dispute_upheld_in_part_returns_to_every_state_it_was_raised_from() {
+    let facts = Facts::owing(eur(10_000));
+    for resume_to in ResumableState::ALL.iter().copied() {
+        let before = resume_to.state();
+        let disputed = apply(
+            &before,
+            &Command::RaiseDispute {
+                reason: "part of the goods missing".to_owned(),
+            },
+            &facts,
+        )
+        .unwrap();
+        assert_eq!(disputed.state, CaseState::Disputed { resume_to });
+        let resolved = apply(
+            &disputed.state,
+            &Command::ResolveDispute {
+                resolution: DisputeResolution::UpheldInPart,
+            },
+            &facts,
+        )
+        .unwrap();
+        assert_eq!(resolved.state, before, "back to {}", before.name());
+        assert!(resolved.events.contains(&CaseEvent::DisputeResolved {
+            resolution: DisputeResolution::UpheldInPart
+        }));
+    }
+}
+
+#[test]
+fn a_dispute_upheld_in_part_is_refused_where_nothing_is_disputed() {
+    let facts = Facts::owing(eur(10_000));
+    for state in states() {
+        if state.name() == StateName::Disputed {
+            continue;
+        }
+        let refusal = apply(
+            &state,
+            &Command::ResolveDispute {
+                resolution: DisputeResolution::UpheldInPart,
+            },
+            &facts,
+        )
+        .unwrap_err();
+        assert_eq!(refusal.reason, RefusalReason::NotAllowedHere, "{state:?}");
+    }
+}
+
+#[test]
+fn the_published_rule_names_the_partial_outcome() {
+    let rule = transition_table()
+        .into_iter()
+        .find(|r| r.from == StateName::Disputed && r.command == CommandName::ResolveDispute)
+        .unwrap();
+    assert!(rule.guard.contains("upheld_in_part"));
+}

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod collection_work;
 pub mod collectors;
 pub mod debtors;
+pub mod disputes;
 pub mod documents;
 pub mod fee_schedules;
 pub mod idempotency;

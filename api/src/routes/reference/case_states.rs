@@ -99,7 +99,7 @@ fn command_description(command: CommandName) -> &'static str {
             "End the plan without a default: cancelled, or paid off with a balance left."
         }
         CommandName::RaiseDispute => "Record the debtor's dispute.",
-        CommandName::ResolveDispute => "Resolve the dispute, upheld or rejected.",
+        CommandName::ResolveDispute => "Resolve the dispute: upheld, upheld in part or rejected.",
         CommandName::Pause => "Put the case on hold.",
         CommandName::Resume => "Take the case off hold.",
         CommandName::EscalatePreLegal => {
