@@ -32,7 +32,7 @@ use crate::routes;
         (name = "money", description = "Payments, their allocation onto the ledger, reversals, promises to pay, payment plans and remittances to creditors"),
         (name = "collaboration", description = "Messages and documents on a case"),
         (name = "reference", description = "Jurisdictions, reference rates and the case state machine"),
-        (name = "operations", description = "Health and metrics"),
+        (name = "operations", description = "Health, metrics and the scheduler's jobs"),
         (name = "sandbox", description = "The test clock of a server started with `--test-clock`; never in production"),
     )
 )]

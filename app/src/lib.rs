@@ -11,7 +11,7 @@
 //! `documents`, `messages`, `quotes`, the identity use cases (`organisations`, `users`,
 //! `api_keys`, `sessions`, `collectors`, `credentials`), `rates` (the live reference-rate tables
 //! and the agency's rate entries), `idempotency` (replaying a create), `paging`, `db` (running
-//! work off the async executor), `clock` (the one reading of the time).
+//! work off the async executor), `clock` (the one reading of the time), `jobs` (the scheduler's jobs, run once, retried).
 
 pub mod api_keys;
 pub mod arrangements;
@@ -27,6 +27,7 @@ pub mod documents;
 pub mod error;
 pub mod idempotency;
 pub mod identity;
+pub mod jobs;
 pub mod messages;
 pub mod money;
 pub mod organisations;

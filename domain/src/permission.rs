@@ -110,11 +110,14 @@ pub enum Permission {
     /// upheld dispute closes the case or credits part of the claim). Collectors and members
     /// record disputes but do not decide them.
     ResolveDisputes,
+    /// Read the scheduler's jobs and their failures: the agency administrator, who runs the
+    /// installation.
+    ReadJobs,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 34] = [
+    pub const ALL: [Permission; 35] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -149,6 +152,7 @@ impl Permission {
         Permission::RefundCredit,
         Permission::RaiseDisputes,
         Permission::ResolveDisputes,
+        Permission::ReadJobs,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -189,6 +193,7 @@ impl Permission {
             Self::RefundCredit => "refund_credit",
             Self::RaiseDisputes => "raise_disputes",
             Self::ResolveDisputes => "resolve_disputes",
+            Self::ReadJobs => "read_jobs",
         }
     }
 
@@ -245,6 +250,7 @@ impl Permission {
             P::RefundCredit =>                [Y,        N,        N,        N,        N,        N],
             P::RaiseDisputes =>               [Y,        Y,        Y,        Y,        N,        N],
             P::ResolveDisputes =>             [Y,        N,        Y,        N,        N,        N],
+            P::ReadJobs =>                    [Y,        N,        N,        N,        N,        N],
         }
     }
 }
@@ -278,7 +284,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 34] = [
+    const EXPECTED: [(&str, &[&str]); 35] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -383,6 +389,7 @@ mod tests {
             ],
         ),
         ("resolve_disputes", &["agency_admin", "creditor_admin"]),
+        ("read_jobs", &["agency_admin"]),
     ];
 
     #[test]

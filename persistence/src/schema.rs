@@ -284,6 +284,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    scheduled_jobs (id) {
+        id -> Text,
+        kind -> Text,
+        case_id -> Text,
+        due_on -> Date,
+        status -> Text,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
+        next_attempt_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     promises (id) {
         id -> Text,
         case_id -> Text,
@@ -433,6 +448,7 @@ diesel::joinable!(invoices -> cases (case_id));
 diesel::joinable!(ledger_postings -> cases (case_id));
 diesel::joinable!(payments -> cases (case_id));
 diesel::joinable!(promises -> cases (case_id));
+diesel::joinable!(scheduled_jobs -> cases (case_id));
 diesel::joinable!(refunds -> cases (case_id));
 diesel::joinable!(remittance_lines -> remittances (remittance_id));
 diesel::joinable!(remittance_lines -> payments (payment_id));
@@ -463,6 +479,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ledger_postings,
     payments,
     promises,
+    scheduled_jobs,
     refunds,
     remittances,
     remittance_lines,

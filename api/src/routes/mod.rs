@@ -11,6 +11,7 @@ pub mod debtors;
 pub mod disputes;
 pub mod documents;
 pub mod health;
+pub mod jobs;
 pub mod me;
 pub mod messages;
 pub mod metrics;
@@ -30,6 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::live)
         .service(health::ready)
         .service(metrics::metrics)
+        .service(jobs::list_jobs)
         .service(auth::create_token)
         .service(auth::refresh_session)
         .service(auth::logout)

@@ -1,13 +1,12 @@
-//! Background work beside the HTTP server. Today that is the scheduler, which resumes paused
-//! cases on their `resume_on` date ([`resume`]) and reloads the reference rates the agency
-//! entered, so a rate entered on one node is used by every node within one interval.
+//! Background work beside the HTTP server: the scheduler, which runs the jobs that fell due
+//! (`solvo_app::jobs`: paused cases resumed on their `resume_on` date, promises broken and
+//! payment plans defaulted) and reloads the reference rates the agency entered, so a rate
+//! entered on one node is used by every node within one interval.
 //!
 //! [`Scheduler::start`] spawns the loop on the current tokio runtime (the server's); the
 //! [`SchedulerHandle`] it returns stops it when the server has stopped. Every node of an
-//! installation may run the scheduler: each case is resumed in its own write transaction
-//! guarded by the case's version, so two nodes never resume a case twice.
-
-pub mod resume;
+//! installation may run the scheduler: each due item is one job, done once by the transaction
+//! that marks it done, so two nodes never do it twice.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -17,10 +16,8 @@ use solvo_persistence::Pool;
 use tokio::task::JoinHandle;
 use tokio::time::MissedTickBehavior;
 
-pub use resume::resume_due;
-
-use solvo_app::arrangements::review;
 use solvo_app::clock::Clock;
+use solvo_app::jobs;
 use solvo_app::rates::LiveRates;
 use solvo_persistence::AnyConnection;
 
@@ -98,6 +95,7 @@ async fn run(scheduler: Scheduler, stop: Arc<AtomicBool>) {
             Ok(pass) => tracing::info!(
                 resumed = pass.resumed,
                 arrangements_reviewed = pass.arrangements_reviewed,
+                failed = pass.failed,
                 "scheduler: pass done"
             ),
             Err(err) => tracing::warn!(error = %err, "scheduler: the pass failed"),
@@ -112,14 +110,22 @@ pub struct Pass {
     pub resumed: usize,
     /// Cases whose promises or plan were judged (broken, defaulted, rescheduled).
     pub arrangements_reviewed: usize,
+    /// Jobs that failed (retried with backoff; `GET /v1/jobs?status=failed`).
+    pub failed: usize,
 }
 
 impl Pass {
     /// Whether nothing was due.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.resumed == 0 && self.arrangements_reviewed == 0
+        self.resumed == 0 && self.arrangements_reviewed == 0 && self.failed == 0
     }
+}
+
+/// Runs the jobs due at the clock's time once, as one scheduler pass does, without reloading the
+/// rates; returns how many paused cases it resumed.
+pub fn resume_due(conn: &mut AnyConnection, clock: &Clock) -> usize {
+    jobs::run_due(conn, clock, &AtomicBool::new(false)).resumed
 }
 
 /// One pass of every scheduled job, as of the clock's time: reloads the reference rates, then
@@ -136,8 +142,10 @@ pub fn run_pass(
     if let Err(err) = rates.reload(conn) {
         tracing::warn!(error = %err, "scheduler: reference rates not reloaded; will retry");
     }
+    let done = jobs::run_due(conn, clock, stop);
     Pass {
-        resumed: resume::resume_due_until(conn, clock, stop),
-        arrangements_reviewed: review::review_due(conn, clock, stop),
+        resumed: done.resumed,
+        arrangements_reviewed: done.arrangements_reviewed,
+        failed: done.failed,
     }
 }

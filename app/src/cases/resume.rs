@@ -1,21 +1,21 @@
 //! The scheduler's resume job as a use case: `resume` a paused case whose `resume_on` date has
 //! come, as the system actor, through the same state machine and timeline as a person's
-//! `resume`. The worker in the api crate lists the due cases and calls this once per case.
+//! `resume`. The job runner (`crate::jobs`) calls it once per due case, inside the transaction
+//! that marks the job done.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
 use solvo_domain::case::{Command, Facts};
 use solvo_domain::money::{Currency, Money};
 use solvo_persistence::AnyConnection;
-use solvo_persistence::dialect::write_transaction;
 use solvo_persistence::repositories::cases;
 
 use super::events::ActorRef;
 use super::transition::{Extras, apply_command};
 use crate::error::AppError;
 
-/// Resumes the case `id` in its own write transaction if it is still paused and due on `today`;
-/// `false` when someone got there first.
+/// Resumes the case `id`, in the caller's write transaction, if it is still paused and due on
+/// `today`; `false` when someone got there first.
 ///
 /// # Errors
 /// [`AppError::StaleVersion`] when another node changed it meanwhile; database errors.
@@ -25,7 +25,7 @@ pub fn resume_if_due(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<bool, AppError> {
-    write_transaction(conn, |conn| {
+    {
         // Read again inside the transaction: since the listing, a person may have resumed,
         // closed or re-paused the case with another date.
         let case = cases::find(conn, None, id)?;
@@ -51,5 +51,5 @@ pub fn resume_if_due(
             now,
         )?;
         Ok(true)
-    })
+    }
 }

@@ -12,6 +12,7 @@ pub mod documents;
 pub mod fee_schedules;
 pub mod idempotency;
 pub mod invoices;
+pub mod jobs;
 pub mod ledger;
 pub mod messages;
 pub mod organisations;

@@ -1,0 +1,165 @@
+//! The scheduler's jobs, run exactly once per due item however many nodes run the scheduler.
+//!
+//! A pass first finds what is due (paused cases whose `resume_on` came, cases whose promises or
+//! payment plan fall due for judgement) and stores one job per item and day; the unique key
+//! makes a second node's find a no-op. Each job then runs in one write transaction that first
+//! marks it done and then does its work: a second node reaching the same job waits for the
+//! first's commit (PostgreSQL row lock; on SQLite the write transaction holds the database) and
+//! finds it done. A job whose work fails is rolled back and recorded as failed with the error,
+//! and retried with backoff ([`backoff::retry_at`]) until it succeeds or gives up; agency
+//! administrators read failed jobs with `GET /v1/jobs?status=failed`.
+
+pub mod backoff;
+pub mod read;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::NaiveDateTime;
+use solvo_persistence::AnyConnection;
+use solvo_persistence::dialect::write_transaction;
+use solvo_persistence::ids::new_id;
+use solvo_persistence::repositories::cases;
+use solvo_persistence::repositories::jobs::{self, JobRow};
+
+use crate::arrangements::review;
+use crate::cases::resume;
+use crate::clock::Clock;
+use crate::error::AppError;
+
+/// Items found due per kind and pass, and jobs run per pass: what is left waits for the next.
+const BATCH: i64 = 500;
+
+/// What a kind of job does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// Resume a paused case on its `resume_on` date.
+    ResumeCase,
+    /// Judge a case's promises and payment plan.
+    ReviewArrangements,
+}
+
+impl JobKind {
+    /// The stored and wire name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ResumeCase => "resume_case",
+            Self::ReviewArrangements => "review_arrangements",
+        }
+    }
+
+    /// Reads a stored name.
+    #[must_use]
+    pub fn parse(raw: &str) -> Option<Self> {
+        [Self::ResumeCase, Self::ReviewArrangements]
+            .into_iter()
+            .find(|kind| kind.as_str() == raw)
+    }
+}
+
+/// What one pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JobsPass {
+    /// Paused cases resumed.
+    pub resumed: usize,
+    /// Cases whose arrangements were judged.
+    pub arrangements_reviewed: usize,
+    /// Jobs that failed this pass (retried later).
+    pub failed: usize,
+}
+
+/// Finds what is due on the clock's today, then runs every job that may run now, stopping
+/// before the next job once `stop` is set. Failures are recorded on their job, never raised.
+pub fn run_due(conn: &mut AnyConnection, clock: &Clock, stop: &AtomicBool) -> JobsPass {
+    if let Err(err) = discover(conn, clock) {
+        tracing::warn!(error = %err, "scheduler: cannot find the work due; will retry");
+    }
+    let mut pass = JobsPass::default();
+    let runnable = match jobs::runnable(conn, clock.now(), BATCH) {
+        Ok(runnable) => runnable,
+        Err(err) => {
+            tracing::warn!(error = %err, "scheduler: cannot list jobs; will retry");
+            return pass;
+        }
+    };
+    for job in runnable {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        match run_one(conn, &job, clock) {
+            Ok(Some(JobKind::ResumeCase)) => pass.resumed += 1,
+            Ok(Some(JobKind::ReviewArrangements)) => pass.arrangements_reviewed += 1,
+            Ok(None) => {}
+            Err(err) => {
+                pass.failed += 1;
+                fail(conn, &job, &err, clock.now());
+            }
+        }
+    }
+    pass
+}
+
+/// Stores a job for every item due today that has none.
+fn discover(conn: &mut AnyConnection, clock: &Clock) -> Result<(), AppError> {
+    let (today, now) = (clock.today(), clock.now());
+    let job = |kind: JobKind, case_id: String, due_on| JobRow {
+        id: new_id("job"),
+        kind: kind.as_str().to_owned(),
+        case_id,
+        due_on,
+        status: "pending".to_owned(),
+        attempts: 0,
+        last_error: None,
+        next_attempt_at: Some(now),
+        created_at: now,
+        finished_at: None,
+    };
+    let mut due: Vec<JobRow> = cases::due_to_resume(conn, today, BATCH)?
+        .into_iter()
+        .map(|case| {
+            let on = case.resume_on.unwrap_or(today);
+            job(JobKind::ResumeCase, case.id, on)
+        })
+        .collect();
+    due.extend(
+        review::due_cases(conn, today, BATCH)?
+            .into_iter()
+            .map(|case_id| job(JobKind::ReviewArrangements, case_id, today)),
+    );
+    Ok(jobs::enqueue(conn, &due)?)
+}
+
+/// Runs one job in one transaction; the kind when this node did it, `None` when another had.
+fn run_one(
+    conn: &mut AnyConnection,
+    job: &JobRow,
+    clock: &Clock,
+) -> Result<Option<JobKind>, AppError> {
+    let kind = JobKind::parse(&job.kind)
+        .ok_or_else(|| AppError::corrupt("job", &job.id, format!("kind `{}`", job.kind)))?;
+    let (today, now) = (clock.today(), clock.now());
+    write_transaction(conn, |conn| {
+        if !jobs::claim(conn, &job.id, now)? {
+            return Ok(None);
+        }
+        match kind {
+            JobKind::ResumeCase => {
+                resume::resume_if_due(conn, &job.case_id, today, now)?;
+            }
+            JobKind::ReviewArrangements => review::review_case(conn, &job.case_id, today, now)?,
+        }
+        Ok(Some(kind))
+    })
+}
+
+/// Records a failed attempt and when to retry.
+fn fail(conn: &mut AnyConnection, job: &JobRow, err: &AppError, now: NaiveDateTime) {
+    let attempts = u32::try_from(job.attempts)
+        .unwrap_or(u32::MAX)
+        .saturating_add(1);
+    let retry_at = backoff::retry_at(attempts, now);
+    tracing::warn!(job_id = %job.id, kind = %job.kind, case_id = %job.case_id, attempts, error = %err, "scheduler: job failed");
+    if let Err(store) = jobs::record_failure(conn, &job.id, &err.to_string(), retry_at, now) {
+        tracing::warn!(job_id = %job.id, error = %store, "scheduler: cannot record the failure");
+    }
+}

@@ -1,0 +1,192 @@
+//! The scheduler's jobs: a due item is one job, done once even by two passes at the same moment;
+//! a job that fails is recorded with its error, retried with backoff, and listed for the agency
+//! administrator until it succeeds.
+
+use std::sync::atomic::AtomicBool;
+
+use diesel::RunQueryDsl;
+use serde_json::{Value, json};
+use solvo_app::clock::Clock;
+use solvo_app::jobs::{JobsPass, run_due};
+
+use crate::arrangements::{day, scene};
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp, assert_problem, body};
+
+both_backends!(
+    a_failing_job_is_listed_and_retried_with_backoff_until_it_succeeds,
+    two_passes_at_once_do_each_due_item_once,
+);
+
+/// Runs `sql` on the test server's database.
+async fn execute(app: &TestApp, sql: String) {
+    let url = app.database_url.clone();
+    tokio::task::spawn_blocking(move || {
+        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        diesel::sql_query(sql).execute(&mut conn).unwrap();
+    })
+    .await
+    .unwrap();
+}
+
+async fn failed_jobs(app: &TestApp) -> Vec<Value> {
+    let page = body(app.get("/v1/jobs?status=failed", &app.admin_token).await).await;
+    page["data"].as_array().unwrap().clone()
+}
+
+async fn moved_to(app: &TestApp, at: &str) -> Value {
+    let response = app
+        .put("/v1/test-clock", &app.admin_token, &json!({"now": at}))
+        .await;
+    assert_eq!(response.status(), 200, "moving the clock to {at}");
+    body(response).await
+}
+
+async fn a_failing_job_is_listed_and_retried_with_backoff_until_it_succeeds(backend: Backend) {
+    let scene = scene(backend).await;
+    let app = &scene.app;
+    let pause = json!({"type": "pause", "reason": "Talks", "resume_on": "2030-01-10"});
+    let paused = app
+        .post(
+            &format!("/v1/cases/{}/instructions", scene.case),
+            &scene.member.token,
+            &pause,
+        )
+        .await;
+    assert_eq!(paused.status(), 200);
+    // A stored currency no money has: the resume job cannot read the case and fails.
+    execute(
+        app,
+        format!(
+            "UPDATE cases SET currency = 'ZZZ' WHERE id = '{}'",
+            scene.case
+        ),
+    )
+    .await;
+
+    let due = moved_to(app, "2030-01-10T12:00:00Z").await;
+    assert_eq!(due["resumed"], 0);
+    let failed = failed_jobs(app).await;
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    let job = &failed[0];
+    assert_eq!(job["kind"], "resume_case");
+    assert_eq!(job["case_id"], scene.case.as_str());
+    assert_eq!(job["due_on"], "2030-01-10");
+    assert_eq!(job["attempts"], 1);
+    assert!(
+        job["last_error"].as_str().unwrap().contains("corrupt"),
+        "{job}"
+    );
+    let next = job["next_attempt_at"].as_str().unwrap();
+    assert!(
+        next.starts_with("2030-01-10T12:01:00"),
+        "one minute after the first failure: {next}"
+    );
+
+    moved_to(app, "2030-01-10T12:00:30Z").await;
+    assert_eq!(
+        failed_jobs(app).await[0]["attempts"],
+        1,
+        "not before its time"
+    );
+    moved_to(app, "2030-01-10T12:01:30Z").await;
+    let again = &failed_jobs(app).await[0];
+    assert_eq!(again["attempts"], 2);
+    assert!(
+        again["next_attempt_at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2030-01-10T12:05:30"),
+        "four minutes after the second: {again}"
+    );
+
+    execute(
+        app,
+        format!(
+            "UPDATE cases SET currency = 'EUR' WHERE id = '{}'",
+            scene.case
+        ),
+    )
+    .await;
+    let retried = moved_to(app, "2030-01-10T12:06:00Z").await;
+    assert_eq!(retried["resumed"], 1);
+    assert!(failed_jobs(app).await.is_empty());
+    let done = body(app.get("/v1/jobs?status=done", &app.admin_token).await).await;
+    assert_eq!(done["data"][0]["attempts"], 3);
+    let case = body(
+        app.get(&format!("/v1/cases/{}", scene.case), &scene.member.token)
+            .await,
+    )
+    .await;
+    assert_eq!(case["state"], "assessment", "resumed to where it was");
+
+    assert_problem(app.get("/v1/jobs", &scene.collector.token).await, 403).await;
+    assert_problem(
+        app.get("/v1/jobs?status=bogus", &app.admin_token).await,
+        422,
+    )
+    .await;
+}
+
+async fn two_passes_at_once_do_each_due_item_once(backend: Backend) {
+    let scene = scene(backend).await;
+    let app = &scene.app;
+    let mut cases = vec![scene.case.clone()];
+    for reference in ["ONCE-2", "ONCE-3", "ONCE-4"] {
+        cases.push(
+            app.place_case(&scene.member.token, reference).await["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    for case in &cases {
+        let promised = app
+            .post(
+                &format!("/v1/cases/{case}/promises"),
+                &scene.collector.token,
+                &json!({"amount": "100.00", "due_date": "2030-01-08"}),
+            )
+            .await;
+        assert_eq!(promised.status(), 201);
+    }
+
+    // Two scheduler passes on two connections, as two nodes would run them, on 2030-01-10.
+    let clock = Clock::test();
+    clock
+        .advance_to(day("2030-01-10").and_hms_opt(12, 0, 0).unwrap())
+        .unwrap();
+    let run = |clock: Clock, url: String| {
+        tokio::task::spawn_blocking(move || -> JobsPass {
+            let pool = solvo_api::startup::open_database(&url, 1).unwrap();
+            let mut conn = pool.get().unwrap();
+            run_due(&mut conn, &clock, &AtomicBool::new(false))
+        })
+    };
+    let (a, b) = tokio::join!(
+        run(clock.clone(), app.database_url.clone()),
+        run(clock.clone(), app.database_url.clone())
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.failed + b.failed, 0);
+    assert_eq!(
+        a.arrangements_reviewed + b.arrangements_reviewed,
+        cases.len(),
+        "each case judged once between the two: {a:?} {b:?}"
+    );
+    for case in &cases {
+        let timeline = body(
+            app.get(&format!("/v1/cases/{case}/timeline"), &scene.member.token)
+                .await,
+        )
+        .await;
+        let broken = timeline["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "promise_broken")
+            .count();
+        assert_eq!(broken, 1, "case {case}");
+    }
+}
