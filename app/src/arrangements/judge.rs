@@ -2,7 +2,7 @@
 //! completed, defaulted or still running. Run under the case's lock by a payment, a reversal,
 //! a new promise and the scheduler, so every change happens once.
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
 use solvo_domain::arrangement::{
     Frequency, Instalment, PlanStanding, PromiseStatus, PromiseTerms, Received, next_review,
@@ -156,10 +156,11 @@ fn judge_plan(
             payment_plans::set_review(conn, &plan.id, next_review(&instalments, covered, grace))?;
             Ok(case)
         }
-        // Paused or disputed under the plan: it is not judged while the case is on hold; look
-        // again tomorrow.
+        // Paused or disputed under the plan: it is not judged while the case is on hold, and
+        // not looked at either (no daily lock on the case); whatever brings the case back to
+        // `payment_plan` (a resume, a dispute's resolution) judges it again and reschedules it.
         _ => {
-            payment_plans::set_review(conn, &plan.id, today.checked_add_days(Days::new(1)))?;
+            payment_plans::set_review(conn, &plan.id, None)?;
             Ok(case)
         }
     }

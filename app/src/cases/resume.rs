@@ -12,6 +12,7 @@ use solvo_persistence::repositories::cases;
 
 use super::events::ActorRef;
 use super::transition::{Extras, apply_command};
+use crate::arrangements::judge::judge;
 use crate::error::AppError;
 
 /// Resumes the case `id`, in the caller's write transaction, if it is still paused and due on
@@ -41,7 +42,7 @@ pub fn resume_if_due(
             resume_on: None,
             detail: json!({"automatic": true, "resume_on": case.resume_on}),
         };
-        apply_command(
+        let resumed = apply_command(
             conn,
             &case,
             &Command::Resume,
@@ -50,6 +51,8 @@ pub fn resume_if_due(
             extras,
             now,
         )?;
+        // Back under a payment plan: judged, and its review rescheduled.
+        judge(conn, resumed, today, now)?;
         Ok(true)
     }
 }
