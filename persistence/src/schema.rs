@@ -142,6 +142,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         next_action_on -> Nullable<Date>,
+        prescription_deadline -> Nullable<Date>,
+        prescription_checked_at -> Nullable<Timestamp>,
     }
 }
 

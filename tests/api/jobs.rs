@@ -16,6 +16,7 @@ use crate::helpers::{Backend, TestApp, assert_problem, body};
 both_backends!(
     a_failing_job_is_listed_and_retried_with_backoff_until_it_succeeds,
     two_passes_at_once_do_each_due_item_once,
+    prescription_is_warned_90_and_30_days_before_and_once_expired,
 );
 
 /// Runs `sql` on the test server's database.
@@ -189,4 +190,56 @@ async fn two_passes_at_once_do_each_due_item_once(backend: Backend) {
             .count();
         assert_eq!(broken, 1, "case {case}");
     }
+}
+
+async fn prescription_is_warned_90_and_30_days_before_and_once_expired(backend: Backend) {
+    // A German claim due 2029-11-01 prescribes at the end of the third year after the year it
+    // arose in (BGB s.195, s.199(1)): 2032-12-31. 90 days before is 2032-10-02, 30 days before
+    // 2032-12-01.
+    let scene = scene(backend).await;
+    let app = &scene.app;
+    let warnings = |moved: &Value| moved["prescription_warnings"].as_u64().unwrap();
+    for (day, given) in [
+        ("2030-01-08", 0),
+        ("2032-10-01", 0),
+        ("2032-10-02", 1),
+        ("2032-10-03", 0),
+        ("2032-12-01", 1),
+        ("2032-12-31", 0),
+        ("2033-01-01", 1),
+        ("2033-01-02", 0),
+    ] {
+        let moved = moved_to(app, &format!("{day}T12:00:00Z")).await;
+        assert_eq!(warnings(&moved), given, "warnings given on {day}");
+    }
+    let timeline = body(
+        app.get(
+            &format!("/v1/cases/{}/timeline?limit=500", scene.case),
+            &scene.member.token,
+        )
+        .await,
+    )
+    .await;
+    let given: Vec<(String, i64)> = timeline["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|event| event["kind"] == "prescription_warning")
+        .map(|event| {
+            assert_eq!(event["actor"]["kind"], "system");
+            assert_eq!(event["detail"]["deadline"], "2032-12-31");
+            (
+                event["detail"]["warning"].as_str().unwrap().to_owned(),
+                event["detail"]["days_left"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        given,
+        [
+            ("90 days".to_owned(), 90),
+            ("30 days".to_owned(), 30),
+            ("expired".to_owned(), -1)
+        ]
+    );
 }

@@ -93,6 +93,10 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         migrations::run_pending(&mut conn).unwrap();
         assert_eq!(
             migrations::revert_last(&mut conn).unwrap(),
+            "20261203000012"
+        );
+        assert_eq!(
+            migrations::revert_last(&mut conn).unwrap(),
             "20261203000011"
         );
         assert_eq!(
@@ -146,7 +150,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         .execute(&mut conn)
         .unwrap();
 
-        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 9);
+        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 10);
         assert_eq!(
             one(&mut conn, "SELECT fee_schedule_id AS value FROM cases"),
             "fsc_case_1"
@@ -159,7 +163,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
             terms
         );
 
-        for _ in 0..9 {
+        for _ in 0..10 {
             migrations::revert_last(&mut conn).unwrap();
         }
         assert_eq!(one(&mut conn, "SELECT fee_terms AS value FROM cases"), terms);

@@ -17,8 +17,9 @@ use crate::state::AppState;
 pub struct JobView {
     /// `job_…`
     pub id: String,
-    /// `resume_case` (a paused case's `resume_on` came) or `review_arrangements` (promises or a
-    /// payment plan fell due for judgement).
+    /// `resume_case` (a paused case's `resume_on` came), `review_arrangements` (promises or a
+    /// payment plan fell due for judgement) or `prescription_warning` (the earliest claim
+    /// prescribes in 90 or 30 days, or has prescribed).
     #[schema(example = "review_arrangements")]
     pub kind: String,
     /// The case it works on.

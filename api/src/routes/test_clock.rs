@@ -47,6 +47,8 @@ pub struct TestClockMoved {
     pub resumed: usize,
     /// Cases whose promises or payment plan the scheduler judged.
     pub arrangements_reviewed: usize,
+    /// Prescription warnings the scheduler put on case timelines.
+    pub prescription_warnings: usize,
 }
 
 /// The test clock's time (agency administrators; 404 without `--test-clock`).
@@ -116,6 +118,7 @@ pub async fn move_test_clock(
         now: clock::rfc3339(now),
         resumed: pass.resumed,
         arrangements_reviewed: pass.arrangements_reviewed,
+        prescription_warnings: pass.prescription_warnings,
     }))
 }
 

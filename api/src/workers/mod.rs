@@ -95,6 +95,7 @@ async fn run(scheduler: Scheduler, stop: Arc<AtomicBool>) {
             Ok(pass) => tracing::info!(
                 resumed = pass.resumed,
                 arrangements_reviewed = pass.arrangements_reviewed,
+                prescription_warnings = pass.prescription_warnings,
                 failed = pass.failed,
                 "scheduler: pass done"
             ),
@@ -110,6 +111,8 @@ pub struct Pass {
     pub resumed: usize,
     /// Cases whose promises or plan were judged (broken, defaulted, rescheduled).
     pub arrangements_reviewed: usize,
+    /// Prescription warnings put on case timelines.
+    pub prescription_warnings: usize,
     /// Jobs that failed (retried with backoff; `GET /v1/jobs?status=failed`).
     pub failed: usize,
 }
@@ -118,7 +121,10 @@ impl Pass {
     /// Whether nothing was due.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.resumed == 0 && self.arrangements_reviewed == 0 && self.failed == 0
+        self.resumed == 0
+            && self.arrangements_reviewed == 0
+            && self.prescription_warnings == 0
+            && self.failed == 0
     }
 }
 
@@ -146,6 +152,7 @@ pub fn run_pass(
     Pass {
         resumed: done.resumed,
         arrangements_reviewed: done.arrangements_reviewed,
+        prescription_warnings: done.prescription_warnings,
         failed: done.failed,
     }
 }

@@ -70,3 +70,100 @@ pub fn summarise(case: &CaseRow, invoices: &[InvoiceRow], today: NaiveDate) -> P
         legal_basis,
     }
 }
+
+/// The day the scheduler warns of `deadline`, as seen on `today`: the most urgent warning due by
+/// now (30 days before, else 90 days before, per
+/// `solvo_domain::prescription::DEFAULT_WARNING_HORIZONS_DAYS`), or the day after the deadline
+/// once it has passed; `None` while no warning is due.
+#[must_use]
+pub fn warning_day(deadline: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
+    if today > deadline {
+        return deadline.checked_add_days(chrono::Days::new(1));
+    }
+    let mut horizons = DEFAULT_WARNING_HORIZONS_DAYS;
+    horizons.sort_unstable();
+    horizons
+        .iter()
+        .filter_map(|days| deadline.checked_sub_days(chrono::Days::new(u64::from(*days))))
+        .find(|on| *on <= today)
+}
+
+/// Records the prescription warning due on `due_on` on the case's timeline, if the case is open
+/// and its deadline still gives that warning on that day; `false` otherwise.
+///
+/// # Errors
+/// Database errors.
+pub fn warn(
+    conn: &mut solvo_persistence::AnyConnection,
+    case_id: &str,
+    due_on: NaiveDate,
+    today: NaiveDate,
+    now: chrono::NaiveDateTime,
+) -> Result<bool, crate::error::AppError> {
+    use solvo_persistence::repositories::{cases, invoices};
+    let case = cases::find(conn, None, case_id)?;
+    if case.state == "closed" {
+        return Ok(false);
+    }
+    let invoices = invoices::of_case(conn, &case.id)?;
+    let summary = summarise(&case, &invoices, today);
+    let Some(deadline) = summary.deadline else {
+        return Ok(false);
+    };
+    if warning_day(deadline, due_on) != Some(due_on) {
+        return Ok(false);
+    }
+    let detail = serde_json::json!({
+        "deadline": deadline,
+        "days_left": (deadline - today).num_days(),
+        "warning": if due_on > deadline { "expired".to_owned() } else { format!("{} days", (deadline - due_on).num_days()) },
+        "invoice": summary.invoice,
+        "legal_basis": summary.legal_basis,
+    });
+    super::events::record_activity(
+        conn,
+        &case,
+        &super::events::ActorRef::system(),
+        "prescription_warning",
+        &detail,
+        now,
+    )?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod watch_tests {
+    use super::warning_day;
+    use chrono::NaiveDate;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn the_warning_due_is_the_most_urgent_one_reached() {
+        // 2032-12-31 less 90 days is 2 October, less 30 days is 1 December.
+        let deadline = day("2032-12-31");
+        assert_eq!(warning_day(deadline, day("2032-10-01")), None);
+        assert_eq!(
+            warning_day(deadline, day("2032-10-02")),
+            Some(day("2032-10-02"))
+        );
+        assert_eq!(
+            warning_day(deadline, day("2032-11-30")),
+            Some(day("2032-10-02"))
+        );
+        assert_eq!(
+            warning_day(deadline, day("2032-12-01")),
+            Some(day("2032-12-01"))
+        );
+        assert_eq!(
+            warning_day(deadline, day("2032-12-31")),
+            Some(day("2032-12-01"))
+        );
+        assert_eq!(
+            warning_day(deadline, day("2033-01-01")),
+            Some(day("2033-01-01"))
+        );
+    }
+}

@@ -1,7 +1,8 @@
 //! The scheduler's jobs, run exactly once per due item however many nodes run the scheduler.
 //!
 //! A pass first finds what is due (paused cases whose `resume_on` came, cases whose promises or
-//! payment plan fall due for judgement) and stores one job per item and day; the unique key
+//! payment plan fall due for judgement, cases whose earliest claim prescribes within 90 or 30
+//! days or has prescribed) and stores one job per item and day; the unique key
 //! makes a second node's find a no-op. Each job then runs in one write transaction that first
 //! marks it done and then does its work: a second node reaching the same job waits for the
 //! first's commit (PostgreSQL row lock; on SQLite the write transaction holds the database) and
@@ -14,15 +15,16 @@ pub mod read;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::NaiveDateTime;
+use chrono::{Days, NaiveDateTime};
+use solvo_domain::prescription::DEFAULT_WARNING_HORIZONS_DAYS;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::dialect::write_transaction;
 use solvo_persistence::ids::new_id;
-use solvo_persistence::repositories::cases;
 use solvo_persistence::repositories::jobs::{self, JobRow};
+use solvo_persistence::repositories::{cases, invoices};
 
 use crate::arrangements::review;
-use crate::cases::resume;
+use crate::cases::{prescription, resume};
 use crate::clock::Clock;
 use crate::error::AppError;
 
@@ -36,6 +38,8 @@ pub enum JobKind {
     ResumeCase,
     /// Judge a case's promises and payment plan.
     ReviewArrangements,
+    /// Warn on the timeline that a case's earliest claim prescribes in 90 or 30 days, or has.
+    PrescriptionWarning,
 }
 
 impl JobKind {
@@ -45,15 +49,20 @@ impl JobKind {
         match self {
             Self::ResumeCase => "resume_case",
             Self::ReviewArrangements => "review_arrangements",
+            Self::PrescriptionWarning => "prescription_warning",
         }
     }
 
     /// Reads a stored name.
     #[must_use]
     pub fn parse(raw: &str) -> Option<Self> {
-        [Self::ResumeCase, Self::ReviewArrangements]
-            .into_iter()
-            .find(|kind| kind.as_str() == raw)
+        [
+            Self::ResumeCase,
+            Self::ReviewArrangements,
+            Self::PrescriptionWarning,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == raw)
     }
 }
 
@@ -64,6 +73,8 @@ pub struct JobsPass {
     pub resumed: usize,
     /// Cases whose arrangements were judged.
     pub arrangements_reviewed: usize,
+    /// Prescription warnings given.
+    pub prescription_warnings: usize,
     /// Jobs that failed this pass (retried later).
     pub failed: usize,
 }
@@ -89,6 +100,7 @@ pub fn run_due(conn: &mut AnyConnection, clock: &Clock, stop: &AtomicBool) -> Jo
         match run_one(conn, &job, clock) {
             Ok(Some(JobKind::ResumeCase)) => pass.resumed += 1,
             Ok(Some(JobKind::ReviewArrangements)) => pass.arrangements_reviewed += 1,
+            Ok(Some(JobKind::PrescriptionWarning)) => pass.prescription_warnings += 1,
             Ok(None) => {}
             Err(err) => {
                 pass.failed += 1;
@@ -126,6 +138,25 @@ fn discover(conn: &mut AnyConnection, clock: &Clock) -> Result<(), AppError> {
             .into_iter()
             .map(|case_id| job(JobKind::ReviewArrangements, case_id, today)),
     );
+    // Deadlines are worked out once per case, a batch per pass, then found by their index.
+    for case in cases::prescription_unchecked(conn, BATCH)? {
+        let invoices = invoices::of_case(conn, &case.id)?;
+        let deadline = prescription::summarise(&case, &invoices, today).deadline;
+        cases::set_prescription(conn, &case.id, deadline, now)?;
+    }
+    let horizon = DEFAULT_WARNING_HORIZONS_DAYS
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0);
+    let until = today
+        .checked_add_days(Days::new(u64::from(horizon)))
+        .unwrap_or(today);
+    for (case_id, deadline) in cases::prescribing_by(conn, until, BATCH)? {
+        if let Some(on) = prescription::warning_day(deadline, today) {
+            due.push(job(JobKind::PrescriptionWarning, case_id, on));
+        }
+    }
     Ok(jobs::enqueue(conn, &due)?)
 }
 
@@ -147,6 +178,9 @@ fn run_one(
                 resume::resume_if_due(conn, &job.case_id, today, now)?;
             }
             JobKind::ReviewArrangements => review::review_case(conn, &job.case_id, today, now)?,
+            JobKind::PrescriptionWarning => {
+                prescription::warn(conn, &job.case_id, job.due_on, today, now)?;
+            }
         }
         Ok(Some(kind))
     })

@@ -406,3 +406,62 @@ pub fn next_action_due(
         .limit(limit)
         .load(conn)?)
 }
+
+/// Open cases whose prescription deadline the scheduler has not worked out yet, at most `limit`.
+///
+/// # Errors
+/// Database errors only.
+pub fn prescription_unchecked(
+    conn: &mut AnyConnection,
+    limit: i64,
+) -> Result<Vec<CaseRow>, PersistenceError> {
+    Ok(cases::table
+        .filter(cases::state.ne("closed"))
+        .filter(cases::prescription_checked_at.is_null())
+        .order(cases::id.asc())
+        .limit(limit)
+        .select(CaseRow::as_select())
+        .load(conn)?)
+}
+
+/// Stores a case's earliest prescription deadline (`None`: the jurisdiction's rule is unknown).
+///
+/// # Errors
+/// Database errors only.
+pub fn set_prescription(
+    conn: &mut AnyConnection,
+    id: &str,
+    deadline: Option<NaiveDate>,
+    now: NaiveDateTime,
+) -> Result<(), PersistenceError> {
+    diesel::update(cases::table.filter(cases::id.eq(id)))
+        .set((
+            cases::prescription_deadline.eq(deadline),
+            cases::prescription_checked_at.eq(Some(now)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Open cases whose prescription deadline falls on or before `until`, with it, earliest first,
+/// at most `limit`.
+///
+/// # Errors
+/// Database errors only.
+pub fn prescribing_by(
+    conn: &mut AnyConnection,
+    until: NaiveDate,
+    limit: i64,
+) -> Result<Vec<(String, NaiveDate)>, PersistenceError> {
+    let rows: Vec<(String, Option<NaiveDate>)> = cases::table
+        .filter(cases::state.ne("closed"))
+        .filter(cases::prescription_deadline.le(until))
+        .order((cases::prescription_deadline.asc(), cases::id.asc()))
+        .limit(limit)
+        .select((cases::id, cases::prescription_deadline))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, deadline)| deadline.map(|deadline| (id, deadline)))
+        .collect())
+}
