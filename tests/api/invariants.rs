@@ -1,6 +1,7 @@
 //! Invariants (issue 8, point 11): a randomised but reproducible scenario of payments, direct
 //! payments, reversals, refunds, payment plans, clock moves and remittance runs on three cases
-//! (DE; NL with two invoices due the same day; ES), checked after every step through the API
+//! (DE; NL with two invoices due the same day; ES), their invoices due in 2025 so that
+//! interest runs (up to the last reference rate the binary knows; the clock starts in 2030), checked after every step through the API
 //! only, with amounts compared as integer cents:
 //!
 //! 1. every cent received is allocated or held: each standing payment's `amount` is the sum of
@@ -928,7 +929,7 @@ async fn random_money_movements_keep_the_books_balanced(backend: Backend) {
         &token,
         "INV-DE",
         "DE",
-        &[("DE-1", "2029-10-01", "1000.00")],
+        &[("DE-1", "2025-10-20", "1000.00")],
     )
     .await;
     let nl = place(
@@ -937,8 +938,8 @@ async fn random_money_movements_keep_the_books_balanced(backend: Backend) {
         "INV-NL",
         "NL",
         &[
-            ("NL-1", "2029-11-15", "700.00"),
-            ("NL-2", "2029-11-15", "450.50"),
+            ("NL-1", "2025-11-15", "700.00"),
+            ("NL-2", "2025-11-15", "450.50"),
         ],
     )
     .await;
@@ -948,8 +949,8 @@ async fn random_money_movements_keep_the_books_balanced(backend: Backend) {
         "INV-ES",
         "ES",
         &[
-            ("ES-1", "2029-09-15", "800.00"),
-            ("ES-2", "2029-12-01", "300.00"),
+            ("ES-1", "2025-10-15", "800.00"),
+            ("ES-2", "2025-12-01", "300.00"),
         ],
     )
     .await;
@@ -991,7 +992,8 @@ async fn random_money_movements_keep_the_books_balanced(backend: Backend) {
         scenario.check_all().await;
         steps.push(step);
     }
-    // The scenario must exercise every kind of step, or it proves little.
+    // The default scenario must exercise every kind of step, or it proves little (a replayed
+    // seed need not).
     let kinds: BTreeSet<&str> = steps
         .iter()
         .map(|step| match step {
@@ -1004,9 +1006,8 @@ async fn random_money_movements_keep_the_books_balanced(backend: Backend) {
             Step::Remit { .. } => "remit",
         })
         .collect();
-    assert_eq!(
-        kinds.len(),
-        7,
+    assert!(
+        seed != SEED || kinds.len() == 7,
         "seed {seed:#x}: every kind of step ran: {kinds:?}"
     );
 }
