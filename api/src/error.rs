@@ -76,6 +76,7 @@ error_codes! {
     Conflict => "conflict", CONFLICT, "Conflict";
     CaseClosed => "case_closed", CONFLICT, "Case closed";
     ArrangementEnded => "arrangement_ended", CONFLICT, "Arrangement ended";
+    CreditRefunded => "credit_refunded", CONFLICT, "Credit refunded";
     DisputeResolved => "dispute_resolved", CONFLICT, "Dispute already resolved";
     StaleVersion => "stale_version", PRECONDITION_FAILED, "Stale version";
     PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
@@ -164,6 +165,9 @@ pub enum ApiError {
     /// The arrangement has ended; the text says how.
     #[error("arrangement ended: {0}")]
     ArrangementEnded(String),
+    /// The payment's credit was refunded; the text says how much.
+    #[error("credit refunded: {0}")]
+    CreditRefunded(String),
     /// The dispute was decided before; the text says how.
     #[error("dispute resolved: {0}")]
     DisputeResolved(String),
@@ -208,6 +212,7 @@ impl ApiError {
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::CaseClosed => ErrorCode::CaseClosed,
             Self::ArrangementEnded(_) => ErrorCode::ArrangementEnded,
+            Self::CreditRefunded(_) => ErrorCode::CreditRefunded,
             Self::DisputeResolved(_) => ErrorCode::DisputeResolved,
             Self::StaleVersion(_) => ErrorCode::StaleVersion,
             Self::TooManyRequests(_) => ErrorCode::RateLimited,
@@ -231,6 +236,7 @@ impl ApiError {
             Self::Forbidden(why)
             | Self::Conflict(why)
             | Self::ArrangementEnded(why)
+            | Self::CreditRefunded(why)
             | Self::DisputeResolved(why)
             | Self::StaleVersion(why)
             | Self::DuplicateCase { detail: why, .. } => why.clone(),
@@ -339,6 +345,7 @@ impl From<AppError> for ApiError {
             AppError::Conflict(why) => Self::Conflict(why),
             AppError::CaseClosed => Self::CaseClosed,
             AppError::ArrangementEnded(why) => Self::ArrangementEnded(why),
+            AppError::CreditRefunded(why) => Self::CreditRefunded(why),
             AppError::DisputeResolved(why) => Self::DisputeResolved(why),
             AppError::Unavailable => Self::Unavailable,
             AppError::Corrupt { entity, id, detail } => {

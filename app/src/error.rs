@@ -84,6 +84,10 @@ pub enum AppError {
     /// The case is closed: nothing more can be agreed or arranged on it until it is reopened.
     #[error("case closed")]
     CaseClosed,
+    /// A payment cannot be reversed because the credit it left has been refunded; the text says
+    /// how much.
+    #[error("credit refunded: {0}")]
+    CreditRefunded(String),
     /// The arrangement (a payment plan) has already ended; the text says how.
     #[error("arrangement ended: {0}")]
     ArrangementEnded(String),

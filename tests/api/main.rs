@@ -23,6 +23,7 @@ mod error_codes;
 mod errors;
 mod forged_tokens;
 mod health;
+mod invariants;
 mod jobs;
 mod messages;
 mod migrations;

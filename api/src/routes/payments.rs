@@ -489,7 +489,7 @@ pub async fn get_payment(
         (status = 200, description = "Reversed", body = PaymentOutcome),
         (status = 403, description = "The caller may not reverse this payment", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such payment for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already reversed", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already reversed (`conflict`), or the credit it left was refunded since (`credit_refunded`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "`reason` is blank or too long", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))

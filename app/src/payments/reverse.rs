@@ -23,7 +23,7 @@ use crate::cases::balance::{self, posting_of, terms_of};
 use crate::cases::events::{ActorRef, event};
 use crate::cases::transition::{Extras, apply_command, state_of};
 use crate::error::AppError;
-use crate::money::{detail_json, from_minor};
+use crate::money::{detail_json, from_minor, to_minor};
 use crate::principal::Principal;
 
 /// A reversed payment and the case after it (reopened when the payment had closed it
@@ -82,6 +82,7 @@ pub fn reverse(
         .iter()
         .map(|row| posting_of(row, terms.currency))
         .collect::<Result<Vec<_>, _>>()?;
+    refuse_if_credit_refunded(conn, &case, &own, rates, now)?;
     let description = format!("Reversal of payment {}: {reason}", payment.id);
     let undo = rows_of(
         &reversal_postings(&domain, &description),
@@ -151,4 +152,38 @@ fn reopen_if_owed(
         Extras::default(),
         now,
     )
+}
+
+/// A reversal takes back the credit the payment left as well as what it paid; when that credit
+/// has been refunded since, taking it back would leave the debtor's credit negative (money
+/// returned twice). The reversal is refused until the refund is recovered.
+fn refuse_if_credit_refunded(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    own: &[PostingRow],
+    rates: &RateTables,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let left: i64 = own
+        .iter()
+        .filter(|posting| posting.account == "unapplied" && posting.amount_minor < 0)
+        .map(|posting| -posting.amount_minor)
+        .sum();
+    if left == 0 {
+        return Ok(());
+    }
+    let held = to_minor(
+        balance::load(conn, case, rates, now.date())?.unapplied,
+        "unapplied",
+    )?;
+    if left > held {
+        let currency = &case.currency;
+        return Err(AppError::CreditRefunded(format!(
+            "This payment left {} {currency} of credit, and only {} {currency} is still held: the \
+             rest was refunded. Reversing it would return money twice; recover the refund first.",
+            from_minor(left, currency)?.amount_string(),
+            from_minor(held, currency)?.amount_string(),
+        )));
+    }
+    Ok(())
 }

@@ -26,14 +26,17 @@ async fn an_overpayment_is_refunded_by_explicit_postings_up_to_what_is_held(back
     .await;
     // Owed on 2026-06-01: 40.00 + 32.64 + 1000.00 = 1072.64 (BGB s.288(2), (5)); EUR 2,000
     // leaves 927.36 held for the debtor.
-    let paid = pay(
-        &app,
-        &who.collector.token,
-        &case,
-        &transfer("2000.00", "2026-06-01"),
+    let paid = body(
+        pay(
+            &app,
+            &who.collector.token,
+            &case,
+            &transfer("2000.00", "2026-06-01"),
+        )
+        .await,
     )
     .await;
-    assert_eq!(body(paid).await["unapplied"]["amount"], "927.36");
+    assert_eq!(paid["unapplied"]["amount"], "927.36");
     let path = format!("/v1/cases/{case}/refunds");
     let refund = |amount: &str| json!({"amount": amount, "method": "bank_transfer", "reference": "RFD-1", "reason": "Overpayment returned"});
 
@@ -82,6 +85,20 @@ async fn an_overpayment_is_refunded_by_explicit_postings_up_to_what_is_held(back
     assert_eq!(
         assert_problem(nothing_left, 422).await["errors"][0]["code"],
         "more_than_held"
+    );
+    // The transfer bounces after its credit went back: reversing it would return money twice.
+    let bounced = app
+        .post(
+            &format!("/v1/payments/{}/reversal", paid["id"].as_str().unwrap()),
+            &app.admin_token,
+            &json!({"reason": "Returned by the bank: AC04"}),
+        )
+        .await;
+    let problem = assert_problem(bounced, 409).await;
+    assert_eq!(problem["code"], "credit_refunded");
+    assert!(
+        problem["detail"].as_str().unwrap().contains("927.36"),
+        "{problem}"
     );
     let listed = body(app.get(&path, &who.member.token).await).await;
     let amounts: Vec<&str> = listed["data"]
