@@ -72,6 +72,7 @@ pub struct JobList {
 #[into_params(parameter_in = Query)]
 pub struct JobFilter {
     /// Only jobs in this status.
+    #[param(inline)]
     pub status: Option<JobStatus>,
 }
 
