@@ -301,6 +301,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    legal_steps (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        kind -> Text,
+        occurred_on -> Date,
+        court -> Nullable<Text>,
+        reference -> Nullable<Text>,
+        administrator -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        amount_minor -> Nullable<BigInt>,
+        costs_awarded_minor -> Nullable<BigInt>,
+        currency -> Text,
+        recorded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     promises (id) {
         id -> Text,
         case_id -> Text,
@@ -450,6 +469,7 @@ diesel::joinable!(invoices -> cases (case_id));
 diesel::joinable!(ledger_postings -> cases (case_id));
 diesel::joinable!(payments -> cases (case_id));
 diesel::joinable!(promises -> cases (case_id));
+diesel::joinable!(legal_steps -> cases (case_id));
 diesel::joinable!(scheduled_jobs -> cases (case_id));
 diesel::joinable!(refunds -> cases (case_id));
 diesel::joinable!(remittance_lines -> remittances (remittance_id));
@@ -481,6 +501,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ledger_postings,
     payments,
     promises,
+    legal_steps,
     scheduled_jobs,
     refunds,
     remittances,

@@ -25,6 +25,7 @@ mod forged_tokens;
 mod health;
 mod invariants;
 mod jobs;
+mod legal;
 mod messages;
 mod migrations;
 mod openapi;

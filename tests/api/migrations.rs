@@ -93,6 +93,10 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         migrations::run_pending(&mut conn).unwrap();
         assert_eq!(
             migrations::revert_last(&mut conn).unwrap(),
+            "20261203000013"
+        );
+        assert_eq!(
+            migrations::revert_last(&mut conn).unwrap(),
             "20261203000012"
         );
         assert_eq!(
@@ -150,7 +154,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         .execute(&mut conn)
         .unwrap();
 
-        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 10);
+        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 11);
         assert_eq!(
             one(&mut conn, "SELECT fee_schedule_id AS value FROM cases"),
             "fsc_case_1"
@@ -163,7 +167,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
             terms
         );
 
-        for _ in 0..10 {
+        for _ in 0..11 {
             migrations::revert_last(&mut conn).unwrap();
         }
         assert_eq!(one(&mut conn, "SELECT fee_terms AS value FROM cases"), terms);

@@ -12,6 +12,7 @@ pub mod disputes;
 pub mod documents;
 pub mod health;
 pub mod jobs;
+pub mod legal;
 pub mod me;
 pub mod messages;
 pub mod metrics;
@@ -65,4 +66,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     disputes::configure(cfg);
     collection::configure(cfg);
     remittances::configure(cfg);
+    legal::configure(cfg);
 }

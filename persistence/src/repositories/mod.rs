@@ -14,6 +14,7 @@ pub mod idempotency;
 pub mod invoices;
 pub mod jobs;
 pub mod ledger;
+pub mod legal_steps;
 pub mod messages;
 pub mod organisations;
 pub mod page;
