@@ -143,6 +143,7 @@ pub async fn create_legal_step(
     params(("id" = String, Path, description = "Case id"), ListParams),
     responses(
         (status = 200, description = "A page of steps", body = LegalStepList),
+        (status = 403, description = "Debtors do not read the legal path", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad `limit` or `cursor`", body = crate::error::Problem, content_type = "application/problem+json"),
     ),

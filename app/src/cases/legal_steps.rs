@@ -23,6 +23,7 @@ use validator::Validate;
 use super::access::visible_case;
 use super::balance::terms_of;
 use super::events::{ActorRef, record_activity};
+use super::input::MAX_INVOICE_MINOR;
 use crate::error::{AppError, FieldError};
 use crate::money::{check_case_currency, detail_json, parse_amount, to_minor};
 use crate::payments::input::text;
@@ -276,16 +277,29 @@ pub fn of_case(
     Ok(legal_steps::of_case(conn, &case.id, page)?)
 }
 
-/// An optional positive amount.
+/// An optional positive amount, at most what one invoice may be.
 fn optional_amount(
     raw: Option<&str>,
     currency: solvo_domain::money::Currency,
     field: &str,
     errors: &mut Vec<FieldError>,
 ) -> Option<Money> {
-    raw.and_then(|raw| {
+    let money = raw.and_then(|raw| {
         parse_amount(raw, currency, field, false)
             .map_err(|err| errors.push(err))
             .ok()
-    })
+    })?;
+    if money
+        .to_minor()
+        .is_ok_and(|minor| minor <= MAX_INVOICE_MINOR)
+    {
+        Some(money)
+    } else {
+        errors.push(FieldError::new(
+            field,
+            "too_large",
+            "The amount is larger than any claim.",
+        ));
+        None
+    }
 }

@@ -114,18 +114,7 @@ pub fn run_due(conn: &mut AnyConnection, clock: &Clock, stop: &AtomicBool) -> Jo
 /// Stores a job for every item due today that has none.
 fn discover(conn: &mut AnyConnection, clock: &Clock) -> Result<(), AppError> {
     let (today, now) = (clock.today(), clock.now());
-    let job = |kind: JobKind, case_id: String, due_on| JobRow {
-        id: new_id("job"),
-        kind: kind.as_str().to_owned(),
-        case_id,
-        due_on,
-        status: "pending".to_owned(),
-        attempts: 0,
-        last_error: None,
-        next_attempt_at: Some(now),
-        created_at: now,
-        finished_at: None,
-    };
+    let job = |kind, case_id, due_on| new_job(kind, case_id, due_on, now);
     let mut due: Vec<JobRow> = cases::due_to_resume(conn, today, BATCH)?
         .into_iter()
         .map(|case| {
@@ -138,7 +127,16 @@ fn discover(conn: &mut AnyConnection, clock: &Clock) -> Result<(), AppError> {
             .into_iter()
             .map(|case_id| job(JobKind::ReviewArrangements, case_id, today)),
     );
-    // Deadlines are worked out once per case, a batch per pass, then found by their index.
+    // Resuming and judging do not wait on the prescription watch: a failure there is its own.
+    jobs::enqueue(conn, &due)?;
+    let warnings = prescription_warnings(conn, clock)?;
+    Ok(jobs::enqueue(conn, &warnings)?)
+}
+
+/// The prescription warnings due today. Deadlines are worked out once per case, a batch per
+/// pass, then found by their index.
+fn prescription_warnings(conn: &mut AnyConnection, clock: &Clock) -> Result<Vec<JobRow>, AppError> {
+    let (today, now) = (clock.today(), clock.now());
     for case in cases::prescription_unchecked(conn, BATCH)? {
         let invoices = invoices::of_case(conn, &case.id)?;
         let deadline = prescription::summarise(&case, &invoices, today).deadline;
@@ -152,12 +150,37 @@ fn discover(conn: &mut AnyConnection, clock: &Clock) -> Result<(), AppError> {
     let until = today
         .checked_add_days(Days::new(u64::from(horizon)))
         .unwrap_or(today);
-    for (case_id, deadline) in cases::prescribing_by(conn, until, BATCH)? {
+    // An expiry is warned the day after the deadline; a week back lets a scheduler that was
+    // down catch up, and nothing older is looked at again.
+    let from = today.checked_sub_days(Days::new(8)).unwrap_or(today);
+    let mut due = Vec::new();
+    for (case_id, deadline) in cases::prescribing_between(conn, from, until, BATCH)? {
         if let Some(on) = prescription::warning_day(deadline, today) {
-            due.push(job(JobKind::PrescriptionWarning, case_id, on));
+            due.push(new_job(JobKind::PrescriptionWarning, case_id, on, now));
         }
     }
-    Ok(jobs::enqueue(conn, &due)?)
+    Ok(due)
+}
+
+/// A job found due at `now`, to run at once.
+fn new_job(
+    kind: JobKind,
+    case_id: String,
+    due_on: chrono::NaiveDate,
+    now: NaiveDateTime,
+) -> JobRow {
+    JobRow {
+        id: new_id("job"),
+        kind: kind.as_str().to_owned(),
+        case_id,
+        due_on,
+        status: "pending".to_owned(),
+        attempts: 0,
+        last_error: None,
+        next_attempt_at: Some(now),
+        created_at: now,
+        finished_at: None,
+    }
 }
 
 /// Runs one job in one transaction; the kind when this node did it, `None` when another had.

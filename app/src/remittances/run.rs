@@ -239,8 +239,8 @@ fn case_lines<'a>(
         .sum::<i128>()
         + lines
             .iter()
-            .map(|(_, line)| i128::from(line.commission.to_minor().unwrap_or(0)))
-            .sum::<i128>();
+            .map(|(_, line)| to_minor(line.commission, "commission").map(i128::from))
+            .sum::<Result<i128, AppError>>()?;
     let due = i128::from(to_minor(
         commission.on(&recovered).map_err(fail)?.total,
         "commission",

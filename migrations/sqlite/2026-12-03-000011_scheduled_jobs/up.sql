@@ -4,7 +4,7 @@
 -- marks it done together. A failed job is retried with backoff until it succeeds or gives up.
 CREATE TABLE scheduled_jobs (
     id TEXT PRIMARY KEY NOT NULL,
-    -- resume_case or review_arrangements.
+    -- resume_case, review_arrangements or prescription_warning.
     kind TEXT NOT NULL,
     -- The case the job works on.
     case_id TEXT NOT NULL REFERENCES cases (id),

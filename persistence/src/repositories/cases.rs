@@ -443,18 +443,21 @@ pub fn set_prescription(
     Ok(())
 }
 
-/// Open cases whose prescription deadline falls on or before `until`, with it, earliest first,
-/// at most `limit`.
+/// Open cases whose prescription deadline falls from `from` through `until`, with it, earliest
+/// first, at most `limit`. The lower bound keeps cases long past their deadline (warned once on
+/// expiry) from filling every batch.
 ///
 /// # Errors
 /// Database errors only.
-pub fn prescribing_by(
+pub fn prescribing_between(
     conn: &mut AnyConnection,
+    from: NaiveDate,
     until: NaiveDate,
     limit: i64,
 ) -> Result<Vec<(String, NaiveDate)>, PersistenceError> {
     let rows: Vec<(String, Option<NaiveDate>)> = cases::table
         .filter(cases::state.ne("closed"))
+        .filter(cases::prescription_deadline.ge(from))
         .filter(cases::prescription_deadline.le(until))
         .order((cases::prescription_deadline.asc(), cases::id.asc()))
         .limit(limit)

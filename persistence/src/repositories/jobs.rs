@@ -14,7 +14,7 @@ use crate::schema::scheduled_jobs;
 pub struct JobRow {
     /// `job_…`
     pub id: String,
-    /// `resume_case` or `review_arrangements`.
+    /// `resume_case`, `review_arrangements` or `prescription_warning`.
     pub kind: String,
     /// The case.
     pub case_id: String,
