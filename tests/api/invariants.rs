@@ -441,7 +441,15 @@ impl Scenario {
 
     async fn refund(&mut self, rng: &mut Rng) -> Step {
         let case = rng.below(self.cases.len());
-        let held = money(&self.balance(case).await["unapplied"]);
+        // Credit a direct payment left is the creditor's: the agency refunds only the rest.
+        let direct: i64 = self
+            .payments(case)
+            .await
+            .iter()
+            .filter(|p| p["status"] == "received" && p["received_by"] == "creditor")
+            .map(left_credit)
+            .sum();
+        let held = (money(&self.balance(case).await["unapplied"]) - direct).max(0);
         let too_much = held <= 0 || rng.below(4) == 0;
         let amount = if too_much {
             decimal(held.max(0) + 1)

@@ -84,7 +84,8 @@ impl TryFrom<RefundRow> for RefundView {
 
 /// Refunds credit held for the debtor (an overpayment; `unapplied` on the balance) by an
 /// explicit posting (agency administrators): the credit held and the amount paid both fall by
-/// the refund; nothing owed changes. At most what is held. Honours `Idempotency-Key`.
+/// the refund; nothing owed changes. At most what the agency holds: credit a direct payment left
+/// is the creditor's. Honours `Idempotency-Key`.
 #[utoipa::path(
     tag = "money",
     operation_id = "create_refund",

@@ -5,15 +5,16 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use solvo_domain::ledger::{RefundError, refund_postings};
+use solvo_domain::money::Money;
 use solvo_domain::permission::Permission;
 use solvo_domain::rates::RateTables;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
-use solvo_persistence::repositories::cases;
 use solvo_persistence::repositories::ledger::{self as postings_repo, PostingRow};
 use solvo_persistence::repositories::page::{Page, PageRequest};
 use solvo_persistence::repositories::refunds;
 pub use solvo_persistence::repositories::refunds::RefundRow;
+use solvo_persistence::repositories::{cases, payments};
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -29,8 +30,8 @@ use crate::principal::Principal;
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewRefund {
-    /// The amount, a positive decimal string, at most the credit held (`unapplied` on the
-    /// balance).
+    /// The amount, a positive decimal string, at most the credit the agency holds: `unapplied` on
+    /// the balance less what direct payments left (the creditor holds that).
     #[schema(example = "127.36")]
     pub amount: String,
     /// The currency, if given; it must be the case's.
@@ -93,10 +94,16 @@ pub fn refund(
         return Err(AppError::Validation(errors));
     }
     let held = balance::load(conn, &case, rates, now.date())?.unapplied;
+    let theirs = creditors_credit(conn, &case.id, currency)?;
+    // What the creditor was paid directly is the creditor's to give back, not the agency's.
+    let refundable = held
+        .checked_sub(theirs)
+        .and_then(|left| left.max(Money::zero(currency)))
+        .map_err(|err| AppError::corrupt("case", &case.id, err))?;
     let refund_id = new_id("rfd");
     let postings = refund_postings(
         amount,
-        held,
+        refundable,
         now.date(),
         &format!("Refund {refund_id}: {reason}"),
     )
@@ -104,7 +111,10 @@ pub fn refund(
         RefundError::MoreThanHeld { held, .. } => AppError::Validation(vec![FieldError::new(
             "amount",
             "more_than_held",
-            format!("Only {held} is held for the debtor on this case."),
+            format!(
+                "Only {held} of the credit held on this case is the agency's to refund; \
+                 {theirs} was paid directly to the creditor."
+            ),
         )]),
         other => AppError::invalid("amount", "not_refundable", other.to_string()),
     })?;
@@ -157,4 +167,19 @@ pub fn of_case(
     caller.require(Permission::ReadPayments)?;
     let case = visible_case(conn, caller, case_id)?;
     Ok(refunds::of_case(conn, &case.id, page)?)
+}
+
+/// The credit left by the case's standing direct payments: money the creditor holds.
+fn creditors_credit(
+    conn: &mut AnyConnection,
+    case_id: &str,
+    currency: solvo_domain::money::Currency,
+) -> Result<Money, AppError> {
+    let direct = payments::standing_received_by(conn, case_id, "creditor")?;
+    let minor: i64 = postings_repo::of_payments(conn, &direct)?
+        .iter()
+        .filter(|posting| posting.account == "unapplied" && posting.amount_minor < 0)
+        .map(|posting| -posting.amount_minor)
+        .sum();
+    Ok(Money::from_minor(minor, currency))
 }

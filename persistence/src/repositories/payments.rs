@@ -159,3 +159,22 @@ pub fn received(
         ))
         .load(conn)?)
 }
+
+/// The ids of the case's payments received by `received_by` (`agency` or `creditor`) that stand
+/// (not reversed).
+///
+/// # Errors
+/// Database errors only.
+pub fn standing_received_by(
+    conn: &mut AnyConnection,
+    case_id: &str,
+    received_by: &str,
+) -> Result<Vec<String>, PersistenceError> {
+    Ok(payments::table
+        .filter(payments::case_id.eq(case_id.to_owned()))
+        .filter(payments::received_by.eq(received_by.to_owned()))
+        .filter(payments::reversed_at.is_null())
+        .order(payments::id.asc())
+        .select(payments::id)
+        .load(conn)?)
+}

@@ -7,7 +7,10 @@ use super::{parties, pay, place, transfer};
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};
 
-both_backends!(an_overpayment_is_refunded_by_explicit_postings_up_to_what_is_held);
+both_backends!(
+    an_overpayment_is_refunded_by_explicit_postings_up_to_what_is_held,
+    credit_a_direct_payment_left_is_not_the_agencys_to_refund,
+);
 
 async fn balance_today(app: &TestApp, token: &str, case: &str) -> Value {
     body(app.get(&format!("/v1/cases/{case}/balance"), token).await).await
@@ -120,4 +123,44 @@ async fn an_overpayment_is_refunded_by_explicit_postings_up_to_what_is_held(back
         .filter(|e| e["kind"] == "refund")
         .count();
     assert_eq!(refunds, 2);
+}
+
+async fn credit_a_direct_payment_left_is_not_the_agencys_to_refund(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let who = parties(&app, "Direct GmbH").await;
+    let case = place(
+        &app,
+        &who.member.token,
+        "DE-RFD-2",
+        "DE",
+        &[("RF-2", "2026-02-04", "1000.00")],
+    )
+    .await;
+    // Owed on 2026-06-01: 1072.64 (as above); the creditor was paid 1,100.00 directly and holds
+    // the 27.36 over.
+    let direct = app
+        .post(
+            &format!("/v1/cases/{case}/direct-payments"),
+            &who.member.token,
+            &transfer("1100.00", "2026-06-01"),
+        )
+        .await;
+    assert_eq!(body(direct).await["unapplied"]["amount"], "27.36");
+    let refund = json!({"amount": "10.00", "method": "bank_transfer", "reason": "Overpayment"});
+    let refused = app
+        .post(
+            &format!("/v1/cases/{case}/refunds"),
+            &app.admin_token,
+            &refund,
+        )
+        .await;
+    let problem = assert_problem(refused, 422).await;
+    assert_eq!(problem["errors"][0]["code"], "more_than_held");
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("27.36"),
+        "{problem}"
+    );
 }
