@@ -17,6 +17,7 @@ both_backends!(
     a_partial_dispute_upheld_credits_exactly_the_amount_and_returns_the_case,
     disputes_that_break_a_rule_are_refused,
     who_may_raise_read_and_resolve_disputes,
+    a_dispute_lapses_when_its_case_is_withdrawn_undecided,
 );
 
 /// A sandbox on [`START`] with a creditor (its admin, member and viewer) that placed one
@@ -529,4 +530,42 @@ async fn who_may_raise_read_and_resolve_disputes(backend: Backend) {
     )
     .await;
     assert_eq!(response.status(), 200);
+}
+
+async fn a_dispute_lapses_when_its_case_is_withdrawn_undecided(backend: Backend) {
+    let scene = scene(backend).await;
+    let dispute = raised(
+        &scene,
+        &json!({"category": "goods_not_received", "text": "Nothing was delivered."}),
+    )
+    .await;
+    let id = dispute["id"].as_str().unwrap();
+    let withdraw = json!({"type": "withdraw", "reason": "Settled between the parties"});
+    let withdrawn = scene
+        .app
+        .post(
+            &format!("/v1/cases/{}/instructions", scene.case),
+            &scene.admin.token,
+            &withdraw,
+        )
+        .await;
+    assert_eq!(withdrawn.status(), 200);
+    let seen = body(
+        scene
+            .app
+            .get(&format!("/v1/disputes/{id}"), &scene.member.token)
+            .await,
+    )
+    .await;
+    assert_eq!(seen["status"], "lapsed", "{seen}");
+    let resolution = json!({"outcome": "rejected", "reasons": "Too late"});
+    let late = scene
+        .app
+        .post(
+            &format!("/v1/disputes/{id}/resolution"),
+            &scene.admin.token,
+            &resolution,
+        )
+        .await;
+    assert_eq!(assert_problem(late, 409).await["code"], "dispute_resolved");
 }

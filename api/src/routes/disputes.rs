@@ -58,7 +58,8 @@ pub struct DisputeView {
     pub invoice_numbers: Vec<String>,
     /// The case's documents the debtor relies on.
     pub document_ids: Vec<String>,
-    /// `open`, `upheld` or `rejected`.
+    /// `open`, `upheld` or `rejected`, or `lapsed` when the case left `disputed` without a
+    /// decision (closed, withdrawn, insolvent).
     #[schema(example = "open")]
     pub status: String,
     /// The user or API key that recorded it.

@@ -13,7 +13,7 @@ use solvo_domain::money::{Currency, Money};
 use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::cases::CaseRow;
 use solvo_persistence::repositories::payment_plans::{self, InstalmentRow, PlanEnd, PlanRow};
-use solvo_persistence::repositories::promises;
+use solvo_persistence::repositories::{disputes, promises};
 
 use super::received::received;
 use crate::cases::events::{ActorRef, record_activity};
@@ -34,9 +34,39 @@ pub fn judge(
 ) -> Result<CaseRow, AppError> {
     let currency =
         Currency::parse(&case.currency).map_err(|err| AppError::corrupt("case", &case.id, err))?;
+    lapse_disputes(conn, &case, now)?;
     let paid = received(conn, &case.id, currency)?;
     judge_promises(conn, &case, currency, &paid, today, now)?;
     judge_plan(conn, case, currency, &paid, today, now)
+}
+
+/// A dispute is open only while its case is `disputed`: a case that left that state without a
+/// decision (closed, withdrawn, insolvent) lapses it, so it can neither be resolved later nor
+/// credit a reopened claim.
+fn lapse_disputes(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    if case.state == "disputed" {
+        return Ok(());
+    }
+    let reasons = format!(
+        "The case left `disputed` as `{}` without a decision.",
+        case.state
+    );
+    for dispute_id in disputes::lapse_open(conn, &case.id, &reasons, now)? {
+        let detail = json!({"dispute_id": dispute_id, "state": case.state});
+        record_activity(
+            conn,
+            case,
+            &ActorRef::system(),
+            "dispute_lapsed",
+            &detail,
+            now,
+        )?;
+    }
+    Ok(())
 }
 
 /// Settles every open promise that is kept or broken on `today`. All the case's promises are

@@ -142,3 +142,36 @@ pub fn resolve(
     .execute(conn)?;
     Ok(updated == 1)
 }
+
+/// Lapses the case's open disputes (the case left `disputed` without a decision: closed,
+/// withdrawn, insolvent); returns their ids.
+///
+/// # Errors
+/// Database errors only.
+pub fn lapse_open(
+    conn: &mut AnyConnection,
+    case_id: &str,
+    reasons: &str,
+    at: NaiveDateTime,
+) -> Result<Vec<String>, PersistenceError> {
+    let open: Vec<String> = disputes::table
+        .filter(disputes::case_id.eq(case_id.to_owned()))
+        .filter(disputes::status.eq("open"))
+        .select(disputes::id)
+        .load(conn)?;
+    if !open.is_empty() {
+        diesel::update(
+            disputes::table
+                .filter(disputes::id.eq_any(open.clone()))
+                .filter(disputes::status.eq("open")),
+        )
+        .set((
+            disputes::status.eq("lapsed"),
+            disputes::resolution_reasons.eq(Some(reasons.to_owned())),
+            disputes::resolved_by.eq(Some("system".to_owned())),
+            disputes::resolved_at.eq(Some(at)),
+        ))
+        .execute(conn)?;
+    }
+    Ok(open)
+}
