@@ -80,7 +80,7 @@ impl TryFrom<PromiseRow> for PromiseView {
             status: status.as_str().to_owned(),
             id: row.id,
             case_id: row.case_id,
-            made_on: row.made_on,
+            made_on: row.created_at.date(),
             due_date: row.due_date,
             note: row.note,
             recorded_by: row.recorded_by,
@@ -169,7 +169,7 @@ impl From<PlanRecord> for PlanView {
             total: record.total.into(),
             frequency: record.frequency.map(PlanFrequency::from),
             grace_days: row.grace_days,
-            starts_on: row.starts_on,
+            starts_on: row.created_at.date(),
             instalments: record
                 .instalments
                 .into_iter()

@@ -119,7 +119,6 @@ pub fn agree(
         currency: case.currency.clone(),
         frequency: valid.frequency.map(|f| f.as_str().to_owned()),
         grace_days: i32::try_from(grace_days).unwrap_or(i32::MAX),
-        starts_on: today,
         status: "active".to_owned(),
         review_on: next_review(&valid.instalments, 0, grace_days),
         defaulted_instalment: None,

@@ -47,7 +47,6 @@ pub fn make(
         organisation_id: case.organisation_id.clone(),
         amount_minor: to_minor(valid.amount, "amount")?,
         currency: case.currency.clone(),
-        made_on: now.date(),
         due_date: valid.due_date,
         status: "open".to_owned(),
         note: valid.note,

@@ -93,17 +93,9 @@ pub(super) fn assemble(
 /// [`AppError::Corrupt`] for an unknown kind.
 pub(super) fn line_of(row: &LineRow, currency: Currency) -> Result<RemittanceLine, AppError> {
     let money = |minor: i64| Money::from_minor(minor, currency);
-    let kind = match row.kind.as_str() {
-        "payment" => LineKind::Payment,
-        "reversal" => LineKind::Reversal,
-        other => {
-            return Err(AppError::corrupt(
-                "remittance line",
-                &row.id,
-                format!("kind `{other}`"),
-            ));
-        }
-    };
+    let kind = LineKind::parse(&row.kind).ok_or_else(|| {
+        AppError::corrupt("remittance line", &row.id, format!("kind `{}`", row.kind))
+    })?;
     Ok(RemittanceLine {
         kind,
         parts: PaymentParts {

@@ -60,6 +60,14 @@ impl LineKind {
             Self::Reversal => "reversal",
         }
     }
+
+    /// Reads a stored name.
+    #[must_use]
+    pub fn parse(raw: &str) -> Option<Self> {
+        [Self::Payment, Self::Reversal]
+            .into_iter()
+            .find(|kind| kind.as_str() == raw)
+    }
 }
 
 /// One line of a statement.

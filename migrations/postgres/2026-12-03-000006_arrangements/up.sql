@@ -9,14 +9,12 @@ CREATE TABLE promises (
     -- Positive, in minor units of the case currency.
     amount_minor BIGINT NOT NULL CHECK (amount_minor > 0),
     currency TEXT NOT NULL,
-    -- The day it was made; payments recorded after created_at and value-dated by due_date
-    -- count towards it.
-    made_on DATE NOT NULL,
     due_date DATE NOT NULL,
     -- open, kept or broken.
     status TEXT NOT NULL,
     note TEXT,
     recorded_by TEXT NOT NULL,
+    -- Payments recorded from then and value-dated by due_date count towards it.
     created_at TIMESTAMP NOT NULL,
     -- When it was found kept or broken.
     settled_at TIMESTAMP
@@ -36,8 +34,6 @@ CREATE TABLE payment_plans (
     frequency TEXT,
     -- Days after an instalment's due date before a shortfall defaults the plan.
     grace_days INTEGER NOT NULL CHECK (grace_days >= 0),
-    -- The day it was agreed; payments recorded after created_at count towards the instalments.
-    starts_on DATE NOT NULL,
     -- active, completed, defaulted or cancelled.
     status TEXT NOT NULL,
     -- The first day an active plan can have defaulted: the day after the grace period of the
@@ -48,6 +44,7 @@ CREATE TABLE payment_plans (
     -- Why it was cancelled.
     cancel_reason TEXT,
     recorded_by TEXT NOT NULL,
+    -- Payments recorded from then count towards the instalments.
     created_at TIMESTAMP NOT NULL,
     ended_at TIMESTAMP
 );

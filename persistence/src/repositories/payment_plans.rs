@@ -27,8 +27,6 @@ pub struct PlanRow {
     pub frequency: Option<String>,
     /// Days of grace after each due date.
     pub grace_days: i32,
-    /// Payments from this day count.
-    pub starts_on: NaiveDate,
     /// `active`, `completed`, `defaulted` or `cancelled`.
     pub status: String,
     /// For an active plan, the first day it can have defaulted.

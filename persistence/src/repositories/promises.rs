@@ -22,8 +22,6 @@ pub struct PromiseRow {
     pub amount_minor: i64,
     /// ISO 4217, the case currency.
     pub currency: String,
-    /// Payments from this day count.
-    pub made_on: NaiveDate,
     /// The day promised.
     pub due_date: NaiveDate,
     /// `open`, `kept` or `broken`.
