@@ -29,7 +29,7 @@ use crate::routes;
         (name = "intake", description = "Debtors, case placement (single, bulk, CSV) and fee quotes"),
         (name = "tracking", description = "Cases, balances, timelines, creditor instructions and disputes"),
         (name = "collection", description = "Assessments, the activity log and the work queue of collectors"),
-        (name = "money", description = "Payments, their allocation onto the ledger, reversals, promises to pay, payment plans and remittances to creditors"),
+        (name = "money", description = "Payments, their allocation onto the ledger, reversals, promises to pay, payment plans, remittances to creditors and the agency's fee invoices"),
         (name = "collaboration", description = "Messages and documents on a case"),
         (name = "reference", description = "Jurisdictions, reference rates and the case state machine"),
         (name = "operations", description = "Health, metrics and the scheduler's jobs"),

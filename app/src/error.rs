@@ -94,6 +94,10 @@ pub enum AppError {
     /// The dispute has been resolved already; a dispute is decided once.
     #[error("dispute resolved: {0}")]
     DisputeResolved(String),
+    /// The fee invoice has been cancelled by a credit note already, or is one; the text says
+    /// which.
+    #[error("invoice credited: {0}")]
+    InvoiceCredited(String),
     /// Any other clash with existing data; the text is safe to show.
     #[error("conflict: {0}")]
     Conflict(String),

@@ -25,6 +25,7 @@ pub mod debtors;
 pub mod disputes;
 pub mod documents;
 pub mod error;
+pub mod fee_invoices;
 pub mod idempotency;
 pub mod identity;
 pub mod jobs;

@@ -12,6 +12,7 @@ pub mod fees;
 pub mod identifiers;
 pub mod identity;
 pub mod interest;
+pub mod invoicing;
 pub mod jurisdiction;
 pub mod ledger;
 pub mod money;

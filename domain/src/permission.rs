@@ -113,11 +113,21 @@ pub enum Permission {
     /// Read the scheduler's jobs and their failures: the agency administrator, who runs the
     /// installation.
     ReadJobs,
+    /// Set the details fee invoices name an organisation by (legal name, address, VAT number,
+    /// the agency's VAT rate): the agency administrator for every organisation, a creditor's
+    /// administrator for its own, whose finance team knows where invoices must go.
+    ManageBilling,
+    /// Issue fee invoices and the credit notes that cancel them: the agency administrator, who
+    /// runs the agency's books.
+    IssueFeeInvoices,
+    /// Read fee invoices: the agency administrator (every creditor's) and the creditor's users
+    /// (their own), as for remittance statements.
+    ReadFeeInvoices,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 35] = [
+    pub const ALL: [Permission; 38] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -153,6 +163,9 @@ impl Permission {
         Permission::RaiseDisputes,
         Permission::ResolveDisputes,
         Permission::ReadJobs,
+        Permission::ManageBilling,
+        Permission::IssueFeeInvoices,
+        Permission::ReadFeeInvoices,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -194,6 +207,9 @@ impl Permission {
             Self::RaiseDisputes => "raise_disputes",
             Self::ResolveDisputes => "resolve_disputes",
             Self::ReadJobs => "read_jobs",
+            Self::ManageBilling => "manage_billing",
+            Self::IssueFeeInvoices => "issue_fee_invoices",
+            Self::ReadFeeInvoices => "read_fee_invoices",
         }
     }
 
@@ -251,6 +267,9 @@ impl Permission {
             P::RaiseDisputes =>               [Y,        Y,        Y,        Y,        N,        N],
             P::ResolveDisputes =>             [Y,        N,        Y,        N,        N,        N],
             P::ReadJobs =>                    [Y,        N,        N,        N,        N,        N],
+            P::ManageBilling =>               [Y,        N,        Y,        N,        N,        N],
+            P::IssueFeeInvoices =>            [Y,        N,        N,        N,        N,        N],
+            P::ReadFeeInvoices =>             [Y,        N,        Y,        Y,        Y,        N],
         }
     }
 }
@@ -284,7 +303,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 35] = [
+    const EXPECTED: [(&str, &[&str]); 38] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -390,6 +409,17 @@ mod tests {
         ),
         ("resolve_disputes", &["agency_admin", "creditor_admin"]),
         ("read_jobs", &["agency_admin"]),
+        ("manage_billing", &["agency_admin", "creditor_admin"]),
+        ("issue_fee_invoices", &["agency_admin"]),
+        (
+            "read_fee_invoices",
+            &[
+                "agency_admin",
+                "creditor_admin",
+                "creditor_member",
+                "creditor_viewer",
+            ],
+        ),
     ];
 
     #[test]

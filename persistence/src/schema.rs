@@ -482,6 +482,76 @@ diesel::joinable!(messages -> cases (case_id));
 diesel::joinable!(message_reads -> messages (message_id));
 diesel::joinable!(documents -> cases (case_id));
 
+diesel::table! {
+    billing_details (organisation_id) {
+        organisation_id -> Text,
+        legal_name -> Text,
+        address -> Text,
+        vat_id -> Nullable<Text>,
+        vat_rate_bp -> Nullable<Integer>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    fee_invoice_numbers (series, year) {
+        series -> Text,
+        year -> Integer,
+        last_sequence -> BigInt,
+    }
+}
+
+diesel::table! {
+    fee_invoices (id) {
+        id -> Text,
+        organisation_id -> Text,
+        kind -> Text,
+        credits_id -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        series -> Text,
+        year -> Integer,
+        sequence -> BigInt,
+        number -> Text,
+        currency -> Text,
+        issue_date -> Date,
+        period_end -> Date,
+        vat_treatment -> Text,
+        vat_rate_bp -> Integer,
+        net_minor -> BigInt,
+        vat_minor -> BigInt,
+        total_minor -> BigInt,
+        withheld_minor -> BigInt,
+        amount_due_minor -> BigInt,
+        seller -> Text,
+        buyer -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    fee_invoice_lines (id) {
+        id -> Text,
+        fee_invoice_id -> Text,
+        position -> Integer,
+        source -> Text,
+        item -> Text,
+        case_id -> Nullable<Text>,
+        description -> Text,
+        net_minor -> BigInt,
+    }
+}
+
+diesel::table! {
+    fee_invoice_items (item) {
+        item -> Text,
+        fee_invoice_id -> Text,
+    }
+}
+
+diesel::joinable!(fee_invoice_lines -> fee_invoices (fee_invoice_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -515,4 +585,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     documents,
     idempotency_keys,
     rate_entries,
+    billing_details,
+    fee_invoice_numbers,
+    fee_invoices,
+    fee_invoice_lines,
+    fee_invoice_items,
 );

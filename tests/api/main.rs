@@ -21,6 +21,7 @@ mod disputes;
 mod documents;
 mod error_codes;
 mod errors;
+mod fee_invoices;
 mod forged_tokens;
 mod health;
 mod invariants;

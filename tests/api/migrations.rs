@@ -91,50 +91,24 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         let (_database, pool) = empty_database(backend);
         let mut conn = pool.get().unwrap();
         migrations::run_pending(&mut conn).unwrap();
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261203000013"
-        );
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261203000012"
-        );
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261203000011"
-        );
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261203000010"
-        );
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261203000009"
-        );
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261203000008"
-        );
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261203000007"
-        );
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261203000006"
-        );
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261202000005"
-        );
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261201000004"
-        );
-        assert_eq!(
-            migrations::revert_last(&mut conn).unwrap(),
-            "20261123000003"
-        );
+        // Every migration after the one that moved fee terms, newest first.
+        let later = [
+            "20261203000014",
+            "20261203000013",
+            "20261203000012",
+            "20261203000011",
+            "20261203000010",
+            "20261203000009",
+            "20261203000008",
+            "20261203000007",
+            "20261203000006",
+            "20261202000005",
+            "20261201000004",
+            "20261123000003",
+        ];
+        for version in later {
+            assert_eq!(migrations::revert_last(&mut conn).unwrap(), version);
+        }
         solvo_api::bootstrap::bootstrap(&mut conn, "a@agency.example", "a long password 1", "A", "NL")
             .unwrap();
         let organisation = one(&mut conn, "SELECT id AS value FROM organisations");
@@ -154,7 +128,10 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         .execute(&mut conn)
         .unwrap();
 
-        assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), 11);
+        assert_eq!(
+            migrations::run_pending(&mut conn).unwrap().len(),
+            later.len()
+        );
         assert_eq!(
             one(&mut conn, "SELECT fee_schedule_id AS value FROM cases"),
             "fsc_case_1"
@@ -167,7 +144,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
             terms
         );
 
-        for _ in 0..11 {
+        for _ in later {
             migrations::revert_last(&mut conn).unwrap();
         }
         assert_eq!(one(&mut conn, "SELECT fee_terms AS value FROM cases"), terms);

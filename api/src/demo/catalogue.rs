@@ -22,7 +22,19 @@ pub(super) struct CreditorSeed {
     pub payment_term_days: u64,
     /// The ERP its API key is named after.
     pub erp: &'static str,
+    /// Its postal address, as fee invoices print it.
+    pub address: [&'static str; 2],
+    /// Its VAT number, as fee invoices print it.
+    pub vat_id: &'static str,
 }
+
+/// The demo agency's postal address, VAT number and VAT rate (the Netherlands' standard 21 %,
+/// Wet op de omzetbelasting 1968, article 9), as its fee invoices print them.
+pub(super) const AGENCY_BILLING: ([&str; 2], &str, i32) = (
+    ["Herengracht 500", "1017 CB Amsterdam"],
+    "NL001234567B01",
+    2100,
+);
 
 /// A Dutch wholesaler (index 0) and a German machine builder (index 1).
 pub(super) const CREDITORS: [CreditorSeed; 2] = [
@@ -34,6 +46,8 @@ pub(super) const CREDITORS: [CreditorSeed; 2] = [
         invoice_prefix: "VF",
         payment_term_days: 30,
         erp: "Exact Online",
+        address: ["Industrieweg 12", "3542 AD Utrecht"],
+        vat_id: "NL009876543B01",
     },
     CreditorSeed {
         name: "Kessler Maschinenbau GmbH",
@@ -43,6 +57,8 @@ pub(super) const CREDITORS: [CreditorSeed; 2] = [
         invoice_prefix: "RE",
         payment_term_days: 60,
         erp: "SAP S/4HANA",
+        address: ["Werkstraße 7", "70565 Stuttgart"],
+        vat_id: "DE811234567",
     },
 ];
 

@@ -7,11 +7,12 @@ use solvo_domain::identity::Role;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::api_keys::{self, ApiKeyRow};
+use solvo_persistence::repositories::billing::{self, BillingRow};
 use solvo_persistence::repositories::collectors;
 use solvo_persistence::repositories::organisations::{self, OrganisationRow};
 use solvo_persistence::repositories::users::{self, UserRow};
 
-use super::catalogue::{AGENCY_NAME, COLLECTORS, CREDITORS};
+use super::catalogue::{AGENCY_BILLING, AGENCY_NAME, COLLECTORS, CREDITORS};
 use super::report::{DemoApiKey, DemoLogin};
 use super::{DEMO_PASSWORD, DemoError};
 use crate::auth::secret;
@@ -61,6 +62,19 @@ pub(super) fn create(
             .next()
             .ok_or_else(|| DemoError::Failed("too few password hashes".to_owned()))
     };
+    let (address, vat_id, vat_rate_bp) = AGENCY_BILLING;
+    billing::put(
+        conn,
+        &BillingRow {
+            organisation_id: agency.organisation_id.clone(),
+            legal_name: AGENCY_NAME.to_owned(),
+            address: address.join("\n"),
+            vat_id: Some(vat_id.to_owned()),
+            vat_rate_bp: Some(vat_rate_bp),
+            updated_by: "demo".to_owned(),
+            updated_at: now,
+        },
+    )?;
     let mut logins = vec![login(
         Role::AgencyAdmin,
         AGENCY_NAME,
@@ -111,6 +125,18 @@ pub(super) fn create(
             updated_at: now,
         };
         organisations::insert(conn, &organisation)?;
+        billing::put(
+            conn,
+            &BillingRow {
+                organisation_id: organisation.id.clone(),
+                legal_name: seed.name.to_owned(),
+                address: seed.address.join("\n"),
+                vat_id: Some(seed.vat_id.to_owned()),
+                vat_rate_bp: None,
+                updated_by: "demo".to_owned(),
+                updated_at: now,
+            },
+        )?;
         let org = organisation.id.as_str();
         let mut ids = Vec::with_capacity(3);
         for (local, role, note) in [

@@ -10,6 +10,8 @@ pub mod collectors;
 pub mod debtors;
 pub mod disputes;
 pub mod documents;
+pub mod fee_invoices;
+pub mod format;
 pub mod health;
 pub mod jobs;
 pub mod legal;
@@ -66,5 +68,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     disputes::configure(cfg);
     collection::configure(cfg);
     remittances::configure(cfg);
+    fee_invoices::configure(cfg);
     legal::configure(cfg);
 }

@@ -16,6 +16,7 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::idempotency::{self, Created};
 use crate::money::MoneyView;
+use crate::routes::format;
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
 
@@ -344,23 +345,7 @@ pub async fn get_remittance(
     id: web::Path<String>,
     params: web::Query<FormatParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let accepts_csv = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/csv"));
-    let csv = match params.format.as_deref() {
-        Some("csv") => true,
-        Some("json") => false,
-        None => accepts_csv,
-        Some(_) => {
-            return Err(ApiError::invalid(
-                "format",
-                "unknown_format",
-                "format is `json` or `csv`.",
-            ));
-        }
-    };
+    let csv = format::wants(&request, params.format.as_deref(), "csv", "text/csv")?;
     let id = id.into_inner();
     let statement = state
         .db

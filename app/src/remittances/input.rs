@@ -31,20 +31,33 @@ impl NewRemittance {
     /// # Errors
     /// [`AppError::Validation`] naming each bad field.
     pub fn validate_for(&self, today: NaiveDate) -> Result<Currency, AppError> {
-        let mut errors = Vec::new();
-        let currency = parse_currency(&self.currency, "currency")
-            .map_err(|err| errors.push(err))
-            .ok();
-        if self.period_end > today {
-            errors.push(FieldError::new(
-                "period_end",
-                "in_future",
-                format!("A period ends today ({today}) at the latest."),
-            ));
-        }
-        match currency {
-            Some(currency) if errors.is_empty() => Ok(currency),
-            _ => Err(AppError::Validation(errors)),
-        }
+        currency_and_period(&self.currency, self.period_end, today)
+    }
+}
+
+/// A run's currency and the last day it covers, which is today at the latest: what remittances
+/// and fee invoices are both asked for.
+///
+/// # Errors
+/// [`AppError::Validation`] naming each bad field.
+pub(crate) fn currency_and_period(
+    currency: &str,
+    period_end: NaiveDate,
+    today: NaiveDate,
+) -> Result<Currency, AppError> {
+    let mut errors = Vec::new();
+    let currency = parse_currency(currency, "currency")
+        .map_err(|err| errors.push(err))
+        .ok();
+    if period_end > today {
+        errors.push(FieldError::new(
+            "period_end",
+            "in_future",
+            format!("A period ends today ({today}) at the latest."),
+        ));
+    }
+    match currency {
+        Some(currency) if errors.is_empty() => Ok(currency),
+        _ => Err(AppError::Validation(errors)),
     }
 }

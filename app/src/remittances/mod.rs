@@ -3,6 +3,7 @@
 //! ([`run::run`]); statements are read back as JSON or CSV ([`read`]). The arithmetic is
 //! `solvo_domain::remittance`; a payment is remitted once, enforced by the database.
 
+pub(crate) mod commission;
 pub mod input;
 mod parts;
 pub mod read;

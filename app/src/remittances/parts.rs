@@ -18,7 +18,7 @@ use crate::error::AppError;
 /// # Errors
 /// [`AppError::Corrupt`] when the postings name an unknown account or invoice, or do not add up
 /// to the payment.
-pub(super) fn split(
+pub(crate) fn split(
     payment: &PaymentRow,
     postings: &[&PostingRow],
     invoices: &HashMap<&str, &InvoiceRow>,

@@ -2,25 +2,23 @@
 //! period's end and never remitted, and every remitted payment reversed since, as the lines of
 //! one statement, in one transaction.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDateTime, NaiveTime};
 use serde_json::json;
-use solvo_domain::fees::{FeeSchedule, RecoveredAmount, Scope};
+use solvo_domain::fees::RecoveredAmount;
 use solvo_domain::money::{Currency, Money};
 use solvo_domain::permission::Permission;
-use solvo_domain::remittance::{CaseCommission, RemittanceLine, totals};
+use solvo_domain::remittance::{RemittanceLine, totals};
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::cases::{self, CaseRow};
-use solvo_persistence::repositories::invoices::{self, InvoiceRow};
-use solvo_persistence::repositories::ledger::{self, PostingRow};
-use solvo_persistence::repositories::payments::{self, PaymentRow};
+use solvo_persistence::repositories::organisations;
+use solvo_persistence::repositories::payments::PaymentRow;
 use solvo_persistence::repositories::remittances::{self, LineRow, RemittanceRow};
-use solvo_persistence::repositories::{debtors, fee_schedules, organisations};
 use solvo_persistence::{AnyConnection, PersistenceError};
 
+use super::commission::{self, CaseTerms};
 use super::input::NewRemittance;
-use super::parts::split;
 use super::read::{Statement, assemble, line_of};
 use crate::cases::events::{ActorRef, record_activity};
 use crate::error::AppError;
@@ -146,7 +144,8 @@ struct CaseWork<'a> {
 
 /// The lines of one case: a line per fresh payment with the commission it adds, the negation of
 /// each reversed payment's line, and on the last line whatever makes the commission charged on
-/// the case, over all runs, equal the commission on what now stands recovered.
+/// the case, over all runs and fee invoices, equal the commission on what now stands counted
+/// (`super::commission`).
 fn case_lines<'a>(
     conn: &mut AnyConnection,
     case: &CaseRow,
@@ -154,69 +153,22 @@ fn case_lines<'a>(
     currency: Currency,
     work: &CaseWork<'a>,
 ) -> Result<Vec<(&'a PaymentRow, RemittanceLine)>, AppError> {
-    let invoice_rows = invoices::of_case(conn, &case.id)?;
-    let invoices: HashMap<&str, &InvoiceRow> = invoice_rows
-        .iter()
-        .map(|invoice| (invoice.id.as_str(), invoice))
-        .collect();
-    let terms = fee_schedules::terms(conn, &case.fee_schedule_id)?;
-    let schedule: FeeSchedule =
-        serde_json::from_str(&terms).map_err(|err| AppError::corrupt("case", &case.id, err))?;
-    let debtor = debtors::find(conn, None, &case.debtor_id)?;
-    let scope = if debtor.country == creditor_country {
-        Scope::Domestic
-    } else {
-        Scope::International
-    };
-    let commission = CaseCommission {
-        schedule: &schedule,
-        scope,
-        placed_on: case.created_at.date(),
-    };
+    let terms = CaseTerms::load(conn, case, creditor_country, currency)?;
+    let commission = terms.commission();
     let reversed_now: BTreeSet<&str> = work.reversed.iter().map(|p| p.id.as_str()).collect();
-    let reversed_before: BTreeSet<&str> = work
-        .earlier
-        .iter()
-        .filter(|line| line.kind == "reversal")
-        .map(|line| line.payment_id.as_str())
-        .collect();
-    let standing_before: Vec<&LineRow> = work
-        .earlier
-        .iter()
-        .copied()
-        .filter(|line| line.kind == "payment")
-        .filter(|line| !reversed_before.contains(line.payment_id.as_str()))
-        .filter(|line| !reversed_now.contains(line.payment_id.as_str()))
-        .collect();
-    let mut ids: Vec<String> = standing_before
-        .iter()
-        .map(|line| line.payment_id.clone())
-        .collect();
-    ids.extend(work.fresh.iter().map(|payment| payment.id.clone()));
-    let posting_rows = ledger::of_payments(conn, &ids)?;
-    let mut by_payment: BTreeMap<&str, Vec<&PostingRow>> = BTreeMap::new();
-    for posting in &posting_rows {
-        if let Some(payment_id) = posting.payment_id.as_deref() {
-            by_payment.entry(payment_id).or_default().push(posting);
-        }
-    }
-    let mut recovered: Vec<RecoveredAmount> = Vec::new();
-    for line in &standing_before {
-        let payment = payments::find(conn, None, &line.payment_id)?;
-        let own = by_payment
-            .get(payment.id.as_str())
-            .cloned()
-            .unwrap_or_default();
-        recovered.extend(split(&payment, &own, &invoices, currency)?.1);
-    }
-    let fail = |err: solvo_domain::fees::FeeError| AppError::corrupt("case", &case.id, err);
+    let remitted = commission::remitted(conn, &terms, &work.earlier, &reversed_now)?;
+    let direct_lines = commission::direct_lines(conn, &case.id)?;
+    let direct = commission::billed_direct(conn, &terms, &direct_lines, &BTreeSet::new())?;
+    let mut recovered: Vec<RecoveredAmount> = remitted.recovered;
+    recovered.extend(direct.recovered);
+    let fail = |err: solvo_domain::fees::FeeError| terms.corrupt(err);
+    let splits = terms.splits(conn, &work.fresh)?;
     let mut lines: Vec<(&'a PaymentRow, RemittanceLine)> = Vec::new();
     for payment in &work.fresh {
-        let own = by_payment
-            .get(payment.id.as_str())
+        let (parts, this) = splits
+            .get(&payment.id)
             .cloned()
-            .unwrap_or_default();
-        let (parts, this) = split(payment, &own, &invoices, currency)?;
+            .ok_or_else(|| terms.corrupt("payment split missing"))?;
         let added = commission.increment(&recovered, &this).map_err(fail)?;
         recovered.extend(this);
         lines.push((*payment, RemittanceLine::payment(parts, added)));
@@ -232,11 +184,8 @@ fn case_lines<'a>(
             RemittanceLine::reversal_of(&line_of(remitted, currency)?),
         ));
     }
-    let charged = work
-        .earlier
-        .iter()
-        .map(|line| i128::from(line.commission_minor))
-        .sum::<i128>()
+    let charged = remitted.charged_minor
+        + direct.charged_minor
         + lines
             .iter()
             .map(|(_, line)| to_minor(line.commission, "commission").map(i128::from))
@@ -248,12 +197,11 @@ fn case_lines<'a>(
     if let Some((_, last)) = lines.last_mut()
         && due != charged
     {
-        let adjustment =
-            i64::try_from(due - charged).map_err(|err| AppError::corrupt("case", &case.id, err))?;
+        let adjustment = i64::try_from(due - charged).map_err(|err| terms.corrupt(err))?;
         last.commission = last
             .commission
             .checked_add(Money::from_minor(adjustment, currency))
-            .map_err(|err| AppError::corrupt("case", &case.id, err))?;
+            .map_err(|err| terms.corrupt(err))?;
     }
     Ok(lines)
 }

@@ -38,7 +38,8 @@ impl FeeSchedule {
     ///   365 days;
     /// - minimum commission 50 once anything is recovered;
     /// - withdrawal 5 % of the outstanding principal, at least 50;
-    /// - legal costs passed through at cost; VAT charged, rate left to the fee invoice.
+    /// - legal costs passed through at cost; VAT charged, rate left to the fee invoice;
+    /// - commission charged on payments the debtor makes to the creditor directly.
     ///
     /// Figures are in euros and scaled by a round price level for other currencies.
     #[must_use]
@@ -75,6 +76,7 @@ impl FeeSchedule {
             legal_costs_passed_through: true,
             vat_applicable: true,
             vat_rate_bp: None,
+            commission_on_direct_payments: true,
         }
     }
 }

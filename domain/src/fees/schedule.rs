@@ -81,6 +81,16 @@ pub struct FeeSchedule {
     pub vat_applicable: bool,
     /// The VAT rate in basis points when known; `None` leaves the VAT amount to the fee invoice.
     pub vat_rate_bp: Option<u32>,
+    /// Whether money the debtor pays the creditor directly after placement bears the success
+    /// commission like money paid to the agency (billed on the fee invoice, as nothing can be
+    /// withheld from it). Schedules stored before this term existed charge it.
+    #[serde(default = "charged")]
+    pub commission_on_direct_payments: bool,
+}
+
+/// The default of [`FeeSchedule::commission_on_direct_payments`].
+fn charged() -> bool {
+    true
 }
 
 impl FeeSchedule {

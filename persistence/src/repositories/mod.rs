@@ -2,6 +2,7 @@
 //! connection (and so its transaction); tenant scoping is an explicit argument, never implied.
 
 pub mod api_keys;
+pub mod billing;
 pub mod case_events;
 pub mod cases;
 pub mod collection_work;
@@ -9,6 +10,7 @@ pub mod collectors;
 pub mod debtors;
 pub mod disputes;
 pub mod documents;
+pub mod fee_invoices;
 pub mod fee_schedules;
 pub mod idempotency;
 pub mod invoices;

@@ -1,0 +1,34 @@
+//! Choosing between JSON and a document form of one resource (a statement's CSV, an invoice's
+//! PDF): `?format=` wins, then the `Accept` header, then JSON.
+
+use actix_web::HttpRequest;
+use actix_web::http::header;
+
+use crate::error::ApiError;
+
+/// Whether the caller asked for the form named `name` (`?format=<name>`, or `Accept:
+/// <media_type>` without a `format`) rather than JSON.
+///
+/// # Errors
+/// 422 naming `format` when it is neither `json` nor `name`.
+pub fn wants(
+    request: &HttpRequest,
+    format: Option<&str>,
+    name: &str,
+    media_type: &str,
+) -> Result<bool, ApiError> {
+    match format {
+        Some("json") => Ok(false),
+        Some(given) if given == name => Ok(true),
+        Some(_) => Err(ApiError::invalid(
+            "format",
+            "unknown_format",
+            format!("format is `json` or `{name}`."),
+        )),
+        None => Ok(request
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|accept| accept.contains(media_type))),
+    }
+}

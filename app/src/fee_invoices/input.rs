@@ -1,0 +1,63 @@
+//! Fee invoices and credit notes as the agency asks for them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use solvo_domain::money::Currency;
+use utoipa::ToSchema;
+use validator::Validate;
+
+use crate::error::AppError;
+use crate::remittances::input::currency_and_period;
+
+/// Which creditor, currency and period to bill.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewFeeInvoice {
+    /// The creditor organisation billed.
+    #[schema(example = "org_0193…")]
+    pub organisation_id: String,
+    /// The currency billed (one invoice per currency).
+    #[schema(example = "EUR")]
+    pub currency: String,
+    /// The last day billed: fees posted, direct payments value-dated and remittances run by its
+    /// end; not after today.
+    #[schema(example = "2027-01-31")]
+    pub period_end: NaiveDate,
+}
+
+impl NewFeeInvoice {
+    /// The currency, checked with the period against today.
+    ///
+    /// # Errors
+    /// [`AppError::Validation`] naming each bad field.
+    pub fn validate_for(&self, today: NaiveDate) -> Result<Currency, AppError> {
+        currency_and_period(&self.currency, self.period_end, today)
+    }
+}
+
+/// Why an invoice is cancelled.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewCreditNote {
+    /// Printed on the credit note (1 to 500 characters).
+    #[schema(example = "Billed to the wrong address; reissued.")]
+    pub reason: String,
+}
+
+impl NewCreditNote {
+    /// The reason, trimmed.
+    ///
+    /// # Errors
+    /// [`AppError::Validation`] for a blank or overlong reason.
+    pub fn validated(&self) -> Result<String, AppError> {
+        let reason = self.reason.trim();
+        if reason.is_empty() || reason.chars().count() > 500 {
+            return Err(AppError::invalid(
+                "reason",
+                "invalid_length",
+                "Give the reason in 1 to 500 characters.",
+            ));
+        }
+        Ok(reason.to_owned())
+    }
+}
