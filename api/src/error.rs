@@ -78,6 +78,7 @@ error_codes! {
     ArrangementEnded => "arrangement_ended", CONFLICT, "Arrangement ended";
     CreditRefunded => "credit_refunded", CONFLICT, "Credit refunded";
     DisputeResolved => "dispute_resolved", CONFLICT, "Dispute already resolved";
+    AssessmentChanged => "assessment_changed", CONFLICT, "Assessment changed";
     StaleVersion => "stale_version", PRECONDITION_FAILED, "Stale version";
     PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
     UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
@@ -171,6 +172,9 @@ pub enum ApiError {
     /// The dispute was decided before; the text says how.
     #[error("dispute resolved: {0}")]
     DisputeResolved(String),
+    /// A legal decision names other figures than the assessment on record; the text gives them.
+    #[error("assessment changed: {0}")]
+    AssessmentChanged(String),
     /// `If-Match` named a version that is no longer current, or the resource changed meanwhile.
     #[error("stale version: {0}")]
     StaleVersion(String),
@@ -214,6 +218,7 @@ impl ApiError {
             Self::ArrangementEnded(_) => ErrorCode::ArrangementEnded,
             Self::CreditRefunded(_) => ErrorCode::CreditRefunded,
             Self::DisputeResolved(_) => ErrorCode::DisputeResolved,
+            Self::AssessmentChanged(_) => ErrorCode::AssessmentChanged,
             Self::StaleVersion(_) => ErrorCode::StaleVersion,
             Self::TooManyRequests(_) => ErrorCode::RateLimited,
             Self::Unavailable => ErrorCode::Unavailable,
@@ -238,6 +243,7 @@ impl ApiError {
             | Self::ArrangementEnded(why)
             | Self::CreditRefunded(why)
             | Self::DisputeResolved(why)
+            | Self::AssessmentChanged(why)
             | Self::StaleVersion(why)
             | Self::DuplicateCase { detail: why, .. } => why.clone(),
             Self::TransitionRefused(refused) => format!(
@@ -347,6 +353,7 @@ impl From<AppError> for ApiError {
             AppError::ArrangementEnded(why) => Self::ArrangementEnded(why),
             AppError::CreditRefunded(why) => Self::CreditRefunded(why),
             AppError::DisputeResolved(why) => Self::DisputeResolved(why),
+            AppError::AssessmentChanged(why) => Self::AssessmentChanged(why),
             AppError::Unavailable => Self::Unavailable,
             AppError::Corrupt { entity, id, detail } => {
                 tracing::error!(entity, id = %id, %detail, "corrupt stored row");

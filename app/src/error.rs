@@ -94,6 +94,10 @@ pub enum AppError {
     /// The dispute has been resolved already; a dispute is decided once.
     #[error("dispute resolved: {0}")]
     DisputeResolved(String),
+    /// A decision names other figures than the legal assessment on record (it was revised, or
+    /// the decision was taken on an old copy); the text gives the figures on record.
+    #[error("assessment changed: {0}")]
+    AssessmentChanged(String),
     /// Any other clash with existing data; the text is safe to show.
     #[error("conflict: {0}")]
     Conflict(String),

@@ -26,6 +26,7 @@ mod health;
 mod invariants;
 mod jobs;
 mod legal;
+mod legal_decision;
 mod messages;
 mod migrations;
 mod openapi;
