@@ -79,6 +79,7 @@ error_codes! {
     CreditRefunded => "credit_refunded", CONFLICT, "Credit refunded";
     DisputeResolved => "dispute_resolved", CONFLICT, "Dispute already resolved";
     InvoiceCredited => "invoice_credited", CONFLICT, "Invoice already credited";
+    AssessmentChanged => "assessment_changed", CONFLICT, "Assessment changed";
     StaleVersion => "stale_version", PRECONDITION_FAILED, "Stale version";
     PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
     UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
@@ -175,6 +176,9 @@ pub enum ApiError {
     /// The fee invoice was credited before, or is a credit note.
     #[error("invoice credited: {0}")]
     InvoiceCredited(String),
+    /// A legal decision names other figures than the assessment on record; the text gives them.
+    #[error("assessment changed: {0}")]
+    AssessmentChanged(String),
     /// `If-Match` named a version that is no longer current, or the resource changed meanwhile.
     #[error("stale version: {0}")]
     StaleVersion(String),
@@ -219,6 +223,7 @@ impl ApiError {
             Self::CreditRefunded(_) => ErrorCode::CreditRefunded,
             Self::DisputeResolved(_) => ErrorCode::DisputeResolved,
             Self::InvoiceCredited(_) => ErrorCode::InvoiceCredited,
+            Self::AssessmentChanged(_) => ErrorCode::AssessmentChanged,
             Self::StaleVersion(_) => ErrorCode::StaleVersion,
             Self::TooManyRequests(_) => ErrorCode::RateLimited,
             Self::Unavailable => ErrorCode::Unavailable,
@@ -244,6 +249,7 @@ impl ApiError {
             | Self::CreditRefunded(why)
             | Self::DisputeResolved(why)
             | Self::InvoiceCredited(why)
+            | Self::AssessmentChanged(why)
             | Self::StaleVersion(why)
             | Self::DuplicateCase { detail: why, .. } => why.clone(),
             Self::TransitionRefused(refused) => format!(
@@ -354,6 +360,7 @@ impl From<AppError> for ApiError {
             AppError::CreditRefunded(why) => Self::CreditRefunded(why),
             AppError::DisputeResolved(why) => Self::DisputeResolved(why),
             AppError::InvoiceCredited(why) => Self::InvoiceCredited(why),
+            AppError::AssessmentChanged(why) => Self::AssessmentChanged(why),
             AppError::Unavailable => Self::Unavailable,
             AppError::Corrupt { entity, id, detail } => {
                 tracing::error!(entity, id = %id, %detail, "corrupt stored row");

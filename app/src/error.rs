@@ -98,6 +98,10 @@ pub enum AppError {
     /// which.
     #[error("invoice credited: {0}")]
     InvoiceCredited(String),
+    /// A decision names other figures than the legal assessment on record (it was revised, or
+    /// the decision was taken on an old copy); the text gives the figures on record.
+    #[error("assessment changed: {0}")]
+    AssessmentChanged(String),
     /// Any other clash with existing data; the text is safe to show.
     #[error("conflict: {0}")]
     Conflict(String),

@@ -5,7 +5,8 @@
 //!
 //! Where things live: `collection` (assessments, activities, the work queue), `arrangements` (promises to pay, payment plans, their judgement),
 //! `payments` (recording, allocation, reversal, refunds), `remittances` (money out to creditors),
-//! `disputes` (raising and resolving disputes, credit notes), `cases` (placement, bulk and CSV
+//! `disputes` (raising and resolving disputes, credit notes), `legal` (proposing legal action
+//! with an assessment, the creditor's decision on it), `cases` (placement, bulk and CSV
 //! intake, instructions, assignment,
 //! balances, lists, timeline), `debtors` (the debtor command, matching, reads and updates),
 //! `documents`, `messages`, `quotes`, the identity use cases (`organisations`, `users`,
@@ -29,6 +30,7 @@ pub mod fee_invoices;
 pub mod idempotency;
 pub mod identity;
 pub mod jobs;
+pub mod legal;
 pub mod messages;
 pub mod money;
 pub mod organisations;

@@ -2,9 +2,66 @@
 //! (a float or a third decimal on EUR is a field error, never a silent rounding), and the integer
 //! minor units the database stores.
 
+use serde::{Deserialize, Serialize};
 use solvo_domain::money::{Currency, Money};
+use utoipa::ToSchema;
+use validator::Validate;
 
 use crate::error::{AppError, FieldError};
+
+/// An amount as a caller sends it: a decimal string and its currency, parsed by
+/// [`MoneyInput::parse`] against the currency it must be in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoneyInput {
+    /// Decimal string.
+    #[schema(example = "1500.00")]
+    pub amount: String,
+    /// ISO 4217.
+    #[schema(example = "EUR")]
+    pub currency: String,
+}
+
+impl MoneyInput {
+    /// The amount, which must be in `expected` (money is never converted), zero allowed when
+    /// `allow_zero`; the fields are named `<field>.amount` and `<field>.currency`. Every error at
+    /// once: an unknown currency, an amount that does not parse, another currency than
+    /// `expected` (`currency_mismatch`).
+    ///
+    /// # Errors
+    /// One field error per invalid field.
+    pub fn parse(
+        &self,
+        expected: Currency,
+        field: &str,
+        allow_zero: bool,
+    ) -> Result<Money, Vec<FieldError>> {
+        let currency_field = format!("{field}.currency");
+        let mut errors = Vec::new();
+        let currency = parse_currency(&self.currency, &currency_field)
+            .map_err(|err| errors.push(err))
+            .ok();
+        let amount = parse_amount(
+            &self.amount,
+            currency.unwrap_or(expected),
+            &format!("{field}.amount"),
+            allow_zero,
+        )
+        .map_err(|err| errors.push(err))
+        .ok();
+        if currency.is_some_and(|currency| currency != expected) {
+            errors.push(FieldError::new(
+                currency_field,
+                "currency_mismatch",
+                "Use the case currency.",
+            ));
+        }
+        match amount {
+            Some(amount) if errors.is_empty() => Ok(amount),
+            _ => Err(errors),
+        }
+    }
+}
 
 /// Parses a currency code for `field`.
 ///

@@ -140,6 +140,7 @@ async fn the_served_document_lists_every_error_code(backend: Backend) {
         "transition_refused",
         "duplicate_case",
         "debtor_conflict",
+        "assessment_changed",
         "stale_version",
         "validation_failed",
         "not_found",

@@ -27,6 +27,7 @@ mod health;
 mod invariants;
 mod jobs;
 mod legal;
+mod legal_decision;
 mod messages;
 mod migrations;
 mod openapi;

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
-use solvo_domain::case::{Command, DisputeResolution, LegalAssessment, LegalRecommendation};
+use solvo_domain::case::{
+    Command, CourtRoute, DisputeResolution, LegalAssessment, LegalRecommendation,
+};
 use solvo_domain::money::{Currency, Money};
 use solvo_persistence::repositories::cases::CaseRow;
 
@@ -44,7 +46,8 @@ pub(super) struct Turn<'a> {
 }
 
 /// The command of a step, who gives it, and the timeline detail: collectors work the case, the
-/// creditor's admin gives the instructions (as `POST /v1/cases/{id}/instructions` would). An
+/// creditor's admin gives the instructions (as `POST /v1/cases/{id}/instructions` would) and
+/// declines legal action (as `POST /v1/cases/{id}/legal-decision` would). An
 /// escalation records its assessment in `assessment`, which a later approval is made on.
 pub(super) fn command_for(
     step: Step,
@@ -95,12 +98,19 @@ pub(super) fn command_for(
             },
             instruction("escalate", "Approved on the assessment.", None),
         ),
-        Step::DeclineLegal => by_creditor(
-            Command::DeclineLegal {
-                reason: "Costs too high for the amount; keep trying amicably.".to_owned(),
-            },
-            Extras::default(),
-        ),
+        Step::DeclineLegal => {
+            let reason = "Costs too high for the amount; keep trying amicably.";
+            by_creditor(
+                Command::DeclineLegal {
+                    reason: reason.to_owned(),
+                },
+                // As `POST /v1/cases/{id}/legal-decision` records it.
+                Extras {
+                    resume_on: None,
+                    detail: json!({"decision": "decline", "reason": reason}),
+                },
+            )
+        }
     })
 }
 
@@ -117,17 +127,23 @@ fn legal_assessment(
         .map_err(|err| DemoError::Failed(err.to_string()))?;
     let percent = 8 + i64::try_from(roll % 8).unwrap_or(0);
     let cost = Money::from_minor(principal_minor * percent / 100 + 45_000, currency);
-    let (chance, summary) = match recommendation {
+    let (chance, route, months, summary) = match recommendation {
         LegalRecommendation::Proceed => (
             60 + (roll % 30) as u8,
-            "The claim is documented and undisputed and the debtor is trading; proceedings are likely to succeed.",
+            CourtRoute::PaymentOrder,
+            3 + (roll % 4) as u8,
+            "The claim is documented and undisputed and the debtor is trading; a payment order is likely to go unopposed.",
         ),
         LegalRecommendation::Settle => (
             45 + (roll % 20) as u8,
-            "The debtor is solvent but slow; a settlement offer before filing is the cheaper route.",
+            CourtRoute::OrdinaryProceedings,
+            9 + (roll % 9) as u8,
+            "The debtor is solvent but slow and will contest; a settlement offer before filing is the cheaper route.",
         ),
         LegalRecommendation::DoNotProceed => (
             10 + (roll % 15) as u8,
+            CourtRoute::InsolvencyFiling,
+            18 + (roll % 12) as u8,
             "The debtor has ceased trading and holds no assets; court costs would not be recovered.",
         ),
     };
@@ -135,6 +151,8 @@ fn legal_assessment(
         recommendation,
         cost_estimate: cost,
         success_probability_pct: chance,
+        court_route: Some(route),
+        expected_duration_months: Some(months),
         summary: summary.to_owned(),
     })
 }

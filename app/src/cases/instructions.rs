@@ -3,45 +3,28 @@
 //! (`Instruction::command_name`) and to the permission it needs; this use case checks the
 //! request, gathers the facts the machine's guards read (balance, the last legal assessment,
 //! prescription), applies the command, and posts the withdrawal fee when one is due — in one
-//! transaction.
+//! transaction. `escalate` proposes and approves legal action through the legal path's own
+//! commands (`crate::legal`), so it records exactly what the legal endpoints record.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use serde_json::json;
-use solvo_domain::case::{
-    Command, CommandName, Facts, Instruction, LegalAssessment, LegalRecommendation, Outcome,
-};
+use serde_json::{Value, json};
+use solvo_domain::case::{Command, CommandName, Instruction, Outcome, StateName};
 use solvo_domain::permission::Permission;
 use solvo_domain::rates::RateTables;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::cases::CaseRow;
-use solvo_persistence::repositories::invoices::{self, InvoiceRow};
-use solvo_persistence::repositories::{case_events, ledger};
+use solvo_persistence::repositories::{invoices, ledger};
 
 use super::access::visible_case;
-use super::balance::{self, Balance};
+use super::balance;
 use super::events::ActorRef;
+use super::facts::facts_for;
 use super::fees::post_withdrawal_fee;
-use super::prescription::summarise;
 use super::transition::{Extras, apply_command, state_of};
 use crate::arrangements::judge::judge;
 use crate::error::{AppError, FieldError};
-use crate::money::{parse_amount, parse_currency};
+use crate::legal::{self, AssessmentCommand, LegalTurn};
 use crate::principal::Principal;
-
-/// A legal assessment, needed to escalate to `pre_legal`.
-#[derive(Debug, Clone)]
-pub struct AssessmentCommand {
-    /// Proceed, settle or do not proceed.
-    pub recommendation: LegalRecommendation,
-    /// Expected legal costs, a decimal string.
-    pub cost_amount: String,
-    /// Their currency (the case's).
-    pub cost_currency: String,
-    /// Chance of success, 0 to 100.
-    pub success_probability_pct: u8,
-    /// Reasoning.
-    pub summary: String,
-}
 
 /// An instruction as the caller sends it.
 #[derive(Debug, Clone)]
@@ -87,28 +70,15 @@ pub fn instruct(
             "Only the creditor approves legal action or withdraws a case.".into(),
         ));
     }
-    let command = command_for(
-        request,
-        request.instruction.command_name(state),
-        caller,
-        &before,
-    )?;
     let facts = facts_for(conn, &case, &invoices, &before, today)?;
-    let extras = Extras {
-        resume_on: request
-            .resume_on
-            .filter(|_| request.instruction == Instruction::Pause),
-        detail: json!({"instruction": request.instruction, "reason": request.reason}),
-    };
-    let updated = apply_command(
-        conn,
-        &case,
-        &command,
-        &facts,
-        &ActorRef::from(caller),
-        extras,
+    let detail = json!({"instruction": request.instruction, "reason": request.reason});
+    let turn = LegalTurn {
+        caller,
+        case: &case,
+        facts: &facts,
         now,
-    )?;
+    };
+    let updated = send(conn, turn, request, state, detail)?;
     if request.instruction == Instruction::Withdraw {
         post_withdrawal_fee(conn, &updated, before.principal, now)?;
     }
@@ -155,13 +125,50 @@ fn check_fields(request: &InstructionCommand, today: NaiveDate) -> Result<(), Ap
     }
 }
 
-/// The domain command, with its payload, that the instruction stands for.
-fn command_for(
+/// Sends the command the instruction stands for in `state`: legal action through the legal
+/// path's commands, everything else through the state machine here.
+fn send(
+    conn: &mut AnyConnection,
+    turn: LegalTurn<'_>,
     request: &InstructionCommand,
-    name: CommandName,
-    caller: &Principal,
-    balance: &Balance,
-) -> Result<Command, AppError> {
+    state: StateName,
+    detail: Value,
+) -> Result<CaseRow, AppError> {
+    match request.instruction.command_name(state) {
+        CommandName::EscalatePreLegal => {
+            let Some(assessment) = request.assessment.as_ref() else {
+                return Err(AppError::invalid(
+                    "assessment",
+                    "required",
+                    "Escalating to pre-legal needs a legal assessment (recommendation, cost estimate, success probability).",
+                ));
+            };
+            legal::propose(conn, turn, assessment, "assessment.", detail)
+        }
+        CommandName::ApproveLegal => legal::approve(conn, turn, detail),
+        name => {
+            let command = command_for(request, name)?;
+            let extras = Extras {
+                resume_on: request
+                    .resume_on
+                    .filter(|_| request.instruction == Instruction::Pause),
+                detail,
+            };
+            apply_command(
+                conn,
+                turn.case,
+                &command,
+                turn.facts,
+                &ActorRef::from(turn.caller),
+                extras,
+                turn.now,
+            )
+        }
+    }
+}
+
+/// The domain command, with its payload, that a non-legal instruction stands for.
+fn command_for(request: &InstructionCommand, name: CommandName) -> Result<Command, AppError> {
     Ok(match name {
         CommandName::Pause => Command::Pause {
             reason: request.reason.clone(),
@@ -183,15 +190,6 @@ fn command_for(
             Command::Close { outcome }
         }
         CommandName::Withdraw => Command::Withdraw,
-        CommandName::ApproveLegal => {
-            let approved_by = caller
-                .user_id()
-                .map_or_else(|| caller.organisation_id.clone(), ToOwned::to_owned);
-            Command::ApproveLegal { approved_by }
-        }
-        CommandName::EscalatePreLegal => Command::EscalatePreLegal {
-            assessment: assessment(request.assessment.as_ref(), balance)?,
-        },
         other => {
             return Err(AppError::internal(format!(
                 "instruction {} maps to command {}, which it cannot send",
@@ -199,67 +197,5 @@ fn command_for(
                 other.as_str()
             )));
         }
-    })
-}
-
-fn assessment(
-    given: Option<&AssessmentCommand>,
-    balance: &Balance,
-) -> Result<LegalAssessment, AppError> {
-    let Some(assessment) = given else {
-        return Err(AppError::invalid(
-            "assessment",
-            "required",
-            "Escalating to pre-legal needs a legal assessment (recommendation, cost estimate, success probability).",
-        ));
-    };
-    let currency = parse_currency(
-        &assessment.cost_currency,
-        "assessment.cost_estimate.currency",
-    )
-    .map_err(|err| AppError::Validation(vec![err]))?;
-    let cost = parse_amount(
-        &assessment.cost_amount,
-        currency,
-        "assessment.cost_estimate.amount",
-        true,
-    )
-    .map_err(|err| AppError::Validation(vec![err]))?;
-    if cost.currency() != balance.outstanding.currency() {
-        return Err(AppError::invalid(
-            "assessment.cost_estimate.currency",
-            "currency_mismatch",
-            "Use the case currency.",
-        ));
-    }
-    Ok(LegalAssessment {
-        recommendation: assessment.recommendation,
-        cost_estimate: cost,
-        success_probability_pct: assessment.success_probability_pct,
-        summary: assessment.summary.clone(),
-    })
-}
-
-/// What the guards need: the balance, the last recorded legal assessment, and whether the
-/// earliest limitation deadline has passed.
-fn facts_for(
-    conn: &mut AnyConnection,
-    case: &CaseRow,
-    invoices: &[InvoiceRow],
-    balance: &Balance,
-    today: NaiveDate,
-) -> Result<Facts, AppError> {
-    let legal_assessment = case_events::latest_of_kind(conn, &case.id, "escalate_pre_legal")?
-        .and_then(|event| serde_json::from_str::<serde_json::Value>(&event.detail).ok())
-        .and_then(|detail| serde_json::from_value::<Command>(detail["command"].clone()).ok())
-        .and_then(|command| match command {
-            Command::EscalatePreLegal { assessment } => Some(assessment),
-            _ => None,
-        });
-    Ok(Facts {
-        outstanding: balance.outstanding,
-        paid_to_date: balance.paid,
-        legal_assessment,
-        prescribed: summarise(case, invoices, today).prescribed_on(today),
     })
 }

@@ -9,6 +9,7 @@ pub mod balance;
 pub mod batch;
 pub mod csv_import;
 pub mod events;
+pub mod facts;
 pub mod fee_terms;
 pub mod fees;
 pub mod input;

@@ -16,8 +16,65 @@ pub enum LegalRecommendation {
     DoNotProceed,
 }
 
+/// The procedure through which the assessor proposes to pursue the claim in court. A small set
+/// that covers what a B2B money claim goes through in the jurisdictions Solvo serves; the court
+/// and the national name of the procedure go in the legal steps once the route is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CourtRoute {
+    /// A summary order for payment of an uncontested money claim, issued without a hearing and
+    /// enforceable unless the debtor objects: the German Mahnverfahren (ZPO ss.688 ff.), the
+    /// European order for payment (Regulation (EC) No 1896/2006), the French injonction de payer.
+    /// The cheapest and quickest route when the debtor does not dispute the claim.
+    PaymentOrder,
+    /// A simplified, mostly written procedure for low-value claims with capped costs: the
+    /// European Small Claims Procedure (Regulation (EC) No 861/2007, claims up to EUR 5,000) or
+    /// a national one.
+    SmallClaims,
+    /// A full action before the competent civil court: for a contested or larger claim, or after
+    /// the debtor objected to a payment order.
+    OrdinaryProceedings,
+    /// A creditor's petition to open insolvency proceedings against a debtor who cannot pay
+    /// (in Germany InsO s.14), so that the claim is lodged with the administrator.
+    InsolvencyFiling,
+    /// The creditor already holds an enforceable title (a judgment, an enforceable order, a
+    /// notarial deed): only enforcement remains (bailiff, garnishment of accounts or receivables).
+    EnforcementOfTitle,
+}
+
+impl CourtRoute {
+    /// Every route, in the order the api lists them.
+    pub const ALL: [CourtRoute; 5] = [
+        Self::PaymentOrder,
+        Self::SmallClaims,
+        Self::OrdinaryProceedings,
+        Self::InsolvencyFiling,
+        Self::EnforcementOfTitle,
+    ];
+
+    /// The `snake_case` name, as serialised.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PaymentOrder => "payment_order",
+            Self::SmallClaims => "small_claims",
+            Self::OrdinaryProceedings => "ordinary_proceedings",
+            Self::InsolvencyFiling => "insolvency_filing",
+            Self::EnforcementOfTitle => "enforcement_of_title",
+        }
+    }
+}
+
+/// Longest expected duration of a legal route an assessment may state: ten years, longer than
+/// any court route plus enforcement takes in practice, so a larger figure is a typing error.
+pub const MAX_LEGAL_DURATION_MONTHS: u8 = 120;
+
 /// A legal assessment: the creditor may approve legal action only on one of these, because cost
 /// and chance are what the decision turns on.
+///
+/// `court_route` and `expected_duration_months` came later: assessments stored before them, and
+/// those sent with the `escalate` instruction (which does not ask for them), have neither, so both
+/// are optional and left out of the JSON when absent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LegalAssessment {
     /// The assessor's recommendation.
@@ -26,6 +83,13 @@ pub struct LegalAssessment {
     pub cost_estimate: Money,
     /// Estimated chance of recovering, in whole percent (0 to 100).
     pub success_probability_pct: u8,
+    /// The procedure proposed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub court_route: Option<CourtRoute>,
+    /// How long the route is expected to take, in months (1 to
+    /// [`MAX_LEGAL_DURATION_MONTHS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_duration_months: Option<u8>,
     /// The reasoning in a few sentences.
     pub summary: String,
 }

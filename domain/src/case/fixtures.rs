@@ -30,6 +30,8 @@ pub(super) fn assessment() -> LegalAssessment {
         recommendation: LegalRecommendation::Proceed,
         cost_estimate: Money::from_minor(120_000, Currency::EUR),
         success_probability_pct: 70,
+        court_route: Some(CourtRoute::PaymentOrder),
+        expected_duration_months: Some(4),
         summary: "Solvent debtor, undisputed invoices.".to_owned(),
     }
 }

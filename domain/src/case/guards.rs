@@ -1,6 +1,9 @@
 //! Guards: the checks a command's data and the case's facts must pass.
 
-use super::{CaseState, CommandName, Facts, LegalAssessment, Outcome, RefusalReason};
+use super::{
+    CaseState, CommandName, Facts, LegalAssessment, MAX_LEGAL_DURATION_MONTHS, Outcome,
+    RefusalReason,
+};
 use crate::money::Money;
 
 /// Refuses blank text where a person must say who or why.
@@ -62,6 +65,12 @@ pub(super) fn assessment(assessment: &LegalAssessment, facts: &Facts) -> Result<
     let invalid = |text: &str| Err(RefusalReason::Invalid(text.to_owned()));
     if assessment.success_probability_pct > 100 {
         return invalid("success_probability_pct must be between 0 and 100");
+    }
+    if assessment
+        .expected_duration_months
+        .is_some_and(|months| !(1..=MAX_LEGAL_DURATION_MONTHS).contains(&months))
+    {
+        return invalid("expected_duration_months must be between 1 and 120");
     }
     if assessment.cost_estimate.currency() != facts.outstanding.currency() {
         return invalid("cost_estimate must be in the case currency");

@@ -49,7 +49,10 @@ mod table_tests;
 mod tests;
 
 pub use apply::{Transition, apply};
-pub use command::{Command, DisputeResolution, LegalAssessment, LegalRecommendation};
+pub use command::{
+    Command, CourtRoute, DisputeResolution, LegalAssessment, LegalRecommendation,
+    MAX_LEGAL_DURATION_MONTHS,
+};
 pub use event::CaseEvent;
 pub use facts::Facts;
 pub use instruction::{Instruction, allowed_instructions};

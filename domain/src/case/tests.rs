@@ -117,8 +117,45 @@ fn an_assessment_must_state_a_probability_and_a_cost_in_the_case_currency() {
     too_likely.success_probability_pct = 101;
     let mut foreign = assessment();
     foreign.cost_estimate = Money::from_minor(100, Currency::USD);
-    for bad in [too_likely, foreign] {
+    let mut no_time = assessment();
+    no_time.expected_duration_months = Some(0);
+    let mut decades = assessment();
+    decades.expected_duration_months = Some(MAX_LEGAL_DURATION_MONTHS + 1);
+    for bad in [too_likely, foreign, no_time, decades] {
         let reason = refusal(CaseState::Amicable, &escalate(bad), &owing(100));
         assert!(matches!(reason, RefusalReason::Invalid(_)), "{reason:?}");
+    }
+    let mut unstated = assessment();
+    unstated.court_route = None;
+    unstated.expected_duration_months = None;
+    let t = apply(&CaseState::Amicable, &escalate(unstated), &owing(100)).unwrap();
+    assert_eq!(
+        t.state,
+        CaseState::PreLegal,
+        "route and duration are optional"
+    );
+}
+
+#[test]
+fn an_assessment_stored_before_routes_and_durations_still_reads_and_writes_the_same() {
+    let stored = r#"{"command":"escalate_pre_legal","assessment":{"recommendation":"proceed","cost_estimate":{"amount":"450.00","currency":"EUR"},"success_probability_pct":80,"summary":"Solvent, undisputed."}}"#;
+    let command: Command = serde_json::from_str(stored).unwrap();
+    let Command::EscalatePreLegal { assessment } = &command else {
+        panic!("{command:?}");
+    };
+    assert_eq!(
+        (assessment.court_route, assessment.expected_duration_months),
+        (None, None)
+    );
+    assert_eq!(serde_json::to_string(&command).unwrap(), stored);
+}
+
+#[test]
+fn court_routes_serialise_as_their_names() {
+    for route in CourtRoute::ALL {
+        assert_eq!(
+            serde_json::to_string(&route).unwrap(),
+            format!("\"{}\"", route.as_str())
+        );
     }
 }

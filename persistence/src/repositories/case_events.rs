@@ -83,3 +83,24 @@ pub fn latest_of_kind(
         .first(conn)
         .optional()?)
 }
+
+/// The most recent event of one of `kinds` on a case that came after the event `after_id` (ids
+/// sort in timeline order), e.g. the creditor's decision on a legal assessment.
+///
+/// # Errors
+/// Database errors only.
+pub fn latest_of_kinds_after(
+    conn: &mut AnyConnection,
+    case_id: &str,
+    kinds: &[&str],
+    after_id: &str,
+) -> Result<Option<CaseEventRow>, PersistenceError> {
+    Ok(case_events::table
+        .filter(case_events::case_id.eq(case_id))
+        .filter(case_events::kind.eq_any(kinds))
+        .filter(case_events::id.gt(after_id))
+        .order(case_events::id.desc())
+        .select(CaseEventRow::as_select())
+        .first(conn)
+        .optional()?)
+}

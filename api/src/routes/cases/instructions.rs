@@ -5,8 +5,10 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use solvo_app::cases::instructions::{self, AssessmentCommand, InstructionCommand};
+use solvo_app::cases::instructions::{self, InstructionCommand};
 use solvo_app::cases::read;
+use solvo_app::legal::AssessmentCommand;
+use solvo_app::money::MoneyInput;
 use solvo_domain::case::{Instruction, LegalRecommendation};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -31,18 +33,6 @@ pub enum InstructionType {
     Close,
     /// Withdraw the case (the schedule's withdrawal fee applies).
     Withdraw,
-}
-
-/// A cost estimate.
-#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MoneyInput {
-    /// Decimal string.
-    #[schema(example = "1500.00")]
-    pub amount: String,
-    /// ISO 4217.
-    #[schema(example = "EUR")]
-    pub currency: String,
 }
 
 /// A legal assessment, needed to escalate to `pre_legal`.
@@ -144,11 +134,14 @@ impl InstructionRequest {
             reason: self.reason,
             resume_on: self.resume_on,
             outcome: self.outcome,
+            // The instruction asks for neither a court route nor a duration; the legal-assessment
+            // endpoint does.
             assessment: self.assessment.map(|assessment| AssessmentCommand {
                 recommendation: assessment.recommendation,
-                cost_amount: assessment.cost_estimate.amount,
-                cost_currency: assessment.cost_estimate.currency,
+                cost_estimate: assessment.cost_estimate,
                 success_probability_pct: assessment.success_probability_pct,
+                court_route: None,
+                expected_duration_months: None,
                 summary: assessment.summary,
             }),
         }

@@ -11,7 +11,7 @@ pub use assignment::{AssignmentRequest, put_assignment};
 pub use bulk::{create_cases_bulk, import_cases};
 pub use create::create_case;
 pub use instructions::{InstructionRequest, create_instruction};
-pub use read::{get_balance, get_case, get_timeline, list_cases};
+pub use read::{EventActor, get_balance, get_case, get_timeline, list_cases};
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -1,4 +1,4 @@
-//! The legal path: `POST/GET /v1/cases/{id}/legal-steps`.
+//! The legal path's steps in court and in insolvency: `POST/GET /v1/cases/{id}/legal-steps`.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -8,7 +8,6 @@ use solvo_app::cases::legal_steps::{self, LegalStepKind, LegalStepRow, NewLegalS
 use solvo_app::money::from_minor;
 use solvo_app::{AppError, clock};
 use utoipa::ToSchema;
-use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -17,11 +16,6 @@ use crate::idempotency::{self, Created};
 use crate::money::MoneyView;
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
-
-/// Registers the legal-path routes.
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(create_legal_step).service(list_legal_steps);
-}
 
 /// A step in court or in insolvency.
 #[derive(Debug, Serialize, ToSchema)]
