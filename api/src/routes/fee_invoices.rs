@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use solvo_app::fee_invoices::billing::{self, Billing, BillingInput};
 use solvo_app::fee_invoices::{
-    FeeInvoice, FeeInvoiceRow, NewCreditNote, NewFeeInvoice, Party, credit, issue, pdf, read,
+    FeeInvoice, FeeInvoiceRow, NewCreditNote, NewFeeInvoice, Party, credit, figures, issue, pdf,
+    read,
 };
 use solvo_app::money::from_minor;
 use solvo_app::{AppError, clock};
@@ -133,8 +134,8 @@ fn summary(
     let rate = rust_decimal::Decimal::new(i64::from(row.vat_rate_bp), 2).normalize();
     Ok(FeeInvoiceSummary {
         id: row.id.clone(),
-        kind: row.kind.clone(),
-        number: row.number.clone(),
+        kind: figures::kind(row)?.as_str().to_owned(),
+        number: figures::number(row)?,
         organisation_id: row.organisation_id.clone(),
         issue_date: row.issue_date,
         period_end: row.period_end,
@@ -142,9 +143,9 @@ fn summary(
         vat_rate: rate.to_string(),
         net: money(row.net_minor)?,
         vat: money(row.vat_minor)?,
-        total: money(row.total_minor)?,
+        total: money(figures::total_minor(row)?)?,
         withheld: money(row.withheld_minor)?,
-        amount_due: money(row.amount_due_minor)?,
+        amount_due: money(figures::amount_due_minor(row)?)?,
         credits_id: row.credits_id.clone(),
         credited_by,
         created_at: clock::rfc3339(row.created_at),
@@ -350,7 +351,7 @@ pub async fn get_fee_invoice(
             .db
             .read(move |conn| {
                 let invoice = read::get(conn, &caller, &id)?;
-                Ok((invoice.row.number.clone(), pdf::render(&invoice)?))
+                Ok((figures::number(&invoice.row)?, pdf::render(&invoice)?))
             })
             .await?;
         let filename = format!("inline; filename=\"{number}.pdf\"");

@@ -4,12 +4,13 @@
 //! which bills it again with the parties' and the VAT's details of that day.
 
 use chrono::{Datelike, NaiveDateTime};
-use solvo_domain::invoicing::{DocumentKind, InvoiceNumber};
+use solvo_domain::invoicing::DocumentKind;
 use solvo_domain::permission::Permission;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::fee_invoices::{self, FeeInvoiceLineRow, FeeInvoiceRow};
 use solvo_persistence::{AnyConnection, PersistenceError};
 
+use super::figures;
 use super::input::NewCreditNote;
 use super::read::{FeeInvoice, assemble};
 use crate::error::AppError;
@@ -31,16 +32,17 @@ pub fn credit(
     caller.require(Permission::IssueFeeInvoices)?;
     let reason = input.validated()?;
     let invoice = fee_invoices::find(conn, caller.tenant_scope(), invoice_id)?;
-    if DocumentKind::parse(&invoice.kind) != Some(DocumentKind::Invoice) {
+    if figures::kind(&invoice)? != DocumentKind::Invoice {
         return Err(AppError::InvoiceCredited(format!(
             "{} is a credit note; only an invoice can be credited.",
-            invoice.number
+            figures::number(&invoice)?
         )));
     }
     if let Some(note) = fee_invoices::credit_note_of(conn, &invoice.id)? {
         return Err(AppError::InvoiceCredited(format!(
             "{} was cancelled by credit note {} already.",
-            invoice.number, note.number
+            figures::number(&invoice)?,
+            figures::number(&note)?
         )));
     }
     let kind = DocumentKind::CreditNote;
@@ -53,27 +55,18 @@ pub fn credit(
             ),
             other => other.into(),
         })?;
-    let number = InvoiceNumber {
-        kind,
-        year,
-        sequence,
-    };
     let id = new_id("fin");
     let row = FeeInvoiceRow {
         id: id.clone(),
-        kind: kind.as_str().to_owned(),
         credits_id: Some(invoice.id.clone()),
         reason: Some(reason),
         series: kind.series().to_owned(),
         year,
         sequence,
-        number: number.to_string(),
         issue_date,
         net_minor: -invoice.net_minor,
         vat_minor: -invoice.vat_minor,
-        total_minor: -invoice.total_minor,
         withheld_minor: -invoice.withheld_minor,
-        amount_due_minor: -invoice.amount_due_minor,
         created_by: caller.actor_id().to_owned(),
         created_at: now,
         ..invoice.clone()

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDateTime, NaiveTime};
 use solvo_domain::country::CountryCode;
 use solvo_domain::invoicing::{
-    DocumentKind, InvoiceLine, InvoiceNumber, LineSource, VatTreatment, totals, treatment,
+    DocumentKind, InvoiceLine, LineSource, VatTreatment, totals, treatment,
 };
 use solvo_domain::money::{Currency, Money};
 use solvo_domain::permission::Permission;
@@ -79,22 +79,15 @@ pub fn issue(
     let year = issue_date.year();
     let kind = DocumentKind::Invoice;
     let sequence = fee_invoices::next_sequence(conn, kind.series(), year).map_err(conflict)?;
-    let number = InvoiceNumber {
-        kind,
-        year,
-        sequence,
-    };
     let id = new_id("fin");
     let row = FeeInvoiceRow {
         id: id.clone(),
         organisation_id: buyer.organisation.id.clone(),
-        kind: kind.as_str().to_owned(),
         credits_id: None,
         reason: None,
         series: kind.series().to_owned(),
         year,
         sequence,
-        number: number.to_string(),
         currency: currency.code().to_owned(),
         issue_date,
         period_end: input.period_end,
@@ -102,9 +95,7 @@ pub fn issue(
         vat_rate_bp: i32::try_from(vat.rate_bp()).map_err(AppError::internal)?,
         net_minor: to_minor(sums.net, "net")?,
         vat_minor: to_minor(sums.vat, "vat")?,
-        total_minor: to_minor(sums.total, "total")?,
         withheld_minor: to_minor(sums.withheld, "withheld")?,
-        amount_due_minor: to_minor(sums.amount_due, "amount_due")?,
         seller: Party::of(&seller).stored()?,
         buyer: Party::of(&buyer).stored()?,
         created_by: caller.actor_id().to_owned(),

@@ -9,6 +9,7 @@
 pub mod billing;
 pub mod credit;
 mod direct;
+pub mod figures;
 pub mod input;
 pub mod issue;
 mod parties;

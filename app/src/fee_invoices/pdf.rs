@@ -4,6 +4,7 @@
 use solvo_domain::invoicing::{DocumentKind, VatTreatment};
 use solvo_domain::money::{Currency, Money};
 
+use super::figures;
 use super::parties::Party;
 use super::read::FeeInvoice;
 use crate::error::AppError;
@@ -21,7 +22,7 @@ fn document(invoice: &FeeInvoice) -> Result<solvo_pdf::InvoiceDocument, AppError
     let row = &invoice.row;
     let corrupt = |detail: &str| AppError::corrupt("fee invoice", &row.id, detail);
     let currency = Currency::parse(&row.currency).map_err(|_| corrupt("currency"))?;
-    let kind = DocumentKind::parse(&row.kind).ok_or_else(|| corrupt("kind"))?;
+    let kind = figures::kind(row)?;
     let rate = u32::try_from(row.vat_rate_bp).map_err(|_| corrupt("vat rate"))?;
     let vat = VatTreatment::parse(&row.vat_treatment, rate).ok_or_else(|| corrupt("vat"))?;
     let money = |minor: i64| grouped(Money::from_minor(minor, currency));
@@ -39,7 +40,7 @@ fn document(invoice: &FeeInvoice) -> Result<solvo_pdf::InvoiceDocument, AppError
     let mut totals = vec![
         total("Net", money(row.net_minor), false),
         total(&vat_label(vat), money(row.vat_minor), false),
-        total("Total", money(row.total_minor), true),
+        total("Total", money(figures::total_minor(row)?), true),
     ];
     if row.withheld_minor != 0 {
         totals.push(total(
@@ -47,7 +48,11 @@ fn document(invoice: &FeeInvoice) -> Result<solvo_pdf::InvoiceDocument, AppError
             money(-row.withheld_minor),
             false,
         ));
-        totals.push(total("Amount due", money(row.amount_due_minor), true));
+        totals.push(total(
+            "Amount due",
+            money(figures::amount_due_minor(row)?),
+            true,
+        ));
     }
     let mut notes: Vec<String> = vat.mention().map(ToOwned::to_owned).into_iter().collect();
     if let Some(reason) = &row.reason {
@@ -64,7 +69,7 @@ fn document(invoice: &FeeInvoice) -> Result<solvo_pdf::InvoiceDocument, AppError
     }
     Ok(solvo_pdf::InvoiceDocument {
         title: kind.title().to_owned(),
-        number: row.number.clone(),
+        number: figures::number(row)?,
         issue_date: row.issue_date.to_string(),
         references,
         seller: party(&invoice.seller),

@@ -5,6 +5,7 @@ use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::fee_invoices::{self, FeeInvoiceLineRow, FeeInvoiceRow};
 use solvo_persistence::repositories::page::{Page, PageRequest};
 
+use super::figures;
 use super::parties::Party;
 use crate::error::AppError;
 use crate::principal::Principal;
@@ -62,11 +63,13 @@ pub(super) fn assemble(
     let seller = Party::read(&row.seller, &row.id)?;
     let buyer = Party::read(&row.buyer, &row.id)?;
     let credits_number = match &row.credits_id {
-        Some(id) => Some(fee_invoices::find(conn, None, id)?.number),
+        Some(id) => Some(figures::number(&fee_invoices::find(conn, None, id)?)?),
         None => None,
     };
-    let credited_by =
-        fee_invoices::credit_note_of(conn, &row.id)?.map(|note| (note.id, note.number));
+    let credited_by = match fee_invoices::credit_note_of(conn, &row.id)? {
+        Some(note) => Some((note.id.clone(), figures::number(&note)?)),
+        None => None,
+    };
     Ok(FeeInvoice {
         row,
         lines,

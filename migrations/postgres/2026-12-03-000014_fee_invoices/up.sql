@@ -30,27 +30,24 @@ CREATE TABLE fee_invoices (
     id TEXT PRIMARY KEY NOT NULL,
     -- The creditor billed.
     organisation_id TEXT NOT NULL REFERENCES organisations (id),
-    -- invoice or credit_note.
-    kind TEXT NOT NULL,
     -- The invoice a credit note cancels; at most one credit note per invoice.
     credits_id TEXT UNIQUE REFERENCES fee_invoices (id),
     -- Why a credit note cancels its invoice.
     reason TEXT,
+    -- INV for an invoice, CRN for a credit note; the printed number is series-year-sequence.
     series TEXT NOT NULL,
     year INTEGER NOT NULL,
     sequence BIGINT NOT NULL,
-    number TEXT NOT NULL UNIQUE,
     currency TEXT NOT NULL,
     issue_date DATE NOT NULL,
     period_end DATE NOT NULL,
     -- standard, reverse_charge or outside_scope, with the rate charged in basis points.
     vat_treatment TEXT NOT NULL,
     vat_rate_bp INTEGER NOT NULL,
+    -- The total is net + vat, the amount due total - withheld.
     net_minor BIGINT NOT NULL,
     vat_minor BIGINT NOT NULL,
-    total_minor BIGINT NOT NULL,
     withheld_minor BIGINT NOT NULL,
-    amount_due_minor BIGINT NOT NULL,
     -- The parties as they stood on the day of issue (JSON), so later edits never rewrite it.
     seller TEXT NOT NULL,
     buyer TEXT NOT NULL,

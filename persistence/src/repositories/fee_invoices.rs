@@ -24,20 +24,16 @@ pub struct FeeInvoiceRow {
     pub id: String,
     /// The creditor billed.
     pub organisation_id: String,
-    /// `invoice` or `credit_note`.
-    pub kind: String,
     /// The invoice a credit note cancels.
     pub credits_id: Option<String>,
     /// Why a credit note cancels its invoice.
     pub reason: Option<String>,
-    /// The numbering series.
+    /// The numbering series: `INV` for an invoice, `CRN` for a credit note.
     pub series: String,
     /// The year of issue.
     pub year: i32,
     /// The place in the series and year.
     pub sequence: i64,
-    /// As printed.
-    pub number: String,
     /// ISO 4217.
     pub currency: String,
     /// The day of issue.
@@ -52,12 +48,8 @@ pub struct FeeInvoiceRow {
     pub net_minor: i64,
     /// VAT.
     pub vat_minor: i64,
-    /// Net plus VAT.
-    pub total_minor: i64,
     /// Commission already withheld from remittances.
     pub withheld_minor: i64,
-    /// Total less withheld.
-    pub amount_due_minor: i64,
     /// The agency as of the day of issue (JSON).
     pub seller: String,
     /// The creditor as of the day of issue (JSON).
@@ -119,7 +111,7 @@ pub fn next_sequence(
         .first(conn)?)
 }
 
-/// Stores an invoice with its lines and claims the items it bills.
+/// Stores an invoice or credit note with its lines; an invoice claims the items it bills.
 ///
 /// # Errors
 /// [`PersistenceError::Conflict`] when another invoice billed one of the items meanwhile.
@@ -134,7 +126,7 @@ pub fn insert(
     for chunk in lines.chunks(500) {
         crate::dialect::insert_batch!(conn, fee_invoice_lines::table, chunk)?;
     }
-    if row.kind == "invoice" {
+    if row.credits_id.is_none() {
         for line in lines {
             diesel::insert_into(fee_invoice_items::table)
                 .values((
