@@ -131,7 +131,6 @@ fn summary(
     credited_by: Option<String>,
 ) -> Result<FeeInvoiceSummary, AppError> {
     let money = |minor: i64| from_minor(minor, &row.currency).map(MoneyView::from);
-    let rate = rust_decimal::Decimal::new(i64::from(row.vat_rate_bp), 2).normalize();
     Ok(FeeInvoiceSummary {
         id: row.id.clone(),
         kind: figures::kind(row)?.as_str().to_owned(),
@@ -140,7 +139,7 @@ fn summary(
         issue_date: row.issue_date,
         period_end: row.period_end,
         vat_treatment: row.vat_treatment.clone(),
-        vat_rate: rate.to_string(),
+        vat_rate: figures::percent(i64::from(row.vat_rate_bp)),
         net: money(row.net_minor)?,
         vat: money(row.vat_minor)?,
         total: money(figures::total_minor(row)?)?,
@@ -394,11 +393,10 @@ impl From<&Billing> for BillingView {
             address_lines: billing.address_lines(),
             country: billing.organisation.country.clone(),
             vat_id: billing.row.vat_id.clone(),
-            vat_rate: billing.row.vat_rate_bp.map(|bp| {
-                rust_decimal::Decimal::new(i64::from(bp), 2)
-                    .normalize()
-                    .to_string()
-            }),
+            vat_rate: billing
+                .row
+                .vat_rate_bp
+                .map(|bp| figures::percent(i64::from(bp))),
             updated_at: clock::rfc3339(billing.row.updated_at),
         }
     }

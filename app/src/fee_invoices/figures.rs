@@ -1,6 +1,7 @@
 //! What a stored invoice shows but does not store: its kind and printed number (from its
 //! series, year and sequence) and its total and amount due (from net, VAT and withheld).
 
+use rust_decimal::Decimal;
 use solvo_domain::invoicing::{DocumentKind, InvoiceNumber};
 use solvo_persistence::repositories::fee_invoices::FeeInvoiceRow;
 
@@ -50,4 +51,23 @@ pub fn amount_due_minor(row: &FeeInvoiceRow) -> Result<i64, AppError> {
     total_minor(row)?
         .checked_sub(row.withheld_minor)
         .ok_or_else(|| AppError::corrupt("fee invoice", &row.id, "amount due overflows"))
+}
+
+/// A rate in basis points as percent without trailing zeros: 1900 is "19", 2550 is "25.5".
+#[must_use]
+pub fn percent(rate_bp: i64) -> String {
+    Decimal::new(rate_bp, 2).normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent;
+
+    #[test]
+    fn rates_print_in_percent_without_trailing_zeros() {
+        assert_eq!(percent(1900), "19");
+        assert_eq!(percent(2550), "25.5");
+        assert_eq!(percent(775), "7.75");
+        assert_eq!(percent(0), "0");
+    }
 }

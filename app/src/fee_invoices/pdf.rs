@@ -109,14 +109,7 @@ fn party(party: &Party) -> solvo_pdf::Party {
 fn vat_label(vat: VatTreatment) -> String {
     match vat {
         VatTreatment::Standard { rate_bp } => {
-            let whole = rate_bp / 100;
-            let fraction = rate_bp % 100;
-            if fraction == 0 {
-                format!("VAT {whole} %")
-            } else {
-                let digits = format!("{fraction:02}");
-                format!("VAT {whole}.{} %", digits.trim_end_matches('0'))
-            }
+            format!("VAT {} %", figures::percent(i64::from(rate_bp)))
         }
         VatTreatment::ReverseCharge => "VAT (reverse charge)".to_owned(),
         VatTreatment::OutsideScope => "VAT (outside the scope)".to_owned(),
