@@ -64,6 +64,24 @@ pub struct ServerConfig {
     /// Never in production: an agency administrator could make interest run and promises break.
     #[arg(long, env = "SOLVO_TEST_CLOCK", default_value_t = false)]
     pub test_clock: bool,
+    /// Hosts webhooks may reach over plain `http` and on private or loopback addresses,
+    /// comma-separated (none by default; `--demo` adds loopback). Every other endpoint must be
+    /// `https` on a public address.
+    #[arg(long, env = "SOLVO_WEBHOOK_ALLOW_HOSTS", value_delimiter = ',')]
+    pub webhook_allow_hosts: Vec<String>,
+    /// Waits between webhook attempts, seconds, comma-separated (default
+    /// `5,300,1800,7200,18000,36000,36000`, about 27.6 hours in all).
+    #[arg(long, env = "SOLVO_WEBHOOK_RETRY_SCHEDULE")]
+    pub webhook_retry_schedule: Option<String>,
+    /// Seconds a webhook receiver has to answer (1 to 60).
+    #[arg(long, env = "SOLVO_WEBHOOK_TIMEOUT", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=60))]
+    pub webhook_timeout_seconds: u64,
+    /// Milliseconds between passes of the webhook worker, which publishes committed events and
+    /// sends due deliveries; 0 turns it off on this node.
+    #[arg(long, env = "SOLVO_WEBHOOK_INTERVAL_MS", default_value_t = 250,
+          value_parser = clap::value_parser!(u64).range(0..=60_000))]
+    pub webhook_interval_ms: u64,
 }
 
 impl ServerConfig {
@@ -87,6 +105,38 @@ impl ServerConfig {
             demo: false,
             scheduler_interval_seconds: 60,
             test_clock: false,
+            webhook_allow_hosts: Vec::new(),
+            webhook_retry_schedule: None,
+            webhook_timeout_seconds: 10,
+            webhook_interval_ms: 250,
         }
+    }
+}
+
+impl ServerConfig {
+    /// The webhook settings, checked.
+    ///
+    /// # Errors
+    /// An unreadable `SOLVO_WEBHOOK_RETRY_SCHEDULE`.
+    pub fn webhooks(&self) -> anyhow::Result<solvo_app::webhooks::WebhookConfig> {
+        let schedule = match &self.webhook_retry_schedule {
+            None => solvo_domain::webhook::RetrySchedule::default(),
+            Some(text) => solvo_domain::webhook::RetrySchedule::parse(text)
+                .map_err(|err| anyhow::anyhow!("SOLVO_WEBHOOK_RETRY_SCHEDULE: {err}"))?,
+        };
+        let mut allow_hosts: Vec<String> = self
+            .webhook_allow_hosts
+            .iter()
+            .map(|host| host.trim().to_owned())
+            .filter(|host| !host.is_empty())
+            .collect();
+        if self.demo {
+            allow_hosts.extend(["localhost", "127.0.0.1", "::1"].map(str::to_owned));
+        }
+        Ok(solvo_app::webhooks::WebhookConfig {
+            allow_hosts,
+            schedule,
+            timeout: std::time::Duration::from_secs(self.webhook_timeout_seconds),
+        })
     }
 }

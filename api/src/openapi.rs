@@ -13,6 +13,7 @@ use utoipa_actix_web::AppExt;
 
 use crate::error::{FieldError, PROBLEM_JSON, Problem};
 use crate::routes;
+use solvo_app::events::payload::{CaseEventData, PaymentEventData};
 
 /// The static part of the document.
 #[derive(OpenApi)]
@@ -22,7 +23,7 @@ use crate::routes;
         description = "B2B credit collection: creditors place unpaid invoices, collectors work the cases, debtors pay, creditors are told by webhook.\n\nErrors are RFC 9457 `application/problem+json`. Lists take `limit` and `cursor`. Authenticate with `Authorization: Bearer <access token>` (people) or `Authorization: Bearer sk_…` (API keys for ERPs).",
         license(name = "AGPL-3.0-or-later")
     ),
-    components(schemas(Problem, FieldError)),
+    components(schemas(Problem, FieldError, CaseEventData, PaymentEventData)),
     modifiers(&SecuritySchemes),
     tags(
         (name = "identity", description = "Login, sessions, organisations, users and API keys"),
@@ -30,6 +31,7 @@ use crate::routes;
         (name = "tracking", description = "Cases, balances, timelines, creditor instructions and disputes"),
         (name = "collection", description = "Assessments, the activity log and the work queue of collectors"),
         (name = "money", description = "Payments, their allocation onto the ledger, reversals, promises to pay, payment plans, remittances to creditors and the agency's fee invoices"),
+        (name = "webhooks", description = "Webhook endpoints (Standard Webhooks signatures), their deliveries, retries and replays, and the event feed"),
         (name = "collaboration", description = "Messages and documents on a case"),
         (name = "reference", description = "Jurisdictions, reference rates and the case state machine"),
         (name = "operations", description = "Health, metrics and the scheduler's jobs"),

@@ -28,6 +28,7 @@ use crate::routes::metrics::MetricsToken;
 use crate::state::{AppState, TokenLifetimes};
 use crate::telemetry::{self, HttpMetrics};
 use crate::workers::Scheduler;
+use crate::workers::webhooks::Dispatcher;
 use crate::{openapi, routes};
 use chrono::NaiveDateTime;
 use solvo_app::Db;
@@ -61,6 +62,7 @@ pub struct Application {
     server: Server,
     demo: Option<DemoSeed>,
     scheduler: Option<Scheduler>,
+    dispatcher: Option<Dispatcher>,
 }
 
 impl Application {
@@ -93,6 +95,13 @@ impl Application {
             clock.clone(),
             config.scheduler_interval_seconds,
         );
+        let webhooks = config.webhooks()?;
+        let dispatcher = Dispatcher::new(
+            pool.clone(),
+            clock.clone(),
+            webhooks.clone(),
+            config.webhook_interval_ms,
+        )?;
         let state = AppState {
             db: Db::new(pool),
             jwt: JwtKeys::new(&jwt_secret, &config.jwt_issuer, &config.jwt_audience),
@@ -103,6 +112,7 @@ impl Application {
             rates,
             clock,
             login_throttle: Arc::default(),
+            webhooks,
         };
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("SOLVO_BIND: cannot bind {}", config.bind))?;
@@ -144,6 +154,7 @@ impl Application {
             server: server.run(),
             demo,
             scheduler,
+            dispatcher,
         })
     }
 
@@ -166,9 +177,13 @@ impl Application {
     /// I/O errors of the server.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let scheduler = self.scheduler.map(Scheduler::start);
+        let dispatcher = self.dispatcher.map(Dispatcher::start);
         let outcome = self.server.await;
         if let Some(scheduler) = scheduler {
             scheduler.stop().await;
+        }
+        if let Some(dispatcher) = dispatcher {
+            dispatcher.stop().await;
         }
         outcome
     }

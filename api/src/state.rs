@@ -34,4 +34,6 @@ pub struct AppState {
     pub clock: Clock,
     /// Failed logins per email.
     pub login_throttle: Arc<LoginThrottle>,
+    /// How webhooks are checked and delivered.
+    pub webhooks: solvo_app::webhooks::WebhookConfig,
 }

@@ -26,6 +26,7 @@ pub mod debtors;
 pub mod disputes;
 pub mod documents;
 pub mod error;
+pub mod events;
 pub mod fee_invoices;
 pub mod idempotency;
 pub mod identity;
@@ -42,6 +43,7 @@ pub mod rates;
 pub mod remittances;
 pub mod sessions;
 pub mod users;
+pub mod webhooks;
 
 pub use db::Db;
 pub use error::{AppError, FieldError};

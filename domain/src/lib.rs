@@ -20,3 +20,4 @@ pub mod permission;
 pub mod prescription;
 pub mod rates;
 pub mod remittance;
+pub mod webhook;

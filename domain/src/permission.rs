@@ -123,11 +123,18 @@ pub enum Permission {
     /// Read fee invoices: the agency administrator (every creditor's) and the creditor's users
     /// (their own), as for remittance statements.
     ReadFeeInvoices,
+    /// Register, change, rotate and delete webhook endpoints, and retry or replay deliveries:
+    /// the creditor's admin for its own organisation's events, the agency admin for the
+    /// agency's own systems. An endpoint's secret signs money events, so members may not.
+    ManageWebhooks,
+    /// Read the event feed (`/v1/events`): every creditor role (its own events) and the agency
+    /// admin (all), so an ERP with a read-only key can poll.
+    ReadEvents,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 38] = [
+    pub const ALL: [Permission; 40] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -166,6 +173,8 @@ impl Permission {
         Permission::ManageBilling,
         Permission::IssueFeeInvoices,
         Permission::ReadFeeInvoices,
+        Permission::ManageWebhooks,
+        Permission::ReadEvents,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -210,6 +219,8 @@ impl Permission {
             Self::ManageBilling => "manage_billing",
             Self::IssueFeeInvoices => "issue_fee_invoices",
             Self::ReadFeeInvoices => "read_fee_invoices",
+            Self::ManageWebhooks => "manage_webhooks",
+            Self::ReadEvents => "read_events",
         }
     }
 
@@ -270,6 +281,8 @@ impl Permission {
             P::ManageBilling =>               [Y,        N,        Y,        N,        N,        N],
             P::IssueFeeInvoices =>            [Y,        N,        N,        N,        N,        N],
             P::ReadFeeInvoices =>             [Y,        N,        Y,        Y,        Y,        N],
+            P::ManageWebhooks =>              [Y,        N,        Y,        N,        N,        N],
+            P::ReadEvents =>                  [Y,        N,        Y,        Y,        Y,        N],
         }
     }
 }
@@ -303,7 +316,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 38] = [
+    const EXPECTED: [(&str, &[&str]); 40] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -413,6 +426,16 @@ mod tests {
         ("issue_fee_invoices", &["agency_admin"]),
         (
             "read_fee_invoices",
+            &[
+                "agency_admin",
+                "creditor_admin",
+                "creditor_member",
+                "creditor_viewer",
+            ],
+        ),
+        ("manage_webhooks", &["agency_admin", "creditor_admin"]),
+        (
+            "read_events",
             &[
                 "agency_admin",
                 "creditor_admin",

@@ -548,6 +548,68 @@ diesel::table! {
 
 diesel::joinable!(fee_invoice_lines -> fee_invoices (fee_invoice_id));
 
+diesel::table! {
+    events (id) {
+        id -> Text,
+        organisation_id -> Text,
+        event_type -> Text,
+        case_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        data -> Text,
+        position -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    event_positions (name) {
+        name -> Text,
+        last_position -> BigInt,
+    }
+}
+
+diesel::table! {
+    webhook_endpoints (id) {
+        id -> Text,
+        organisation_id -> Text,
+        url -> Text,
+        description -> Nullable<Text>,
+        event_types -> Nullable<Text>,
+        enabled -> Bool,
+        disabled_reason -> Nullable<Text>,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamp>,
+        failing_since -> Nullable<Timestamp>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        endpoint_id -> Text,
+        event_id -> Text,
+        attempt -> Integer,
+        trigger -> Text,
+        status -> Text,
+        due_at -> Timestamp,
+        lease_until -> Nullable<Timestamp>,
+        attempted_at -> Nullable<Timestamp>,
+        response_status -> Nullable<Integer>,
+        response_body -> Nullable<Text>,
+        latency_ms -> Nullable<BigInt>,
+        error -> Nullable<Text>,
+        next_attempt_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+diesel::joinable!(webhook_deliveries -> events (event_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -586,4 +648,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     fee_invoices,
     fee_invoice_lines,
     fee_invoice_items,
+    events,
+    event_positions,
+    webhook_endpoints,
+    webhook_deliveries,
 );

@@ -371,3 +371,10 @@ pub async fn assert_problem(response: Response, status: u16) -> Value {
     );
     problem
 }
+
+/// A `SELECT COUNT(*) AS count …` row.
+#[derive(diesel::QueryableByName)]
+pub struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub count: i64,
+}

@@ -41,3 +41,4 @@ mod scheduler;
 mod tenancy;
 mod test_clock;
 mod users;
+mod webhooks;

@@ -26,6 +26,7 @@ pub mod reference;
 pub mod remittances;
 pub mod test_clock;
 pub mod users;
+pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -69,5 +70,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     collection::configure(cfg);
     remittances::configure(cfg);
     fee_invoices::configure(cfg);
+    webhooks::configure(cfg);
     legal::configure(cfg);
 }

@@ -8,6 +8,8 @@
 //! installation may run the scheduler: each due item is one job, done once by the transaction
 //! that marks it done, so two nodes never do it twice.
 
+pub mod webhooks;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;

@@ -239,7 +239,13 @@ fn fast_path(
     fee_schedules::ensure(conn, &schedule_rows)?;
     let rows: PlannedRows = plans.into_iter().collect();
     cases::insert_all(conn, &rows.cases)?;
-    write_rows(conn, &rows.invoices, &rows.postings, &rows.events)?;
+    write_rows(
+        conn,
+        &rows.cases,
+        &rows.invoices,
+        &rows.postings,
+        &rows.events,
+    )?;
     tracing::debug!(elapsed = ?started.elapsed(), cases = rows.cases.len(), "bulk chunk placed");
     Ok(outcomes)
 }

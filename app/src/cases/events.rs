@@ -86,6 +86,7 @@ pub fn record_activity(
         detail,
         now,
     );
-    solvo_persistence::repositories::case_events::insert_all(conn, &[row])?;
+    solvo_persistence::repositories::case_events::insert_all(conn, std::slice::from_ref(&row))?;
+    crate::events::outbox::from_timeline(conn, case, &[row])?;
     Ok(())
 }

@@ -138,7 +138,13 @@ pub fn place(
     let plan = plan(case, &resolved)?;
     cases::insert(conn, &plan.case)
         .map_err(|err| duplicate_reference(conn, &context.organisation_id, &reference, err))?;
-    write_rows(conn, &plan.invoices, &plan.postings, &plan.events)?;
+    write_rows(
+        conn,
+        std::slice::from_ref(&plan.case),
+        &plan.invoices,
+        &plan.postings,
+        &plan.events,
+    )?;
     Ok(Placed {
         case: plan.case,
         debtor,
@@ -146,13 +152,15 @@ pub fn place(
     })
 }
 
-/// Writes the invoices, postings and events of placed cases, whose case rows the caller has
-/// written (single placement maps a unique-index failure on the case to a duplicate first).
+/// Writes the invoices, postings, timeline and outbox events of placed cases, whose case rows
+/// the caller has written (single placement maps a unique-index failure on the case to a
+/// duplicate first).
 ///
 /// # Errors
 /// Database errors.
 pub fn write_rows(
     conn: &mut AnyConnection,
+    cases: &[CaseRow],
     invoices: &[InvoiceRow],
     postings: &[PostingRow],
     events: &[CaseEventRow],
@@ -160,6 +168,7 @@ pub fn write_rows(
     invoices::insert_all(conn, invoices)?;
     ledger::insert_all(conn, postings)?;
     case_events::insert_all(conn, events)?;
+    crate::events::outbox::from_timelines(conn, cases, events)?;
     Ok(())
 }
 

@@ -74,8 +74,10 @@ pub fn apply_command(
         &detail,
         now,
     );
-    case_events::insert_all(conn, &[row])?;
-    Ok(cases::find(conn, None, &case.id)?)
+    case_events::insert_all(conn, std::slice::from_ref(&row))?;
+    let updated = cases::find(conn, None, &case.id)?;
+    crate::events::outbox::from_timeline(conn, &updated, &[row])?;
+    Ok(updated)
 }
 
 /// The refusal of the state machine as a use-case error: the current state and what is allowed

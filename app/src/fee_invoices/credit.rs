@@ -82,6 +82,14 @@ pub fn credit(
         .collect();
     fee_invoices::insert(conn, &row, &lines).map_err(conflict)?;
     fee_invoices::release_items(conn, &invoice.id)?;
+    crate::events::outbox::record(
+        conn,
+        &row.organisation_id,
+        None,
+        solvo_domain::webhook::EventType::FeeInvoiceIssued,
+        &crate::events::payload::fee_invoice_data(&row)?,
+        now,
+    )?;
     assemble(conn, row, lines)
 }
 

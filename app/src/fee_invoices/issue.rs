@@ -118,6 +118,14 @@ pub fn issue(
         })
         .collect::<Result<_, AppError>>()?;
     fee_invoices::insert(conn, &row, &lines).map_err(conflict)?;
+    crate::events::outbox::record(
+        conn,
+        &row.organisation_id,
+        None,
+        solvo_domain::webhook::EventType::FeeInvoiceIssued,
+        &crate::events::payload::fee_invoice_data(&row)?,
+        now,
+    )?;
     assemble(conn, row, lines)
 }
 

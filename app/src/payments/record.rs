@@ -13,6 +13,7 @@ use solvo_domain::ledger::{
 use solvo_domain::money::{Currency, Money};
 use solvo_domain::permission::Permission;
 use solvo_domain::rates::RateTables;
+use solvo_domain::webhook::EventType;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::cases::{self, CaseRow};
@@ -150,6 +151,21 @@ pub fn record(
     postings_repo::insert_all(conn, &stored)?;
     let own: Vec<&PostingRow> = stored.iter().collect();
     let payment = PaymentRecord::assemble(row, &own, &invoice_numbers(&invoice_rows))?;
+    let applied = payment
+        .amount
+        .checked_sub(payment.unapplied)
+        .map_err(|err| AppError::internal(err.to_string()))?;
+    let outstanding = owed_before
+        .checked_sub(applied)
+        .map_err(|err| AppError::internal(err.to_string()))?;
+    crate::events::outbox::record(
+        conn,
+        &updated.organisation_id,
+        Some(&updated.id),
+        EventType::PaymentReceived,
+        &crate::events::payload::PaymentEventData::new(&updated, &payment, outstanding),
+        now,
+    )?;
     // The money may keep a promise or pay off a plan: judged now, in the same transaction.
     let case = judge(conn, updated, now.date(), now)?;
     Ok(Recorded { payment, case })

@@ -100,17 +100,16 @@ pub fn reverse(
         "reason": reason,
     });
     let state = state_of(&case)?;
-    case_events::insert_all(
-        conn,
-        &[event(
-            &case.id,
-            &actor,
-            "payment_reversed",
-            (Some(state.name().as_str()), Some(state.name().as_str())),
-            &detail,
-            now,
-        )],
-    )?;
+    let entry = event(
+        &case.id,
+        &actor,
+        "payment_reversed",
+        (Some(state.name().as_str()), Some(state.name().as_str())),
+        &detail,
+        now,
+    );
+    case_events::insert_all(conn, std::slice::from_ref(&entry))?;
+    crate::events::outbox::from_timeline(conn, &case, &[entry])?;
     let case = reopen_if_owed(conn, &case, &state, &actor, &reason, rates, now)?;
     // Without this money an active plan may now be in default.
     let case = judge(conn, case, now.date(), now)?;

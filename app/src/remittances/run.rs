@@ -129,6 +129,14 @@ pub fn run(
         ),
         other => other.into(),
     })?;
+    crate::events::outbox::record(
+        conn,
+        &row.organisation_id,
+        None,
+        solvo_domain::webhook::EventType::RemittanceCreated,
+        &crate::events::payload::remittance_data(&row)?,
+        now,
+    )?;
     assemble(conn, row, rows)
 }
 

@@ -1,0 +1,97 @@
+//! Webhook endpoints as their owners ask for them.
+
+use serde::{Deserialize, Serialize};
+use solvo_domain::webhook::EventType;
+use utoipa::ToSchema;
+use validator::Validate;
+
+use super::subscription::Subscription;
+use crate::error::{AppError, FieldError};
+
+/// A new endpoint.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewEndpoint {
+    /// Where deliveries are posted: `https`, on a public address.
+    #[schema(example = "https://erp.example.com/solvo/webhooks", max_length = 2048)]
+    #[validate(length(min = 1, max = 2048))]
+    pub url: String,
+    /// The event types to receive; omit or `null` for every type, also those added later.
+    #[schema(example = json!(["payment.received", "case.closed"]))]
+    #[validate(length(min = 1, max = 50))]
+    pub event_types: Option<Vec<String>>,
+    /// A note for the owner (up to 500 characters).
+    #[validate(length(max = 500))]
+    pub description: Option<String>,
+    /// Whether deliveries are made (default true).
+    pub enabled: Option<bool>,
+}
+
+/// Changes to an endpoint; absent fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointPatch {
+    /// A new URL.
+    #[schema(max_length = 2048)]
+    #[validate(length(min = 1, max = 2048))]
+    pub url: Option<String>,
+    /// New event types, at least one; to receive every type send `all_event_types: true`.
+    #[validate(length(min = 1, max = 50))]
+    pub event_types: Option<Vec<String>>,
+    /// Subscribe to every type (drops `event_types`).
+    pub all_event_types: Option<bool>,
+    /// A new note.
+    #[validate(length(max = 500))]
+    pub description: Option<String>,
+    /// Enable or disable; enabling clears the reason it was disabled.
+    pub enabled: Option<bool>,
+}
+
+/// Reads event type names.
+///
+/// # Errors
+/// [`AppError::Validation`] naming each unknown type.
+pub fn subscription(names: Option<&[String]>) -> Result<Subscription, AppError> {
+    let Some(names) = names else {
+        return Ok(Subscription::All);
+    };
+    let mut kinds = Vec::new();
+    let mut errors = Vec::new();
+    for (index, name) in names.iter().enumerate() {
+        match EventType::parse(name).filter(|kind| *kind != EventType::WebhookTest) {
+            Some(kind) if !kinds.contains(&kind) => kinds.push(kind),
+            Some(_) => {}
+            None => errors.push(FieldError::new(
+                format!("event_types[{index}]"),
+                "unknown_event_type",
+                format!("`{name}` is not an event type; see the catalogue in the Event schema."),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Subscription::Only(kinds))
+    } else {
+        Err(AppError::Validation(errors))
+    }
+}
+
+/// What a replay sends again.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Replay {
+    /// Events created at or after this time (RFC 3339).
+    #[schema(example = "2026-12-01T00:00:00Z")]
+    pub since: chrono::DateTime<chrono::Utc>,
+    /// `failed` (default): only events this endpoint has not received; `all`: every one.
+    pub only: Option<ReplayScope>,
+}
+
+/// Which events a replay sends again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplayScope {
+    /// Only events never delivered successfully to the endpoint.
+    Failed,
+    /// Every event since then.
+    All,
+}
