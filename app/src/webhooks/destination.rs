@@ -34,7 +34,7 @@ impl WebhookConfig {
     /// How long a worker holds an attempt: the timeout and a margin for the write after it.
     #[must_use]
     pub fn lease(&self) -> Duration {
-        self.timeout + Duration::from_secs(30)
+        self.timeout + Duration::from_secs(10)
     }
 }
 

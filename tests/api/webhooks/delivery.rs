@@ -426,3 +426,53 @@ async fn a_receiver_answering_410_disables_its_endpoint(backend: Backend) {
         "nothing was sent while it was disabled"
     );
 }
+
+both_backends!(an_endpoint_failing_for_five_days_is_disabled_with_its_reason);
+
+async fn an_endpoint_failing_for_five_days_is_disabled_with_its_reason(backend: Backend) {
+    let app = webhook_app(backend, |config| {
+        config.test_clock = true;
+        config.webhook_retry_schedule = Some("1,1,1,1,1,1,1,1,1,1".to_owned());
+    })
+    .await;
+    let admin = creditor(&app, "Acme").await;
+    let receiver = Receiver::start().await;
+    receiver.answer_next(&[500; 20]);
+    let endpoint = register(&app, &admin.token, &receiver, json!(["case.created"])).await;
+    let id = endpoint["id"].as_str().unwrap();
+    app.place_case(&admin.token, "DOWN-1").await;
+    receiver.wait_for(1, |_| true).await;
+    let path = format!("/v1/webhook-endpoints/{id}");
+    let failing = body(app.get(&path, &admin.token).await).await;
+    assert!(
+        failing["failing_since"].is_string(),
+        "a failing spell starts"
+    );
+    assert_eq!(failing["enabled"], true, "one failure does not disable");
+
+    let later = Utc::now() + chrono::Duration::days(5) + chrono::Duration::hours(1);
+    let moved = app
+        .put(
+            "/v1/test-clock",
+            &app.admin_token,
+            &json!({"now": later.to_rfc3339()}),
+        )
+        .await;
+    assert_eq!(moved.status(), 200);
+    let mut shown = json!(null);
+    for _ in 0..250 {
+        shown = body(app.get(&path, &admin.token).await).await;
+        if shown["enabled"] == false {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(shown["enabled"], false, "{shown}");
+    assert!(
+        shown["disabled_reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("every delivery failed since"),
+        "{shown}"
+    );
+}

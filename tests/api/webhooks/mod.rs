@@ -1,6 +1,7 @@
 //! Webhooks and the event feed, end to end: a real receiver in the test process, the server's
 //! webhook worker delivering to it, signatures checked apart from the server's code.
 
+mod catalogue;
 mod delivery;
 mod endpoints;
 mod faults;

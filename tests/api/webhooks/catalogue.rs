@@ -1,0 +1,166 @@
+//! The catalogue, event by event: what collectors, creditors and the agency do on a case is in
+//! the feed, each as its type, and a payment's confirmation carries its allocation.
+
+use chrono::{Duration, Utc};
+use serde_json::{Value, json};
+
+use super::{creditor, webhook_app};
+use crate::both_backends;
+use crate::helpers::{Backend, body};
+
+both_backends!(the_work_on_a_case_is_in_the_feed_event_by_event);
+
+async fn the_work_on_a_case_is_in_the_feed_event_by_event(backend: Backend) {
+    let app = webhook_app(backend, |_| {}).await;
+    let collector = app.create_covering_collector().await;
+    let admin = creditor(&app, "Acme").await;
+    let case = app.place_case(&admin.token, "CAT-1").await;
+    let id = case["id"].as_str().unwrap();
+    let today = Utc::now().date_naive();
+    let step = |response: reqwest::Response, what: &str| {
+        let what = what.to_owned();
+        async move {
+            let status = response.status();
+            let answer: Value = response.json().await.unwrap();
+            assert!(status.is_success(), "{what}: {status} {answer}");
+            answer
+        }
+    };
+
+    let payment = step(
+        app.post(
+            &format!("/v1/cases/{id}/payments"),
+            &collector.token,
+            &json!({"amount": "100.00", "value_date": today, "method": "bank_transfer"}),
+        )
+        .await,
+        "payment",
+    )
+    .await;
+    step(
+        app.post(
+            &format!("/v1/payments/{}/reversal", payment["id"].as_str().unwrap()),
+            &app.admin_token,
+            &json!({"reason": "Returned by the bank: AC04"}),
+        )
+        .await,
+        "reversal",
+    )
+    .await;
+    step(
+        app.post(
+            &format!("/v1/cases/{id}/promises"),
+            &collector.token,
+            &json!({"amount": "200.00", "due_date": today + Duration::days(10)}),
+        )
+        .await,
+        "promise",
+    )
+    .await;
+    step(
+        app.post(
+            &format!("/v1/cases/{id}/messages"),
+            &admin.token,
+            &json!({"body": "Any news?"}),
+        )
+        .await,
+        "message",
+    )
+    .await;
+    let dispute = step(
+        app.post(
+            &format!("/v1/cases/{id}/disputes"),
+            &admin.token,
+            &json!({"category": "goods_not_received", "text": "The debtor says the pallet never arrived."}),
+        )
+        .await,
+        "dispute",
+    )
+    .await;
+    step(
+        app.post(
+            &format!(
+                "/v1/disputes/{}/resolution",
+                dispute["id"].as_str().unwrap()
+            ),
+            &app.admin_token,
+            &json!({"outcome": "rejected", "reasons": "Delivery note signed by the debtor."}),
+        )
+        .await,
+        "resolution",
+    )
+    .await;
+    step(
+        app.post(
+            &format!("/v1/cases/{id}/instructions"),
+            &admin.token,
+            &json!({"type": "withdraw", "reason": "Settled with the debtor"}),
+        )
+        .await,
+        "withdrawal",
+    )
+    .await;
+
+    let mut events: Vec<Value> = Vec::new();
+    for _ in 0..250 {
+        let feed = body(app.get("/v1/events?limit=500", &admin.token).await).await;
+        events = feed["data"].as_array().unwrap().clone();
+        if events.iter().any(|event| event["type"] == "case.closed") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let types: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    for expected in [
+        "case.created",
+        "case.assigned",
+        "case.state_changed",
+        "payment.received",
+        "payment.reversed",
+        "promise.created",
+        "message.created",
+        "dispute.raised",
+        "dispute.resolved",
+        "case.closed",
+    ] {
+        assert!(types.contains(&expected), "{expected} in {types:?}");
+    }
+    let position = |kind: &str| types.iter().position(|t| *t == kind).unwrap();
+    assert!(position("case.created") < position("payment.received"));
+    assert!(position("payment.received") < position("payment.reversed"));
+    assert!(position("dispute.raised") < position("dispute.resolved"));
+
+    let received = events
+        .iter()
+        .find(|event| event["type"] == "payment.received")
+        .unwrap();
+    let data = &received["data"];
+    assert_eq!(data["payment"]["id"], payment["id"]);
+    assert_eq!(data["payment"]["amount"], "100.00");
+    assert_eq!(data["payment"]["currency"], "EUR");
+    let applied: i64 = data["payment"]["allocation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| cents(&line["amount"]))
+        .sum();
+    assert_eq!(
+        applied + cents(&data["payment"]["unapplied"]),
+        10_000,
+        "the allocation and what no debt took add up to the payment"
+    );
+    assert!(cents(&data["outstanding"]) > 0);
+    let closed = events.iter().find(|e| e["type"] == "case.closed").unwrap();
+    assert_eq!(closed["data"]["case"]["outcome"], "withdrawn");
+    assert!(
+        events
+            .iter()
+            .all(|e| e["organisation_id"] == admin.organisation_id.as_str())
+    );
+}
+
+/// A two-decimal amount string in cents.
+fn cents(amount: &Value) -> i64 {
+    let (units, fraction) = amount.as_str().unwrap().split_once('.').unwrap();
+    units.parse::<i64>().unwrap() * 100 + fraction.parse::<i64>().unwrap()
+}
