@@ -13,7 +13,9 @@ use utoipa_actix_web::AppExt;
 
 use crate::error::{FieldError, PROBLEM_JSON, Problem};
 use crate::routes;
-use solvo_app::events::payload::{CaseEventData, PaymentEventData};
+use solvo_app::events::payload::{
+    CaseEventData, FeeInvoiceEventData, PaymentEventData, RemittanceEventData,
+};
 
 /// The static part of the document.
 #[derive(OpenApi)]
@@ -23,7 +25,7 @@ use solvo_app::events::payload::{CaseEventData, PaymentEventData};
         description = "B2B credit collection: creditors place unpaid invoices, collectors work the cases, debtors pay, creditors are told by webhook.\n\nErrors are RFC 9457 `application/problem+json`. Lists take `limit` and `cursor`. Authenticate with `Authorization: Bearer <access token>` (people) or `Authorization: Bearer sk_…` (API keys for ERPs).",
         license(name = "AGPL-3.0-or-later")
     ),
-    components(schemas(Problem, FieldError, CaseEventData, PaymentEventData)),
+    components(schemas(Problem, FieldError, CaseEventData, PaymentEventData, RemittanceEventData, FeeInvoiceEventData)),
     modifiers(&SecuritySchemes),
     tags(
         (name = "identity", description = "Login, sessions, organisations, users and API keys"),

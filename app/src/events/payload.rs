@@ -72,8 +72,8 @@ impl utoipa::PartialSchema for EventTypeName {
                 "An event type. Case events (`case.*`, `promise.*`, `payment_plan.*`, \
                  `dispute.*`, `legal.decision_requested`, `message.created`, `document.added`, \
                  `prescription.warning`, `payment.reversed`) carry `CaseEventData`; \
-                 `payment.received` carries `PaymentEventData`; `remittance.created` a \
-                 `remittance`, `fee_invoice.issued` a `fee_invoice`, \
+                 `payment.received` carries `PaymentEventData`; `remittance.created` \
+                 `RemittanceEventData`, `fee_invoice.issued` `FeeInvoiceEventData`, \
                  `webhook_endpoint.disabled` the endpoint and the reason; `webhook.test` is sent \
                  only by the test endpoint.",
             ))
@@ -257,53 +257,125 @@ fn decimal(minor: i64, currency: &str) -> Result<String, AppError> {
     Ok(crate::money::from_minor(minor, currency)?.amount_string())
 }
 
-/// The `data` of `remittance.created`: the statement's totals.
-///
-/// # Errors
-/// [`AppError::Corrupt`] for an unreadable currency.
-pub fn remittance_data(
-    row: &solvo_persistence::repositories::remittances::RemittanceRow,
-) -> Result<Value, AppError> {
-    let c = row.currency.as_str();
-    Ok(serde_json::json!({
-        "remittance": {
-            "id": row.id,
-            "organisation_id": row.organisation_id,
-            "currency": row.currency,
-            "period_end": row.period_end,
-            "collected": decimal(row.collected_minor, c)?,
-            "costs": decimal(row.costs_minor, c)?,
-            "unapplied": decimal(row.unapplied_minor, c)?,
-            "commission": decimal(row.commission_minor, c)?,
-            "net": decimal(row.net_minor, c)?,
-            "created_at": rfc3339(row.created_at),
-        }
-    }))
+/// A remittance statement as its event shows it; amounts are decimal strings.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RemittanceSummary {
+    /// `rem_…`
+    pub id: String,
+    /// The creditor paid.
+    pub organisation_id: String,
+    /// ISO 4217.
+    pub currency: String,
+    /// The last day the statement covers.
+    pub period_end: chrono::NaiveDate,
+    /// Money received on the creditor's cases.
+    pub collected: String,
+    /// Compensation and costs recovered, the agency's.
+    pub costs: String,
+    /// Overpayments held for debtors.
+    pub unapplied: String,
+    /// The success commission withheld.
+    pub commission: String,
+    /// What the creditor is paid.
+    pub net: String,
+    /// RFC 3339.
+    pub created_at: String,
 }
 
-/// The `data` of `fee_invoice.issued`: the invoice or credit note's figures.
-///
-/// # Errors
-/// [`AppError::Corrupt`] for an unreadable row.
-pub fn fee_invoice_data(
-    row: &solvo_persistence::repositories::fee_invoices::FeeInvoiceRow,
-) -> Result<Value, AppError> {
-    use crate::fee_invoices::figures;
-    let c = row.currency.as_str();
-    Ok(serde_json::json!({
-        "fee_invoice": {
-            "id": row.id,
-            "organisation_id": row.organisation_id,
-            "kind": figures::kind(row)?.as_str(),
-            "number": figures::number(row)?,
-            "credits_id": row.credits_id,
-            "currency": row.currency,
-            "issue_date": row.issue_date,
-            "net": decimal(row.net_minor, c)?,
-            "vat": decimal(row.vat_minor, c)?,
-            "total": decimal(figures::total_minor(row)?, c)?,
-            "withheld": decimal(row.withheld_minor, c)?,
-            "amount_due": decimal(figures::amount_due_minor(row)?, c)?,
-        }
-    }))
+/// The `data` of `remittance.created`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RemittanceEventData {
+    /// The statement's totals (its lines: `GET /v1/remittances/{id}`).
+    pub remittance: RemittanceSummary,
+}
+
+impl RemittanceEventData {
+    /// The data of a stored statement.
+    ///
+    /// # Errors
+    /// [`AppError`] for an unreadable currency.
+    pub fn new(
+        row: &solvo_persistence::repositories::remittances::RemittanceRow,
+    ) -> Result<Self, AppError> {
+        let c = row.currency.as_str();
+        Ok(Self {
+            remittance: RemittanceSummary {
+                id: row.id.clone(),
+                organisation_id: row.organisation_id.clone(),
+                currency: row.currency.clone(),
+                period_end: row.period_end,
+                collected: decimal(row.collected_minor, c)?,
+                costs: decimal(row.costs_minor, c)?,
+                unapplied: decimal(row.unapplied_minor, c)?,
+                commission: decimal(row.commission_minor, c)?,
+                net: decimal(row.net_minor, c)?,
+                created_at: rfc3339(row.created_at),
+            },
+        })
+    }
+}
+
+/// A fee invoice or credit note as its event shows it; amounts are decimal strings.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FeeInvoiceSummary {
+    /// `fin_…`
+    pub id: String,
+    /// The creditor billed.
+    pub organisation_id: String,
+    /// `invoice` or `credit_note`.
+    pub kind: String,
+    /// `INV-2026-000042`, `CRN-2026-000003`.
+    pub number: String,
+    /// For a credit note, the invoice it cancels.
+    pub credits_id: Option<String>,
+    /// ISO 4217.
+    pub currency: String,
+    /// The day of issue.
+    pub issue_date: chrono::NaiveDate,
+    /// Sum of the lines.
+    pub net: String,
+    /// VAT.
+    pub vat: String,
+    /// Net plus VAT.
+    pub total: String,
+    /// Commission already withheld from remittances.
+    pub withheld: String,
+    /// What the creditor pays.
+    pub amount_due: String,
+}
+
+/// The `data` of `fee_invoice.issued`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FeeInvoiceEventData {
+    /// The figures (the document: `GET /v1/fee-invoices/{id}`, also as PDF).
+    pub fee_invoice: FeeInvoiceSummary,
+}
+
+impl FeeInvoiceEventData {
+    /// The data of a stored invoice or credit note.
+    ///
+    /// # Errors
+    /// [`AppError`] for an unreadable row.
+    pub fn new(
+        row: &solvo_persistence::repositories::fee_invoices::FeeInvoiceRow,
+    ) -> Result<Self, AppError> {
+        use crate::fee_invoices::figures;
+        let c = row.currency.as_str();
+        Ok(Self {
+            fee_invoice: FeeInvoiceSummary {
+                id: row.id.clone(),
+                organisation_id: row.organisation_id.clone(),
+                kind: figures::kind(row)?.as_str().to_owned(),
+                number: figures::number(row)?,
+                credits_id: row.credits_id.clone(),
+                currency: row.currency.clone(),
+                issue_date: row.issue_date,
+                net: decimal(row.net_minor, c)?,
+                vat: decimal(row.vat_minor, c)?,
+                total: decimal(figures::total_minor(row)?, c)?,
+                withheld: decimal(row.withheld_minor, c)?,
+                amount_due: decimal(figures::amount_due_minor(row)?, c)?,
+            },
+        })
+    }
 }

@@ -87,7 +87,7 @@ pub fn credit(
         &row.organisation_id,
         None,
         solvo_domain::webhook::EventType::FeeInvoiceIssued,
-        &crate::events::payload::fee_invoice_data(&row)?,
+        &crate::events::payload::FeeInvoiceEventData::new(&row)?,
         now,
     )?;
     assemble(conn, row, lines)

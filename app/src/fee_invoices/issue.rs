@@ -123,7 +123,7 @@ pub fn issue(
         &row.organisation_id,
         None,
         solvo_domain::webhook::EventType::FeeInvoiceIssued,
-        &crate::events::payload::fee_invoice_data(&row)?,
+        &crate::events::payload::FeeInvoiceEventData::new(&row)?,
         now,
     )?;
     assemble(conn, row, lines)

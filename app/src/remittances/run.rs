@@ -134,7 +134,7 @@ pub fn run(
         &row.organisation_id,
         None,
         solvo_domain::webhook::EventType::RemittanceCreated,
-        &crate::events::payload::remittance_data(&row)?,
+        &crate::events::payload::RemittanceEventData::new(&row)?,
         now,
     )?;
     assemble(conn, row, rows)

@@ -8,7 +8,10 @@ use super::{creditor, webhook_app};
 use crate::both_backends;
 use crate::helpers::{Backend, body};
 
-both_backends!(the_work_on_a_case_is_in_the_feed_event_by_event);
+both_backends!(
+    the_work_on_a_case_is_in_the_feed_event_by_event,
+    money_out_and_the_legal_path_are_in_the_feed,
+);
 
 async fn the_work_on_a_case_is_in_the_feed_event_by_event(backend: Backend) {
     let app = webhook_app(backend, |_| {}).await;
@@ -163,4 +166,146 @@ async fn the_work_on_a_case_is_in_the_feed_event_by_event(backend: Backend) {
 fn cents(amount: &Value) -> i64 {
     let (units, fraction) = amount.as_str().unwrap().split_once('.').unwrap();
     units.parse::<i64>().unwrap() * 100 + fraction.parse::<i64>().unwrap()
+}
+
+/// Waits until the creditor's feed has an event of `last`; returns the feed.
+async fn feed_until(app: &crate::helpers::TestApp, token: &str, last: &str) -> Vec<Value> {
+    let mut events: Vec<Value> = Vec::new();
+    for _ in 0..250 {
+        let feed = body(app.get("/v1/events?limit=500", token).await).await;
+        events = feed["data"].as_array().unwrap().clone();
+        if events.iter().any(|event| event["type"] == last) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    events
+}
+
+async fn money_out_and_the_legal_path_are_in_the_feed(backend: Backend) {
+    let app = webhook_app(backend, |_| {}).await;
+    let collector = app.create_covering_collector().await;
+    let admin = creditor(&app, "Acme").await;
+    let case = app.place_case(&admin.token, "CAT-2").await;
+    let id = case["id"].as_str().unwrap();
+    let today = Utc::now().date_naive();
+    let ok = |response: reqwest::Response, what: &'static str| async move {
+        let status = response.status();
+        let answer: Value = response.json().await.unwrap();
+        assert!(status.is_success(), "{what}: {status} {answer}");
+        answer
+    };
+    ok(
+        app.post(
+            &format!("/v1/cases/{id}/assessment"),
+            &collector.token,
+            &json!({
+                "approach": "Letters and calls, then court",
+                "expected_timeline": "6 weeks",
+                "cost_structure": "15 % success commission",
+                "findings": {"solvency": "good", "reachable": true, "notes": "Trading"}
+            }),
+        )
+        .await,
+        "assessment",
+    )
+    .await;
+    ok(
+        app.post(
+            &format!("/v1/cases/{id}/payments"),
+            &collector.token,
+            &json!({"amount": "300.00", "value_date": today, "method": "bank_transfer"}),
+        )
+        .await,
+        "payment",
+    )
+    .await;
+    let remittance = ok(
+        app.post(
+            "/v1/remittances",
+            &app.admin_token,
+            &json!({"organisation_id": admin.organisation_id, "currency": "EUR", "period_end": today}),
+        )
+        .await,
+        "remittance",
+    )
+    .await;
+    for (organisation, token, details) in [
+        (
+            app.agency_id().await,
+            app.admin_token.clone(),
+            json!({"legal_name": "Test Agency B.V.", "address_lines": ["Keizersgracht 1", "1015 CJ Amsterdam"], "vat_id": "NL123456789B01", "vat_rate": "21"}),
+        ),
+        (
+            admin.organisation_id.clone(),
+            admin.token.clone(),
+            json!({"legal_name": "Acme GmbH", "address_lines": ["Ring 1", "50667 Köln"], "vat_id": "DE123456789"}),
+        ),
+    ] {
+        ok(
+            app.put(
+                &format!("/v1/organisations/{organisation}/billing"),
+                &token,
+                &details,
+            )
+            .await,
+            "billing details",
+        )
+        .await;
+    }
+    let invoice = ok(
+        app.post(
+            "/v1/fee-invoices",
+            &app.admin_token,
+            &json!({"organisation_id": admin.organisation_id, "currency": "EUR", "period_end": today}),
+        )
+        .await,
+        "fee invoice",
+    )
+    .await;
+    ok(
+        app.post(
+            &format!("/v1/cases/{id}/legal-assessment"),
+            &collector.token,
+            &json!({
+                "recommendation": "proceed",
+                "cost_estimate": {"amount": "450.00", "currency": "EUR"},
+                "success_probability_pct": 75,
+                "court_route": "payment_order",
+                "expected_duration_months": 4,
+                "summary": "Undisputed invoices, debtor trading."
+            }),
+        )
+        .await,
+        "legal assessment",
+    )
+    .await;
+
+    let events = feed_until(&app, &admin.token, "legal.decision_requested").await;
+    let of = |kind: &str| {
+        events
+            .iter()
+            .find(|event| event["type"] == kind)
+            .unwrap_or_else(|| panic!("{kind} in {events:?}"))
+            .clone()
+    };
+    let remitted = of("remittance.created");
+    assert_eq!(remitted["data"]["remittance"]["id"], remittance["id"]);
+    assert_eq!(
+        remitted["data"]["remittance"]["net"],
+        remittance["net"]["amount"]
+    );
+    let issued = of("fee_invoice.issued");
+    assert_eq!(issued["data"]["fee_invoice"]["number"], invoice["number"]);
+    assert_eq!(issued["data"]["fee_invoice"]["kind"], "invoice");
+    assert_eq!(
+        issued["data"]["fee_invoice"]["amount_due"],
+        invoice["amount_due"]["amount"]
+    );
+    let legal = of("legal.decision_requested");
+    assert_eq!(legal["data"]["case"]["state"], "pre_legal");
+    assert_eq!(
+        legal["data"]["timeline_event"]["kind"],
+        "escalate_pre_legal"
+    );
 }

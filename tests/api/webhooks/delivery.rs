@@ -443,7 +443,15 @@ async fn an_endpoint_failing_for_five_days_is_disabled_with_its_reason(backend: 
     app.place_case(&admin.token, "DOWN-1").await;
     receiver.wait_for(1, |_| true).await;
     let path = format!("/v1/webhook-endpoints/{id}");
-    let failing = body(app.get(&path, &admin.token).await).await;
+    // The receiver answered; the worker records the failure just after.
+    let mut failing = json!(null);
+    for _ in 0..250 {
+        failing = body(app.get(&path, &admin.token).await).await;
+        if failing["failing_since"].is_string() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     assert!(
         failing["failing_since"].is_string(),
         "a failing spell starts"
@@ -475,4 +483,29 @@ async fn an_endpoint_failing_for_five_days_is_disabled_with_its_reason(backend: 
             .starts_with("every delivery failed since"),
         "{shown}"
     );
+}
+
+both_backends!(two_nodes_never_send_one_attempt_twice);
+
+async fn two_nodes_never_send_one_attempt_twice(backend: Backend) {
+    let app = webhook_app(backend, |config| config.webhook_interval_ms = 10).await;
+    app.start_node(|config| {
+        super::loopback(config);
+        config.webhook_interval_ms = 10;
+    })
+    .await;
+    let admin = creditor(&app, "Acme").await;
+    let receiver = Receiver::start().await;
+    register(&app, &admin.token, &receiver, json!(["case.created"])).await;
+    for n in 0..20 {
+        app.place_case(&admin.token, &format!("NODES-{n}")).await;
+    }
+    let got = receiver.wait_for(20, |_| true).await;
+    // Give a second sending of any attempt the time to arrive before counting.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let mut ids: Vec<String> = receiver.received().into_iter().map(|r| r.id).collect();
+    assert_eq!(ids.len(), 20, "twenty events, each sent once: {got:?}");
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 20);
 }
