@@ -509,3 +509,69 @@ async fn two_nodes_never_send_one_attempt_twice(backend: Backend) {
     ids.dedup();
     assert_eq!(ids.len(), 20);
 }
+
+both_backends!(a_receiver_down_for_a_while_gets_every_event_once_it_is_up);
+
+async fn a_receiver_down_for_a_while_gets_every_event_once_it_is_up(backend: Backend) {
+    let app = webhook_app(backend, |config| {
+        config.webhook_retry_schedule = Some("1,1,1,1,1,1,1,1,1,1".to_owned());
+    })
+    .await;
+    let admin = creditor(&app, "Acme").await;
+    // A port nothing listens on yet.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let response = app
+        .post(
+            "/v1/webhook-endpoints",
+            &admin.token,
+            &json!({"url": format!("http://127.0.0.1:{port}/hook"), "event_types": ["case.created"]}),
+        )
+        .await;
+    let endpoint = body(response).await;
+    let id = endpoint["id"].as_str().unwrap();
+    for n in 0..3 {
+        app.place_case(&admin.token, &format!("DOWN-{n}")).await;
+    }
+    let path = format!("/v1/webhook-endpoints/{id}/deliveries");
+    let mut refused = 0;
+    for _ in 0..250 {
+        let list = body(app.get(&path, &admin.token).await).await;
+        refused = list["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["status"] == "failed" && a["response_status"].is_null())
+            .count();
+        if refused >= 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(
+        refused >= 3,
+        "every event failed while the receiver was down"
+    );
+
+    let receiver = Receiver::start_on(port).await;
+    let got = receiver.wait_for(3, |_| true).await;
+    let mut references: Vec<String> = got
+        .iter()
+        .map(|r| {
+            r.json()["data"]["case"]["creditor_reference"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    references.sort();
+    assert_eq!(references, ["DOWN-0", "DOWN-1", "DOWN-2"]);
+    let secret = endpoint["secret"].as_str().unwrap();
+    assert!(
+        got.iter()
+            .all(|r| verifies(secret, &r.id, &r.timestamp, &r.body, &r.signature))
+    );
+}

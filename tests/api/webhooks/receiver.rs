@@ -47,6 +47,11 @@ pub struct Receiver {
 impl Receiver {
     /// Starts a receiver on a free port.
     pub async fn start() -> Self {
+        Self::start_on(0).await
+    }
+
+    /// Starts a receiver on `port` (0: a free one).
+    pub async fn start_on(port: u16) -> Self {
         let state: Arc<Mutex<State>> = Arc::default();
         let shared = web::Data::from(Arc::clone(&state));
         let server = HttpServer::new(move || {
@@ -55,7 +60,7 @@ impl Receiver {
                 .default_service(web::to(receive))
         })
         .workers(1)
-        .bind(("127.0.0.1", 0))
+        .bind(("127.0.0.1", port))
         .unwrap();
         let port = server.addrs()[0].port();
         tokio::spawn(server.run());
