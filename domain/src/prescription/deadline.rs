@@ -7,13 +7,21 @@ use super::{
 };
 use chrono::{Datelike, Months, NaiveDate};
 
+/// Why an acknowledgment or part payment before a year-end start restarts nothing. The German
+/// holding is applied to Estonia's identical start (TsÜS §147(3)) by the same reasoning, which
+/// never gives a deadline earlier than the statute's own start does.
+const BEFORE_YEAR_END_START: &str = "A new period presupposes a running one: an acknowledgment or part payment \
+     before the year-end start leaves that start in place (BGH 8 January 2013, VIII ZR 344/12, on BGB s.212 \
+     and s.199(1))";
+
 /// Computes the deadline of a claim under `rule`, applying `events` in date order.
 ///
 /// An event after the deadline changes nothing (no jurisdiction in the data revives a prescribed
 /// claim by a later acknowledgment). A restart counts the new period from the event day without
-/// any end-of-year shift (DE BGB s.212 has none; PL keeps its year-end rule), so under a year-end
-/// rule an early restart can give an earlier deadline than the original one: the earlier,
-/// conservative date is kept.
+/// any end-of-year shift (DE BGB s.212 has none; PL keeps its year-end rule). Under a year-end
+/// start an event that would restart the period on or before the end of the year the claim fell
+/// due restarts nothing: a new start presupposes a running period, so the period still starts at
+/// the year-end (`BEFORE_YEAR_END_START`).
 ///
 /// # Errors
 /// [`PrescriptionError::MissingArisingDate`] when the rule needs the arising date.
@@ -68,6 +76,15 @@ pub fn deadline(
             continue;
         }
         match effect_of(rule, event.kind) {
+            EventEffect::Restart { .. } if starts_later_than(rule, anchor, event.on) => {
+                steps.push(step(
+                    event.on,
+                    kind,
+                    StepOutcome::BeforeStart,
+                    current,
+                    Some(BEFORE_YEAR_END_START),
+                ));
+            }
             EventEffect::Restart { years, legal_basis } => {
                 current = period_end(rule, event.on, years);
                 steps.push(step(
@@ -116,6 +133,12 @@ pub fn deadline(
         status: PrescriptionStatus::Running { deadline: current },
         steps,
     })
+}
+
+/// Whether the period of a year-end rule has not yet begun on `on`: it begins at the end of the
+/// anchor day (31 December), so an event on that day still comes before it.
+fn starts_later_than(rule: &PrescriptionRule, anchor: NaiveDate, on: NaiveDate) -> bool {
+    rule.start == PrescriptionStart::EndOfYearOfDueDate && on <= anchor
 }
 
 fn effect_of(rule: &PrescriptionRule, kind: PrescriptionEventKind) -> EventEffect {

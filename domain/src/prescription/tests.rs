@@ -269,3 +269,66 @@ fn warnings_follow_the_computed_deadline() {
     assert_eq!(due.len(), 2);
     assert_eq!(due[0].days_left, 30);
 }
+
+#[test]
+fn a_german_part_payment_before_the_year_end_start_does_not_start_an_earlier_period() {
+    // Due 2024-03-15: the period starts at the end of 2024 (BGB s.199(1)) and ends 2027-12-31
+    // (s.195). A part payment on 2024-06-10 comes before that start, so it restarts nothing
+    // (BGH VIII ZR 344/12); restarting from it would give 2027-06-10, half a year too early.
+    let events = [event(PrescriptionEventKind::PartPayment, day(2024, 6, 10))];
+
+    let outcome = deadline(general("DE"), ClaimDates::due(day(2024, 3, 15)), &events).unwrap();
+
+    assert_eq!(outcome.deadline(), Some(day(2027, 12, 31)));
+    assert_eq!(
+        outcome.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::BeforeStart)
+    );
+}
+
+#[test]
+fn a_german_acknowledgment_on_the_last_day_of_the_due_year_is_still_before_the_start() {
+    // The period begins at the end of 31 December 2024, after an acknowledgment that day; the
+    // deadline stays 2027-12-31. One made on 2 January 2025 falls inside the running period: the
+    // new period begins on 3 January 2025 (s.212(1) no.1) and ends on 2028-01-02 (s.187(2), s.188(2)).
+    let on_new_years_eve = [event(
+        PrescriptionEventKind::WrittenAcknowledgement,
+        day(2024, 12, 31),
+    )];
+    let in_january = [event(
+        PrescriptionEventKind::WrittenAcknowledgement,
+        day(2025, 1, 2),
+    )];
+
+    let before = deadline(
+        general("DE"),
+        ClaimDates::due(day(2024, 3, 15)),
+        &on_new_years_eve,
+    )
+    .unwrap();
+
+    assert_eq!(
+        before.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::BeforeStart)
+    );
+    assert_eq!(before.deadline(), Some(day(2027, 12, 31)));
+    assert_eq!(
+        deadline_of("DE", day(2024, 3, 15), &in_january),
+        Some(day(2028, 1, 2))
+    );
+}
+
+#[test]
+fn an_estonian_acknowledgment_in_the_year_the_invoice_fell_due_keeps_the_year_end_start() {
+    // Due 2024-05-20: 3 years from the end of 2024 (TsÜS §146(1), §147(3)) end on 2027-12-31; the
+    // acknowledgment of 2024-11-01 precedes that start and leaves it in place.
+    let events = [event(
+        PrescriptionEventKind::WrittenAcknowledgement,
+        day(2024, 11, 1),
+    )];
+
+    assert_eq!(
+        deadline_of("EE", day(2024, 5, 20), &events),
+        Some(day(2027, 12, 31))
+    );
+}
