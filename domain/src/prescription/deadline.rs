@@ -32,6 +32,8 @@ pub fn deadline(
 ) -> Result<PrescriptionOutcome, PrescriptionError> {
     let anchor = match rule.start {
         PrescriptionStart::DueDate => claim.due_date,
+        // Saturates like `add_years`: no real claim is due on the last day chrono knows.
+        PrescriptionStart::DayAfterDueDate => claim.due_date.succ_opt().unwrap_or(NaiveDate::MAX),
         PrescriptionStart::EndOfYearOfDueDate => end_of_year(claim.due_date),
         PrescriptionStart::ClaimArose => claim
             .arose_on

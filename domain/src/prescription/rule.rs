@@ -34,6 +34,11 @@ pub enum PrescriptionStart {
     DueDate,
     /// The end of the calendar year in which the claim fell due (DE BGB s.199(1)).
     EndOfYearOfDueDate,
+    /// The day the claim became enforceable, the day after the due date, itself the first day of
+    /// the period (PL KC art. 120 §1 "od dnia, w którym roszczenie stało się wymagalne", art. 112).
+    /// It differs from [`PrescriptionStart::DueDate`] only where the period ends at a year-end
+    /// and the due date is 31 December.
+    DayAfterDueDate,
     /// The day the claim arose (SE Preskriptionslag s.2: "från fordringens tillkomst"), which the
     /// caller must supply because it usually precedes the due date.
     ClaimArose,

@@ -332,3 +332,19 @@ fn an_estonian_acknowledgment_in_the_year_the_invoice_fell_due_keeps_the_year_en
         Some(day(2027, 12, 31))
     );
 }
+
+#[test]
+fn a_polish_invoice_due_on_31_december_prescribes_at_the_end_of_the_fourth_year() {
+    // Due 2024-12-31: enforceable from 2025-01-01 (KC art. 120 §1), the first day of the period;
+    // 3 years end on 2028-01-01 (art. 112), which art. 118 moves to the year's last day, 2028-12-31.
+    // Counting from the due date instead would end the period a year early, on 2027-12-31.
+    assert_eq!(
+        deadline_of("PL", day(2024, 12, 31), &[]),
+        Some(day(2028, 12, 31))
+    );
+    // Due 2024-12-30: enforceable 2024-12-31, 3 years end 2027-12-31, already a year's last day.
+    assert_eq!(
+        deadline_of("PL", day(2024, 12, 30), &[]),
+        Some(day(2027, 12, 31))
+    );
+}

@@ -391,6 +391,9 @@ fn prescription_line(rule: &PrescriptionRule) -> RuleLine {
     let start = match rule.start {
         PrescriptionStart::DueDate => "the due date",
         PrescriptionStart::EndOfYearOfDueDate => "the end of the year in which the claim fell due",
+        PrescriptionStart::DayAfterDueDate => {
+            "the day after the due date, when the claim became enforceable"
+        }
         PrescriptionStart::ClaimArose => "the day the claim arose",
     };
     let year_end = if rule.ends_at_year_end {

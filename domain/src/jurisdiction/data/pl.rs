@@ -81,7 +81,7 @@ pub(in crate::jurisdiction) const PL: Jurisdiction = Jurisdiction {
     prescription: &[PrescriptionRule {
         applies_to: "claims connected with running a business",
         period_years: 3,
-        start: PrescriptionStart::DueDate,
+        start: PrescriptionStart::DayAfterDueDate,
         ends_at_year_end: true,
         long_stop_years: None,
         effects: EventEffects {
@@ -99,8 +99,8 @@ pub(in crate::jurisdiction) const PL: Jurisdiction = Jurisdiction {
                 "Kodeks cywilny art. 123 §1 pkt 1 (act before a court or enforcement body)",
             ),
         },
-        legal_basis: "Kodeks cywilny art. 118: 3 years from the due date, ending on the last day of a calendar year \
-                      (since 9 July 2018)",
+        legal_basis: "Kodeks cywilny art. 118: 3 years, ending on the last day of a calendar year (since 9 July \
+                      2018); art. 120 §1: from the day the claim became enforceable, the day after the due date",
         note: "Mediation and a conciliation summons now only suspend (not modelled).",
     }],
     gaps: &[
