@@ -191,14 +191,22 @@ fn interest_line(rule: &InterestRule) -> RuleLine {
             known_from,
             known_until,
         } => {
-            let from = known_from
-                .map(|day| format!(", known from {day}"))
-                .unwrap_or_default();
-            let until = known_until
-                .map(|day| format!(", known until {day}"))
-                .unwrap_or_default();
+            // The span says when a default may begin to bear the rate; it then keeps it to the end.
+            let span = match (known_from, known_until) {
+                (None, None) => String::new(),
+                (Some(from), None) => format!(" for defaults beginning from {from}"),
+                (None, Some(until)) => format!(" for defaults beginning until {until}"),
+                (Some(from), Some(until)) => {
+                    format!(" for defaults beginning from {from} to {until}")
+                }
+            };
+            let whole = if span.is_empty() {
+                ""
+            } else {
+                ", kept for the whole default"
+            };
             format!(
-                "{} % a year, fixed by statute{from}{until}",
+                "{} % a year, fixed by statute{span}{whole}",
                 plain(rate_percent)
             )
         }
