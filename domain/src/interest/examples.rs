@@ -4,7 +4,7 @@
 use super::*;
 use crate::jurisdiction::{self, JurisdictionCode};
 use crate::money::{Currency, Money};
-use crate::rates::RateTables;
+use crate::rates::{RateSeries, RateTables};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -379,5 +379,56 @@ fn a_german_balance_into_2027_keeps_the_interest_of_2026_and_names_the_missing_b
                 observed_on: day(2027, 1, 1),
             },
         })
+    );
+}
+
+#[test]
+fn danish_claims_due_before_march_2013_keep_seven_points_and_later_ones_carry_eight() {
+    // Renteloven s.5(1): lending rate + 8 pp for claims due from 1 March 2013, + 7 pp for claims
+    // due 1 August 2002 - 28 February 2013, also for days after 1 March 2013. The Nationalbank
+    // series is not embedded, so the lending rate of 2013-H1 is supplied: 0.20 %.
+    let lending = crate::rates::RateTable::new(
+        RateSeries::DkNationalbankLendingRate,
+        vec![crate::rates::RateEntry {
+            effective_from: day(2013, 1, 1),
+            rate_percent: dec!(0.20),
+            source: "supplied for the test".to_owned(),
+        }],
+        day(2013, 6, 30),
+        day(2013, 6, 30),
+    )
+    .unwrap();
+    let mut tables = RateTables::empty();
+    tables.insert(lending);
+    let dkk = |amount| money(amount, Currency::DKK);
+    let interest = |due: NaiveDate, from: NaiveDate, to: NaiveDate| {
+        statutory_interest(
+            rule("DK", due),
+            &tables,
+            &BalanceSchedule::constant(dkk(dec!(10000))),
+            from,
+            to,
+            None,
+        )
+        .unwrap()
+    };
+
+    // Due 2013-02-15, 28 days from 2013-03-16: 10 000 x 7.20 x 28 / 36 500 = 55.23.
+    let old = interest(day(2013, 2, 15), day(2013, 3, 16), day(2013, 4, 13));
+    // Due 2013-03-15, the same 28 days: 10 000 x 8.20 x 28 / 36 500 = 62.90.
+    let new = interest(day(2013, 3, 15), day(2013, 3, 16), day(2013, 4, 13));
+
+    assert_eq!(
+        (old.lines[0].rate_percent, old.total),
+        (dec!(7.20), dkk(dec!(55.23)))
+    );
+    assert_eq!(
+        (new.lines[0].rate_percent, new.total),
+        (dec!(8.20), dkk(dec!(62.90)))
+    );
+    assert!(
+        jurisdiction::find(JurisdictionCode::from_static("DK"))
+            .and_then(|dk| dk.interest_rule_for(day(2002, 7, 31)))
+            .is_none()
     );
 }
