@@ -432,3 +432,42 @@ fn danish_claims_due_before_march_2013_keep_seven_points_and_later_ones_carry_ei
             .is_none()
     );
 }
+
+#[test]
+fn finnish_commercial_rates_are_the_ecb_rate_rounded_up_to_a_half_point_plus_eight() {
+    // Korkolaki s.12: the ECB rate of the last main refinancing operation before 1 January / 1 July,
+    // rounded up to the next half point; s.4 a: + 8 pp. Suomen Pankki announced 8.5 % for 2014-H1
+    // (MRO 0.25 -> 0.5), 10.5 % for 2023-H1 (MRO 2.50), 12.5 % for 2024-H1 (MRO 4.50) and 10.5 %
+    // for 2026-H1 (MRO 2.15 -> 2.5).
+    let cases = [
+        (day(2014, 2, 1), dec!(8.5)),
+        (day(2023, 2, 1), dec!(10.5)),
+        (day(2024, 2, 1), dec!(12.5)),
+        (day(2026, 2, 1), dec!(10.5)),
+    ];
+    for (on, expected) in cases {
+        let result = statutory_interest(
+            rule("FI", day(2014, 1, 1)),
+            &tables(),
+            &BalanceSchedule::constant(eur(dec!(1000))),
+            on,
+            on + chrono::Days::new(1),
+            None,
+        )
+        .unwrap();
+        assert_eq!(result.lines[0].rate_percent, expected, "{on}");
+    }
+
+    // EUR 10,000 from 2024-01-01 to 2024-07-01, 182 days at 12.5 %: 10,000 x 12.5 x 182 / 36,500
+    // = 623.29.
+    let half_year = statutory_interest(
+        rule("FI", day(2023, 12, 31)),
+        &tables(),
+        &BalanceSchedule::constant(eur(dec!(10000))),
+        day(2024, 1, 1),
+        day(2024, 7, 1),
+        None,
+    )
+    .unwrap();
+    assert_eq!(half_year.total, eur(dec!(623.29)));
+}

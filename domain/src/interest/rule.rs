@@ -93,7 +93,8 @@ pub enum ReferenceDay {
 pub enum RateRounding {
     /// The rate is used as computed.
     None,
-    /// Rounded up to the next half percentage point (BE law of 2 August 2002, art. 5).
+    /// Rounded up to the next half percentage point (BE law of 2 August 2002, art. 5; FI Korkolaki
+    /// s.12, which rounds the reference rate before its whole-point margin is added).
     UpToHalfPoint,
 }
 
