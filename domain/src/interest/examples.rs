@@ -471,3 +471,64 @@ fn finnish_commercial_rates_are_the_ecb_rate_rounded_up_to_a_half_point_plus_eig
     .unwrap();
     assert_eq!(half_year.total, eur(dec!(623.29)));
 }
+
+#[test]
+fn portugal_reads_the_last_ecb_operation_before_the_semester_starts() {
+    // Código Comercial art. 102 §5: the rate of the ECB's most recent main refinancing operation
+    // made before 1 January / 1 July, + 8 pp. DGTF published 8.5 % for 2013-H2 (MRO 0.50 since
+    // 2013-05-08), 8.15 % for 2014-H2 (0.15 since 2014-06-11) and 8.05 % for 2015-H1 (0.05 since
+    // 2014-09-10).
+    for (on, expected) in [
+        (day(2013, 9, 1), dec!(8.5)),
+        (day(2014, 9, 1), dec!(8.15)),
+        (day(2015, 2, 1), dec!(8.05)),
+    ] {
+        let result = statutory_interest(
+            rule("PT", day(2014, 1, 1)),
+            &tables(),
+            &BalanceSchedule::constant(eur(dec!(1000))),
+            on,
+            on + chrono::Days::new(1),
+            None,
+        )
+        .unwrap();
+        assert_eq!(result.lines[0].rate_percent, expected, "{on}");
+    }
+
+    // No ECB change ever took effect on 1 January or 1 July, so a table with one that does shows
+    // the difference: 2.00 % up to 30 June, 3.00 % from 1 July. The second semester bears
+    // 2.00 + 8 = 10 %: EUR 10,000 x 10 x 31 / 36,500 = 84.93 for July.
+    let ecb = crate::rates::RateTable::new(
+        RateSeries::EcbMainRefinancing,
+        vec![
+            crate::rates::RateEntry {
+                effective_from: day(2025, 6, 11),
+                rate_percent: dec!(2.00),
+                source: "supplied for the test".to_owned(),
+            },
+            crate::rates::RateEntry {
+                effective_from: day(2025, 7, 1),
+                rate_percent: dec!(3.00),
+                source: "supplied for the test".to_owned(),
+            },
+        ],
+        day(2025, 12, 31),
+        day(2025, 12, 31),
+    )
+    .unwrap();
+    let mut supplied = RateTables::empty();
+    supplied.insert(ecb);
+    let july = statutory_interest(
+        rule("PT", day(2025, 6, 30)),
+        &supplied,
+        &BalanceSchedule::constant(eur(dec!(10000))),
+        day(2025, 7, 1),
+        day(2025, 8, 1),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        (july.lines[0].rate_percent, july.total),
+        (dec!(10.00), eur(dec!(84.93)))
+    );
+}
