@@ -39,7 +39,7 @@ pub fn deadline(
             .arose_on
             .ok_or(PrescriptionError::MissingArisingDate)?,
     };
-    let long_stop = rule
+    let mut long_stop = rule
         .long_stop_years
         .map(|years| add_years(claim.arose_on.unwrap_or(claim.due_date), years));
     let mut current = period_end(rule, anchor, rule.period_years);
@@ -88,6 +88,9 @@ pub fn deadline(
                 ));
             }
             EventEffect::Restart { years, legal_basis } => {
+                if rule.long_stop_moves_with_restart {
+                    long_stop = rule.long_stop_years.map(|cap| add_years(event.on, cap));
+                }
                 current = period_end(rule, event.on, years);
                 steps.push(step(
                     event.on,

@@ -224,8 +224,11 @@ fn swedish_prescription_needs_the_day_the_claim_arose() {
 }
 
 #[test]
-fn ontario_restarts_never_pass_the_fifteen_year_ultimate_limit() {
-    // Arrange: a written acknowledgment every two years keeps the claim alive until the cap.
+fn an_ontario_acknowledgment_moves_the_fifteen_year_ultimate_limit_with_it() {
+    // Arrange: a written acknowledgment every two years, the last on 2040-03-01. Each one deems
+    // the act or omission to have happened on its day (Limitations Act, 2002 s.13(1)), from which
+    // s.4 counts two years and s.15(2) fifteen: after the last, 2042-03-01 and 2055-03-01. The
+    // claim is alive until 2042-03-01, past 2039-03-15, fifteen years after the due date.
     let events: Vec<PrescriptionEvent> = (1..=8)
         .map(|n| {
             event(
@@ -239,12 +242,32 @@ fn ontario_restarts_never_pass_the_fifteen_year_ultimate_limit() {
     let outcome = deadline(general("CA-ON"), ClaimDates::due(day(2024, 3, 15)), &events).unwrap();
 
     // Assert
-    assert_eq!(outcome.deadline(), Some(day(2039, 3, 15)));
+    assert_eq!(outcome.deadline(), Some(day(2042, 3, 1)));
     assert!(
         outcome
             .steps
             .iter()
-            .any(|s| s.outcome == StepOutcome::CappedByLongStop)
+            .all(|s| s.outcome != StepOutcome::CappedByLongStop)
+    );
+}
+
+#[test]
+fn a_chinese_restart_never_passes_the_twenty_year_long_stop() {
+    // Civil Code art. 188: no protection more than 20 years after the claim arose, whatever
+    // interrupted the 3 years (art. 195). Due 2024-03-15; demands every three years or less keep
+    // the claim alive, and the last, on 2043-01-10, would give 2046-01-10, but the long stop ends
+    // on 2044-03-15.
+    let events: Vec<PrescriptionEvent> = [2026, 2028, 2031, 2034, 2037, 2040, 2043]
+        .into_iter()
+        .map(|year| event(PrescriptionEventKind::WrittenDemand, day(year, 1, 10)))
+        .collect();
+
+    let outcome = deadline(general("CN"), ClaimDates::due(day(2024, 3, 15)), &events).unwrap();
+
+    assert_eq!(outcome.deadline(), Some(day(2044, 3, 15)));
+    assert_eq!(
+        outcome.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::CappedByLongStop)
     );
 }
 

@@ -411,7 +411,13 @@ fn prescription_line(rule: &PrescriptionRule) -> RuleLine {
     };
     let long_stop = rule
         .long_stop_years
-        .map(|years| format!("; at most {years} years whatever restarts it"))
+        .map(|years| {
+            if rule.long_stop_moves_with_restart {
+                format!("; at most {years} years, counted anew from each restart")
+            } else {
+                format!("; at most {years} years whatever restarts it")
+            }
+        })
         .unwrap_or_default();
     let summary = format!(
         "{} years from {start} ({}){year_end}{long_stop}",

@@ -84,6 +84,7 @@ pub(in crate::jurisdiction) const PL: Jurisdiction = Jurisdiction {
         start: PrescriptionStart::DayAfterDueDate,
         ends_at_year_end: true,
         long_stop_years: None,
+        long_stop_moves_with_restart: false,
         effects: EventEffects {
             written_acknowledgement: restart(
                 3,

@@ -44,6 +44,7 @@ pub(in crate::jurisdiction) const SE: Jurisdiction = Jurisdiction {
         start: PrescriptionStart::ClaimArose,
         ends_at_year_end: false,
         long_stop_years: None,
+        long_stop_moves_with_restart: false,
         effects: EventEffects {
             written_acknowledgement: restart(10, SE_BASIS),
             oral_acknowledgement: restart(10, SE_BASIS),
