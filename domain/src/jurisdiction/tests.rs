@@ -203,3 +203,23 @@ fn the_german_margin_depends_on_when_the_obligation_arose() {
     assert_eq!(margin(day(2014, 7, 28)), dec!(8));
     assert_eq!(margin(day(2014, 7, 29)), dec!(9));
 }
+
+#[test]
+fn polish_interest_names_the_debtors_and_contracts_its_ten_points_do_not_cover() {
+    // Ustawa z 8 marca 2013 r. art. 4 pkt 3: + 8 pp for a public healthcare debtor, + 10 pp for
+    // others since 2020; neither the debtor's kind nor the contract date is on a case.
+    let poland = get("PL");
+    let reasons: Vec<&str> = poland
+        .gaps_on(RuleTopic::Interest)
+        .map(|gap| gap.reason)
+        .collect();
+
+    assert_eq!(reasons.len(), 2);
+    assert!(reasons[0].contains("healthcare provider"));
+    assert!(reasons[1].contains("before 1 January 2020"));
+    assert!(
+        poland.interest[0]
+            .legal_basis
+            .contains("art. 4 pkt 3 lit. b")
+    );
+}
