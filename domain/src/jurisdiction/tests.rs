@@ -223,3 +223,19 @@ fn polish_interest_names_the_debtors_and_contracts_its_ten_points_do_not_cover()
             .contains("art. 4 pkt 3 lit. b")
     );
 }
+
+#[test]
+fn italian_recovery_costs_count_the_forty_euros_towards_them() {
+    // D.Lgs. 231/2002 art. 6(2): the EUR 40 is damages unless a greater damage, which may include
+    // recovery assistance costs, is proven; Directive 2011/7/EU art. 6(3) compensates costs
+    // "exceeding that fixed sum". Proven costs of EUR 300 are therefore 40 + 260, not 40 + 300.
+    let costs = get("IT").collection_costs.unwrap();
+
+    assert!(matches!(
+        costs.basis,
+        crate::jurisdiction::CollectionCostBasis::ReasonableCosts {
+            fixed_compensation_credited: true
+        }
+    ));
+    assert!(costs.legal_basis.contains("art. 6(3)"));
+}
