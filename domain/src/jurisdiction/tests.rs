@@ -239,3 +239,17 @@ fn italian_recovery_costs_count_the_forty_euros_towards_them() {
     ));
     assert!(costs.legal_basis.contains("art. 6(3)"));
 }
+
+#[test]
+fn the_doubtful_irish_fixing_is_served_as_an_interest_gap() {
+    // S.I. No. 580/2012 as explained by the department: one rate for the debt or a rate per
+    // half-year; until settled the rule stays, with the doubt shown beside it.
+    let ireland = get("IE");
+
+    assert_eq!(ireland.interest.len(), 1);
+    assert!(
+        ireland
+            .gaps_on(RuleTopic::Interest)
+            .any(|gap| gap.reason.contains("half-yearly rate"))
+    );
+}
