@@ -253,3 +253,21 @@ fn the_doubtful_irish_fixing_is_served_as_an_interest_gap() {
             .any(|gap| gap.reason.contains("half-yearly rate"))
     );
 }
+
+#[test]
+fn the_doubtful_dutch_points_are_served_beside_their_rules() {
+    // BW 6:119a(3) on compounding after interest payments, and the BIK minimum that is the EUR 40
+    // of BW 6:96: both rules stay, each with the open point shown.
+    let netherlands = get("NL");
+
+    assert!(
+        netherlands
+            .gaps_on(RuleTopic::Interest)
+            .any(|gap| gap.reason.contains("6:119a(3)"))
+    );
+    assert!(
+        netherlands
+            .gaps_on(RuleTopic::CollectionCosts)
+            .any(|gap| gap.reason.contains("not cumulative"))
+    );
+}
