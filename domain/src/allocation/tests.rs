@@ -136,7 +136,11 @@ fn an_overpayment_is_left_unapplied() {
 }
 
 #[test]
-fn in_france_interest_is_paid_before_recovery_costs() {
+fn in_france_interest_and_recovery_costs_share_one_rank_before_capital() {
+    // Code civil 1343-1 puts interest before capital and Cass. 1re civ. 7 February 1995 costs
+    // before capital; neither ranks interest against costs. EUR 50 cannot cover both the EUR 40
+    // and the 30 of interest, so the law does not say which goes first; EUR 100 covers both (70)
+    // and leaves 30 for capital.
     let items = [item(
         "F-1",
         day(2024, 1, 31),
@@ -145,13 +149,19 @@ fn in_france_interest_is_paid_before_recovery_costs() {
         dec!(1000),
     )];
 
-    let outcome = allocate_in("FR", eur(dec!(50)), &items, None).unwrap();
+    let short = allocate_in("FR", eur(dec!(50)), &items, None);
+    let enough = allocate_in("FR", eur(dec!(100)), &items, None).unwrap();
 
+    assert!(matches!(
+        short,
+        Err(AllocationError::OrderNotEstablished(_, _))
+    ));
     assert_eq!(
-        lines(&outcome),
+        lines(&enough),
         vec![
+            ("F-1", Component::Costs, dec!(40)),
             ("F-1", Component::Interest, dec!(30)),
-            ("F-1", Component::Costs, dec!(20))
+            ("F-1", Component::Principal, dec!(30))
         ]
     );
 }

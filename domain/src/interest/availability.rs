@@ -91,34 +91,83 @@ fn a_series_without_embedded_history_is_a_gap_over_the_whole_period() {
     ));
 }
 
+fn yen(amount: Decimal) -> Money {
+    money(amount, Currency::JPY)
+}
+
 #[test]
-fn a_fixed_rate_is_priced_up_to_the_end_of_its_known_period() {
-    // Japan: 3 % known to 2026-03-31 (Civil Code art. 404, reviewed every three years).
+fn a_japanese_default_keeps_the_rate_of_the_day_it_began_after_a_revision_date() {
+    // A default from 2024-01-01 bears the 3 % then in force for its whole life (Civil Code art.
+    // 419(1)), across the 1 April 2026 revision date, in one line. To 2026-05-01 that is 851 days
+    // (366 in 2024, 365 in 2025, 31 + 28 + 31 + 30 in 2026): 100 000 x 3 x 851 / 36 500 = 6 994.52,
+    // rounded to 6 995 yen.
     let result = statutory_interest(
-        rule("JP", day(2024, 1, 1)),
+        rule("JP", day(2023, 12, 31)),
         &RateTables::empty(),
-        &BalanceSchedule::constant(money(dec!(100000), Currency::JPY)),
-        day(2026, 1, 1),
+        &BalanceSchedule::constant(yen(dec!(100000))),
+        day(2024, 1, 1),
         day(2026, 5, 1),
         None,
     )
     .unwrap();
 
-    // 100 000 x 3 x 90 / 36 500 = 739.73, rounded to the yen.
+    assert_eq!(result.gap, None);
     assert_eq!(result.lines.len(), 1);
-    assert_eq!(result.lines[0].to, day(2026, 4, 1));
-    assert_eq!(result.total, money(dec!(740), Currency::JPY));
     assert_eq!(
-        result.gap,
-        Some(InterestGap {
-            from: day(2026, 4, 1),
-            to: day(2026, 5, 1),
-            days: 30,
-            reason: MissingRate::Fixed {
-                day: day(2026, 4, 1)
-            }
-        })
+        (result.lines[0].days, result.lines[0].rate_percent),
+        (851, dec!(3))
     );
+    assert_eq!(result.total, yen(dec!(6995)));
+}
+
+#[test]
+fn a_japanese_default_beginning_on_the_last_day_of_the_notified_period_is_priced_after_it() {
+    // Default from 2029-03-31, the last day of the period notified at 3 %: the 31 days to
+    // 2029-05-01 all bear 3 %: 100 000 x 3 x 31 / 36 500 = 254.79, rounded to 255.
+    let result = statutory_interest(
+        rule("JP", day(2029, 3, 30)),
+        &RateTables::empty(),
+        &BalanceSchedule::constant(yen(dec!(100000))),
+        day(2029, 3, 31),
+        day(2029, 5, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(result.gap, None);
+    assert_eq!(result.total, yen(dec!(255)));
+}
+
+#[test]
+fn a_japanese_default_beginning_outside_the_notified_periods_is_a_gap_throughout() {
+    // From 2029-04-01 the rate is not yet notified; before 2020-04-01 the former 5 % / 6 % governed
+    // (not encoded). Neither default borrows 3 % for any of its days.
+    for (begins, to, days) in [
+        (day(2029, 4, 1), day(2029, 5, 1), 30),
+        (day(2020, 3, 1), day(2020, 5, 1), 61),
+    ] {
+        let result = statutory_interest(
+            rule("JP", begins),
+            &RateTables::empty(),
+            &BalanceSchedule::constant(yen(dec!(100000))),
+            begins,
+            to,
+            None,
+        )
+        .unwrap();
+
+        assert!(result.lines.is_empty());
+        assert_eq!(result.total, yen(dec!(0)));
+        assert_eq!(
+            result.gap,
+            Some(InterestGap {
+                from: begins,
+                to,
+                days,
+                reason: MissingRate::Fixed { day: begins }
+            })
+        );
+    }
 }
 
 #[test]

@@ -91,8 +91,7 @@ pub fn statutory_interest(
     for window in cuts.windows(2) {
         let (start, end) = (window[0], window[1]);
         let principal = balance.balance_on(start)?;
-        let last = end.pred_opt().ok_or(InterestError::DateOutOfRange)?;
-        let rate = piece_rate(rule, rates, from, start, last, contractual_rate);
+        let rate = piece_rate(rule, rates, from, start, contractual_rate);
         let piece = Piece {
             from: start,
             to: end,
@@ -123,7 +122,6 @@ fn piece_rate(
     rates: &RateTables,
     interest_start: NaiveDate,
     first: NaiveDate,
-    last: NaiveDate,
     contractual_rate: Option<Decimal>,
 ) -> Result<PieceRate, InterestError> {
     let contractual = |rate_percent| PieceRate {
@@ -136,7 +134,7 @@ fn piece_rate(
     {
         return Ok(contractual(agreed));
     }
-    let statutory = statutory_rate(rule, rates, interest_start, first, last)?;
+    let statutory = statutory_rate(rule, rates, interest_start, first)?;
     match contractual_rate {
         Some(agreed) if agreed > statutory.rate_percent => Ok(contractual(agreed)),
         _ => Ok(PieceRate {

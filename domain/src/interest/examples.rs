@@ -4,7 +4,7 @@
 use super::*;
 use crate::jurisdiction::{self, JurisdictionCode};
 use crate::money::{Currency, Money};
-use crate::rates::RateTables;
+use crate::rates::{RateSeries, RateTables};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -379,5 +379,156 @@ fn a_german_balance_into_2027_keeps_the_interest_of_2026_and_names_the_missing_b
                 observed_on: day(2027, 1, 1),
             },
         })
+    );
+}
+
+#[test]
+fn danish_claims_due_before_march_2013_keep_seven_points_and_later_ones_carry_eight() {
+    // Renteloven s.5(1): lending rate + 8 pp for claims due from 1 March 2013, + 7 pp for claims
+    // due 1 August 2002 - 28 February 2013, also for days after 1 March 2013. The Nationalbank
+    // series is not embedded, so the lending rate of 2013-H1 is supplied: 0.20 %.
+    let lending = crate::rates::RateTable::new(
+        RateSeries::DkNationalbankLendingRate,
+        vec![crate::rates::RateEntry {
+            effective_from: day(2013, 1, 1),
+            rate_percent: dec!(0.20),
+            source: "supplied for the test".to_owned(),
+        }],
+        day(2013, 6, 30),
+        day(2013, 6, 30),
+    )
+    .unwrap();
+    let mut tables = RateTables::empty();
+    tables.insert(lending);
+    let dkk = |amount| money(amount, Currency::DKK);
+    let interest = |due: NaiveDate, from: NaiveDate, to: NaiveDate| {
+        statutory_interest(
+            rule("DK", due),
+            &tables,
+            &BalanceSchedule::constant(dkk(dec!(10000))),
+            from,
+            to,
+            None,
+        )
+        .unwrap()
+    };
+
+    // Due 2013-02-15, 28 days from 2013-03-16: 10 000 x 7.20 x 28 / 36 500 = 55.23.
+    let old = interest(day(2013, 2, 15), day(2013, 3, 16), day(2013, 4, 13));
+    // Due 2013-03-15, the same 28 days: 10 000 x 8.20 x 28 / 36 500 = 62.90.
+    let new = interest(day(2013, 3, 15), day(2013, 3, 16), day(2013, 4, 13));
+
+    assert_eq!(
+        (old.lines[0].rate_percent, old.total),
+        (dec!(7.20), dkk(dec!(55.23)))
+    );
+    assert_eq!(
+        (new.lines[0].rate_percent, new.total),
+        (dec!(8.20), dkk(dec!(62.90)))
+    );
+    assert!(
+        jurisdiction::find(JurisdictionCode::from_static("DK"))
+            .and_then(|dk| dk.interest_rule_for(day(2002, 7, 31)))
+            .is_none()
+    );
+}
+
+#[test]
+fn finnish_commercial_rates_are_the_ecb_rate_rounded_up_to_a_half_point_plus_eight() {
+    // Korkolaki s.12: the ECB rate of the last main refinancing operation before 1 January / 1 July,
+    // rounded up to the next half point; s.4 a: + 8 pp. Suomen Pankki announced 8.5 % for 2014-H1
+    // (MRO 0.25 -> 0.5), 10.5 % for 2023-H1 (MRO 2.50), 12.5 % for 2024-H1 (MRO 4.50) and 10.5 %
+    // for 2026-H1 (MRO 2.15 -> 2.5).
+    let cases = [
+        (day(2014, 2, 1), dec!(8.5)),
+        (day(2023, 2, 1), dec!(10.5)),
+        (day(2024, 2, 1), dec!(12.5)),
+        (day(2026, 2, 1), dec!(10.5)),
+    ];
+    for (on, expected) in cases {
+        let result = statutory_interest(
+            rule("FI", day(2014, 1, 1)),
+            &tables(),
+            &BalanceSchedule::constant(eur(dec!(1000))),
+            on,
+            on + chrono::Days::new(1),
+            None,
+        )
+        .unwrap();
+        assert_eq!(result.lines[0].rate_percent, expected, "{on}");
+    }
+
+    // EUR 10,000 from 2024-01-01 to 2024-07-01, 182 days at 12.5 %: 10,000 x 12.5 x 182 / 36,500
+    // = 623.29.
+    let half_year = statutory_interest(
+        rule("FI", day(2023, 12, 31)),
+        &tables(),
+        &BalanceSchedule::constant(eur(dec!(10000))),
+        day(2024, 1, 1),
+        day(2024, 7, 1),
+        None,
+    )
+    .unwrap();
+    assert_eq!(half_year.total, eur(dec!(623.29)));
+}
+
+#[test]
+fn portugal_reads_the_last_ecb_operation_before_the_semester_starts() {
+    // Código Comercial art. 102 §5: the rate of the ECB's most recent main refinancing operation
+    // made before 1 January / 1 July, + 8 pp. DGTF published 8.5 % for 2013-H2 (MRO 0.50 since
+    // 2013-05-08), 8.15 % for 2014-H2 (0.15 since 2014-06-11) and 8.05 % for 2015-H1 (0.05 since
+    // 2014-09-10).
+    for (on, expected) in [
+        (day(2013, 9, 1), dec!(8.5)),
+        (day(2014, 9, 1), dec!(8.15)),
+        (day(2015, 2, 1), dec!(8.05)),
+    ] {
+        let result = statutory_interest(
+            rule("PT", day(2014, 1, 1)),
+            &tables(),
+            &BalanceSchedule::constant(eur(dec!(1000))),
+            on,
+            on + chrono::Days::new(1),
+            None,
+        )
+        .unwrap();
+        assert_eq!(result.lines[0].rate_percent, expected, "{on}");
+    }
+
+    // No ECB change ever took effect on 1 January or 1 July, so a table with one that does shows
+    // the difference: 2.00 % up to 30 June, 3.00 % from 1 July. The second semester bears
+    // 2.00 + 8 = 10 %: EUR 10,000 x 10 x 31 / 36,500 = 84.93 for July.
+    let ecb = crate::rates::RateTable::new(
+        RateSeries::EcbMainRefinancing,
+        vec![
+            crate::rates::RateEntry {
+                effective_from: day(2025, 6, 11),
+                rate_percent: dec!(2.00),
+                source: "supplied for the test".to_owned(),
+            },
+            crate::rates::RateEntry {
+                effective_from: day(2025, 7, 1),
+                rate_percent: dec!(3.00),
+                source: "supplied for the test".to_owned(),
+            },
+        ],
+        day(2025, 12, 31),
+        day(2025, 12, 31),
+    )
+    .unwrap();
+    let mut supplied = RateTables::empty();
+    supplied.insert(ecb);
+    let july = statutory_interest(
+        rule("PT", day(2025, 6, 30)),
+        &supplied,
+        &BalanceSchedule::constant(eur(dec!(10000))),
+        day(2025, 7, 1),
+        day(2025, 8, 1),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        (july.lines[0].rate_percent, july.total),
+        (dec!(10.00), eur(dec!(84.93)))
     );
 }

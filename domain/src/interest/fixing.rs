@@ -29,16 +29,13 @@ pub(super) fn next_half_year_start(day: NaiveDate) -> Result<NaiveDate, Interest
     NaiveDate::from_ymd_opt(year, month, 1).ok_or(InterestError::DateOutOfRange)
 }
 
-/// The days strictly inside `from..to` on which the rule's rate may change or start or stop being
-/// known: every half-year start for half-yearly fixing; for a fixed rate, the first day of its known
-/// period and the day after it, so that the days it is known for are priced and only the others
-/// become a gap.
+/// The days strictly inside `from..to` on which the rule's rate may change: every half-year start
+/// for half-yearly fixing, none for a rate fixed once (by reference or by statute).
 pub(super) fn rate_cuts(
     rule: &InterestRule,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<NaiveDate>, InterestError> {
-    let inside = |day: &NaiveDate| *day > from && *day < to;
     match rule.rate {
         RateFormula::Reference {
             fixing: RateFixing::HalfYearly { .. },
@@ -55,26 +52,12 @@ pub(super) fn rate_cuts(
         RateFormula::Reference {
             fixing: RateFixing::FixedAtStart { .. },
             ..
-        } => Ok(Vec::new()),
-        RateFormula::Fixed {
-            known_from,
-            known_until,
-            ..
-        } => {
-            let after_known = match known_until {
-                Some(until) => Some(until.succ_opt().ok_or(InterestError::DateOutOfRange)?),
-                None => None,
-            };
-            Ok([known_from, after_known]
-                .into_iter()
-                .flatten()
-                .filter(inside)
-                .collect())
         }
+        | RateFormula::Fixed { .. } => Ok(Vec::new()),
     }
 }
 
-/// The statutory rate for the days `first..=last`, for a debt whose interest started on
+/// The statutory rate for the days from `first` on, for a debt whose interest started on
 /// `interest_start`. The caller guarantees the days lie in one half-year when fixing is
 /// half-yearly (see [`rate_cuts`]).
 pub(super) fn statutory_rate(
@@ -82,7 +65,6 @@ pub(super) fn statutory_rate(
     rates: &RateTables,
     interest_start: NaiveDate,
     first: NaiveDate,
-    last: NaiveDate,
 ) -> Result<StatutoryRate, InterestError> {
     let rate = match rule.rate {
         RateFormula::Fixed {
@@ -90,14 +72,12 @@ pub(super) fn statutory_rate(
             known_from,
             known_until,
         } => {
-            if known_from.is_some_and(|known_from| first < known_from) {
-                return Err(InterestError::FixedRateUnknown { day: first });
-            }
-            if let Some(known_until) = known_until.filter(|known_until| last > *known_until) {
-                let day = known_until
-                    .succ_opt()
-                    .ok_or(InterestError::DateOutOfRange)?;
-                return Err(InterestError::FixedRateUnknown { day });
+            let began_outside = known_from.is_some_and(|known_from| interest_start < known_from)
+                || known_until.is_some_and(|known_until| interest_start > known_until);
+            if began_outside {
+                return Err(InterestError::FixedRateUnknown {
+                    day: interest_start,
+                });
             }
             StatutoryRate {
                 rate_percent,

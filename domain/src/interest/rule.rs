@@ -40,14 +40,16 @@ pub enum RateFormula {
         /// Rounding of reference + margin that the statute prescribes.
         rounding: RateRounding,
     },
-    /// A rate fixed by statute, known to be in force over `known_from..=known_until`.
+    /// A rate fixed by statute for defaults that begin over `known_from..=known_until`, applying
+    /// for the whole default: the rate in force when the default began governs it to the end,
+    /// whatever later revisions say (JP Civil Code art. 419(1), whose art. 404 rate is revised
+    /// every three years). A default that begins outside the span has no known rate at all.
     Fixed {
         /// The rate in percent per year.
         rate_percent: Decimal,
-        /// First day the rate is known to apply, if the source gives one.
+        /// First day a default can begin and bear this rate, if the source gives one.
         known_from: Option<NaiveDate>,
-        /// Last day the rate is known to apply; after it the rule is "not available"
-        /// (for example Japan, whose floating statutory rate may be revised every three years).
+        /// Last day a default can begin and bear this rate, if the rate may be revised.
         known_until: Option<NaiveDate>,
     },
 }
@@ -91,7 +93,8 @@ pub enum ReferenceDay {
 pub enum RateRounding {
     /// The rate is used as computed.
     None,
-    /// Rounded up to the next half percentage point (BE law of 2 August 2002, art. 5).
+    /// Rounded up to the next half percentage point (BE law of 2 August 2002, art. 5; FI Korkolaki
+    /// s.12, which rounds the reference rate before its whole-point margin is added).
     UpToHalfPoint,
 }
 

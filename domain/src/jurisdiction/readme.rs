@@ -149,6 +149,7 @@ fn prescription(rule: &PrescriptionRule) -> String {
     let start = match rule.start {
         PrescriptionStart::DueDate => "from due date",
         PrescriptionStart::EndOfYearOfDueDate => "from end of year",
+        PrescriptionStart::DayAfterDueDate => "from day after due date",
         PrescriptionStart::ClaimArose => "from creation",
     };
     let effects = &rule.effects;

@@ -203,3 +203,71 @@ fn the_german_margin_depends_on_when_the_obligation_arose() {
     assert_eq!(margin(day(2014, 7, 28)), dec!(8));
     assert_eq!(margin(day(2014, 7, 29)), dec!(9));
 }
+
+#[test]
+fn polish_interest_names_the_debtors_and_contracts_its_ten_points_do_not_cover() {
+    // Ustawa z 8 marca 2013 r. art. 4 pkt 3: + 8 pp for a public healthcare debtor, + 10 pp for
+    // others since 2020; neither the debtor's kind nor the contract date is on a case.
+    let poland = get("PL");
+    let reasons: Vec<&str> = poland
+        .gaps_on(RuleTopic::Interest)
+        .map(|gap| gap.reason)
+        .collect();
+
+    assert_eq!(reasons.len(), 2);
+    assert!(reasons[0].contains("healthcare provider"));
+    assert!(reasons[1].contains("before 1 January 2020"));
+    assert!(
+        poland.interest[0]
+            .legal_basis
+            .contains("art. 4 pkt 3 lit. b")
+    );
+}
+
+#[test]
+fn italian_recovery_costs_count_the_forty_euros_towards_them() {
+    // D.Lgs. 231/2002 art. 6(2): the EUR 40 is damages unless a greater damage, which may include
+    // recovery assistance costs, is proven; Directive 2011/7/EU art. 6(3) compensates costs
+    // "exceeding that fixed sum". Proven costs of EUR 300 are therefore 40 + 260, not 40 + 300.
+    let costs = get("IT").collection_costs.unwrap();
+
+    assert!(matches!(
+        costs.basis,
+        crate::jurisdiction::CollectionCostBasis::ReasonableCosts {
+            fixed_compensation_credited: true
+        }
+    ));
+    assert!(costs.legal_basis.contains("art. 6(3)"));
+}
+
+#[test]
+fn the_doubtful_irish_fixing_is_served_as_an_interest_gap() {
+    // S.I. No. 580/2012 as explained by the department: one rate for the debt or a rate per
+    // half-year; until settled the rule stays, with the doubt shown beside it.
+    let ireland = get("IE");
+
+    assert_eq!(ireland.interest.len(), 1);
+    assert!(
+        ireland
+            .gaps_on(RuleTopic::Interest)
+            .any(|gap| gap.reason.contains("half-yearly rate"))
+    );
+}
+
+#[test]
+fn the_doubtful_dutch_points_are_served_beside_their_rules() {
+    // BW 6:119a(3) on compounding after interest payments, and the BIK minimum that is the EUR 40
+    // of BW 6:96: both rules stay, each with the open point shown.
+    let netherlands = get("NL");
+
+    assert!(
+        netherlands
+            .gaps_on(RuleTopic::Interest)
+            .any(|gap| gap.reason.contains("6:119a(3)"))
+    );
+    assert!(
+        netherlands
+            .gaps_on(RuleTopic::CollectionCosts)
+            .any(|gap| gap.reason.contains("not cumulative"))
+    );
+}

@@ -7,13 +7,21 @@ use super::{
 };
 use chrono::{Datelike, Months, NaiveDate};
 
+/// Why an acknowledgment or part payment before a year-end start restarts nothing. The German
+/// holding is applied to Estonia's identical start (TsÜS §147(3)) by the same reasoning, which
+/// never gives a deadline earlier than the statute's own start does.
+const BEFORE_YEAR_END_START: &str = "A new period presupposes a running one: an acknowledgment or part payment \
+     before the year-end start leaves that start in place (BGH 8 January 2013, VIII ZR 344/12, on BGB s.212 \
+     and s.199(1))";
+
 /// Computes the deadline of a claim under `rule`, applying `events` in date order.
 ///
 /// An event after the deadline changes nothing (no jurisdiction in the data revives a prescribed
 /// claim by a later acknowledgment). A restart counts the new period from the event day without
-/// any end-of-year shift (DE BGB s.212 has none; PL keeps its year-end rule), so under a year-end
-/// rule an early restart can give an earlier deadline than the original one: the earlier,
-/// conservative date is kept.
+/// any end-of-year shift (DE BGB s.212 has none; PL keeps its year-end rule). Under a year-end
+/// start an event that would restart the period on or before the end of the year the claim fell
+/// due restarts nothing: a new start presupposes a running period, so the period still starts at
+/// the year-end (`BEFORE_YEAR_END_START`).
 ///
 /// # Errors
 /// [`PrescriptionError::MissingArisingDate`] when the rule needs the arising date.
@@ -24,12 +32,14 @@ pub fn deadline(
 ) -> Result<PrescriptionOutcome, PrescriptionError> {
     let anchor = match rule.start {
         PrescriptionStart::DueDate => claim.due_date,
+        // Saturates like `add_years`: no real claim is due on the last day chrono knows.
+        PrescriptionStart::DayAfterDueDate => claim.due_date.succ_opt().unwrap_or(NaiveDate::MAX),
         PrescriptionStart::EndOfYearOfDueDate => end_of_year(claim.due_date),
         PrescriptionStart::ClaimArose => claim
             .arose_on
             .ok_or(PrescriptionError::MissingArisingDate)?,
     };
-    let long_stop = rule
+    let mut long_stop = rule
         .long_stop_years
         .map(|years| add_years(claim.arose_on.unwrap_or(claim.due_date), years));
     let mut current = period_end(rule, anchor, rule.period_years);
@@ -68,7 +78,19 @@ pub fn deadline(
             continue;
         }
         match effect_of(rule, event.kind) {
+            EventEffect::Restart { .. } if starts_later_than(rule, anchor, event.on) => {
+                steps.push(step(
+                    event.on,
+                    kind,
+                    StepOutcome::BeforeStart,
+                    current,
+                    Some(BEFORE_YEAR_END_START),
+                ));
+            }
             EventEffect::Restart { years, legal_basis } => {
+                if rule.long_stop_moves_with_restart {
+                    long_stop = rule.long_stop_years.map(|cap| add_years(event.on, cap));
+                }
                 current = period_end(rule, event.on, years);
                 steps.push(step(
                     event.on,
@@ -116,6 +138,12 @@ pub fn deadline(
         status: PrescriptionStatus::Running { deadline: current },
         steps,
     })
+}
+
+/// Whether the period of a year-end rule has not yet begun on `on`: it begins at the end of the
+/// anchor day (31 December), so an event on that day still comes before it.
+fn starts_later_than(rule: &PrescriptionRule, anchor: NaiveDate, on: NaiveDate) -> bool {
+    rule.start == PrescriptionStart::EndOfYearOfDueDate && on <= anchor
 }
 
 fn effect_of(rule: &PrescriptionRule, kind: PrescriptionEventKind) -> EventEffect {

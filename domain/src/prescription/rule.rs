@@ -14,8 +14,14 @@ pub struct PrescriptionRule {
     /// True when every period ends on 31 December of the year it would otherwise end in
     /// (PL KC art. 118 since 9 July 2018).
     pub ends_at_year_end: bool,
-    /// A cap counted from the claim's due date that no restart extends (CA-ON 15 years, DK 10).
+    /// A cap counted from the day the claim arose, or else its due date (CA-ON 15 years, CN 20,
+    /// NZ 15).
     pub long_stop_years: Option<u32>,
+    /// True when a restart also counts the cap anew from its day: an acknowledgment that deems the
+    /// claim's act or omission to have happened on its day (CA-ON Limitations Act, 2002 s.13(1),
+    /// with s.15(2) counting the ultimate period from that day). False where the cap holds whatever
+    /// happens.
+    pub long_stop_moves_with_restart: bool,
     /// What each kind of event does.
     pub effects: EventEffects,
     /// Statute and article of the period.
@@ -34,6 +40,11 @@ pub enum PrescriptionStart {
     DueDate,
     /// The end of the calendar year in which the claim fell due (DE BGB s.199(1)).
     EndOfYearOfDueDate,
+    /// The day the claim became enforceable, the day after the due date, itself the first day of
+    /// the period (PL KC art. 120 §1 "od dnia, w którym roszczenie stało się wymagalne", art. 112).
+    /// It differs from [`PrescriptionStart::DueDate`] only where the period ends at a year-end
+    /// and the due date is 31 December.
+    DayAfterDueDate,
     /// The day the claim arose (SE Preskriptionslag s.2: "från fordringens tillkomst"), which the
     /// caller must supply because it usually precedes the due date.
     ClaimArose,

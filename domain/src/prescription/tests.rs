@@ -224,8 +224,11 @@ fn swedish_prescription_needs_the_day_the_claim_arose() {
 }
 
 #[test]
-fn ontario_restarts_never_pass_the_fifteen_year_ultimate_limit() {
-    // Arrange: a written acknowledgment every two years keeps the claim alive until the cap.
+fn an_ontario_acknowledgment_moves_the_fifteen_year_ultimate_limit_with_it() {
+    // Arrange: a written acknowledgment every two years, the last on 2040-03-01. Each one deems
+    // the act or omission to have happened on its day (Limitations Act, 2002 s.13(1)), from which
+    // s.4 counts two years and s.15(2) fifteen: after the last, 2042-03-01 and 2055-03-01. The
+    // claim is alive until 2042-03-01, past 2039-03-15, fifteen years after the due date.
     let events: Vec<PrescriptionEvent> = (1..=8)
         .map(|n| {
             event(
@@ -239,12 +242,32 @@ fn ontario_restarts_never_pass_the_fifteen_year_ultimate_limit() {
     let outcome = deadline(general("CA-ON"), ClaimDates::due(day(2024, 3, 15)), &events).unwrap();
 
     // Assert
-    assert_eq!(outcome.deadline(), Some(day(2039, 3, 15)));
+    assert_eq!(outcome.deadline(), Some(day(2042, 3, 1)));
     assert!(
         outcome
             .steps
             .iter()
-            .any(|s| s.outcome == StepOutcome::CappedByLongStop)
+            .all(|s| s.outcome != StepOutcome::CappedByLongStop)
+    );
+}
+
+#[test]
+fn a_chinese_restart_never_passes_the_twenty_year_long_stop() {
+    // Civil Code art. 188: no protection more than 20 years after the claim arose, whatever
+    // interrupted the 3 years (art. 195). Due 2024-03-15; demands every three years or less keep
+    // the claim alive, and the last, on 2043-01-10, would give 2046-01-10, but the long stop ends
+    // on 2044-03-15.
+    let events: Vec<PrescriptionEvent> = [2026, 2028, 2031, 2034, 2037, 2040, 2043]
+        .into_iter()
+        .map(|year| event(PrescriptionEventKind::WrittenDemand, day(year, 1, 10)))
+        .collect();
+
+    let outcome = deadline(general("CN"), ClaimDates::due(day(2024, 3, 15)), &events).unwrap();
+
+    assert_eq!(outcome.deadline(), Some(day(2044, 3, 15)));
+    assert_eq!(
+        outcome.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::CappedByLongStop)
     );
 }
 
@@ -268,4 +291,83 @@ fn warnings_follow_the_computed_deadline() {
 
     assert_eq!(due.len(), 2);
     assert_eq!(due[0].days_left, 30);
+}
+
+#[test]
+fn a_german_part_payment_before_the_year_end_start_does_not_start_an_earlier_period() {
+    // Due 2024-03-15: the period starts at the end of 2024 (BGB s.199(1)) and ends 2027-12-31
+    // (s.195). A part payment on 2024-06-10 comes before that start, so it restarts nothing
+    // (BGH VIII ZR 344/12); restarting from it would give 2027-06-10, half a year too early.
+    let events = [event(PrescriptionEventKind::PartPayment, day(2024, 6, 10))];
+
+    let outcome = deadline(general("DE"), ClaimDates::due(day(2024, 3, 15)), &events).unwrap();
+
+    assert_eq!(outcome.deadline(), Some(day(2027, 12, 31)));
+    assert_eq!(
+        outcome.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::BeforeStart)
+    );
+}
+
+#[test]
+fn a_german_acknowledgment_on_the_last_day_of_the_due_year_is_still_before_the_start() {
+    // The period begins at the end of 31 December 2024, after an acknowledgment that day; the
+    // deadline stays 2027-12-31. One made on 2 January 2025 falls inside the running period: the
+    // new period begins on 3 January 2025 (s.212(1) no.1) and ends on 2028-01-02 (s.187(2), s.188(2)).
+    let on_new_years_eve = [event(
+        PrescriptionEventKind::WrittenAcknowledgement,
+        day(2024, 12, 31),
+    )];
+    let in_january = [event(
+        PrescriptionEventKind::WrittenAcknowledgement,
+        day(2025, 1, 2),
+    )];
+
+    let before = deadline(
+        general("DE"),
+        ClaimDates::due(day(2024, 3, 15)),
+        &on_new_years_eve,
+    )
+    .unwrap();
+
+    assert_eq!(
+        before.steps.last().map(|s| s.outcome),
+        Some(StepOutcome::BeforeStart)
+    );
+    assert_eq!(before.deadline(), Some(day(2027, 12, 31)));
+    assert_eq!(
+        deadline_of("DE", day(2024, 3, 15), &in_january),
+        Some(day(2028, 1, 2))
+    );
+}
+
+#[test]
+fn an_estonian_acknowledgment_in_the_year_the_invoice_fell_due_keeps_the_year_end_start() {
+    // Due 2024-05-20: 3 years from the end of 2024 (TsÜS §146(1), §147(3)) end on 2027-12-31; the
+    // acknowledgment of 2024-11-01 precedes that start and leaves it in place.
+    let events = [event(
+        PrescriptionEventKind::WrittenAcknowledgement,
+        day(2024, 11, 1),
+    )];
+
+    assert_eq!(
+        deadline_of("EE", day(2024, 5, 20), &events),
+        Some(day(2027, 12, 31))
+    );
+}
+
+#[test]
+fn a_polish_invoice_due_on_31_december_prescribes_at_the_end_of_the_fourth_year() {
+    // Due 2024-12-31: enforceable from 2025-01-01 (KC art. 120 §1), the first day of the period;
+    // 3 years end on 2028-01-01 (art. 112), which art. 118 moves to the year's last day, 2028-12-31.
+    // Counting from the due date instead would end the period a year early, on 2027-12-31.
+    assert_eq!(
+        deadline_of("PL", day(2024, 12, 31), &[]),
+        Some(day(2028, 12, 31))
+    );
+    // Due 2024-12-30: enforceable 2024-12-31, 3 years end 2027-12-31, already a year's last day.
+    assert_eq!(
+        deadline_of("PL", day(2024, 12, 30), &[]),
+        Some(day(2027, 12, 31))
+    );
 }

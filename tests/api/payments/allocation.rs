@@ -9,7 +9,7 @@ use crate::helpers::{Backend, body, spawn_app};
 both_backends!(
     a_german_part_payment_pays_compensation_then_interest_then_principal,
     a_dutch_payment_is_shared_pro_rata_between_invoices_due_on_one_day,
-    a_french_part_payment_pays_interest_before_recovery_costs,
+    a_french_part_payment_needs_the_creditors_order_between_interest_and_costs,
     a_spanish_payment_needs_the_creditors_order_for_costs_and_is_shared_pro_rata,
     an_overpayment_closes_the_case_and_is_held_as_unapplied_credit,
 );
@@ -130,7 +130,9 @@ async fn a_dutch_payment_is_shared_pro_rata_between_invoices_due_on_one_day(back
     );
 }
 
-async fn a_french_part_payment_pays_interest_before_recovery_costs(backend: Backend) {
+async fn a_french_part_payment_needs_the_creditors_order_between_interest_and_costs(
+    backend: Backend,
+) {
     let app = spawn_app(backend).await;
     let who = parties(&app, "Paiement SARL").await;
     let case = place(
@@ -143,15 +145,21 @@ async fn a_french_part_payment_pays_interest_before_recovery_costs(backend: Back
     .await;
 
     // Code de commerce L441-10: ECB rate on 1 January 2026 (2.15 %) + 10 = 12.15 %;
-    // 116 days to 2026-05-31: 1000.00 x 12.15 % x 116/365 = 38.61. Code civil 1343-1: a part
-    // payment goes to interest first; then the EUR 40 recovery indemnity.
-    let response = pay(
+    // 116 days to 2026-05-31: 1000.00 x 12.15 % x 116/365 = 38.61. Code civil 1343-1 puts
+    // interest, and Cass. 1re civ. 7 February 1995 the EUR 40 recovery indemnity, before capital,
+    // without ranking them: EUR 50 cannot cover both (78.61), so the creditor's order decides.
+    let unordered = pay(
         &app,
         &who.collector.token,
         &case,
         &transfer("50.00", "2026-06-01"),
     )
     .await;
+    let problem = crate::helpers::assert_problem(unordered, 422).await;
+    assert_eq!(problem["errors"][0]["code"], "allocation_order_required");
+    let mut ordered = transfer("50.00", "2026-06-01");
+    ordered["allocation_order"] = json!(["interest", "costs", "principal"]);
+    let response = pay(&app, &who.collector.token, &case, &ordered).await;
     assert_eq!(response.status(), 201);
     let paid = body(response).await;
 

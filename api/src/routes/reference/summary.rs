@@ -191,14 +191,22 @@ fn interest_line(rule: &InterestRule) -> RuleLine {
             known_from,
             known_until,
         } => {
-            let from = known_from
-                .map(|day| format!(", known from {day}"))
-                .unwrap_or_default();
-            let until = known_until
-                .map(|day| format!(", known until {day}"))
-                .unwrap_or_default();
+            // The span says when a default may begin to bear the rate; it then keeps it to the end.
+            let span = match (known_from, known_until) {
+                (None, None) => String::new(),
+                (Some(from), None) => format!(" for defaults beginning from {from}"),
+                (None, Some(until)) => format!(" for defaults beginning until {until}"),
+                (Some(from), Some(until)) => {
+                    format!(" for defaults beginning from {from} to {until}")
+                }
+            };
+            let whole = if span.is_empty() {
+                ""
+            } else {
+                ", kept for the whole default"
+            };
             format!(
-                "{} % a year, fixed by statute{from}{until}",
+                "{} % a year, fixed by statute{span}{whole}",
                 plain(rate_percent)
             )
         }
@@ -391,6 +399,9 @@ fn prescription_line(rule: &PrescriptionRule) -> RuleLine {
     let start = match rule.start {
         PrescriptionStart::DueDate => "the due date",
         PrescriptionStart::EndOfYearOfDueDate => "the end of the year in which the claim fell due",
+        PrescriptionStart::DayAfterDueDate => {
+            "the day after the due date, when the claim became enforceable"
+        }
         PrescriptionStart::ClaimArose => "the day the claim arose",
     };
     let year_end = if rule.ends_at_year_end {
@@ -400,7 +411,13 @@ fn prescription_line(rule: &PrescriptionRule) -> RuleLine {
     };
     let long_stop = rule
         .long_stop_years
-        .map(|years| format!("; at most {years} years whatever restarts it"))
+        .map(|years| {
+            if rule.long_stop_moves_with_restart {
+                format!("; at most {years} years, counted anew from each restart")
+            } else {
+                format!("; at most {years} years whatever restarts it")
+            }
+        })
         .unwrap_or_default();
     let summary = format!(
         "{} years from {start} ({}){year_end}{long_stop}",

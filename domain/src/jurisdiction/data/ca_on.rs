@@ -21,6 +21,7 @@ pub(in crate::jurisdiction) const CA_ON: Jurisdiction = Jurisdiction {
         start: PrescriptionStart::DueDate,
         ends_at_year_end: false,
         long_stop_years: Some(15),
+        long_stop_moves_with_restart: true,
         effects: EventEffects {
             written_acknowledgement: restart(
                 2,
@@ -36,7 +37,8 @@ pub(in crate::jurisdiction) const CA_ON: Jurisdiction = Jurisdiction {
             ),
         },
         legal_basis: "Limitations Act, 2002 (Ontario) s.4 (2 years from discovery), s.5 (discovery presumed on the \
-                      day of the act or omission), s.15 (ultimate 15 years)",
+                      day of the act or omission), s.15(2) (ultimate 15 years from the act or omission), s.13(1) (an \
+                      acknowledgment deems the act or omission to have taken place on its day)",
         note: "Discovery is taken as the due date. An acknowledgment of interest also acknowledges the principal \
                (s.13(2)). Business agreements may vary the period.",
     }],

@@ -23,6 +23,7 @@ pub(in crate::jurisdiction) const CN: Jurisdiction = Jurisdiction {
         start: PrescriptionStart::DueDate,
         ends_at_year_end: false,
         long_stop_years: Some(20),
+        long_stop_moves_with_restart: false,
         effects: EventEffects {
             written_acknowledgement: restart(3, CN_BASIS),
             oral_acknowledgement: restart(3, CN_BASIS),

@@ -186,6 +186,7 @@ pub(super) const fn from_due_date(
         start: PrescriptionStart::DueDate,
         ends_at_year_end: false,
         long_stop_years: None,
+        long_stop_moves_with_restart: false,
         effects,
         legal_basis,
         note,

@@ -68,6 +68,7 @@ pub(in crate::jurisdiction) const DE: Jurisdiction = Jurisdiction {
         start: PrescriptionStart::EndOfYearOfDueDate,
         ends_at_year_end: false,
         long_stop_years: None,
+        long_stop_moves_with_restart: false,
         effects: EventEffects {
             written_acknowledgement: restart(
                 3,

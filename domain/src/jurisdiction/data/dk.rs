@@ -3,9 +3,13 @@
 use super::common::{
     Applicability, CollectionCostBasis, CollectionCostRule, CompensationSchedule, CompensationUnit,
     Currency, EventEffects, HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode, RateSeries,
-    RecoveryCompensation, RuleTopic, UNKNOWN, amount, date, dec, from_due_date, gap, halt,
-    reference_rule, restart,
+    RecoveryCompensation, RuleTopic, UNKNOWN, amount, date, dec, from_date, from_due_date, gap,
+    halt, reference_rule, restart,
 };
+
+const DK_INTEREST_NOTE: &str = "The Nationalbank series is not embedded, so this rule computes only with a rate \
+                                table supplied by the caller. Simple interest: Directive 2011/7/EU art. 2(6). \
+                                Claims due before 1 August 2002 (an earlier rule) are not encoded.";
 
 /// Denmark (`DK`).
 pub(in crate::jurisdiction) const DK: Jurisdiction = Jurisdiction {
@@ -13,16 +17,31 @@ pub(in crate::jurisdiction) const DK: Jurisdiction = Jurisdiction {
     name: "Denmark",
     languages: &["da"],
     currency_code: "DKK",
-    interest: &[reference_rule(
-        RateSeries::DkNationalbankLendingRate,
-        dec(8, 0),
-        HALF_YEARLY_FIRST_DAY,
-        Applicability::ALWAYS,
-        "Renteloven s.5: Danmarks Nationalbank's official lending rate on 1 January / 1 July + 8 pp; s.3: from the \
-         due date if one was fixed, otherwise 30 days after the demand",
-        "The Nationalbank series is not embedded, so this rule computes only with a rate table supplied by the \
-         caller. Simple interest: Directive 2011/7/EU art. 2(6).",
-    )],
+    interest: &[
+        reference_rule(
+            RateSeries::DkNationalbankLendingRate,
+            dec(8, 0),
+            HALF_YEARLY_FIRST_DAY,
+            from_date(date(2013, 3, 1), "due date"),
+            "Renteloven s.5(1): Danmarks Nationalbank's official lending rate on 1 January / 1 July + 8 pp, for \
+             claims due from 1 March 2013; s.3: from the due date if one was fixed, otherwise 30 days after the \
+             demand",
+            DK_INTEREST_NOTE,
+        ),
+        reference_rule(
+            RateSeries::DkNationalbankLendingRate,
+            dec(7, 0),
+            HALF_YEARLY_FIRST_DAY,
+            Applicability {
+                from: Some(date(2002, 8, 1)),
+                until: Some(date(2013, 2, 28)),
+                date_tested: "due date",
+            },
+            "Renteloven s.5(1) in its version for claims due from 1 August 2002 to 28 February 2013: the official \
+             lending rate on 1 January / 1 July + 7 pp, which those claims keep after 1 March 2013",
+            DK_INTEREST_NOTE,
+        ),
+    ],
     recovery_compensation: &[RecoveryCompensation {
         schedule: CompensationSchedule::Flat {
             amount: amount(310, Currency::DKK),

@@ -42,6 +42,7 @@ pub(in crate::jurisdiction) const EE: Jurisdiction = Jurisdiction {
         start: PrescriptionStart::EndOfYearOfDueDate,
         ends_at_year_end: false,
         long_stop_years: None,
+        long_stop_moves_with_restart: false,
         effects: EventEffects {
             written_acknowledgement: restart(3, EE_RESTART),
             oral_acknowledgement: restart(3, EE_RESTART),

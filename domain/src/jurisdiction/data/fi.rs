@@ -1,8 +1,9 @@
 //! Finland. Described in `docs/law.md`, "FI — Finland".
 
 use super::common::{
-    EventEffects, HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode, RateSeries, RuleTopic,
-    date, dec, eur, flat_per_payment, from_date, from_due_date, gap, halt, reference_rule, restart,
+    Compounding, ContractualRatePolicy, DayCount, EventEffects, HALF_YEARLY_DAY_BEFORE,
+    InterestRule, Jurisdiction, JurisdictionCode, RateFormula, RateRounding, RateSeries, RuleTopic,
+    date, dec, eur, flat_per_payment, from_date, from_due_date, gap, halt, restart,
 };
 
 const FI_BASIS: &str =
@@ -14,15 +15,27 @@ pub(in crate::jurisdiction) const FI: Jurisdiction = Jurisdiction {
     name: "Finland",
     languages: &["fi", "sv"],
     currency_code: "EUR",
-    interest: &[reference_rule(
-        RateSeries::FiReferenceRate,
-        dec(8, 0),
-        HALF_YEARLY_FIRST_DAY,
-        from_date(date(2013, 3, 16), "day interest starts to run"),
-        "Korkolaki s.4 read with the Act on payment terms in commercial contracts (30/2013): the reference rate set \
-         each half-year by Suomen Pankki + 8 pp for commercial debts",
-        "The Suomen Pankki series is not embedded. Simple interest: Directive 2011/7/EU art. 2(6).",
-    )],
+    interest: &[InterestRule {
+        rate: RateFormula::Reference {
+            series: RateSeries::EcbMainRefinancing,
+            margin_percent: dec(8, 0),
+            fixing: HALF_YEARLY_DAY_BEFORE,
+            // The statute rounds the reference rate; with a whole-point margin rounding the sum
+            // gives the same figure.
+            rounding: RateRounding::UpToHalfPoint,
+        },
+        compounding: Compounding::Simple,
+        day_count: DayCount::Actual365Fixed,
+        contractual_rate: ContractualRatePolicy::Replaces,
+        applies_to: from_date(date(2013, 3, 16), "day interest starts to run"),
+        legal_basis: "Korkolaki (633/1982) s.4 a(1): in commercial contracts the reference rate + 8 pp; s.12: the \
+                      reference rate is the ECB's rate on its most recent main refinancing operation before the \
+                      first calendar day of each half-year, rounded up to the next half point, for the following \
+                      six months; s.12 a: announced by Suomen Pankki",
+        note: "Suomen Pankki's announcements match: 8.5 % for 2014-H1, 10.5 % for 2023-H1 (SK 1276/2022), 12.5 % for \
+               2024-H1, 10.5 % for 2026-H1. The 7 pp of s.4(1) is for other debts. Simple interest: Directive \
+               2011/7/EU art. 2(6).",
+    }],
     recovery_compensation: &[flat_per_payment(
         eur(40),
         None,

@@ -31,14 +31,17 @@ pub(in crate::jurisdiction) const FR: Jurisdiction = Jurisdiction {
     )],
     collection_costs: None,
     allocation: Some(AllocationRule {
-        order: AllocationOrder::from_ranks(Some(1), Some(0), Some(2)),
+        order: AllocationOrder::from_ranks(Some(0), Some(0), Some(1)),
         invoice_order: InvoiceOrder::OldestDueFirstThenProRata,
         debtor_designation_binds: true,
-        legal_basis: "Code civil art. 1343-1 (a partial payment goes first to interest); Cass. 1re civ. 7 February \
-                      1995 n° 92-14.216 (recovery costs, as accessories, before capital); art. 1342-10 (several \
+        legal_basis: "Code civil art. 1343-1 (a partial payment goes first to interest, before capital); Cass. 1re civ. \
+                      7 February 1995 n° 92-14.216 (recovery costs, as accessories, before capital); art. 1342-10 (several \
                       debts: the designated one, otherwise the due debts, the one the debtor had most interest in \
                       paying, the oldest, pro rata)",
-        note: "The debtor's interest in paying is not recorded on a case, so the older due date decides, and invoices due on one day share pro rata.",
+        note: "Neither art. 1343-1 nor the 1995 decision ranks interest against costs, so they share one rank \
+               before capital and a payment that must choose between them takes the creditor's order. The debtor's \
+               interest in paying is not recorded on a case, so the older due date decides, and invoices due on one \
+               day share pro rata.",
     }),
     prescription: &[from_due_date(
         "obligations between merchants",

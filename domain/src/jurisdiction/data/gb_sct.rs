@@ -1,8 +1,8 @@
 //! Scotland. Described in `docs/law.md`, "GB-SCT — Scotland".
 
 use super::common::{
-    AllocationOrder, AllocationRule, CompensationSchedule, CompensationUnit, Currency,
-    InvoiceOrder, Jurisdiction, JurisdictionCode, RecoveryCompensation, RuleTopic, UK_BANDS, gap,
+    CompensationSchedule, CompensationUnit, Currency, Jurisdiction, JurisdictionCode,
+    RecoveryCompensation, RuleTopic, UK_BANDS, gap,
 };
 
 /// Scotland (`GB-SCT`).
@@ -26,21 +26,18 @@ pub(in crate::jurisdiction) const GB_SCT: Jurisdiction = Jurisdiction {
         note: "Due once statutory interest begins to run; part of the term implied by s.1(1).",
     }],
     collection_costs: None,
-    allocation: Some(AllocationRule {
-        order: AllocationOrder::from_ranks(None, Some(0), Some(1)),
-        invoice_order: InvoiceOrder::OldestDueFirst,
-        debtor_designation_binds: true,
-        legal_basis: "Late Payment of Commercial Debts (Interest) Act 1998 as applied in Scotland: unless the \
-                      supplier accepts a payment on other terms, it goes first to the accrued interest (practice \
-                      statement; the section was not identified)",
-        note: "The rank of costs is not established; invoices are taken oldest due first.",
-    }),
+    allocation: None,
     prescription: &[],
     gaps: &[
         gap(
             RuleTopic::Interest,
             "The 1998 Act gives Bank of England base rate + 8 % in Scotland, but the Scottish rate order's reference \
              dates were not verified, so the rate cannot be fixed.",
+        ),
+        gap(
+            RuleTopic::Allocation,
+            "A practice statement puts a payment first on the accrued interest under the 1998 Act, but the Act \
+             (ss.1-17) has no such section and no other statute or decision was verified, so no order is applied.",
         ),
         gap(
             RuleTopic::CollectionCosts,

@@ -69,6 +69,13 @@ pub(in crate::jurisdiction) const IE: Jurisdiction = Jurisdiction {
     )],
     gaps: &[
         gap(
+            RuleTopic::Interest,
+            "Under review: the department's current guidance ('the ECB rate in force on 1 January and 1 July apply \
+             for the following six months') can be read as a half-yearly rate, its older guidance as one rate for \
+             the debt, read on the payment date; the rule fixes one rate from the half-year of the first interest \
+             day, so a debt due on 30 June or 31 December, or running into a later half-year, may differ.",
+        ),
+        gap(
             RuleTopic::CollectionCosts,
             "Not found in the reference material.",
         ),

@@ -43,11 +43,14 @@ pub(in crate::jurisdiction) const IT: Jurisdiction = Jurisdiction {
     )],
     collection_costs: Some(CollectionCostRule {
         basis: CollectionCostBasis::ReasonableCosts {
-            fixed_compensation_credited: false,
+            fixed_compensation_credited: true,
         },
-        legal_basis: "D.Lgs. 231/2002 art. 6(1): reimbursement of the costs of recovering late payments; the EUR 40 \
-                      of art. 6(2) is due in addition",
-        note: "Greater damage, including debt-recovery assistance, can be proven.",
+        legal_basis: "D.Lgs. 231/2002 art. 6(1): reimbursement of the costs of recovering late payments; art. 6(2): the \
+                      EUR 40 is a lump sum of damages, 'fatta salva la prova del maggior danno, che può comprendere i \
+                      costi di assistenza per il recupero del credito'; Directive 2011/7/EU art. 6(3): compensation \
+                      for recovery costs exceeding the fixed sum",
+        note: "The proven greater damage includes the recovery costs, so they replace the EUR 40 rather than add to \
+               it; claiming both would count the first EUR 40 of costs twice.",
     }),
     allocation: Some(AllocationRule {
         order: AllocationOrder::from_ranks(Some(0), Some(0), Some(1)),

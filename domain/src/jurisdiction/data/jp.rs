@@ -15,12 +15,15 @@ pub(in crate::jurisdiction) const JP: Jurisdiction = Jurisdiction {
     interest: &[fixed_rule(
         dec(3, 0),
         Some(date(2020, 4, 1)),
-        Some(date(2026, 3, 31)),
-        "Civil Code art. 404 (statutory rate 3 % a year since 1 April 2020, reviewed every 3 years); art. 419(1) \
-         (damages for delay at the statutory rate, or a higher agreed one); art. 405 (unpaid interest is added to \
-         the principal only after a year in arrears and the creditor's demand)",
-        "Whether the rate changed on 1 April 2026 was not found, so days from then are not available. The \
-         Commercial Code's 6 % was abolished.",
+        Some(date(2029, 3, 31)),
+        "Civil Code art. 404 (statutory rate 3 % a year since 1 April 2020, reviewed every 3 years; unchanged for \
+         1 April 2023 - 31 March 2029 by the Ministry of Justice's notices of the base rate, the latest Notice No. 73 \
+         of 2025); art. 419(1) (damages for delay at the statutory rate in effect when the debtor first became \
+         responsible for the delay, for the whole default, or a higher agreed one); art. 405 (unpaid interest is \
+         added to the principal only after a year in arrears and the creditor's demand)",
+        "A default that began from 1 April 2020 to 31 March 2029 bears 3 % until paid, also after a later \
+         revision; one beginning later waits for the next notice. Defaults before 1 April 2020 keep the former \
+         5 % or 6 % (not encoded). The Commercial Code's 6 % was abolished.",
     )],
     recovery_compensation: &[],
     collection_costs: None,

@@ -109,8 +109,21 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
         "The new period after an interruption equals the original but is at most 5 years (3:319); a judgment starts \
          20 years (3:324).",
     )],
-    gaps: &[gap(
-        RuleTopic::Prescription,
-        "Whether a part payment counts as an acknowledgment (3:318) is not confirmed in the sources.",
-    )],
+    gaps: &[
+        gap(
+            RuleTopic::Interest,
+            "Under review: BW 6:119a(3) adds 'the interest owed over that year' to the base; whether interest the \
+             debtor already paid during the year is still added is not settled by the text found, and the \
+             computation adds the year's whole interest.",
+        ),
+        gap(
+            RuleTopic::CollectionCosts,
+            "The BIK scale's minimum is the same EUR 40 as the fixed compensation (BW 6:96): they are not \
+             cumulative, so where the scale is charged the EUR 40 is part of it, not added to it.",
+        ),
+        gap(
+            RuleTopic::Prescription,
+            "Whether a part payment counts as an acknowledgment (3:318) is not confirmed in the sources.",
+        ),
+    ],
 };

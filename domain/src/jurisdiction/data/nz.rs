@@ -21,6 +21,7 @@ pub(in crate::jurisdiction) const NZ: Jurisdiction = Jurisdiction {
         start: PrescriptionStart::DueDate,
         ends_at_year_end: false,
         long_stop_years: Some(15),
+        long_stop_moves_with_restart: false,
         effects: EventEffects {
             written_acknowledgement: UNKNOWN,
             oral_acknowledgement: UNKNOWN,

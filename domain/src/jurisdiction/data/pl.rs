@@ -22,9 +22,11 @@ pub(in crate::jurisdiction) const PL: Jurisdiction = Jurisdiction {
         HALF_YEARLY_FIRST_DAY,
         from_date(date(2020, 1, 1), "first day of the interest period"),
         "Ustawa z 8 marca 2013 r. o przeciwdziałaniu nadmiernym opóźnieniom w transakcjach handlowych (lex \
-         specialis to KC art. 481): NBP reference rate + 10 pp since 1 January 2020, announced per half-year",
-        "+ 8 pp where the debtor is a public healthcare entity, and for all debtors before 2020: not encoded. The \
-         NBP series is not embedded. Simple interest: Directive 2011/7/EU art. 2(6).",
+         specialis to KC art. 481), art. 4 pkt 3 lit. b: NBP reference rate + 10 pp since 1 January 2020 where the \
+         debtor is not a public entity that is a healthcare provider; art. 11b: the rate in force on 1 January / \
+         1 July, announced per half-year in Monitor Polski",
+        "For debtors other than public healthcare providers only. The NBP series is not embedded. Simple interest: \
+         Directive 2011/7/EU art. 2(6).",
     )],
     recovery_compensation: &[
         RecoveryCompensation {
@@ -81,9 +83,10 @@ pub(in crate::jurisdiction) const PL: Jurisdiction = Jurisdiction {
     prescription: &[PrescriptionRule {
         applies_to: "claims connected with running a business",
         period_years: 3,
-        start: PrescriptionStart::DueDate,
+        start: PrescriptionStart::DayAfterDueDate,
         ends_at_year_end: true,
         long_stop_years: None,
+        long_stop_moves_with_restart: false,
         effects: EventEffects {
             written_acknowledgement: restart(
                 3,
@@ -99,11 +102,23 @@ pub(in crate::jurisdiction) const PL: Jurisdiction = Jurisdiction {
                 "Kodeks cywilny art. 123 §1 pkt 1 (act before a court or enforcement body)",
             ),
         },
-        legal_basis: "Kodeks cywilny art. 118: 3 years from the due date, ending on the last day of a calendar year \
-                      (since 9 July 2018)",
+        legal_basis: "Kodeks cywilny art. 118: 3 years, ending on the last day of a calendar year (since 9 July \
+                      2018); art. 120 §1: from the day the claim became enforceable, the day after the due date",
         note: "Mediation and a conciliation summons now only suspend (not modelled).",
     }],
     gaps: &[
+        gap(
+            RuleTopic::Interest,
+            "A public entity that is a healthcare provider owes the NBP reference rate + 8 pp (art. 4 pkt 3 lit. a); \
+             a case does not record whether the debtor is one, so the + 10 pp rule must not be used for such a \
+             debtor.",
+        ),
+        gap(
+            RuleTopic::Interest,
+            "Transactions concluded before 1 January 2020 had the reference rate + 8 pp; which of them keep it (the \
+             2019 amending act's transitional rule) is not verified, and the rule is chosen by the due date, not \
+             the contract date.",
+        ),
         gap(RuleTopic::CollectionCosts, "Not verified."),
         gap(
             RuleTopic::Prescription,

@@ -1,8 +1,9 @@
 //! Portugal. Described in `docs/law.md`, "PT — Portugal".
 
 use super::common::{
-    CollectionCostBasis, CollectionCostRule, HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode,
-    RateSeries, RuleTopic, date, dec, eur, flat_per_payment, from_date, gap, reference_rule,
+    CollectionCostBasis, CollectionCostRule, HALF_YEARLY_DAY_BEFORE, Jurisdiction,
+    JurisdictionCode, RateSeries, RuleTopic, date, dec, eur, flat_per_payment, from_date, gap,
+    reference_rule,
 };
 
 /// Portugal (`PT`).
@@ -14,12 +15,13 @@ pub(in crate::jurisdiction) const PT: Jurisdiction = Jurisdiction {
     interest: &[reference_rule(
         RateSeries::EcbMainRefinancing,
         dec(8, 0),
-        HALF_YEARLY_FIRST_DAY,
+        HALF_YEARLY_DAY_BEFORE,
         from_date(date(2013, 7, 1), "day interest starts to run"),
-        "Decreto-Lei 62/2013 (in force 1 July 2013), Código Comercial art. 102 §5, Portaria 277/2013: ECB rate + \
-         8 pp, published each semester by DGTF notice",
-        "Published values (2014-H2 8.15 %, 2015-H1 8.05 %, 2019-H1 8 %) equal the ECB rate in force on the first day \
-         of the semester + 8. Simple interest: Directive 2011/7/EU art. 2(6).",
+        "Decreto-Lei 62/2013 (in force 1 July 2013), Código Comercial art. 102 §5, Portaria 277/2013: the rate the \
+         ECB applied to its most recent main refinancing operation before 1 January / 1 July, for the 1st / 2nd \
+         semester, + 8 pp, published each semester by DGTF notice",
+        "Published values (2013-H2 8.5 %, 2014-H2 8.15 %, 2015-H1 8.05 %, 2019-H1 8 %) match. Simple interest: \
+         Directive 2011/7/EU art. 2(6).",
     )],
     recovery_compensation: &[flat_per_payment(
         eur(40),

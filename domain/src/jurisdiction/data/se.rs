@@ -22,7 +22,9 @@ pub(in crate::jurisdiction) const SE: Jurisdiction = Jurisdiction {
         HALF_YEARLY_FIRST_DAY,
         Applicability::ALWAYS,
         "Räntelagen s.6: the reference rate + 8 pp; s.9: the reference rate is fixed for 1 January and 1 July",
-        "The Riksbank series is not embedded, so this rule computes only with a rate table supplied by the caller. \
+        "The Riksbank series is not embedded, so this rule computes only with a rate table supplied by the caller, \
+         which must hold the published reference rate (the policy rate rounded up to the next half point), not \
+         the policy rate itself. \
          Simple interest: Directive 2011/7/EU art. 2(6).",
     )],
     recovery_compensation: &[RecoveryCompensation {
@@ -44,6 +46,7 @@ pub(in crate::jurisdiction) const SE: Jurisdiction = Jurisdiction {
         start: PrescriptionStart::ClaimArose,
         ends_at_year_end: false,
         long_stop_years: None,
+        long_stop_moves_with_restart: false,
         effects: EventEffects {
             written_acknowledgement: restart(10, SE_BASIS),
             oral_acknowledgement: restart(10, SE_BASIS),
