@@ -4,11 +4,15 @@
 
 use serde_json::{Value, json};
 
-use crate::arrangements::{Scene, scene};
+use crate::arrangements::{Scene, day, scene};
 use crate::both_backends;
 use crate::helpers::{Backend, assert_problem, body};
+use crate::test_clock::move_clock;
 
-both_backends!(the_court_steps_of_an_approved_case_are_recorded_and_judgment_costs_are_owed);
+both_backends!(
+    the_court_steps_of_an_approved_case_are_recorded_and_judgment_costs_are_owed,
+    a_filing_halts_prescription_and_a_judgment_starts_thirty_years,
+);
 
 async fn step(scene: &Scene, token: &str, step: &Value) -> reqwest::Response {
     scene
@@ -19,6 +23,38 @@ async fn step(scene: &Scene, token: &str, step: &Value) -> reqwest::Response {
             step,
         )
         .await
+}
+
+/// The collector assesses, proposes legal action, and the creditor's member approves it.
+async fn to_legal(scene: &Scene) {
+    let app = &scene.app;
+    let collector = scene.collector.token.clone();
+    let assessment = json!({
+        "approach": "Amicable first", "expected_timeline": "4 weeks", "cost_structure": "Commission",
+        "findings": {"solvency": "good", "reachable": false}
+    });
+    let assessed = app
+        .post(
+            &format!("/v1/cases/{}/assessment", scene.case),
+            &collector,
+            &assessment,
+        )
+        .await;
+    assert_eq!(assessed.status(), 201);
+    let instructions = format!("/v1/cases/{}/instructions", scene.case);
+    let escalate = json!({"type": "escalate", "reason": "No reaction to three letters", "assessment": {
+        "recommendation": "proceed", "cost_estimate": {"amount": "450.00", "currency": "EUR"},
+        "success_probability_pct": 80, "summary": "Solvent, undisputed."
+    }});
+    assert_eq!(
+        app.post(&instructions, &collector, &escalate)
+            .await
+            .status(),
+        200
+    );
+    let approve = json!({"type": "escalate", "reason": "Approved by finance"});
+    let approved = body(app.post(&instructions, &scene.member.token, &approve).await).await;
+    assert_eq!(approved["state"], "legal");
 }
 
 async fn costs_owed(scene: &Scene) -> String {
@@ -49,32 +85,7 @@ async fn the_court_steps_of_an_approved_case_are_recorded_and_judgment_costs_are
         "not before legal action is approved"
     );
 
-    let assessment = json!({
-        "approach": "Amicable first", "expected_timeline": "4 weeks", "cost_structure": "Commission",
-        "findings": {"solvency": "good", "reachable": false}
-    });
-    let assessed = app
-        .post(
-            &format!("/v1/cases/{}/assessment", scene.case),
-            &collector,
-            &assessment,
-        )
-        .await;
-    assert_eq!(assessed.status(), 201);
-    let instructions = format!("/v1/cases/{}/instructions", scene.case);
-    let escalate = json!({"type": "escalate", "reason": "No reaction to three letters", "assessment": {
-        "recommendation": "proceed", "cost_estimate": {"amount": "450.00", "currency": "EUR"},
-        "success_probability_pct": 80, "summary": "Solvent, undisputed."
-    }});
-    assert_eq!(
-        app.post(&instructions, &collector, &escalate)
-            .await
-            .status(),
-        200
-    );
-    let approve = json!({"type": "escalate", "reason": "Approved by finance"});
-    let approved = body(app.post(&instructions, &scene.member.token, &approve).await).await;
-    assert_eq!(approved["state"], "legal");
+    to_legal(&scene).await;
 
     let no_court = json!({"kind": "filing", "occurred_on": "2030-01-07"});
     let problem = assert_problem(step(&scene, &collector, &no_court).await, 422).await;
@@ -129,4 +140,39 @@ async fn the_court_steps_of_an_approved_case_are_recorded_and_judgment_costs_are
         .map(|s| s["kind"].as_str().unwrap())
         .collect();
     assert_eq!(kinds, ["filing", "hearing", "judgment", "enforcement"]);
+}
+
+async fn prescription(scene: &Scene) -> Value {
+    let case = body(
+        scene
+            .app
+            .get(&format!("/v1/cases/{}", scene.case), &scene.member.token)
+            .await,
+    )
+    .await;
+    case["prescription"].clone()
+}
+
+/// A German invoice due 2029-11-01 prescribes at the end of 2032 (BGB s.195, s.199(1)). Filing
+/// suit on 2030-01-07 halts the period (s.204(1) no.1): no deadline runs. The judgment of
+/// 2030-05-06 gives the judged claim 30 years (s.197(1) no.3, from finality under s.201; the
+/// judgment's date is taken, never later than finality): its last day is 2060-05-06.
+async fn a_filing_halts_prescription_and_a_judgment_starts_thirty_years(backend: Backend) {
+    let scene = scene(backend).await;
+    assert_eq!(prescription(&scene).await["deadline"], "2032-12-31");
+    to_legal(&scene).await;
+    let collector = scene.collector.token.clone();
+    let filing =
+        json!({"kind": "filing", "occurred_on": "2030-01-07", "court": "Amtsgericht Berlin-Mitte"});
+    assert_eq!(step(&scene, &collector, &filing).await.status(), 201);
+    let halted = prescription(&scene).await;
+    assert!(
+        halted["deadline"].is_null(),
+        "halted by the proceedings: {halted}"
+    );
+    assert!(halted["warning"].is_null());
+    move_clock(&scene.app, day("2030-05-07")).await;
+    let judgment = json!({"kind": "judgment", "occurred_on": "2030-05-06", "court": "Amtsgericht Berlin-Mitte", "amount": "1000.00"});
+    assert_eq!(step(&scene, &collector, &judgment).await.status(), 201);
+    assert_eq!(prescription(&scene).await["deadline"], "2060-05-06");
 }

@@ -7,7 +7,7 @@ use solvo_persistence::repositories::cases::CaseRow;
 use solvo_persistence::repositories::invoices::InvoiceRow;
 
 use super::balance::Balance;
-use super::prescription::summarise;
+use super::prescription::{events_of, summarise};
 use crate::error::AppError;
 use crate::legal::record;
 
@@ -27,6 +27,7 @@ pub fn facts_for(
         outstanding: balance.outstanding,
         paid_to_date: balance.paid,
         legal_assessment: record::on_record(conn, &case.id)?,
-        prescribed: summarise(case, invoices, today).prescribed_on(today),
+        prescribed: summarise(case, invoices, &events_of(conn, &case.id)?, today)
+            .prescribed_on(today),
     })
 }

@@ -225,6 +225,15 @@ pub fn record(
         created_at: now,
     };
     legal_steps::insert(conn, &row)?;
+    if matches!(input.kind, LegalStepKind::Filing | LegalStepKind::Judgment) {
+        // A filing halts prescription and a judgment may start a period of its own: the
+        // stored deadline the scheduler warns of is worked out again now.
+        let invoices = invoices::of_case(conn, &case.id)?;
+        let events = super::prescription::events_of(conn, &case.id)?;
+        let deadline =
+            super::prescription::summarise(&case, &invoices, &events, now.date()).deadline;
+        solvo_persistence::repositories::cases::set_prescription(conn, &case.id, deadline, now)?;
+    }
     if let (Some(costs), Some(minor)) = (costs, row.costs_awarded_minor) {
         let first = invoices::of_case(conn, &case.id)?
             .into_iter()

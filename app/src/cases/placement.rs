@@ -323,6 +323,8 @@ pub fn place_case(
         placed.case,
         placed.debtor,
         placed.invoices,
+        // A new case has no legal steps.
+        &[],
         balance,
         caller,
         now,

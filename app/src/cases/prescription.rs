@@ -4,10 +4,13 @@
 use chrono::NaiveDate;
 use solvo_domain::jurisdiction::{self, JurisdictionCode};
 use solvo_domain::prescription::{
-    ClaimDates, DEFAULT_WARNING_HORIZONS_DAYS, WarningLevel, deadline, warnings,
+    ClaimDates, DEFAULT_WARNING_HORIZONS_DAYS, PrescriptionEvent, PrescriptionEventKind,
+    WarningLevel, deadline, warnings,
 };
+use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::cases::CaseRow;
 use solvo_persistence::repositories::invoices::InvoiceRow;
+use solvo_persistence::repositories::legal_steps;
 
 /// A case's earliest limitation deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,9 +35,42 @@ impl PrescriptionSummary {
     }
 }
 
-/// The summary for `case` with `invoices` on `today`.
+/// The events on `case` that the prescription rules read: its court filings and judgments
+/// (`POST /v1/cases/{id}/legal-steps`). Part payments and acknowledgments are not fed in yet: a
+/// payment acknowledges the invoices it was allocated to only, so leaving them out keeps every
+/// deadline on the early, safe side.
+///
+/// # Errors
+/// Database errors.
+pub fn events_of(
+    conn: &mut AnyConnection,
+    case_id: &str,
+) -> Result<Vec<PrescriptionEvent>, crate::error::AppError> {
+    Ok(legal_steps::all_of_case(conn, case_id)?
+        .into_iter()
+        .filter_map(|step| {
+            let kind = match step.kind.as_str() {
+                "filing" => PrescriptionEventKind::CourtFiling,
+                "judgment" => PrescriptionEventKind::Judgment,
+                _ => return None,
+            };
+            Some(PrescriptionEvent {
+                kind,
+                on: step.occurred_on,
+            })
+        })
+        .collect())
+}
+
+/// The summary for `case` with `invoices` and its `events` on `today`. A case whose period is
+/// halted by proceedings has no deadline.
 #[must_use]
-pub fn summarise(case: &CaseRow, invoices: &[InvoiceRow], today: NaiveDate) -> PrescriptionSummary {
+pub fn summarise(
+    case: &CaseRow,
+    invoices: &[InvoiceRow],
+    events: &[PrescriptionEvent],
+    today: NaiveDate,
+) -> PrescriptionSummary {
     let rule = JurisdictionCode::parse(&case.jurisdiction)
         .ok()
         .and_then(jurisdiction::find)
@@ -45,7 +81,7 @@ pub fn summarise(case: &CaseRow, invoices: &[InvoiceRow], today: NaiveDate) -> P
     let earliest = invoices
         .iter()
         .filter_map(|invoice| {
-            deadline(rule, ClaimDates::due(invoice.due_date), &[])
+            deadline(rule, ClaimDates::due(invoice.due_date), events)
                 .ok()
                 .and_then(|outcome| outcome.deadline())
                 .map(|date| (date, invoice.number.clone()))
@@ -106,7 +142,8 @@ pub fn warn(
         return Ok(false);
     }
     let invoices = invoices::of_case(conn, &case.id)?;
-    let summary = summarise(&case, &invoices, today);
+    let events = events_of(conn, &case.id)?;
+    let summary = summarise(&case, &invoices, &events, today);
     let Some(deadline) = summary.deadline else {
         return Ok(false);
     };

@@ -73,7 +73,8 @@ pub fn details(
     let invoices = invoices::of_case(conn, &case.id)?;
     let balance = balance::load(conn, &case, rates, now.date())?;
     let assessment = collection_work::latest_assessment(conn, &case.id)?;
-    let mut details = assemble(case, debtor, invoices, balance, caller, now)?;
+    let events = super::prescription::events_of(conn, &case.id)?;
+    let mut details = assemble(case, debtor, invoices, &events, balance, caller, now)?;
     details.assessment = assessment;
     Ok(details)
 }
@@ -86,13 +87,14 @@ pub fn assemble(
     case: CaseRow,
     debtor: DebtorRow,
     invoices: Vec<InvoiceRow>,
+    events: &[solvo_domain::prescription::PrescriptionEvent],
     balance: Balance,
     caller: &Principal,
     now: NaiveDateTime,
 ) -> Result<CaseDetails, AppError> {
     let state = state_of(&case)?;
     let allowed = allowed_instructions(caller.role, &state);
-    let prescription = summarise(&case, &invoices, now.date());
+    let prescription = summarise(&case, &invoices, events, now.date());
     let assessment_due_at = assessment_due_at(case.created_at);
     let assessment_overdue = case.state == "assessment" && now > assessment_due_at;
     Ok(CaseDetails {

@@ -139,7 +139,8 @@ fn prescription_warnings(conn: &mut AnyConnection, clock: &Clock) -> Result<Vec<
     let (today, now) = (clock.today(), clock.now());
     for case in cases::prescription_unchecked(conn, BATCH)? {
         let invoices = invoices::of_case(conn, &case.id)?;
-        let deadline = prescription::summarise(&case, &invoices, today).deadline;
+        let events = prescription::events_of(conn, &case.id)?;
+        let deadline = prescription::summarise(&case, &invoices, &events, today).deadline;
         cases::set_prescription(conn, &case.id, deadline, now)?;
     }
     let horizon = DEFAULT_WARNING_HORIZONS_DAYS

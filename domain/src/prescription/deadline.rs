@@ -54,6 +54,13 @@ pub fn deadline(
 
     let mut ordered: Vec<&PrescriptionEvent> = events.iter().collect();
     ordered.sort_by_key(|event| event.on);
+    // A judgment that gives the claim its own period ends a halt by proceedings: until it, a
+    // halt holds the period, and the judgment starts the new one.
+    let judged = matches!(rule.effects.judgment, EventEffect::Restart { .. })
+        && ordered
+            .iter()
+            .any(|event| event.kind == PrescriptionEventKind::Judgment);
+    let mut halted: Option<NaiveDate> = None;
     let earliest = claim.arose_on.unwrap_or(claim.due_date).min(claim.due_date);
     for event in ordered {
         let kind = Some(event.kind);
@@ -65,6 +72,28 @@ pub fn deadline(
                 current,
                 None,
             ));
+            continue;
+        }
+        if let (Some(_), EventEffect::Restart { years, legal_basis }) =
+            (halted, effect_of(rule, event.kind))
+            && event.kind == PrescriptionEventKind::Judgment
+        {
+            // The judged claim's own period, from the judgment, without the general rule's
+            // year-end or long stop: the judgment is its own title (BGB s.201, BW 3:324).
+            halted = None;
+            long_stop = None;
+            current = add_years(event.on, years);
+            steps.push(step(
+                event.on,
+                kind,
+                StepOutcome::Restarted,
+                current,
+                Some(legal_basis),
+            ));
+            continue;
+        }
+        if halted.is_some() {
+            steps.push(step(event.on, kind, StepOutcome::Halted, current, None));
             continue;
         }
         if event.on > current {
@@ -109,6 +138,10 @@ pub fn deadline(
                     current,
                     Some(legal_basis),
                 ));
+                if judged {
+                    halted = Some(event.on);
+                    continue;
+                }
                 return Ok(PrescriptionOutcome {
                     status: PrescriptionStatus::Halted { since: event.on },
                     steps,
@@ -134,6 +167,12 @@ pub fn deadline(
             }
         }
     }
+    if let Some(since) = halted {
+        return Ok(PrescriptionOutcome {
+            status: PrescriptionStatus::Halted { since },
+            steps,
+        });
+    }
     Ok(PrescriptionOutcome {
         status: PrescriptionStatus::Running { deadline: current },
         steps,
@@ -154,6 +193,7 @@ fn effect_of(rule: &PrescriptionRule, kind: PrescriptionEventKind) -> EventEffec
         PrescriptionEventKind::PartPayment => effects.part_payment,
         PrescriptionEventKind::WrittenDemand => effects.written_demand,
         PrescriptionEventKind::CourtFiling => effects.court_filing,
+        PrescriptionEventKind::Judgment => effects.judgment,
     }
 }
 

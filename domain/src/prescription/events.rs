@@ -17,6 +17,8 @@ pub enum PrescriptionEventKind {
     WrittenDemand,
     /// The creditor filed a claim or payment-order application with a court.
     CourtFiling,
+    /// A court gave judgment on the claim.
+    Judgment,
 }
 
 /// An event on a given day.

@@ -63,6 +63,9 @@ pub struct EventEffects {
     pub written_demand: EventEffect,
     /// A court claim (or payment order) filed by the creditor.
     pub court_filing: EventEffect,
+    /// A judgment on the claim: where the law gives a judged claim a period of its own, it
+    /// restarts from the judgment, also after a filing halted the period.
+    pub judgment: EventEffect,
 }
 
 /// What one event does to the running period.

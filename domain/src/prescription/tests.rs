@@ -371,3 +371,102 @@ fn a_polish_invoice_due_on_31_december_prescribes_at_the_end_of_the_fourth_year(
         Some(day(2027, 12, 31))
     );
 }
+
+mod judgments {
+    use crate::jurisdiction::{self, JurisdictionCode};
+    use crate::prescription::{
+        ClaimDates, PrescriptionEvent, PrescriptionEventKind, PrescriptionStatus, deadline,
+    };
+    use chrono::NaiveDate;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn rule(code: &str) -> &'static crate::prescription::PrescriptionRule {
+        jurisdiction::find(JurisdictionCode::parse(code).unwrap())
+            .unwrap()
+            .general_prescription()
+            .unwrap()
+    }
+
+    fn event(kind: PrescriptionEventKind, on: &str) -> PrescriptionEvent {
+        PrescriptionEvent { kind, on: day(on) }
+    }
+
+    /// BGB s.204(1) no.1 suspends on filing; s.197(1) no.3 gives the judged claim 30 years,
+    /// s.201 from finality. Judgment of 2026-05-04 (taken as the start, finality being later):
+    /// s.187(1) leaves out that day, s.188(2) ends the period on 2056-05-04.
+    #[test]
+    fn a_german_judgment_after_a_filing_starts_thirty_years() {
+        let outcome = deadline(
+            rule("DE"),
+            ClaimDates::due(day("2025-02-04")),
+            &[
+                event(PrescriptionEventKind::CourtFiling, "2026-01-15"),
+                event(PrescriptionEventKind::Judgment, "2026-05-04"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            outcome.status,
+            PrescriptionStatus::Running {
+                deadline: day("2056-05-04")
+            }
+        );
+    }
+
+    /// The filing alone halts the period (s.204): no deadline runs while proceedings last.
+    #[test]
+    fn a_filing_without_judgment_still_halts() {
+        let outcome = deadline(
+            rule("DE"),
+            ClaimDates::due(day("2025-02-04")),
+            &[event(PrescriptionEventKind::CourtFiling, "2026-01-15")],
+        )
+        .unwrap();
+        assert_eq!(
+            outcome.status,
+            PrescriptionStatus::Halted {
+                since: day("2026-01-15")
+            }
+        );
+    }
+
+    /// BW 3:324(1): twenty years from the beginning of the day after the judgment. Judgment of
+    /// 2026-03-10: the period runs from 2026-03-11 and its last day is 2046-03-10.
+    #[test]
+    fn a_dutch_judgment_starts_twenty_years() {
+        let outcome = deadline(
+            rule("NL"),
+            ClaimDates::due(day("2025-06-30")),
+            &[
+                event(PrescriptionEventKind::CourtFiling, "2025-11-01"),
+                event(PrescriptionEventKind::Judgment, "2026-03-10"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            outcome.status,
+            PrescriptionStatus::Running {
+                deadline: day("2046-03-10")
+            }
+        );
+    }
+
+    /// Where no source establishes a judgment's effect (France here), a filing still halts and
+    /// the judgment changes nothing the module can vouch for.
+    #[test]
+    fn elsewhere_a_judgment_is_not_established() {
+        let outcome = deadline(
+            rule("FR"),
+            ClaimDates::due(day("2025-06-30")),
+            &[
+                event(PrescriptionEventKind::CourtFiling, "2025-11-01"),
+                event(PrescriptionEventKind::Judgment, "2026-03-10"),
+            ],
+        )
+        .unwrap();
+        assert!(matches!(outcome.status, PrescriptionStatus::Halted { .. }));
+    }
+}

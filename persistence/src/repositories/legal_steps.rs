@@ -53,6 +53,21 @@ pub fn insert(conn: &mut AnyConnection, row: &LegalStepRow) -> Result<(), Persis
     Ok(())
 }
 
+/// Every step of a case in the order recorded (a case has a handful).
+///
+/// # Errors
+/// Database errors only.
+pub fn all_of_case(
+    conn: &mut AnyConnection,
+    case_id: &str,
+) -> Result<Vec<LegalStepRow>, PersistenceError> {
+    Ok(legal_steps::table
+        .filter(legal_steps::case_id.eq(case_id.to_owned()))
+        .order(legal_steps::id.asc())
+        .select(LegalStepRow::as_select())
+        .load(conn)?)
+}
+
 /// One page of a case's steps in the order recorded.
 ///
 /// # Errors

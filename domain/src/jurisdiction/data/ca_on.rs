@@ -35,6 +35,7 @@ pub(in crate::jurisdiction) const CA_ON: Jurisdiction = Jurisdiction {
             court_filing: halt(
                 "Limitations Act, 2002 s.4 (proceeding commenced within the period)",
             ),
+            judgment: UNKNOWN,
         },
         legal_basis: "Limitations Act, 2002 (Ontario) s.4 (2 years from discovery), s.5 (discovery presumed on the \
                       day of the act or omission), s.15(2) (ultimate 15 years from the act or omission), s.13(1) (an \

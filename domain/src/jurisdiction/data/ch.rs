@@ -26,6 +26,7 @@ const fn ch_effects(years: u32) -> EventEffects {
         ),
         written_demand: UNKNOWN,
         court_filing: halt("OR Art. 135 no.2 (debt enforcement, conciliation request or action)"),
+        judgment: UNKNOWN,
     }
 }
 

@@ -30,6 +30,7 @@ pub(in crate::jurisdiction) const CN: Jurisdiction = Jurisdiction {
             part_payment: UNKNOWN,
             written_demand: restart(3, CN_BASIS),
             court_filing: halt("Civil Code art. 195 (litigation or arbitration)"),
+            judgment: UNKNOWN,
         },
         legal_basis: "Civil Code art. 188: 3 years from when the creditor knew or should have known; 20-year long stop",
         note: "Knowledge is taken as the due date.",

@@ -67,6 +67,7 @@ pub(super) const fn only_filing(filing_basis: &'static str) -> EventEffects {
         part_payment: UNKNOWN,
         written_demand: UNKNOWN,
         court_filing: halt(filing_basis),
+        judgment: UNKNOWN,
     }
 }
 

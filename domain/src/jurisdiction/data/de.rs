@@ -83,6 +83,11 @@ pub(in crate::jurisdiction) const DE: Jurisdiction = Jurisdiction {
             court_filing: halt(
                 "BGB s.204(1): court action or service of a Mahnbescheid suspends the period",
             ),
+            judgment: restart(
+                30,
+                "BGB s.197(1) no.3 (30 years for a claim established by final judgment), s.201 (from \
+                 the judgment's finality; counted here from the judgment's date, which is never later)",
+            ),
         },
         legal_basis: "BGB s.195 (3 years), s.199(1) (from the end of the year in which the claim arose and the \
                       creditor knew of it)",

@@ -80,6 +80,7 @@ pub(in crate::jurisdiction) const DK: Jurisdiction = Jurisdiction {
             court_filing: halt(
                 "Forældelsesloven s.16 (legal steps pursued within a reasonable time)",
             ),
+            judgment: UNKNOWN,
         },
         "Forældelsesloven s.3(1) (3 years); s.2 (from when payment could be demanded, or the end of the payment term)",
         "s.5 gives 10 years when the debt's existence and amount were acknowledged in writing; Solvo keeps the \

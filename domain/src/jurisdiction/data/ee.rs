@@ -49,6 +49,7 @@ pub(in crate::jurisdiction) const EE: Jurisdiction = Jurisdiction {
             part_payment: restart(3, EE_RESTART),
             written_demand: UNKNOWN,
             court_filing: halt("TsÜS §146 (claim brought within the period)"),
+            judgment: UNKNOWN,
         },
         legal_basis: "TsÜS §146(1) (3 years for claims from transactions); §147(3) (for agreed remuneration, from \
                       the end of the calendar year in which the claim became due)",

@@ -65,6 +65,7 @@ pub(in crate::jurisdiction) const ES: Jurisdiction = Jurisdiction {
                 "Código Civil art. 1973 (extrajudicial claim by the creditor, e.g. burofax)",
             ),
             court_filing: halt("Código Civil art. 1973 (exercise of the action before the courts)"),
+            judgment: UNKNOWN,
         },
         "Código Civil art. 1964.2 (as amended by Ley 42/2015): 5 years from when performance can be demanded",
         "Claims arising 7 October 2005 - 7 October 2015 prescribed on 7 October 2020 at the latest (DT 5ª). \

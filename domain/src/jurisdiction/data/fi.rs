@@ -56,6 +56,7 @@ pub(in crate::jurisdiction) const FI: Jurisdiction = Jurisdiction {
             court_filing: halt(
                 "Act on the limitation of debts (728/2003): a court claim interrupts",
             ),
+            judgment: crate::prescription::EventEffect::NotEstablished,
         },
         "Act on the limitation of debts (728/2003): 3 years from the due date",
         "Any reminder that identifies the debt interrupts, even a text message; after a judgment 5 years. Section \

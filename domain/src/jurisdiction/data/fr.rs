@@ -62,6 +62,7 @@ pub(in crate::jurisdiction) const FR: Jurisdiction = Jurisdiction {
             court_filing: halt(
                 "Code civil art. 2241 (a court claim, including référé, interrupts)",
             ),
+            judgment: UNKNOWN,
         },
         "Code de commerce art. L110-4 (5 years between merchants); Code civil art. 2224 (from exigibility, the due \
          date)",

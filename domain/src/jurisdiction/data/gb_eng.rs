@@ -76,6 +76,7 @@ pub(in crate::jurisdiction) const GB_ENG: Jurisdiction = Jurisdiction {
             court_filing: halt(
                 "Limitation Act 1980 s.5 (issuing the claim form brings the action)",
             ),
+            judgment: UNKNOWN,
         },
         "Limitation Act 1980 s.5: 6 years from accrual; for an unpaid invoice the cause of action accrues on the due \
          date",

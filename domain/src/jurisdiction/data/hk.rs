@@ -29,6 +29,7 @@ pub(in crate::jurisdiction) const HK: Jurisdiction = Jurisdiction {
             court_filing: halt(
                 "Limitation Ordinance (Cap. 347) s.4(1)(a) (action brought within the period)",
             ),
+            judgment: UNKNOWN,
         },
         "Limitation Ordinance (Cap. 347) s.4(1)(a): 6 years from accrual (for an unpaid invoice, the due date)",
         "",

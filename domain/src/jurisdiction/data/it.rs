@@ -83,6 +83,7 @@ pub(in crate::jurisdiction) const IT: Jurisdiction = Jurisdiction {
             court_filing: halt(
                 "Codice civile art. 2943 (service of the writ starting proceedings)",
             ),
+            judgment: UNKNOWN,
         },
         "Codice civile art. 2946 (10 years unless the law provides otherwise); art. 2935 (from the day the right can \
          be exercised)",

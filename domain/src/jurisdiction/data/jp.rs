@@ -37,6 +37,7 @@ pub(in crate::jurisdiction) const JP: Jurisdiction = Jurisdiction {
             part_payment: UNKNOWN,
             written_demand: UNKNOWN,
             court_filing: halt("Civil Code art. 166(1) (the right exercised within the period)"),
+            judgment: UNKNOWN,
         },
         "Civil Code art. 166(1): 5 years from when the creditor knew it could exercise the right (10 years from when \
          it could be exercised)",

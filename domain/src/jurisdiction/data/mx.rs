@@ -34,6 +34,7 @@ pub(in crate::jurisdiction) const MX: Jurisdiction = Jurisdiction {
             part_payment: UNKNOWN,
             written_demand: UNKNOWN,
             court_filing: halt("Código de Comercio art. 1041 (claim or judicial demand)"),
+            judgment: UNKNOWN,
         },
         "Código de Comercio art. 1047 (10 years), art. 1040 (from when the action could be brought)",
         "Retail sales on credit: 1 year (art. 1043 I), not encoded.",

@@ -104,6 +104,10 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
                 "BW art. 3:317(1) (written demand or unequivocal reservation), art. 3:319",
             ),
             court_filing: halt("BW art. 3:316 (legal action)"),
+            judgment: restart(
+                20,
+                "BW art. 3:324(1): enforcing a judgment prescribes 20 years from the day after it",
+            ),
         },
         "BW art. 3:307(1): 5 years from the day after the claim became due",
         "The new period after an interruption equals the original but is at most 5 years (3:319); a judgment starts \

@@ -65,6 +65,7 @@ pub(in crate::jurisdiction) const NO: Jurisdiction = Jurisdiction {
             part_payment: UNKNOWN,
             written_demand: UNKNOWN,
             court_filing: halt("Foreldelsesloven s.15 (legal steps, such as a forliksklage)"),
+            judgment: UNKNOWN,
         },
         "Foreldelsesloven s.2 (3 years), s.3 (from the day the creditor may first demand performance)",
         "s.10 no.1 (extension when the creditor lacked knowledge) is not modelled.",

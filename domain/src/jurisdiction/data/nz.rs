@@ -31,6 +31,7 @@ pub(in crate::jurisdiction) const NZ: Jurisdiction = Jurisdiction {
             ),
             written_demand: UNKNOWN,
             court_filing: halt("Limitation Act 2010 s.11 (claim filed within the period)"),
+            judgment: UNKNOWN,
         },
         legal_basis: "Limitation Act 2010 s.11: 6 years from the act or omission (the due date); 15-year long stop",
         note: "The 3-year late-knowledge extension is not modelled.",

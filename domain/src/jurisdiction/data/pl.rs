@@ -101,6 +101,7 @@ pub(in crate::jurisdiction) const PL: Jurisdiction = Jurisdiction {
             court_filing: halt(
                 "Kodeks cywilny art. 123 §1 pkt 1 (act before a court or enforcement body)",
             ),
+            judgment: UNKNOWN,
         },
         legal_basis: "Kodeks cywilny art. 118: 3 years, ending on the last day of a calendar year (since 9 July \
                       2018); art. 120 §1: from the day the claim became enforceable, the day after the due date",

@@ -53,6 +53,7 @@ pub(in crate::jurisdiction) const SE: Jurisdiction = Jurisdiction {
             part_payment: restart(10, SE_BASIS),
             written_demand: restart(10, SE_BASIS),
             court_filing: halt("Preskriptionslag (1981:130) s.5 (legal action)"),
+            judgment: crate::prescription::EventEffect::NotEstablished,
         },
         legal_basis: "Preskriptionslag (1981:130) s.2: 10 years from the claim's creation (3 years against consumers)",
         note: "The period runs from when the claim arose (delivery or performance), which the caller must supply.",

@@ -27,6 +27,7 @@ pub(in crate::jurisdiction) const SG: Jurisdiction = Jurisdiction {
             part_payment: restart(6, "Limitation Act ss.26-27 (part payment: fresh accrual)"),
             written_demand: UNKNOWN,
             court_filing: halt("Limitation Act s.6(1)(a) (action brought within the period)"),
+            judgment: UNKNOWN,
         },
         "Limitation Act s.6(1)(a): 6 years from accrual (for an unpaid invoice, the due date)",
         "",

@@ -41,6 +41,7 @@ pub(in crate::jurisdiction) const SI: Jurisdiction = Jurisdiction {
             part_payment: UNKNOWN,
             written_demand: no_effect("OZ art. 368 (a reminder does not interrupt)"),
             court_filing: halt("OZ (suit or another court act interrupts)"),
+            judgment: UNKNOWN,
         },
         "OZ art. 349 (3 years for claims from commercial contracts, separately for each delivery or service); \
          art. 336 (from the first day after the creditor could demand performance)",

@@ -23,6 +23,7 @@ const fn california_effects(years: u32) -> EventEffects {
         court_filing: halt(
             "Code of Civil Procedure s.337 / s.339 (action commenced within the period)",
         ),
+        judgment: UNKNOWN,
     }
 }
 

@@ -17,6 +17,7 @@ const fn ny_effects(years: u32) -> EventEffects {
         part_payment: UNKNOWN,
         written_demand: UNKNOWN,
         court_filing: halt("CPLR 213 (action commenced within the period)"),
+        judgment: UNKNOWN,
     }
 }
 

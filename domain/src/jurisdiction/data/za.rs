@@ -53,6 +53,7 @@ pub(in crate::jurisdiction) const ZA: Jurisdiction = Jurisdiction {
             court_filing: halt(
                 "Prescription Act 68 of 1969 s.15(1) (service of process claiming payment)",
             ),
+            judgment: UNKNOWN,
         },
         "Prescription Act 68 of 1969 s.11(d) (3 years), s.12(1) (from when the debt is due)",
         "Interruption by process needs service on the debtor, not filing, and lapses unless the claim is prosecuted \
