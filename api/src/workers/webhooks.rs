@@ -62,6 +62,8 @@ impl Dispatcher {
             .connect_timeout(config.timeout)
             // A redirect is a failure (Standard Webhooks): the owner should update the URL.
             .redirect(reqwest::redirect::Policy::none())
+            // A proxy would resolve the receiver's name itself, past the address check below.
+            .no_proxy()
             .user_agent(concat!("Solvo-Webhooks/", env!("CARGO_PKG_VERSION")))
             .dns_resolver(Arc::new(OutwardResolver {
                 allow_hosts: config.allow_hosts.clone(),
@@ -86,7 +88,9 @@ impl Dispatcher {
 }
 
 impl DispatcherHandle {
-    /// Stops the loop; attempts in flight are abandoned and taken over after their lease.
+    /// Stops the loop: no attempt is claimed after it. Attempts in flight finish on their own
+    /// tasks and record their answers while the runtime lasts; one cut off with the process
+    /// is taken over after its lease.
     pub async fn stop(self) {
         self.stop.store(true, Ordering::Relaxed);
         self.task.abort();
@@ -162,29 +166,32 @@ async fn claim(
     let pool = worker.pool.clone();
     let config = worker.config.clone();
     let now = worker.clock.now();
-    let mut counts = in_flight
+    let counts = in_flight
         .lock()
         .map_err(|_| anyhow::anyhow!("poisoned"))?
         .clone();
     let limit = i64::try_from(free).unwrap_or(64);
-    let (claimed, counts) = tokio::task::spawn_blocking(move || {
+    let claimed = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get()?;
-        let claimed = write_transaction(&mut conn, |conn| {
-            let mut room = |endpoint: &str| {
-                let count = counts.entry(endpoint.to_owned()).or_insert(0);
-                if *count < PER_ENDPOINT {
-                    *count += 1;
-                    true
-                } else {
-                    false
-                }
-            };
-            deliveries::claim_due(conn, &config, limit, &mut room, now)
-        })?;
-        anyhow::Ok((claimed, counts))
+        anyhow::Ok(write_transaction(&mut conn, |conn| {
+            deliveries::claim_due(
+                conn,
+                &config,
+                limit,
+                &counts,
+                PER_ENDPOINT,
+                now,
+                system_now(),
+            )
+        })?)
     })
     .await??;
-    *in_flight.lock().map_err(|_| anyhow::anyhow!("poisoned"))? = counts;
+    // Count only what was claimed, added to the counts as they are now: deliveries that
+    // finished meanwhile have released their places.
+    let mut counts = in_flight.lock().map_err(|_| anyhow::anyhow!("poisoned"))?;
+    for item in &claimed {
+        *counts.entry(item.endpoint.id.clone()).or_insert(0) += 1;
+    }
     Ok(claimed)
 }
 

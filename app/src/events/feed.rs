@@ -60,9 +60,7 @@ pub fn read(
         .map(|kind| kind.as_str().to_owned())
         .collect();
     if types.is_empty() {
-        types = EventType::ALL
-            .iter()
-            .filter(|kind| **kind != EventType::WebhookTest)
+        types = EventType::subscribable()
             .map(|kind| kind.as_str().to_owned())
             .collect();
     }

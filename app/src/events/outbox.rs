@@ -26,9 +26,44 @@ pub fn record(
     data: &impl Serialize,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    let row = row(organisation_id, case_id, kind, data, now)?;
+    record_as(
+        conn,
+        new_id("evt"),
+        organisation_id,
+        case_id,
+        kind,
+        data,
+        now,
+    )
+}
+
+/// [`record`] under an id taken earlier with [`reserve_id`]: events of one transaction are
+/// published in the order of their ids, so an event whose data is only known at the end (a
+/// payment's confirmation) can still come before the changes it caused (the case closing).
+///
+/// # Errors
+/// Database errors.
+pub fn record_as(
+    conn: &mut AnyConnection,
+    id: String,
+    organisation_id: &str,
+    case_id: Option<&str>,
+    kind: EventType,
+    data: &impl Serialize,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let row = EventRow {
+        id,
+        ..row(organisation_id, case_id, kind, data, now)?
+    };
     events::insert_all(conn, &[row])?;
     Ok(())
+}
+
+/// An event id for [`record_as`], taken before the events it must precede.
+#[must_use]
+pub fn reserve_id() -> String {
+    new_id("evt")
 }
 
 fn row(

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use solvo_domain::webhook::EventType;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
-use solvo_persistence::repositories::events::{self, EventRow};
+use solvo_persistence::repositories::events;
 use solvo_persistence::repositories::organisations;
 use solvo_persistence::repositories::webhook_deliveries::{self, DeliveryRow, PENDING};
 use solvo_persistence::repositories::webhook_endpoints::{self, EndpointRow};
@@ -38,10 +38,17 @@ pub fn run(conn: &mut AnyConnection, now: NaiveDateTime) -> Result<usize, AppErr
             agency.insert(owner.id, owner.kind == "agency");
         }
     }
-    let subscriptions = endpoints
+    // One unreadable endpoint must not stop every tenant's events: it is skipped and logged.
+    let subscriptions: Vec<(&EndpointRow, Subscription)> = endpoints
         .iter()
-        .map(|endpoint| Ok((endpoint, Subscription::of(endpoint)?)))
-        .collect::<Result<Vec<_>, AppError>>()?;
+        .filter_map(|endpoint| match Subscription::of(endpoint) {
+            Ok(subscription) => Some((endpoint, subscription)),
+            Err(err) => {
+                tracing::error!(endpoint = %endpoint.id, error = %err, "webhooks: endpoint skipped");
+                None
+            }
+        })
+        .collect();
     let mut queued = Vec::new();
     for event in &sequenced {
         let Some(kind) = EventType::parse(&event.event_type) else {
@@ -58,7 +65,7 @@ pub fn run(conn: &mut AnyConnection, now: NaiveDateTime) -> Result<usize, AppErr
                     .copied()
                     .unwrap_or(false);
             if owner_sees && subscription.covers(kind) {
-                queued.push(first_attempt(endpoint, event, "scheduled", now));
+                queued.push(first_attempt(&endpoint.id, &event.id, "scheduled", now));
             }
         }
     }
@@ -66,18 +73,18 @@ pub fn run(conn: &mut AnyConnection, now: NaiveDateTime) -> Result<usize, AppErr
     Ok(sequenced.len())
 }
 
-/// The first attempt of delivering `event` to `endpoint`, due at `now`.
+/// The first attempt of delivering event `event_id` to endpoint `endpoint_id`, due at `now`.
 #[must_use]
 pub fn first_attempt(
-    endpoint: &EndpointRow,
-    event: &EventRow,
+    endpoint_id: &str,
+    event_id: &str,
     trigger: &str,
     now: NaiveDateTime,
 ) -> DeliveryRow {
     DeliveryRow {
         id: new_id("whd"),
-        endpoint_id: endpoint.id.clone(),
-        event_id: event.id.clone(),
+        endpoint_id: endpoint_id.to_owned(),
+        event_id: event_id.to_owned(),
         attempt: 1,
         trigger: trigger.to_owned(),
         status: PENDING.to_owned(),

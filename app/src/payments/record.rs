@@ -106,6 +106,8 @@ pub fn record(
     )
     .map_err(|err| AppError::corrupt("case", &case.id, err))?;
     let owed_before = owed_on(&open, terms.currency)?;
+    // The confirmation comes before the case's change of state it may cause (a close).
+    let confirmation = crate::events::outbox::reserve_id();
     let updated = apply_command(
         conn,
         &case,
@@ -158,8 +160,9 @@ pub fn record(
     let outstanding = owed_before
         .checked_sub(applied)
         .map_err(|err| AppError::internal(err.to_string()))?;
-    crate::events::outbox::record(
+    crate::events::outbox::record_as(
         conn,
+        confirmation,
         &updated.organisation_id,
         Some(&updated.id),
         EventType::PaymentReceived,

@@ -3,6 +3,8 @@
 //! disables it at once, five days of failures disable it with an event); and the owner's
 //! manual retry, replay and test.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDateTime, TimeDelta};
 use serde_json::json;
 use solvo_domain::permission::Permission;
@@ -11,12 +13,12 @@ use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::events::{self, EventRow, FeedQuery};
 use solvo_persistence::repositories::webhook_deliveries::{
-    self, DeliveryRow, FAILED, Outcome, PENDING, SUCCEEDED,
+    self, DeliveryRow, FAILED, Outcome, SUCCEEDED,
 };
 use solvo_persistence::repositories::webhook_endpoints::{self, EndpointRow};
 
 use super::destination::WebhookConfig;
-use super::endpoints::{get, save, signing_secrets};
+use super::endpoints::{get, signing_secrets};
 use super::input::{Replay, ReplayScope};
 use crate::clock::rfc3339;
 use crate::error::AppError;
@@ -42,8 +44,10 @@ pub struct Claimed {
     pub body: Vec<u8>,
 }
 
-/// Claims up to `limit` due attempts whose endpoint is still enabled and has `room` for one
-/// more concurrent delivery (`room` reserves the place when it answers true).
+/// Claims up to `limit` due attempts of enabled endpoints, keeping each endpoint within
+/// `per_endpoint` deliveries in flight on this worker (`in_flight` counts those it has now).
+/// Leases are on real time (`lease_now`), so a node's test clock or a moved clock never ends
+/// another node's lease early; what is due follows `now`, the clock the schedule runs on.
 ///
 /// # Errors
 /// Database errors; a corrupt event.
@@ -51,20 +55,30 @@ pub fn claim_due(
     conn: &mut AnyConnection,
     config: &WebhookConfig,
     limit: i64,
-    room: &mut dyn FnMut(&str) -> bool,
+    in_flight: &HashMap<String, usize>,
+    per_endpoint: usize,
     now: NaiveDateTime,
+    lease_now: NaiveDateTime,
 ) -> Result<Vec<Claimed>, AppError> {
     let lease = TimeDelta::from_std(config.lease()).unwrap_or(TimeDelta::minutes(1));
+    let mut counts = in_flight.clone();
+    let full: Vec<String> = counts
+        .iter()
+        .filter(|(_, count)| **count >= per_endpoint)
+        .map(|(endpoint, _)| endpoint.clone())
+        .collect();
     let mut claimed = Vec::new();
-    for delivery in webhook_deliveries::due(conn, now, limit)? {
-        let endpoint = webhook_endpoints::find(conn, None, &delivery.endpoint_id)?;
-        if !endpoint.enabled || !room(&endpoint.id) {
+    for delivery in webhook_deliveries::due(conn, now, lease_now, &full, limit)? {
+        let count = counts.entry(delivery.endpoint_id.clone()).or_insert(0);
+        if *count >= per_endpoint {
             continue;
         }
-        let lease_until = now + lease;
+        let lease_until = lease_now + lease;
         if !webhook_deliveries::claim(conn, &delivery, lease_until)? {
             continue;
         }
+        *count += 1;
+        let endpoint = webhook_endpoints::find(conn, None, &delivery.endpoint_id)?;
         let event = events::find(conn, &delivery.event_id)?;
         let body = Envelope::of(&event)?.body()?;
         claimed.push(Claimed {
@@ -139,39 +153,25 @@ pub fn complete(
     if !webhook_deliveries::finish(conn, &delivery.id, claimed.lease_until, &outcome)? {
         return Ok(());
     }
-    if let Some(due_at) = next_at {
+    let enabled = judge_endpoint(conn, &claimed.endpoint.id, verdict, now)?;
+    // An endpoint disabled meanwhile (by its owner, a 410, five days of failures) gets no
+    // further attempt; a replay sends what it missed.
+    if let (Some(due_at), true) = (next_at, enabled) {
         webhook_deliveries::insert_all(
             conn,
             &[DeliveryRow {
-                id: new_id("whd"),
                 attempt: delivery.attempt + 1,
-                status: PENDING.to_owned(),
                 due_at,
-                lease_until: None,
-                created_at: now,
                 ..first_attempt(
-                    &claimed.endpoint,
-                    &event_stub(delivery),
+                    &claimed.endpoint.id,
+                    &delivery.event_id,
                     &delivery.trigger,
                     now,
                 )
             }],
         )?;
     }
-    judge_endpoint(conn, &claimed.endpoint.id, verdict, now)
-}
-
-/// Only the event id is read off a stub.
-fn event_stub(delivery: &DeliveryRow) -> EventRow {
-    EventRow {
-        id: delivery.event_id.clone(),
-        organisation_id: String::new(),
-        event_type: String::new(),
-        case_id: None,
-        created_at: delivery.created_at,
-        data: String::new(),
-        position: None,
-    }
+    Ok(())
 }
 
 /// The first `limit` bytes of `text`, cut at a character boundary.
@@ -184,54 +184,42 @@ fn kept(text: &str, limit: usize) -> String {
 }
 
 /// An endpoint's standing after an answer: a success ends its failing spell; a 410 disables
-/// it; a failure starts a spell or, five days into one, disables it.
+/// it; a failure starts a spell or, five days into one, disables it. Targeted updates, not the
+/// owner's versioned save: attempts finishing together never roll each other back, and the
+/// owner's `If-Match` is not made stale by deliveries. Returns whether the endpoint is still
+/// enabled.
 fn judge_endpoint(
     conn: &mut AnyConnection,
     endpoint_id: &str,
     verdict: Verdict,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
-    let current = webhook_endpoints::find(conn, None, endpoint_id)?;
-    let mut row = current.clone();
+) -> Result<bool, AppError> {
     let disable_after = TimeDelta::from_std(DISABLE_AFTER).unwrap_or(TimeDelta::days(5));
     let reason = match verdict {
         Verdict::Delivered => {
-            row.failing_since = None;
+            webhook_endpoints::clear_failing(conn, endpoint_id)?;
             None
         }
         Verdict::Gone => Some("the receiver answered 410 Gone".to_owned()),
-        Verdict::Failed => {
-            let since = *row.failing_since.get_or_insert(now);
-            (now - since >= disable_after && current.enabled)
-                .then(|| format!("every delivery failed since {}", rfc3339(since)))
-        }
+        Verdict::Failed => webhook_endpoints::mark_failing(conn, endpoint_id, now)?
+            .filter(|since| now - *since >= disable_after)
+            .map(|since| format!("every delivery failed since {}", rfc3339(since))),
     };
-    if let Some(reason) = &reason
-        && current.enabled
-    {
-        row.enabled = false;
-        row.disabled_reason = Some(reason.clone());
-        webhook_deliveries::cancel_pending(conn, &row.id)?;
-    }
-    if row == current {
-        return Ok(());
-    }
-    row.version = current.version + 1;
-    row.updated_at = now;
-    save(conn, &row, current.version)?;
     if let Some(reason) = reason
-        && current.enabled
+        && webhook_endpoints::disable(conn, endpoint_id, &reason, now)?
     {
+        webhook_deliveries::cancel_pending(conn, endpoint_id)?;
+        let endpoint = webhook_endpoints::find(conn, None, endpoint_id)?;
         outbox::record(
             conn,
-            &row.organisation_id,
+            &endpoint.organisation_id,
             None,
             EventType::WebhookEndpointDisabled,
-            &json!({"endpoint_id": row.id, "url": row.url, "reason": reason}),
+            &json!({"endpoint_id": endpoint.id, "url": endpoint.url, "reason": reason}),
             now,
         )?;
     }
-    Ok(())
+    Ok(webhook_endpoints::find(conn, None, endpoint_id)?.enabled)
 }
 
 /// A page of an endpoint's attempts, newest first.
@@ -263,13 +251,18 @@ pub fn retry(
     let delivery = webhook_deliveries::find(conn, delivery_id)?;
     let endpoint = get(conn, caller, &delivery.endpoint_id)?;
     enabled(&endpoint)?;
-    let row = first_attempt(&endpoint, &event_stub(&delivery), "manual", now);
+    let row = first_attempt(&endpoint.id, &delivery.event_id, "manual", now);
     webhook_deliveries::insert_all(conn, std::slice::from_ref(&row))?;
     Ok(row)
 }
 
-/// Queues the events since `replay.since` the endpoint subscribes to and may see (all, or only
-/// those it never received); returns how many.
+/// The most events one replay queues; the answer says how many it queued.
+pub const REPLAY_LIMIT: usize = 10_000;
+
+/// Queues again, for the endpoint, the events created since `replay.since`: by default those
+/// whose delivery to it failed for good (no attempt waiting, none succeeded); with `all`, every
+/// event since then it subscribes to and its owner may see. Returns how many were queued, at
+/// most [`REPLAY_LIMIT`].
 ///
 /// # Errors
 /// As [`retry`].
@@ -282,48 +275,44 @@ pub fn replay(
 ) -> Result<usize, AppError> {
     let endpoint = get(conn, caller, endpoint_id)?;
     enabled(&endpoint)?;
-    let subscription = super::subscription::Subscription::of(&endpoint)?;
-    let scope = (caller.tenant_scope().is_some()).then(|| endpoint.organisation_id.clone());
-    let mut after = 0;
-    let mut queued = 0;
-    loop {
-        let page = events::feed(
-            conn,
-            &FeedQuery {
-                organisation_id: scope.clone(),
-                after,
-                types: Vec::new(),
-                since: Some(replay.since.naive_utc()),
-                limit: 500,
-            },
-        )?;
-        let Some(last) = page.last().and_then(|row| row.position) else {
-            break;
-        };
-        after = last;
-        let wanted: Vec<&EventRow> = page
-            .iter()
-            .filter(|event| {
-                EventType::parse(&event.event_type)
-                    .is_some_and(|kind| kind != EventType::WebhookTest && subscription.covers(kind))
-            })
-            .collect();
-        let delivered = match replay.only.unwrap_or(ReplayScope::Failed) {
-            ReplayScope::All => Vec::new(),
-            ReplayScope::Failed => {
-                let ids: Vec<String> = wanted.iter().map(|event| event.id.clone()).collect();
-                webhook_deliveries::delivered_among(conn, &endpoint.id, &ids)?
-            }
-        };
-        let rows: Vec<DeliveryRow> = wanted
+    let since = replay.since.naive_utc();
+    let limit = i64::try_from(REPLAY_LIMIT).unwrap_or(i64::MAX);
+    let ids: Vec<String> = match replay.only.unwrap_or(ReplayScope::Failed) {
+        ReplayScope::Failed => webhook_deliveries::failed_events(conn, &endpoint.id, since, limit)?,
+        ReplayScope::All => {
+            let subscription = super::subscription::Subscription::of(&endpoint)?;
+            // What the sequencer would have sent it: its owner's events, every creditor's for
+            // the agency's own endpoints.
+            let owner = solvo_persistence::repositories::organisations::find(
+                conn,
+                &endpoint.organisation_id,
+            )?;
+            let scope = (owner.kind != "agency").then(|| endpoint.organisation_id.clone());
+            let types: Vec<String> = EventType::subscribable()
+                .filter(|kind| subscription.covers(*kind))
+                .map(|kind| kind.as_str().to_owned())
+                .collect();
+            events::feed(
+                conn,
+                &FeedQuery {
+                    organisation_id: scope,
+                    after: 0,
+                    types,
+                    since: Some(since),
+                    limit,
+                },
+            )?
             .into_iter()
-            .filter(|event| !delivered.contains(&event.id))
-            .map(|event| first_attempt(&endpoint, event, "replay", now))
-            .collect();
-        queued += rows.len();
-        webhook_deliveries::insert_all(conn, &rows)?;
-    }
-    Ok(queued)
+            .map(|event| event.id)
+            .collect()
+        }
+    };
+    let rows: Vec<DeliveryRow> = ids
+        .iter()
+        .map(|event_id| first_attempt(&endpoint.id, event_id, "replay", now))
+        .collect();
+    webhook_deliveries::insert_all(conn, &rows)?;
+    Ok(rows.len())
 }
 
 /// Sends the endpoint a `webhook.test` event, to it alone.
@@ -349,7 +338,7 @@ pub fn test(
         position: None,
     };
     events::insert_all(conn, std::slice::from_ref(&event))?;
-    let row = first_attempt(&endpoint, &event, "manual", now);
+    let row = first_attempt(&endpoint.id, &event.id, "manual", now);
     webhook_deliveries::insert_all(conn, std::slice::from_ref(&row))?;
     Ok(row)
 }

@@ -38,13 +38,26 @@ impl WebhookConfig {
     }
 }
 
-/// Checks `raw` as a new endpoint's URL: its form, then the addresses its host resolves to.
-/// A name that does not resolve now is accepted (the receiver may not be set up yet); every
-/// delivery checks again.
+/// A URL [`check_url`] accepted; the only way to give an endpoint a URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedUrl(String);
+
+impl CheckedUrl {
+    /// The normalised URL.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Checks `raw` as an endpoint's URL: its form, then the addresses its host resolves to. A
+/// name that does not resolve now is accepted (the receiver may not be set up yet); every
+/// delivery checks again. It resolves names, so call it before a transaction opens, never
+/// inside one (on SQLite that would hold the write lock through a DNS timeout).
 ///
 /// # Errors
 /// [`AppError::Validation`] on `url` naming the rule broken.
-pub fn check_url(raw: &str, config: &WebhookConfig) -> Result<Destination, AppError> {
+pub fn check_url(raw: &str, config: &WebhookConfig) -> Result<CheckedUrl, AppError> {
     let destination = Destination::parse(raw.trim(), &config.allow_hosts).map_err(invalid)?;
     if destination.literal_ip().is_none()
         && let Some(host) = destination.url.host_str()
@@ -54,7 +67,7 @@ pub fn check_url(raw: &str, config: &WebhookConfig) -> Result<Destination, AppEr
             destination.check_address(ip).map_err(invalid)?;
         }
     }
-    Ok(destination)
+    Ok(CheckedUrl(destination.url.to_string()))
 }
 
 fn resolve(host: &str, port: u16) -> Vec<IpAddr> {

@@ -11,7 +11,7 @@ use solvo_persistence::repositories::webhook_deliveries;
 use solvo_persistence::repositories::webhook_endpoints::{self, EndpointRow};
 use solvo_persistence::{AnyConnection, PersistenceError};
 
-use super::destination::{WebhookConfig, check_url};
+use super::destination::CheckedUrl;
 use super::input::{EndpointPatch, NewEndpoint, subscription};
 use super::subscription::Subscription;
 use crate::error::AppError;
@@ -21,24 +21,25 @@ use crate::principal::Principal;
 /// How long the secret before a rotation keeps signing.
 pub const ROTATION_OVERLAP: TimeDelta = TimeDelta::hours(24);
 
-/// Registers an endpoint with a new secret; returns it (the secret is shown this once).
+/// Registers an endpoint at `url` (the input's, checked by
+/// [`super::destination::check_url`]) with a new secret; returns it (the secret is shown this
+/// once).
 ///
 /// # Errors
-/// [`AppError::Forbidden`]; [`AppError::Validation`] for the URL or an unknown event type.
+/// [`AppError::Forbidden`]; [`AppError::Validation`] for an unknown event type.
 pub fn create(
     conn: &mut AnyConnection,
     caller: &Principal,
     input: &NewEndpoint,
-    config: &WebhookConfig,
+    url: &CheckedUrl,
     now: NaiveDateTime,
 ) -> Result<EndpointRow, AppError> {
     caller.require(Permission::ManageWebhooks)?;
-    let destination = check_url(&input.url, config)?;
     let subscription = subscription(input.event_types.as_deref())?;
     let row = EndpointRow {
         id: new_id("whe"),
         organisation_id: caller.organisation_id.clone(),
-        url: destination.url.to_string(),
+        url: url.as_str().to_owned(),
         description: clean(input.description.as_deref()),
         event_types: subscription.stored(),
         enabled: input.enabled.unwrap_or(true),
@@ -108,7 +109,8 @@ pub fn list(
     )?)
 }
 
-/// Applies `patch` when the endpoint's version is still `expected` (any when `None`).
+/// Applies `patch` (its URL checked as `url`) when the endpoint's version is still
+/// `expected` (any when `None`).
 ///
 /// # Errors
 /// As [`get`]; [`AppError::StaleVersion`]; [`AppError::Validation`].
@@ -117,8 +119,8 @@ pub fn update(
     caller: &Principal,
     id: &str,
     patch: &EndpointPatch,
+    url: Option<&CheckedUrl>,
     expected: Option<i64>,
-    config: &WebhookConfig,
     now: NaiveDateTime,
 ) -> Result<EndpointRow, AppError> {
     let current = get(conn, caller, id)?;
@@ -126,8 +128,8 @@ pub fn update(
         return Err(AppError::StaleVersion);
     }
     let mut row = current.clone();
-    if let Some(url) = &patch.url {
-        row.url = check_url(url, config)?.url.to_string();
+    if let Some(url) = url {
+        row.url = url.as_str().to_owned();
     }
     if patch.all_event_types == Some(true) {
         row.event_types = Subscription::All.stored();
@@ -156,10 +158,12 @@ pub fn update(
     Ok(row)
 }
 
-/// Gives the endpoint a new secret; the old one keeps signing for [`ROTATION_OVERLAP`].
+/// Gives the endpoint a new secret; the old one keeps signing for [`ROTATION_OVERLAP`]. A
+/// second rotation inside that overlap is refused: it would drop the first secret at once,
+/// while receivers may still verify with it.
 ///
 /// # Errors
-/// As [`get`].
+/// As [`get`]; [`AppError::Conflict`] during an overlap.
 pub fn rotate_secret(
     conn: &mut AnyConnection,
     caller: &Principal,
@@ -167,6 +171,13 @@ pub fn rotate_secret(
     now: NaiveDateTime,
 ) -> Result<EndpointRow, AppError> {
     let current = get(conn, caller, id)?;
+    if let Some(until) = current.previous_secret_until.filter(|until| *until > now) {
+        return Err(AppError::Conflict(format!(
+            "The secret was rotated recently; both secrets sign until {}. Rotate again after \
+             that, or delete the endpoint and register it anew if the secret leaked.",
+            crate::clock::rfc3339(until)
+        )));
+    }
     let row = EndpointRow {
         secret: new_secret()?.expose(),
         previous_secret: Some(current.secret.clone()),
@@ -189,11 +200,7 @@ pub fn delete(conn: &mut AnyConnection, caller: &Principal, id: &str) -> Result<
     Ok(())
 }
 
-pub(super) fn save(
-    conn: &mut AnyConnection,
-    row: &EndpointRow,
-    expected: i64,
-) -> Result<(), AppError> {
+fn save(conn: &mut AnyConnection, row: &EndpointRow, expected: i64) -> Result<(), AppError> {
     webhook_endpoints::save(conn, row, expected).map_err(|err| match err {
         PersistenceError::Conflict(_) => AppError::StaleVersion,
         other => other.into(),

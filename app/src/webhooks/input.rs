@@ -58,7 +58,7 @@ pub fn subscription(names: Option<&[String]>) -> Result<Subscription, AppError> 
     let mut kinds = Vec::new();
     let mut errors = Vec::new();
     for (index, name) in names.iter().enumerate() {
-        match EventType::parse(name).filter(|kind| *kind != EventType::WebhookTest) {
+        match EventType::parse(name).filter(|kind| EventType::subscribable().any(|s| s == *kind)) {
             Some(kind) if !kinds.contains(&kind) => kinds.push(kind),
             Some(_) => {}
             None => errors.push(FieldError::new(
@@ -82,7 +82,8 @@ pub struct Replay {
     /// Events created at or after this time (RFC 3339).
     #[schema(example = "2026-12-01T00:00:00Z")]
     pub since: chrono::DateTime<chrono::Utc>,
-    /// `failed` (default): only events this endpoint has not received; `all`: every one.
+    /// `failed` (default): the events whose delivery to this endpoint failed for good (no
+    /// attempt waiting, none succeeded); `all`: every event since then it subscribes to.
     pub only: Option<ReplayScope>,
 }
 
@@ -90,7 +91,7 @@ pub struct Replay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReplayScope {
-    /// Only events never delivered successfully to the endpoint.
+    /// Only events whose delivery failed for good.
     Failed,
     /// Every event since then.
     All,

@@ -119,11 +119,29 @@ fn allowed(host: &Host<&str>, allow_hosts: &[String]) -> bool {
 pub fn forbidden_address(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => forbidden_v4(v4),
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+        IpAddr::V6(v6) => match embedded_v4(v6) {
             Some(v4) => forbidden_v4(v4),
             None => forbidden_v6(v6),
         },
     }
+}
+
+/// The IPv4 address an IPv6 address carries: mapped (`::ffff:a.b.c.d`), the deprecated
+/// compatible form (`::a.b.c.d`) and 6to4 (`2002:aabb:ccdd::/48`, RFC 3056).
+fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
+    if let Some(v4) = ip.to_ipv4_mapped() {
+        return Some(v4);
+    }
+    let o = ip.octets();
+    let s = ip.segments();
+    // `::` and `::1` are not IPv4 addresses but IPv6's own unspecified and loopback.
+    if s[..6] == [0; 6] && !(s[6] == 0 && s[7] <= 1) {
+        return Some(Ipv4Addr::new(o[12], o[13], o[14], o[15]));
+    }
+    if s[0] == 0x2002 {
+        return Some(Ipv4Addr::new(o[2], o[3], o[4], o[5]));
+    }
+    None
 }
 
 fn forbidden_v4(ip: Ipv4Addr) -> bool {
@@ -153,8 +171,9 @@ fn forbidden_v6(ip: Ipv6Addr) -> bool {
         || ip.is_multicast()
         // fc00::/7, unique local (RFC 4193), fd00:ec2::254 among them.
         || (first & 0xfe00) == 0xfc00
-        // fe80::/10, link-local.
+        // fe80::/10, link-local; fec0::/10, the deprecated site-local.
         || (first & 0xffc0) == 0xfe80
+        || (first & 0xffc0) == 0xfec0
         // 2001:db8::/32, documentation.
         || (first == 0x2001 && ip.segments()[1] == 0x0db8)
         // 64:ff9b::/96 translates to IPv4 (RFC 6052), whatever address it hides.

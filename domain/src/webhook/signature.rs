@@ -40,8 +40,7 @@ pub fn signature_header(secrets: &[&Secret], msg_id: &str, timestamp: i64, body:
 mod tests {
     use super::{Secret, sign, signature_header};
 
-    /// The published test vectors of the Standard Webhooks libraries (the Python, JavaScript,
-    /// PHP, Ruby and C# libraries' sign test, and the Rust library's `test_sign`).
+    /// The signing test vectors the Standard Webhooks project publishes with its libraries.
     #[test]
     fn the_specifications_test_vectors_sign_alike() {
         let secret = Secret::parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap();

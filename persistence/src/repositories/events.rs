@@ -131,14 +131,3 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> Result<EventRow, PersistenceE
         .optional()?
         .ok_or(PersistenceError::NotFound)
 }
-
-/// The highest position given so far (0 before the first event).
-///
-/// # Errors
-/// Database errors only.
-pub fn last_position(conn: &mut AnyConnection) -> Result<i64, PersistenceError> {
-    Ok(event_positions::table
-        .find("events")
-        .select(event_positions::last_position)
-        .first(conn)?)
-}

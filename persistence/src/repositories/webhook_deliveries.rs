@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
-use crate::schema::webhook_deliveries;
+use crate::schema::{webhook_deliveries, webhook_endpoints};
 
 /// Waiting to be sent.
 pub const PENDING: &str = "pending";
@@ -85,25 +85,38 @@ pub fn insert_all(conn: &mut AnyConnection, rows: &[DeliveryRow]) -> Result<(), 
     Ok(())
 }
 
-/// Up to `limit` attempts that may be sent at `now`: pending and due, or sending with a lapsed
-/// lease (their worker died), earliest first.
+/// Up to `limit` attempts that may be sent: pending and due at `now` (the clock the schedule
+/// runs on), or sending with a lease that lapsed before `lease_now` (real time: their worker
+/// died), earliest first; only of enabled endpoints, and none of the endpoints in `full` (this
+/// worker's endpoints at their bound), so one endpoint's backlog never hides another's.
 ///
 /// # Errors
 /// Database errors only.
 pub fn due(
     conn: &mut AnyConnection,
     now: NaiveDateTime,
+    lease_now: NaiveDateTime,
+    full: &[String],
     limit: i64,
 ) -> Result<Vec<DeliveryRow>, PersistenceError> {
-    Ok(webhook_deliveries::table
+    let enabled = webhook_endpoints::table
+        .filter(webhook_endpoints::enabled.eq(true))
+        .select(webhook_endpoints::id);
+    let mut query = webhook_deliveries::table
         .filter(
             webhook_deliveries::status
                 .eq(PENDING)
                 .and(webhook_deliveries::due_at.le(now))
                 .or(webhook_deliveries::status
                     .eq(SENDING)
-                    .and(webhook_deliveries::lease_until.lt(now))),
+                    .and(webhook_deliveries::lease_until.lt(lease_now))),
         )
+        .filter(webhook_deliveries::endpoint_id.eq_any(enabled))
+        .into_boxed();
+    if !full.is_empty() {
+        query = query.filter(webhook_deliveries::endpoint_id.ne_all(full.to_vec()));
+    }
+    Ok(query
         .order((
             webhook_deliveries::due_at.asc(),
             webhook_deliveries::id.asc(),
@@ -173,7 +186,8 @@ pub fn finish(
     Ok(updated == 1)
 }
 
-/// Drops the pending attempts of an endpoint (it was disabled).
+/// Drops the attempts of an endpoint that wait to be sent (it was disabled). One being sent
+/// keeps its lease: its worker records the answer.
 ///
 /// # Errors
 /// Database errors only.
@@ -229,21 +243,42 @@ pub fn of_endpoint(
     Ok(Page::from_rows(rows, page, |row| &row.id))
 }
 
-/// The ids of events delivered successfully to an endpoint among `event_ids` (a replay of
-/// failures skips them).
+/// The events whose last attempt to an endpoint failed with no attempt left, created at or
+/// after `since`, oldest first, at most `limit`: what a replay of failures sends again. An
+/// event with an attempt still waiting or a success is not among them.
 ///
 /// # Errors
 /// Database errors only.
-pub fn delivered_among(
+pub fn failed_events(
     conn: &mut AnyConnection,
     endpoint_id: &str,
-    event_ids: &[String],
+    since: NaiveDateTime,
+    limit: i64,
 ) -> Result<Vec<String>, PersistenceError> {
+    use diesel::dsl::{exists, not};
+    let others = diesel::alias!(webhook_deliveries as others);
     Ok(webhook_deliveries::table
+        .inner_join(crate::schema::events::table)
         .filter(webhook_deliveries::endpoint_id.eq(endpoint_id.to_owned()))
-        .filter(webhook_deliveries::status.eq(SUCCEEDED))
-        .filter(webhook_deliveries::event_id.eq_any(event_ids.to_vec()))
+        .filter(webhook_deliveries::status.eq(FAILED))
+        .filter(crate::schema::events::created_at.ge(since))
+        .filter(not(exists(
+            others
+                .filter(
+                    others
+                        .field(webhook_deliveries::endpoint_id)
+                        .eq(webhook_deliveries::endpoint_id),
+                )
+                .filter(
+                    others
+                        .field(webhook_deliveries::event_id)
+                        .eq(webhook_deliveries::event_id),
+                )
+                .filter(others.field(webhook_deliveries::status).ne(FAILED)),
+        )))
         .select(webhook_deliveries::event_id)
         .distinct()
+        .order(webhook_deliveries::event_id.asc())
+        .limit(limit)
         .load(conn)?)
 }

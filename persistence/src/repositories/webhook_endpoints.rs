@@ -150,3 +150,69 @@ pub fn delete(conn: &mut AnyConnection, id: &str) -> Result<(), PersistenceError
     }
     Ok(())
 }
+
+/// Starts an endpoint's failing spell at `now`, unless one runs already; returns when it
+/// started. Not a change of the owner's settings: the version stays.
+///
+/// # Errors
+/// Database errors only.
+pub fn mark_failing(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: NaiveDateTime,
+) -> Result<Option<NaiveDateTime>, PersistenceError> {
+    diesel::update(
+        webhook_endpoints::table
+            .filter(webhook_endpoints::id.eq(id))
+            .filter(webhook_endpoints::failing_since.is_null()),
+    )
+    .set(webhook_endpoints::failing_since.eq(now))
+    .execute(conn)?;
+    Ok(webhook_endpoints::table
+        .find(id)
+        .select(webhook_endpoints::failing_since)
+        .first(conn)
+        .optional()?
+        .flatten())
+}
+
+/// Ends an endpoint's failing spell (a delivery succeeded).
+///
+/// # Errors
+/// Database errors only.
+pub fn clear_failing(conn: &mut AnyConnection, id: &str) -> Result<(), PersistenceError> {
+    diesel::update(
+        webhook_endpoints::table
+            .filter(webhook_endpoints::id.eq(id))
+            .filter(webhook_endpoints::failing_since.is_not_null()),
+    )
+    .set(webhook_endpoints::failing_since.eq(None::<NaiveDateTime>))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Disables an enabled endpoint with `reason`; whether this call disabled it (of two workers
+/// disabling at once, one does).
+///
+/// # Errors
+/// Database errors only.
+pub fn disable(
+    conn: &mut AnyConnection,
+    id: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<bool, PersistenceError> {
+    let updated = diesel::update(
+        webhook_endpoints::table
+            .filter(webhook_endpoints::id.eq(id))
+            .filter(webhook_endpoints::enabled.eq(true)),
+    )
+    .set((
+        webhook_endpoints::enabled.eq(false),
+        webhook_endpoints::disabled_reason.eq(reason),
+        webhook_endpoints::version.eq(webhook_endpoints::version + 1),
+        webhook_endpoints::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
+}

@@ -11,6 +11,7 @@ use crate::helpers::{Backend, body};
 both_backends!(
     the_work_on_a_case_is_in_the_feed_event_by_event,
     money_out_and_the_legal_path_are_in_the_feed,
+    a_payment_in_full_is_confirmed_before_the_case_closes,
 );
 
 async fn the_work_on_a_case_is_in_the_feed_event_by_event(backend: Backend) {
@@ -308,4 +309,25 @@ async fn money_out_and_the_legal_path_are_in_the_feed(backend: Backend) {
         legal["data"]["timeline_event"]["kind"],
         "escalate_pre_legal"
     );
+}
+
+async fn a_payment_in_full_is_confirmed_before_the_case_closes(backend: Backend) {
+    let app = webhook_app(backend, |_| {}).await;
+    let collector = app.create_covering_collector().await;
+    let admin = creditor(&app, "Acme").await;
+    let case = app.place_case(&admin.token, "FULL-1").await;
+    let paid = app
+        .post(
+            &format!("/v1/cases/{}/payments", case["id"].as_str().unwrap()),
+            &collector.token,
+            &json!({"amount": "5000.00", "value_date": Utc::now().date_naive(), "method": "bank_transfer"}),
+        )
+        .await;
+    assert_eq!(paid.status(), 201);
+    let events = feed_until(&app, &admin.token, "case.closed").await;
+    let types: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    let received = types.iter().position(|t| *t == "payment.received").unwrap();
+    let closed = types.iter().position(|t| *t == "case.closed").unwrap();
+    assert!(received < closed, "the confirmation first: {types:?}");
+    assert_eq!(events[closed]["data"]["case"]["outcome"], "paid_in_full");
 }

@@ -575,3 +575,89 @@ async fn a_receiver_down_for_a_while_gets_every_event_once_it_is_up(backend: Bac
             .all(|r| verifies(secret, &r.id, &r.timestamp, &r.body, &r.signature))
     );
 }
+
+both_backends!(
+    a_replay_of_failures_sends_what_failed_for_good_and_a_redirect_is_a_failure,
+    a_second_rotation_within_a_day_is_refused,
+);
+
+async fn a_replay_of_failures_sends_what_failed_for_good_and_a_redirect_is_a_failure(
+    backend: Backend,
+) {
+    let app = webhook_app(backend, |config| {
+        config.webhook_retry_schedule = Some("1".to_owned());
+    })
+    .await;
+    let admin = creditor(&app, "Acme").await;
+    let receiver = Receiver::start().await;
+    // Both attempts of the first event fail: a redirect, then a server error.
+    receiver.answer_next(&[302, 500]);
+    let endpoint = register(&app, &admin.token, &receiver, json!(["case.created"])).await;
+    let id = endpoint["id"].as_str().unwrap();
+    let since = Utc::now().to_rfc3339();
+    app.place_case(&admin.token, "FAIL-1").await;
+    let failed = receiver.wait_for(2, |_| true).await;
+    app.place_case(&admin.token, "OK-1").await;
+    receiver.wait_for(1, |r| r.answered == 200).await;
+    let path = format!("/v1/webhook-endpoints/{id}/deliveries");
+    let mut statuses = Vec::new();
+    for _ in 0..250 {
+        let list = body(app.get(&path, &admin.token).await).await;
+        statuses = list["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["status"].as_str().unwrap().to_owned(),
+                    a["response_status"].clone(),
+                )
+            })
+            .collect();
+        if statuses
+            .iter()
+            .all(|(status, _)| status != "pending" && status != "sending")
+            && statuses.len() == 3
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(
+        statuses.contains(&("failed".to_owned(), json!(302))),
+        "a redirect is a failure: {statuses:?}"
+    );
+
+    let replayed = body(
+        app.post(
+            &format!("/v1/webhook-endpoints/{id}/replay"),
+            &admin.token,
+            &json!({"since": since}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(replayed["queued"], 1, "only the event that failed for good");
+    let again = receiver.wait_for(3, |r| r.id == failed[0].id).await;
+    assert_eq!(again[2].answered, 200, "the replay reached it");
+}
+
+async fn a_second_rotation_within_a_day_is_refused(backend: Backend) {
+    let app = webhook_app(backend, |_| {}).await;
+    let admin = creditor(&app, "Acme").await;
+    let receiver = Receiver::start().await;
+    let endpoint = register(&app, &admin.token, &receiver, json!(null)).await;
+    let path = format!(
+        "/v1/webhook-endpoints/{}/rotate-secret",
+        endpoint["id"].as_str().unwrap()
+    );
+    assert_eq!(
+        app.post(&path, &admin.token, &json!({})).await.status(),
+        200
+    );
+    let again = app.post(&path, &admin.token, &json!({})).await;
+    assert_eq!(
+        crate::helpers::assert_problem(again, 409).await["code"],
+        "conflict"
+    );
+}

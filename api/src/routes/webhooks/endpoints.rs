@@ -2,6 +2,7 @@
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use solvo_app::webhooks::destination::{CheckedUrl, check_url};
 use solvo_app::webhooks::endpoints;
 use solvo_app::webhooks::input::{EndpointPatch, NewEndpoint};
 
@@ -42,10 +43,10 @@ pub async fn create_webhook_endpoint(
     let fingerprint = format!("webhook_endpoint:{}", body.fingerprint());
     let input = body.into_inner();
     let now = state.clock.now();
-    let config = state.webhooks.clone();
+    let url = checked(&state, &input.url).await?;
     let organisation_id = caller.organisation_id.clone();
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
-        let row = endpoints::create(conn, &caller, &input, &config, now)?;
+        let row = endpoints::create(conn, &caller, &input, &url, now)?;
         let location = format!("/v1/webhook-endpoints/{}", row.id);
         let view = EndpointWithSecret::try_from(&row)?;
         Created::new(StatusCode::CREATED.as_u16(), &view, Some(location))
@@ -113,6 +114,15 @@ pub async fn get_webhook_endpoint(
     respond(&row)
 }
 
+/// Checks a URL, resolving its host on the blocking pool before any transaction opens.
+async fn checked(state: &AppState, url: &str) -> Result<CheckedUrl, ApiError> {
+    let (url, config) = (url.to_owned(), state.webhooks.clone());
+    let checked = web::block(move || check_url(&url, &config))
+        .await
+        .map_err(|err| ApiError::from(solvo_app::AppError::internal(err)))??;
+    Ok(checked)
+}
+
 fn respond(row: &solvo_app::webhooks::EndpointRow) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, version_etag(row.version)))
@@ -151,10 +161,15 @@ pub async fn update_webhook_endpoint(
     let id = id.into_inner();
     let patch = body.into_inner();
     let now = state.clock.now();
-    let config = state.webhooks.clone();
+    let url = match &patch.url {
+        Some(url) => Some(checked(&state, url).await?),
+        None => None,
+    };
     let row = state
         .db
-        .write(move |conn| endpoints::update(conn, &caller, &id, &patch, expected, &config, now))
+        .write(move |conn| {
+            endpoints::update(conn, &caller, &id, &patch, url.as_ref(), expected, now)
+        })
         .await?;
     respond(&row)
 }
@@ -196,6 +211,7 @@ pub async fn delete_webhook_endpoint(
         (status = 200, description = "The endpoint and its new secret", body = EndpointWithSecret),
         (status = 403, description = "Not an administrator", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint in the caller's organisation", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The secret was rotated less than 24 hours ago (`conflict`)", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]

@@ -74,7 +74,8 @@ fn types(raw: Option<&str>) -> Result<Vec<EventType>, AppError> {
         .map(str::trim)
         .filter(|name| !name.is_empty())
     {
-        match EventType::parse(name) {
+        // A test ping goes to its endpoint only, never to the feed.
+        match EventType::parse(name).filter(|kind| EventType::subscribable().any(|s| s == *kind)) {
             Some(kind) => kinds.push(kind),
             None => errors.push(FieldError::new(
                 "types",
