@@ -14,8 +14,10 @@ use utoipa_actix_web::AppExt;
 use crate::error::{FieldError, PROBLEM_JSON, Problem};
 use crate::routes;
 use solvo_app::events::payload::{
-    CaseEventData, FeeInvoiceEventData, PaymentEventData, RemittanceEventData,
+    CaseEventData, EndpointDisabledData, FeeInvoiceEventData, PaymentEventData,
+    RemittanceEventData, WebhookTestData, data_schema,
 };
+use solvo_domain::webhook::EventType;
 
 /// The static part of the document.
 #[derive(OpenApi)]
@@ -25,8 +27,8 @@ use solvo_app::events::payload::{
         description = "B2B credit collection: creditors place unpaid invoices, collectors work the cases, debtors pay, creditors are told by webhook.\n\nErrors are RFC 9457 `application/problem+json`. Lists take `limit` and `cursor`. Authenticate with `Authorization: Bearer <access token>` (people) or `Authorization: Bearer sk_…` (API keys for ERPs).",
         license(name = "AGPL-3.0-or-later")
     ),
-    components(schemas(Problem, FieldError, CaseEventData, PaymentEventData, RemittanceEventData, FeeInvoiceEventData)),
-    modifiers(&SecuritySchemes),
+    components(schemas(Problem, FieldError, CaseEventData, PaymentEventData, RemittanceEventData, FeeInvoiceEventData, EndpointDisabledData, WebhookTestData)),
+    modifiers(&SecuritySchemes, &EventSchemas),
     tags(
         (name = "identity", description = "Login, sessions, organisations, users and API keys"),
         (name = "intake", description = "Debtors, case placement (single, bulk, CSV) and fee quotes"),
@@ -43,6 +45,66 @@ use solvo_app::events::payload::{
 struct ApiDoc;
 
 struct SecuritySchemes;
+
+/// One schema per event type (`PaymentReceivedEvent`, …) with its `type` fixed and its `data`
+/// exact, and `Event`, one of them by `type`: what a webhook delivers and the feed lists.
+struct EventSchemas;
+
+impl Modify for EventSchemas {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        use utoipa::openapi::schema::{
+            Discriminator, KnownFormat, ObjectBuilder, OneOfBuilder, SchemaFormat, Type,
+        };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let string = || ObjectBuilder::new().schema_type(Type::String);
+        let mut one_of = OneOfBuilder::new();
+        for kind in EventType::ALL {
+            let name = format!("{}Event", pascal_case(kind.as_str()));
+            let schema = ObjectBuilder::new()
+                .description(Some(format!("A `{}` event.", kind.as_str())))
+                .property(
+                    "id",
+                    string().description(Some("`evt_…`, also the `webhook-id`")),
+                )
+                .property("type", string().enum_values(Some([kind.as_str()])))
+                .property(
+                    "created_at",
+                    string().format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime))),
+                )
+                .property("organisation_id", string())
+                .property("data", Ref::from_schema_name(data_schema(*kind)))
+                .required("id")
+                .required("type")
+                .required("created_at")
+                .required("organisation_id")
+                .required("data")
+                .build();
+            components.schemas.insert(name.clone(), schema.into());
+            one_of = one_of.item(Ref::from_schema_name(name));
+        }
+        let event = one_of
+            .description(Some("Any event, told apart by `type`."))
+            .discriminator(Some(Discriminator::new("type")))
+            .build();
+        components.schemas.insert(
+            "Event".to_owned(),
+            utoipa::openapi::Schema::OneOf(event).into(),
+        );
+    }
+}
+
+/// `payment_plan.agreed` -> `PaymentPlanAgreed`.
+fn pascal_case(name: &str) -> String {
+    name.split(['.', '_'])
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
 
 impl Modify for SecuritySchemes {
     fn modify(&self, openapi: &mut OpenApiDoc) {

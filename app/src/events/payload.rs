@@ -379,3 +379,53 @@ impl FeeInvoiceEventData {
         })
     }
 }
+
+/// The `data` of `webhook_endpoint.disabled`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EndpointDisabledData {
+    /// The endpoint disabled.
+    pub endpoint_id: String,
+    /// Its URL.
+    pub url: String,
+    /// Why: a 410 Gone, or every delivery failing for five days.
+    pub reason: String,
+}
+
+/// The `data` of `webhook.test`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WebhookTestData {
+    /// The endpoint tested.
+    pub endpoint_id: String,
+    /// A fixed sentence.
+    pub message: String,
+}
+
+/// The name of the OpenAPI schema of each event type's `data`, so the document can describe
+/// every type exactly.
+#[must_use]
+pub fn data_schema(kind: solvo_domain::webhook::EventType) -> &'static str {
+    use solvo_domain::webhook::EventType as E;
+    match kind {
+        E::CaseCreated
+        | E::CaseStateChanged
+        | E::CaseAssigned
+        | E::CaseClosed
+        | E::PaymentReversed
+        | E::PromiseCreated
+        | E::PromiseKept
+        | E::PromiseBroken
+        | E::PaymentPlanAgreed
+        | E::PaymentPlanDefaulted
+        | E::DisputeRaised
+        | E::DisputeResolved
+        | E::LegalDecisionRequested
+        | E::MessageCreated
+        | E::DocumentAdded
+        | E::PrescriptionWarning => "CaseEventData",
+        E::PaymentReceived => "PaymentEventData",
+        E::RemittanceCreated => "RemittanceEventData",
+        E::FeeInvoiceIssued => "FeeInvoiceEventData",
+        E::WebhookEndpointDisabled => "EndpointDisabledData",
+        E::WebhookTest => "WebhookTestData",
+    }
+}

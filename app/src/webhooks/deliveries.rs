@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, TimeDelta};
-use serde_json::json;
 use solvo_domain::permission::Permission;
 use solvo_domain::webhook::{EventType, Verdict, retry::DISABLE_AFTER};
 use solvo_persistence::AnyConnection;
@@ -23,7 +22,7 @@ use super::input::{Replay, ReplayScope};
 use crate::clock::rfc3339;
 use crate::error::AppError;
 use crate::events::outbox;
-use crate::events::payload::Envelope;
+use crate::events::payload::{EndpointDisabledData, Envelope, WebhookTestData};
 use crate::events::sequencer::first_attempt;
 use crate::paging::{Page, PageRequest};
 use crate::principal::Principal;
@@ -215,7 +214,11 @@ fn judge_endpoint(
             &endpoint.organisation_id,
             None,
             EventType::WebhookEndpointDisabled,
-            &json!({"endpoint_id": endpoint.id, "url": endpoint.url, "reason": reason}),
+            &EndpointDisabledData {
+                endpoint_id: endpoint.id.clone(),
+                url: endpoint.url.clone(),
+                reason,
+            },
             now,
         )?;
     }
@@ -333,8 +336,11 @@ pub fn test(
         event_type: EventType::WebhookTest.as_str().to_owned(),
         case_id: None,
         created_at: now,
-        data: json!({"endpoint_id": endpoint.id, "message": "A test event from Solvo."})
-            .to_string(),
+        data: serde_json::to_string(&WebhookTestData {
+            endpoint_id: endpoint.id.clone(),
+            message: "A test event from Solvo.".to_owned(),
+        })
+        .map_err(|err| AppError::internal(err.to_string()))?,
         position: None,
     };
     events::insert_all(conn, std::slice::from_ref(&event))?;

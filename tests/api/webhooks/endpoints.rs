@@ -174,3 +174,38 @@ async fn an_endpoint_is_changed_under_its_version_and_deleted(backend: Backend) 
     assert_eq!(app.get(&path, &admin.token).await.status(), 404);
     assert_eq!(app.delete(&path, &admin.token).await.status(), 404);
 }
+
+both_backends!(the_document_describes_every_event_type_exactly);
+
+async fn the_document_describes_every_event_type_exactly(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let doc = app.served_openapi().await;
+    let schemas = &doc["components"]["schemas"];
+    let one_of = schemas["Event"]["oneOf"].as_array().unwrap();
+    assert_eq!(one_of.len(), solvo_domain::webhook::EventType::ALL.len());
+    assert_eq!(schemas["Event"]["discriminator"]["propertyName"], "type");
+    let payment = &schemas["PaymentReceivedEvent"];
+    assert_eq!(
+        payment["properties"]["type"]["enum"],
+        json!(["payment.received"])
+    );
+    assert_eq!(
+        payment["properties"]["data"]["$ref"],
+        "#/components/schemas/PaymentEventData"
+    );
+    assert_eq!(
+        schemas["CaseClosedEvent"]["properties"]["data"]["$ref"],
+        "#/components/schemas/CaseEventData"
+    );
+    let required: Vec<&str> = schemas["PaymentEventData"]["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|name| name.as_str().unwrap())
+        .collect();
+    assert!(required.contains(&"outstanding") && required.contains(&"payment"));
+    assert_eq!(
+        schemas["EventList"]["properties"]["data"]["items"]["$ref"],
+        "#/components/schemas/Event"
+    );
+}

@@ -157,8 +157,16 @@ pub struct ReplayQueued {
 /// A page of the event feed.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EventList {
-    /// In feed order.
+    /// In feed order; each one of the `Event` schemas, by its `type`.
+    #[schema(schema_with = events_schema)]
     pub data: Vec<Envelope>,
     /// Pass as `after` to read on; given on the last page too, to poll with later.
     pub next_cursor: Option<String>,
+}
+
+/// An array of `Event` (one schema per type, see `crate::openapi`).
+fn events_schema() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(utoipa::openapi::Ref::from_schema_name("Event"))
+        .build()
 }
