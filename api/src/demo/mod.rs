@@ -14,6 +14,7 @@
 mod catalogue;
 mod file;
 mod intake;
+mod money;
 mod people;
 mod plan;
 mod report;

@@ -37,6 +37,8 @@ pub(super) struct CreditorPeople {
 /// Everyone the demo created.
 #[derive(Debug, Clone)]
 pub(super) struct People {
+    /// The agency organisation.
+    pub agency_id: String,
     /// Per creditor, in the order of [`CREDITORS`].
     pub creditors: Vec<CreditorPeople>,
     /// What to print.
@@ -169,6 +171,7 @@ pub(super) fn create(
         });
     }
     Ok(People {
+        agency_id: agency.organisation_id.clone(),
         creditors,
         logins,
         api_keys: keys,

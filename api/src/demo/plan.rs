@@ -112,14 +112,6 @@ fn case(index: u64, now: NaiveDateTime) -> CaseSpec {
             }
         })
         .collect();
-    let placed_on = (due + Days::new(14 + roll(5) % 50)).min(today);
-    let placed_at = placed_on
-        .and_time(NaiveTime::MIN)
-        .checked_add_signed(TimeDelta::minutes(
-            420 + i64::try_from(roll(6) % 600).unwrap_or(0),
-        ))
-        .unwrap_or(now)
-        .min(now);
     let covered = catalogue::covered(debtor.country, debtor.language);
     let story = match Story::pick(i64::try_from(age_days).unwrap_or(0), roll(7)) {
         // Nobody works an uncovered case, so the most that happens is the creditor withdrawing it.
@@ -127,6 +119,20 @@ fn case(index: u64, now: NaiveDateTime) -> CaseSpec {
         _ if !covered => Story::Fresh,
         story => story,
     };
+    // A defaulted plan needs a month for its instalment to fall due and its grace to pass.
+    let latest = if story == Story::PlanDefaulted {
+        today - Days::new(30)
+    } else {
+        today
+    };
+    let placed_on = (due + Days::new(14 + roll(5) % 50)).min(latest);
+    let placed_at = placed_on
+        .and_time(NaiveTime::MIN)
+        .checked_add_signed(TimeDelta::minutes(
+            420 + i64::try_from(roll(6) % 600).unwrap_or(0),
+        ))
+        .unwrap_or(now)
+        .min(now);
     let resume_on =
         (story == Story::Paused && roll(8) % 3 != 0).then(|| today + Days::new(1 + roll(9) % 45));
     CaseSpec {

@@ -10,6 +10,7 @@ use solvo_persistence::repositories::cases::CaseRow;
 
 use super::DemoError;
 use super::intake::request;
+use super::money::{self, MoneyTurn};
 use super::people::{CreditorPeople, People};
 use super::plan::{CaseSpec, mix};
 use super::steps::{Turn, command_for, user};
@@ -34,7 +35,7 @@ pub(super) fn place_all(
             .get(spec.creditor)
             .ok_or_else(|| DemoError::Failed(format!("no creditor {}", spec.creditor)))?;
         let case = place_one(conn, creditor, &spec)?;
-        let case = tell(conn, creditor, &spec, case, rates, now)?;
+        let case = tell(conn, &people.agency_id, creditor, &spec, case, rates, now)?;
         // The plan promised a state (the demo's tests and its summary rely on it); a case that
         // ends elsewhere means placement or assignment changed under the demo.
         let expected = spec.story.final_state(spec.covered);
@@ -81,6 +82,7 @@ fn place_one(
 /// Applies the story's steps a few weeks apart, never later than now.
 fn tell(
     conn: &mut AnyConnection,
+    agency_id: &str,
     creditor: &CreditorPeople,
     spec: &CaseSpec,
     mut case: CaseRow,
@@ -89,8 +91,13 @@ fn tell(
 ) -> Result<CaseRow, DemoError> {
     let mut at = spec.placed_at;
     let mut assessment: Option<LegalAssessment> = None;
-    for (number, step) in (0_u64..).zip(spec.story.steps()) {
-        at = (at + Days::new(5 + mix(spec.index, 100 + number) % 40)).min(now);
+    let steps = spec.story.steps();
+    for (number, step) in (0_u64..).zip(steps) {
+        // Steps a few weeks apart, spread so the last still comes by now: a plan agreed must
+        // have time to fall due before it can default.
+        let left = u64::try_from(steps.len()).unwrap_or(1) - number;
+        let room = u64::try_from((now - at).num_days().max(0)).unwrap_or(0) / (left + 1);
+        at = (at + Days::new((5 + mix(spec.index, 100 + number) % 40).min(room))).min(now);
         let balance = balance::load(conn, &case, rates, at.date())?;
         let facts = Facts {
             outstanding: balance.outstanding,
@@ -105,6 +112,18 @@ fn tell(
             roll: mix(spec.index, 200 + number),
             principal: balance.principal,
         };
+        if money::is_money(*step) {
+            let turn = MoneyTurn {
+                agency_id,
+                creditor,
+                case,
+                principal: balance.principal,
+                at,
+                now,
+            };
+            case = money::apply(conn, *step, turn, rates)?;
+            continue;
+        }
         let (command, actor, extras) = command_for(*step, &turn, &mut assessment)?;
         case = apply_command(conn, &case, &command, &facts, &actor, extras, at)
             .map_err(|err| failed(&spec.reference, err))?;

@@ -59,8 +59,15 @@ pub(super) fn command_for(
     let roll = turn.roll;
     Ok(match step {
         Step::StartAmicable => by_collector(Command::StartAmicable),
-        Step::AgreePlan => by_collector(Command::AgreePaymentPlan),
-        Step::DefaultPlan => by_collector(Command::DefaultPaymentPlan),
+        Step::AgreePlan
+        | Step::AgreeShortPlan
+        | Step::DefaultPlan
+        | Step::PartPayment
+        | Step::DirectPayment => {
+            return Err(DemoError::Failed(format!(
+                "{step:?} moves money: it goes through the money use cases"
+            )));
+        }
         Step::RaiseDispute => by_collector(Command::RaiseDispute {
             reason: pick(DISPUTES, roll).to_owned(),
         }),

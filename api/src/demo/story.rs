@@ -9,10 +9,17 @@ use solvo_domain::case::{LegalRecommendation, Outcome, StateName};
 pub(super) enum Step {
     /// The collector starts amicable collection.
     StartAmicable,
-    /// The collector records an agreed payment plan.
+    /// The collector records an agreed payment plan of monthly instalments, the first due a
+    /// week after the demo is seeded.
     AgreePlan,
-    /// The collector records that the debtor defaulted on the plan.
+    /// The collector agrees a plan whose first instalment is due that day without grace.
+    AgreeShortPlan,
+    /// The instalment was not paid: the plan's judgement defaults it.
     DefaultPlan,
+    /// The debtor pays part of the principal into the agency's account.
+    PartPayment,
+    /// The creditor reports the principal paid to it directly.
+    DirectPayment,
     /// The collector records the debtor's dispute.
     RaiseDispute,
     /// The collector rejects the dispute; collection resumes.
@@ -80,9 +87,9 @@ impl Story {
     pub(super) fn steps(self) -> &'static [Step] {
         match self {
             Self::Fresh => &[],
-            Self::Amicable => &[S::StartAmicable],
-            Self::PaymentPlan => &[S::StartAmicable, S::AgreePlan],
-            Self::PlanDefaulted => &[S::StartAmicable, S::AgreePlan, S::DefaultPlan],
+            Self::Amicable => &[S::StartAmicable, S::PartPayment],
+            Self::PaymentPlan => &[S::StartAmicable, S::PartPayment, S::AgreePlan],
+            Self::PlanDefaulted => &[S::StartAmicable, S::AgreeShortPlan, S::DefaultPlan],
             Self::Disputed => &[S::StartAmicable, S::RaiseDispute],
             Self::DisputeRejected => &[S::StartAmicable, S::RaiseDispute, S::RejectDispute],
             Self::Paused => &[S::StartAmicable, S::Pause],
@@ -100,7 +107,11 @@ impl Story {
                 S::Escalate(R::DoNotProceed),
                 S::Close(Outcome::Uncollectable),
             ],
-            Self::PaidDirect => &[S::StartAmicable, S::Close(Outcome::PaidDirect)],
+            Self::PaidDirect => &[
+                S::StartAmicable,
+                S::DirectPayment,
+                S::Close(Outcome::PaidDirect),
+            ],
             Self::DisputeUpheld => &[S::StartAmicable, S::RaiseDispute, S::UpholdDispute],
             Self::Withdrawn => &[S::Withdraw],
         }
