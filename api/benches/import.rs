@@ -7,7 +7,10 @@
 //! creates debtors, cases, invoices, ledger postings and timeline events, assigns collectors
 //! and answers a result per row, so the ratio is the price of all that per row.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a bench binary: a failure should stop it loudly"
+)]
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -439,7 +439,6 @@ pub fn days_left(tables: &RateTables, series: RateSeries, today: NaiveDate) -> i
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
     use rust_decimal_macros::dec;

@@ -1,6 +1,6 @@
 //! The test harness: [`spawn_app`] and typed request helpers.
 
-#![allow(dead_code)]
+#![expect(dead_code, reason = "each test module uses only some of the helpers")]
 
 use diesel::{Connection, RunQueryDsl, pg::PgConnection};
 use reqwest::{Method, Response};

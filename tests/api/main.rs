@@ -3,7 +3,11 @@
 //! Each scenario is one async function run on both backends by [`both_backends!`].
 
 // Tests may panic on a surprise: that is how they fail.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "helpers outside #[test] functions panic on a surprise: that is how a test fails"
+)]
 
 mod helpers;
 

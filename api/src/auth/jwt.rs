@@ -109,7 +109,6 @@ impl JwtKeys {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use base64::Engine;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 

@@ -176,16 +176,21 @@ fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use serde::Deserialize;
 
     use super::*;
 
     #[derive(Debug, Deserialize)]
     struct Body {
-        #[allow(dead_code)]
+        #[expect(
+            dead_code,
+            reason = "read through Debug only: the test checks the error"
+        )]
         name: String,
-        #[allow(dead_code)]
+        #[expect(
+            dead_code,
+            reason = "read through Debug only: the test checks the error"
+        )]
         count: u32,
     }
 
