@@ -34,6 +34,16 @@ pub struct ServerConfig {
     #[arg(long, env = "SOLVO_REFRESH_TOKEN_TTL", default_value_t = 2_592_000,
           value_parser = clap::value_parser!(i64).range(300..=31_536_000))]
     pub refresh_token_ttl: i64,
+    /// Memory in MiB that password hashing may take at once: each login or new password runs
+    /// argon2id at 19 MiB, so this bounds how many run concurrently (64: three).
+    #[arg(long, env = "SOLVO_PASSWORD_HASH_MEMORY_MIB", default_value_t = solvo_app::credentials::gate::DEFAULT_BUDGET_MIB,
+          value_parser = clap::value_parser!(u64).range(19..=65_536))]
+    pub password_hash_memory_mib: u64,
+    /// Milliseconds a login waits for a hashing turn before it is answered 503 with
+    /// `Retry-After`.
+    #[arg(long, env = "SOLVO_PASSWORD_HASH_WAIT_MS", default_value_t = 2_000,
+          value_parser = clap::value_parser!(u64).range(0..=30_000))]
+    pub password_hash_wait_ms: u64,
     /// Origins the single-page app is served from, comma-separated (none by default).
     #[arg(long, env = "SOLVO_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
@@ -80,6 +90,8 @@ impl ServerConfig {
             jwt_audience: "solvo-api".to_owned(),
             access_token_ttl: 900,
             refresh_token_ttl: 2_592_000,
+            password_hash_memory_mib: solvo_app::credentials::gate::DEFAULT_BUDGET_MIB,
+            password_hash_wait_ms: 2_000,
             cors_origins: Vec::new(),
             workers: Some(2),
             max_body_bytes: 1_048_576,

@@ -32,6 +32,7 @@ use crate::{openapi, routes};
 use chrono::NaiveDateTime;
 use solvo_app::Db;
 use solvo_app::clock::{self, Clock};
+use solvo_app::credentials::HashGate;
 use solvo_app::rates::LiveRates;
 
 const JWT_SECRET_NAME: &str = "jwt_hs256";
@@ -102,8 +103,16 @@ impl Application {
             },
             rates,
             clock,
+            hash_gate: HashGate::with_budget(
+                config.password_hash_memory_mib,
+                std::time::Duration::from_millis(config.password_hash_wait_ms),
+            ),
             login_throttle: Arc::default(),
         };
+        tracing::info!(
+            concurrent = state.hash_gate.capacity(),
+            "password hashing bounded"
+        );
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("SOLVO_BIND: cannot bind {}", config.bind))?;
         let port = listener.local_addr()?.port();

@@ -6,6 +6,7 @@ use crate::auth::JwtKeys;
 use crate::auth::throttle::LoginThrottle;
 use solvo_app::Db;
 use solvo_app::clock::Clock;
+use solvo_app::credentials::HashGate;
 use solvo_app::rates::LiveRates;
 
 /// Token lifetimes, from the settings.
@@ -32,6 +33,8 @@ pub struct AppState {
     pub rates: LiveRates,
     /// The one clock (the system's, or the test clock with `--test-clock`).
     pub clock: Clock,
+    /// The bound on concurrent password hashing.
+    pub hash_gate: HashGate,
     /// Failed logins per email.
     pub login_throttle: Arc<LoginThrottle>,
 }

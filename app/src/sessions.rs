@@ -16,7 +16,7 @@ use solvo_persistence::repositories::users;
 use solvo_persistence::{AnyConnection, PersistenceError};
 
 use crate::clock;
-use crate::credentials::{password, secret};
+use crate::credentials::{HashGate, password, secret};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::principal::{Actor, Principal};
@@ -71,11 +71,14 @@ pub enum Outcome {
 }
 
 /// Starts a session for `email` and `password`, with a refresh token valid for `refresh_ttl`.
+/// The password is checked through `gate`, which bounds how many checks run at once.
 ///
 /// # Errors
-/// Database and hashing-task failures only; wrong credentials are [`Outcome::Refused`].
+/// [`AppError::Busy`] when the gate has no turn free in time; database and hashing-task
+/// failures; wrong credentials are [`Outcome::Refused`].
 pub async fn login(
     db: &Db,
+    gate: &HashGate,
     email: String,
     password: String,
     refresh_ttl: Duration,
@@ -84,16 +87,17 @@ pub async fn login(
         .read(move |conn| Ok(users::find_by_email(conn, &email)?))
         .await?;
     // Verify after the connection is back in the pool: argon2 is slow on purpose, and a burst
-    // of wrong passwords must not hold every database connection.
-    let user = tokio::task::spawn_blocking(move || {
-        let valid = match &found {
-            Some(user) => password::verify(&password, &user.password_hash) && !user.disabled,
-            None => password::verify(&password, password::DUMMY_HASH),
-        };
-        found.filter(|_| valid)
-    })
-    .await
-    .map_err(|err| AppError::internal(format!("password check failed: {err}")))?;
+    // of wrong passwords must not hold every database connection. An unknown email is checked
+    // against the dummy hash through the same gate, so it costs the same time and the same turn.
+    let user = gate
+        .run(move || {
+            let valid = match &found {
+                Some(user) => password::verify(&password, &user.password_hash) && !user.disabled,
+                None => password::verify(&password, password::DUMMY_HASH),
+            };
+            found.filter(|_| valid)
+        })
+        .await?;
     let Some(user) = user else {
         return Ok(Outcome::Refused(Refusal::BadCredentials));
     };

@@ -20,7 +20,7 @@ use solvo_persistence::repositories::users::{self, UserChanges, UserFilter};
 use solvo_persistence::repositories::{organisations, sessions};
 use solvo_persistence::{AnyConnection, PersistenceError};
 
-use crate::credentials::password;
+use crate::credentials::{HashGate, password};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::{stored_kind, stored_role};
@@ -51,14 +51,16 @@ pub struct UserUpdate {
 
 /// An admin creates a user in its own organisation (agency admins: in any).
 ///
-/// The password is hashed on the blocking pool before a connection is taken: argon2 is slow on
-/// purpose and must not hold one.
+/// The password is hashed through `gate` before a connection is taken: argon2 is slow on
+/// purpose and must not hold one, and its memory is bounded with the logins'.
 ///
 /// # Errors
 /// [`AppError::Forbidden`] without `manage_users` or when the role may not be granted there; a
-/// validation error for an unknown organisation; [`AppError::Conflict`] when the email is taken.
+/// validation error for an unknown organisation; [`AppError::Conflict`] when the email is taken;
+/// [`AppError::Busy`] when the gate has no turn free in time.
 pub async fn create(
     db: &Db,
+    gate: &HashGate,
     caller: Principal,
     new: NewUser,
     now: NaiveDateTime,
@@ -71,9 +73,7 @@ pub async fn create(
         return Err(unknown_organisation());
     }
     let plain = new.password;
-    let password_hash = tokio::task::spawn_blocking(move || password::hash(&plain))
-        .await
-        .map_err(|err| AppError::internal(format!("hashing task failed: {err}")))??;
+    let password_hash = gate.run(move || password::hash(&plain)).await??;
     let row = UserRow {
         id: new_id("usr"),
         organisation_id,

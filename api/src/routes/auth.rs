@@ -63,6 +63,8 @@ pub struct TokenResponse {
         (status = 401, description = "Wrong credentials or disabled account", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Ten failed logins for this email within 15 minutes; wait `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds until the next attempt is accepted"))),
+        (status = 503, description = "As many passwords are being checked as the server allows at once; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
     ),
     security(())
 )]
@@ -76,7 +78,14 @@ pub async fn create_token(
         .login_throttle
         .check(&email, Instant::now())
         .map_err(ApiError::TooManyRequests)?;
-    let outcome = sessions::login(&state.db, email.clone(), password, refresh_ttl(&state)).await?;
+    let outcome = sessions::login(
+        &state.db,
+        &state.hash_gate,
+        email.clone(),
+        password,
+        refresh_ttl(&state),
+    )
+    .await?;
     match &outcome {
         Outcome::Issued(_) => state.login_throttle.record_success(&email),
         Outcome::Refused(_) => state.login_throttle.record_failure(&email, Instant::now()),

@@ -113,6 +113,8 @@ pub struct UserListFilter {
     responses(
         (status = 201, description = "Created", body = User),
         (status = 409, description = "The email is taken", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "As many passwords are being hashed as the server allows at once; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
@@ -129,8 +131,16 @@ pub async fn create_user(
         role: body.role.into(),
         organisation_id: body.organisation_id,
     };
-    let created =
-        User::try_from(users::create(&state.db, caller.0, new, state.clock.now()).await?)?;
+    let created = User::try_from(
+        users::create(
+            &state.db,
+            &state.hash_gate,
+            caller.0,
+            new,
+            state.clock.now(),
+        )
+        .await?,
+    )?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/users/{}", created.id)))
         .insert_header((header::ETAG, version_etag(created.version)))

@@ -1,0 +1,4 @@
+//! Attacks replayed over HTTP against the real server (issue 13): each module is one finding,
+//! run on both backends, and fails if the attack works again.
+
+mod hashing;
