@@ -272,7 +272,7 @@ impl ApiError {
                 "The case is closed; reopen it before arranging anything on it.".to_owned()
             }
             Self::TooManyRequests(wait) => format!(
-                "Too many failed logins for this email; try again in {} seconds.",
+                "Too many failed logins; try again in {} seconds.",
                 retry_after_seconds(*wait)
             ),
             Self::Unavailable => "The database is unavailable; retry later.".to_owned(),
@@ -370,6 +370,7 @@ impl From<AppError> for ApiError {
             AppError::AssessmentChanged(why) => Self::AssessmentChanged(why),
             AppError::Unavailable => Self::Unavailable,
             AppError::Busy(wait) => Self::Busy(wait),
+            AppError::RateLimited(wait) => Self::TooManyRequests(wait),
             AppError::Corrupt { entity, id, detail } => {
                 tracing::error!(entity, id = %id, %detail, "corrupt stored row");
                 Self::Internal(anyhow::anyhow!("corrupt {entity} {id}: {detail}"))

@@ -107,7 +107,6 @@ impl Application {
                 config.password_hash_memory_mib,
                 std::time::Duration::from_millis(config.password_hash_wait_ms),
             ),
-            login_throttle: Arc::default(),
         };
         tracing::info!(
             concurrent = state.hash_gate.capacity(),

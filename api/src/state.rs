@@ -1,9 +1,6 @@
 //! What every handler can reach through `web::Data<AppState>`.
 
-use std::sync::Arc;
-
 use crate::auth::JwtKeys;
-use crate::auth::throttle::LoginThrottle;
 use solvo_app::Db;
 use solvo_app::clock::Clock;
 use solvo_app::credentials::HashGate;
@@ -35,6 +32,4 @@ pub struct AppState {
     pub clock: Clock,
     /// The bound on concurrent password hashing.
     pub hash_gate: HashGate,
-    /// Failed logins per email.
-    pub login_throttle: Arc<LoginThrottle>,
 }

@@ -112,6 +112,9 @@ pub enum AppError {
     /// duration.
     #[error("busy")]
     Busy(std::time::Duration),
+    /// Too many failed attempts (logins); the next is accepted after the duration.
+    #[error("rate limited")]
+    RateLimited(std::time::Duration),
     /// A stored row cannot be read back into the domain (logged with its id; a 500 to clients).
     #[error("corrupt {entity} {id}: {detail}")]
     Corrupt {

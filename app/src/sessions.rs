@@ -1,7 +1,8 @@
 //! Sessions: login, refresh-token rotation with reuse detection, and logout. The api crate signs
 //! the access token for an [`Issued`] session; everything about the session itself is here.
 //!
-//! What is decided here: a login succeeds only for a known, enabled user with the right
+//! What is decided here: a login is counted by the throttle (`credentials::throttle`) before
+//! its password is checked; it succeeds only for a known, enabled user with the right
 //! password, and an unknown email costs the same argon2 work as a wrong password (so emails
 //! cannot be probed by timing); each refresh token works once, and presenting a spent one again
 //! revokes its whole session (a stolen token and its owner cannot both keep going); an expired
@@ -16,6 +17,7 @@ use solvo_persistence::repositories::users;
 use solvo_persistence::{AnyConnection, PersistenceError};
 
 use crate::clock;
+use crate::credentials::throttle::{self, Attempt};
 use crate::credentials::{HashGate, password, secret};
 use crate::db::Db;
 use crate::error::AppError;
@@ -70,21 +72,28 @@ pub enum Outcome {
     Refused(Refusal),
 }
 
-/// Starts a session for `email` and `password`, with a refresh token valid for `refresh_ttl`.
-/// The password is checked through `gate`, which bounds how many checks run at once.
+/// Starts a session for the attempt's email and `password`, with a refresh token valid for `refresh_ttl`.
+/// The attempt is counted by the login throttle (`throttle`) before anything else, in the
+/// transaction that looks the user up, and the password is then checked through `gate`, which
+/// bounds how many checks run at once.
 ///
 /// # Errors
-/// [`AppError::Busy`] when the gate has no turn free in time; database and hashing-task
-/// failures; wrong credentials are [`Outcome::Refused`].
+/// [`AppError::RateLimited`] when the throttle makes the attempt wait; [`AppError::Busy`] when
+/// the gate has no turn free in time; database and hashing-task failures; wrong credentials are
+/// [`Outcome::Refused`].
 pub async fn login(
     db: &Db,
     gate: &HashGate,
-    email: String,
+    attempt: Attempt,
     password: String,
     refresh_ttl: Duration,
 ) -> Result<Outcome, AppError> {
+    let counted = attempt.clone();
     let found = db
-        .read(move |conn| Ok(users::find_by_email(conn, &email)?))
+        .write(move |conn| {
+            throttle::admit(conn, &counted, clock::system_now())?;
+            Ok(users::find_by_email(conn, counted.email())?)
+        })
         .await?;
     // Verify after the connection is back in the pool: argon2 is slow on purpose, and a burst
     // of wrong passwords must not hold every database connection. An unknown email is checked
@@ -111,8 +120,11 @@ pub async fn login(
     };
     let token_row = refresh_row(&session.id, &refresh_token, refresh_ttl, now);
     let session_id = session.id.clone();
-    db.write(move |conn| Ok(sessions::start(conn, &session, &token_row)?))
-        .await?;
+    db.write(move |conn| {
+        throttle::succeeded(conn, &attempt)?;
+        Ok(sessions::start(conn, &session, &token_row)?)
+    })
+    .await?;
     Ok(Outcome::Issued(Issued {
         user_id: user.id,
         organisation_id: user.organisation_id,

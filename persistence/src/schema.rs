@@ -72,6 +72,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    login_throttle (key) {
+        key -> Text,
+        failures -> Integer,
+        last_failure_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     debtors (id) {
         id -> Text,
         organisation_id -> Text,
@@ -555,6 +563,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     api_keys,
     server_secrets,
+    login_throttle,
     debtors,
     collector_coverage,
     sequences,

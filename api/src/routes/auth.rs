@@ -1,14 +1,14 @@
 //! `POST /v1/auth/token`, `/v1/auth/refresh`, `/v1/auth/logout`: login, refresh-token rotation
-//! with reuse detection, and logout. The session rules are `solvo_app::sessions`; here are the
-//! login throttle, the access token's signature and the OAuth-shaped reply.
+//! with reuse detection, and logout. The session rules and the login throttle are
+//! `solvo_app::sessions` and `solvo_app::credentials::throttle`; here are the client's address,
+//! the access token's signature and the OAuth-shaped reply.
 
-use std::time::Instant;
-
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 use solvo_app::AppError;
 use solvo_app::clock;
+use solvo_app::credentials::throttle::Attempt;
 use solvo_app::sessions::{self, Issued, Outcome};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -61,7 +61,7 @@ pub struct TokenResponse {
     responses(
         (status = 200, description = "Tokens issued", body = TokenResponse),
         (status = 401, description = "Wrong credentials or disabled account", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Ten failed logins for this email within 15 minutes; wait `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
+        (status = 429, description = "Too many failed logins for this account from this address, for this account from failing addresses, or from this address: each further attempt waits twice as long (up to 15 minutes); wait `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds until the next attempt is accepted"))),
         (status = 503, description = "As many passwords are being checked as the server allows at once; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
@@ -71,25 +71,21 @@ pub struct TokenResponse {
 #[post("/v1/auth/token")]
 pub async fn create_token(
     state: web::Data<AppState>,
+    request: HttpRequest,
     body: ApiJson<TokenRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let TokenRequest { email, password } = body.into_inner();
-    state
-        .login_throttle
-        .check(&email, Instant::now())
-        .map_err(ApiError::TooManyRequests)?;
+    // The peer address, not `Forwarded`/`X-Forwarded-For`: a client sets those to whatever it
+    // likes, so trusting them would give every guess a fresh address.
+    let attempt = Attempt::new(&email, request.peer_addr().map(|peer| peer.ip()));
     let outcome = sessions::login(
         &state.db,
         &state.hash_gate,
-        email.clone(),
+        attempt,
         password,
         refresh_ttl(&state),
     )
     .await?;
-    match &outcome {
-        Outcome::Issued(_) => state.login_throttle.record_success(&email),
-        Outcome::Refused(_) => state.login_throttle.record_failure(&email, Instant::now()),
-    }
     token_reply(&state, outcome)
 }
 

@@ -5,5 +5,6 @@
 pub mod gate;
 pub mod password;
 pub mod secret;
+pub mod throttle;
 
 pub use gate::HashGate;

@@ -17,6 +17,7 @@ pub mod invoices;
 pub mod jobs;
 pub mod ledger;
 pub mod legal_steps;
+pub mod login_throttle;
 pub mod messages;
 pub mod organisations;
 pub mod page;

@@ -2,3 +2,4 @@
 //! run on both backends, and fails if the attack works again.
 
 mod hashing;
+mod throttle;
