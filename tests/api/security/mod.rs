@@ -2,4 +2,5 @@
 //! run on both backends, and fails if the attack works again.
 
 mod hashing;
+mod headers;
 mod throttle;
