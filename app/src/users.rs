@@ -4,7 +4,7 @@
 //! admins any organisation's roles of its kind, creditor admins creditor roles in their own
 //! organisation only); which users a caller sees (itself; everyone for agency admins; their own
 //! organisation's for creditor admins; anyone else is [`AppError::NotFound`]); that emails are
-//! unique; that nobody changes their own role or disables themselves (no admin locks itself
+//! unique, without telling a creditor admin that an email exists in another organisation; that nobody changes their own role or disables themselves (no admin locks itself
 //! out); that a change names the version it was made against ([`AppError::StaleVersion`]);
 //! and that disabling a user ends their sessions in the same transaction.
 //!
@@ -56,7 +56,9 @@ pub struct UserUpdate {
 ///
 /// # Errors
 /// [`AppError::Forbidden`] without `manage_users` or when the role may not be granted there; a
-/// validation error for an unknown organisation; [`AppError::Conflict`] when the email is taken;
+/// validation error for an unknown organisation; when the email is taken, [`AppError::Conflict`]
+/// for agency admins and a validation error of `email` for creditor admins (no cross-tenant
+/// oracle);
 /// [`AppError::Busy`] when the gate has no turn free in time.
 pub async fn create(
     db: &Db,
@@ -97,9 +99,17 @@ pub async fn create(
             new.role,
         )?;
         users::insert(conn, &row).map_err(|err| match err {
-            PersistenceError::Conflict(_) => {
+            // Emails are unique across organisations, so a creditor admin told "exists" would
+            // learn that another tenant has that person: it gets the refusal any other unusable
+            // field gets, naming no organisation. The agency sees every organisation anyway.
+            PersistenceError::Conflict(_) if caller.role == Role::AgencyAdmin => {
                 AppError::Conflict("A user with this email already exists.".into())
             }
+            PersistenceError::Conflict(_) => AppError::invalid(
+                "email",
+                "unavailable",
+                "This email cannot be used; choose another.",
+            ),
             other => other.into(),
         })?;
         Ok(row)

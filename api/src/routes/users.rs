@@ -112,7 +112,7 @@ pub struct UserListFilter {
     request_body = CreateUser,
     responses(
         (status = 201, description = "Created", body = User),
-        (status = 409, description = "The email is taken", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The email is taken (agency administrators; a creditor administrator gets 422 `unavailable` on `email`, whichever organisation has it)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 503, description = "As many passwords are being hashed as the server allows at once; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
     ),

@@ -3,4 +3,5 @@
 
 mod hashing;
 mod headers;
+mod oracle;
 mod throttle;
