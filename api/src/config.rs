@@ -44,6 +44,15 @@ pub struct ServerConfig {
     #[arg(long, env = "SOLVO_PASSWORD_HASH_WAIT_MS", default_value_t = 2_000,
           value_parser = clap::value_parser!(u64).range(0..=30_000))]
     pub password_hash_wait_ms: u64,
+    /// Most bytes of documents one case holds, in MiB (each file at most 10 MiB).
+    #[arg(long, env = "SOLVO_CASE_DOCUMENTS_MIB", default_value_t = 100,
+          value_parser = clap::value_parser!(u64).range(1..=102_400))]
+    pub case_documents_mib: u64,
+    /// Document uploads read at once (each buffers up to 10 MiB); further ones wait briefly,
+    /// then get 503 with `Retry-After`.
+    #[arg(long, env = "SOLVO_UPLOAD_CONCURRENCY", default_value_t = 4,
+          value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub upload_concurrency: u64,
     /// Origins the single-page app is served from, comma-separated (none by default).
     #[arg(long, env = "SOLVO_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
@@ -92,6 +101,8 @@ impl ServerConfig {
             refresh_token_ttl: 2_592_000,
             password_hash_memory_mib: solvo_app::credentials::gate::DEFAULT_BUDGET_MIB,
             password_hash_wait_ms: 2_000,
+            case_documents_mib: 100,
+            upload_concurrency: 4,
             cors_origins: Vec::new(),
             workers: Some(2),
             max_body_bytes: 1_048_576,

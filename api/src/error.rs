@@ -188,7 +188,7 @@ pub enum ApiError {
     /// The database cannot be reached now; retry later.
     #[error("service unavailable")]
     Unavailable,
-    /// The server is at its bound for password hashing; retry after the duration.
+    /// The server is at its bound for password hashing or uploads; retry after the duration.
     #[error("busy")]
     Busy(std::time::Duration),
     /// A bug or an unexpected failure; the cause is logged, not returned.
@@ -277,7 +277,7 @@ impl ApiError {
             ),
             Self::Unavailable => "The database is unavailable; retry later.".to_owned(),
             Self::Busy(wait) => format!(
-                "The server is checking as many passwords as it can at once; retry in {} seconds.",
+                "The server is doing as much of this work (password checks, uploads) at once as it allows; retry in {} seconds.",
                 retry_after_seconds(*wait)
             ),
             Self::Internal(_) => "An unexpected error occurred; it has been logged.".to_owned(),

@@ -25,7 +25,7 @@ use crate::demo::{self, DemoSeed};
 use crate::error::ApiError;
 use crate::extract::{BodyLimit, query_config};
 use crate::routes::metrics::MetricsToken;
-use crate::state::{AppState, TokenLifetimes};
+use crate::state::{AppState, DocumentLimits, TokenLifetimes};
 use crate::telemetry::{self, HttpMetrics};
 use crate::workers::Scheduler;
 use crate::{openapi, routes};
@@ -107,6 +107,13 @@ impl Application {
                 config.password_hash_memory_mib,
                 std::time::Duration::from_millis(config.password_hash_wait_ms),
             ),
+            documents: DocumentLimits {
+                case_bytes: i64::try_from(config.case_documents_mib.saturating_mul(1024 * 1024))
+                    .unwrap_or(i64::MAX),
+                uploads: Arc::new(tokio::sync::Semaphore::new(
+                    usize::try_from(config.upload_concurrency).unwrap_or(1),
+                )),
+            },
         };
         tracing::info!(
             concurrent = state.hash_gate.capacity(),

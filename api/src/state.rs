@@ -15,6 +15,15 @@ pub struct TokenLifetimes {
     pub refresh_seconds: i64,
 }
 
+/// The bounds on documents, from the settings.
+#[derive(Debug, Clone)]
+pub struct DocumentLimits {
+    /// Most bytes of documents one case holds.
+    pub case_bytes: i64,
+    /// One permit per upload being read.
+    pub uploads: std::sync::Arc<tokio::sync::Semaphore>,
+}
+
 /// Shared application state.
 #[derive(Clone)]
 pub struct AppState {
@@ -32,4 +41,6 @@ pub struct AppState {
     pub clock: Clock,
     /// The bound on concurrent password hashing.
     pub hash_gate: HashGate,
+    /// The bounds on documents.
+    pub documents: DocumentLimits,
 }
