@@ -53,6 +53,11 @@ pub struct ServerConfig {
     #[arg(long, env = "SOLVO_UPLOAD_CONCURRENCY", default_value_t = 4,
           value_parser = clap::value_parser!(u64).range(1..=256))]
     pub upload_concurrency: u64,
+    /// Absolute session lifetime in seconds (default 30 days): however often its refresh token
+    /// is used, a session ends this long after its login.
+    #[arg(long, env = "SOLVO_SESSION_LIFETIME", default_value_t = 2_592_000,
+          value_parser = clap::value_parser!(i64).range(900..=31_536_000))]
+    pub session_lifetime: i64,
     /// Origins the single-page app is served from, comma-separated (none by default).
     #[arg(long, env = "SOLVO_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
@@ -101,6 +106,7 @@ impl ServerConfig {
             refresh_token_ttl: 2_592_000,
             password_hash_memory_mib: solvo_app::credentials::gate::DEFAULT_BUDGET_MIB,
             password_hash_wait_ms: 2_000,
+            session_lifetime: 2_592_000,
             case_documents_mib: 100,
             upload_concurrency: 4,
             cors_origins: Vec::new(),

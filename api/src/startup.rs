@@ -100,6 +100,7 @@ impl Application {
             lifetimes: TokenLifetimes {
                 access_seconds: config.access_token_ttl,
                 refresh_seconds: config.refresh_token_ttl,
+                session_seconds: config.session_lifetime,
             },
             rates,
             clock,
@@ -258,7 +259,8 @@ fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
     if !config.demo && organisations::find_agency(&mut conn)?.is_none() {
         tracing::warn!(
             "this database has no agency administrator yet; create one with: \
-             solvo admin bootstrap --email admin@agency.example --password '<at least 12 characters>'"
+             solvo admin bootstrap --email admin@agency.example (the password on standard input \
+             or in SOLVO_BOOTSTRAP_PASSWORD)"
         );
     }
     Ok((pool, secret))

@@ -13,6 +13,8 @@ pub struct TokenLifetimes {
     pub access_seconds: i64,
     /// Refresh token lifetime in seconds.
     pub refresh_seconds: i64,
+    /// Absolute session lifetime in seconds.
+    pub session_seconds: i64,
 }
 
 /// The bounds on documents, from the settings.

@@ -6,7 +6,8 @@
 //! password, and an unknown email costs the same argon2 work as a wrong password (so emails
 //! cannot be probed by timing); each refresh token works once, and presenting a spent one again
 //! revokes its whole session (a stolen token and its owner cannot both keep going); an expired
-//! token, a revoked session or a user disabled since refuses; logout is for sessions, not API
+//! token, a revoked session, a session past its absolute lifetime (a login is needed at least
+//! that often, however often the token is refreshed) or a user disabled since refuses; logout is for sessions, not API
 //! keys. Refusals are answers ([`Outcome::Refused`]), not errors, so that a reuse's revocation
 //! is committed.
 
@@ -43,7 +44,8 @@ pub struct Issued {
 pub enum Refusal {
     /// Wrong email or password, or a disabled account (deliberately not told apart).
     BadCredentials,
-    /// The refresh token is unknown, expired or revoked, or its user is disabled.
+    /// The refresh token is unknown, expired or revoked, its session has reached its absolute
+    /// lifetime, or its user is disabled.
     InvalidRefreshToken,
     /// The refresh token was spent before; its session is now revoked.
     ReusedRefreshToken,
@@ -134,8 +136,9 @@ pub async fn login(
     }))
 }
 
-/// Spends the refresh token `presented` and issues its successor in the same session. Run it
-/// in one write transaction: the spend, a reuse's revocation and the successor commit together.
+/// Spends the refresh token `presented` and issues its successor in the same session, valid for
+/// `refresh_ttl` but never past the session's absolute `lifetime` from its login. Run it in one
+/// write transaction: the spend, a reuse's revocation and the successor commit together.
 ///
 /// # Errors
 /// Database errors only; every refusal is [`Outcome::Refused`].
@@ -143,6 +146,7 @@ pub fn refresh(
     conn: &mut AnyConnection,
     presented: &str,
     refresh_ttl: Duration,
+    lifetime: Duration,
     now: NaiveDateTime,
 ) -> Result<Outcome, AppError> {
     let refused = |why| Ok(Outcome::Refused(why));
@@ -162,14 +166,14 @@ pub fn refresh(
     if token.expires_at <= now {
         return refused(Refusal::InvalidRefreshToken);
     }
-    let Some(user) = sessions::active_user(conn, &session.user_id, &session.id)? else {
+    let Some(user) = sessions::active_user(conn, &session.user_id, &session.id, now - lifetime)?
+    else {
         return refused(Refusal::InvalidRefreshToken);
     };
     let refresh_token = secret::generate(secret::REFRESH_TOKEN_PREFIX);
-    sessions::add_token(
-        conn,
-        &refresh_row(&session.id, &refresh_token, refresh_ttl, now),
-    )?;
+    let mut successor = refresh_row(&session.id, &refresh_token, refresh_ttl, now);
+    successor.expires_at = successor.expires_at.min(session.created_at + lifetime);
+    sessions::add_token(conn, &successor)?;
     Ok(Outcome::Issued(Issued {
         user_id: user.user_id,
         organisation_id: user.organisation_id,

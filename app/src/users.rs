@@ -20,7 +20,7 @@ use solvo_persistence::repositories::users::{self, UserChanges, UserFilter};
 use solvo_persistence::repositories::{organisations, sessions};
 use solvo_persistence::{AnyConnection, PersistenceError};
 
-use crate::credentials::{HashGate, password};
+use crate::credentials::{HashGate, password, policy};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::{stored_kind, stored_role};
@@ -74,6 +74,8 @@ pub async fn create(
     if !caller.can_see_organisation(&organisation_id) {
         return Err(unknown_organisation());
     }
+    policy::check("password", &new.password, &new.email)
+        .map_err(|error| AppError::Validation(vec![error]))?;
     let plain = new.password;
     let password_hash = gate.run(move || password::hash(&plain)).await??;
     let row = UserRow {
@@ -200,6 +202,20 @@ pub fn update(
         sessions::revoke_all_of_user(conn, &updated.id, now)?;
     }
     Ok(updated)
+}
+
+/// Whether the caller may manage a user of `role` in the organisation `organisation_id` of
+/// `kind` (reset its password): exactly when it may grant that role there.
+///
+/// # Errors
+/// [`AppError::Forbidden`] with the reason.
+pub fn may_manage(
+    caller: &Principal,
+    organisation_id: &str,
+    kind: OrganisationKind,
+    role: Role,
+) -> Result<(), AppError> {
+    grant(caller, organisation_id, kind, role)
 }
 
 /// Whether the caller may grant `role` in the organisation `organisation_id` of `kind`.

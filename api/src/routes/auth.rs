@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use solvo_app::AppError;
 use solvo_app::clock;
 use solvo_app::credentials::throttle::Attempt;
+use solvo_app::passwords;
 use solvo_app::sessions::{self, Issued, Outcome};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -108,10 +109,11 @@ pub async fn refresh_session(
 ) -> Result<HttpResponse, ApiError> {
     let presented = body.into_inner().refresh_token;
     let ttl = refresh_ttl(&state);
+    let lifetime = Duration::seconds(state.lifetimes.session_seconds);
     let now = clock::system_now();
     let outcome = state
         .db
-        .write(move |conn| sessions::refresh(conn, &presented, ttl, now))
+        .write(move |conn| sessions::refresh(conn, &presented, ttl, lifetime, now))
         .await?;
     token_reply(&state, outcome)
 }
@@ -135,8 +137,62 @@ pub async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpRe
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// A refresh token's lifetime, never beyond the session's.
 fn refresh_ttl(state: &AppState) -> Duration {
-    Duration::seconds(state.lifetimes.refresh_seconds)
+    Duration::seconds(
+        state
+            .lifetimes
+            .refresh_seconds
+            .min(state.lifetimes.session_seconds),
+    )
+}
+
+/// A password reset with the token an administrator issued.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordReset {
+    /// The `pr_…` token from `POST /v1/users/{id}/password-reset`.
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub token: String,
+    /// The new password: 12 to 256 characters, not a common one, not the email.
+    #[validate(length(min = 12, max = 256))]
+    #[schema(min_length = 12, max_length = 256)]
+    pub new_password: String,
+}
+
+/// Sets a new password with a one-time reset token. The token then stops working, every session
+/// of the user ends and the account's failed logins are forgotten.
+#[utoipa::path(
+    tag = "identity",
+    operation_id = "reset_password",
+    request_body = PasswordReset,
+    responses(
+        (status = 204, description = "The password is set; log in with it"),
+        (status = 422, description = "The token is unknown, used, withdrawn or expired, or its user disabled (`token`: `invalid`); or the new password is too short, too common or the email (`new_password`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "As many passwords are being hashed as the server allows at once; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
+    ),
+    security(())
+)]
+#[post("/v1/auth/password-reset")]
+pub async fn reset_password(
+    state: web::Data<AppState>,
+    body: ApiJson<PasswordReset>,
+) -> Result<HttpResponse, ApiError> {
+    let PasswordReset {
+        token,
+        new_password,
+    } = body.into_inner();
+    passwords::reset(
+        &state.db,
+        &state.hash_gate,
+        &token,
+        new_password,
+        clock::system_now(),
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// The token response for an issued session (never cached), or 401 with the refusal.

@@ -4,6 +4,7 @@
 
 pub mod gate;
 pub mod password;
+pub mod policy;
 pub mod secret;
 pub mod throttle;
 

@@ -179,6 +179,17 @@ pub fn succeeded(conn: &mut AnyConnection, attempt: &Attempt) -> Result<(), AppE
     Ok(())
 }
 
+/// Forgets the account's failures from every address (after a password reset: the owner
+/// starts afresh).
+///
+/// # Errors
+/// Database errors only.
+pub fn forget_account(conn: &mut AnyConnection, email: &str) -> Result<(), AppError> {
+    let attempt = Attempt::new(email, None);
+    login_throttle::clear(conn, &attempt.account_key())?;
+    Ok(())
+}
+
 /// The attempt's three keys with their free failures and rows, held in one fixed order so that
 /// two attempts never wait on each other's rows crosswise (a deadlock on PostgreSQL).
 fn hold_all(

@@ -1,4 +1,4 @@
-//! Counted login attempts by key (see the migration `000016_login_throttle`).
+//! Counted login attempts by key (see the migration `000016_account_security`).
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;

@@ -21,6 +21,7 @@ pub mod login_throttle;
 pub mod messages;
 pub mod organisations;
 pub mod page;
+pub mod password_resets;
 pub mod payment_plans;
 pub mod payments;
 pub mod promises;
