@@ -107,7 +107,8 @@ impl Application {
             hash_gate: HashGate::with_budget(
                 config.password_hash_memory_mib,
                 std::time::Duration::from_millis(config.password_hash_wait_ms),
-            ),
+            )
+            .context("starting the password hashing threads")?,
             documents: DocumentLimits {
                 case_bytes: i64::try_from(config.case_documents_mib.saturating_mul(1024 * 1024))
                     .unwrap_or(i64::MAX),

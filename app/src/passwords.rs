@@ -73,7 +73,7 @@ pub async fn change(
         .await?;
     // Two turns, not one: each computation takes the memory the gate budgets for one.
     if !gate
-        .run(move || password::verify(&current, &stored))
+        .run(move |memory| password::verify_in(&current, &stored, memory))
         .await?
     {
         return Err(AppError::invalid(
@@ -82,7 +82,9 @@ pub async fn change(
             "The current password is not right.",
         ));
     }
-    let new_hash = gate.run(move || password::hash(&new)).await??;
+    let new_hash = gate
+        .run(move |memory| password::hash_in(&new, memory))
+        .await??;
     db.write(move |conn| {
         users::set_password(conn, &user_id, &new_hash, now)?;
         sessions::revoke_others_of_user(conn, &user_id, &session_id, now)?;
@@ -162,7 +164,9 @@ pub async fn reset(
         .ok_or_else(invalid_token)?;
     policy::check("new_password", &new, &user.email)
         .map_err(|error| AppError::Validation(vec![error]))?;
-    let new_hash = gate.run(move || password::hash(&new)).await??;
+    let new_hash = gate
+        .run(move |memory| password::hash_in(&new, memory))
+        .await??;
     db.write(move |conn| {
         // Spent in the transaction that sets the password: of two uses only one gets here.
         if password_resets::spend(conn, &token_hash, now)?.is_none() {

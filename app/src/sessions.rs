@@ -101,10 +101,12 @@ pub async fn login(
     // of wrong passwords must not hold every database connection. An unknown email is checked
     // against the dummy hash through the same gate, so it costs the same time and the same turn.
     let user = gate
-        .run(move || {
+        .run(move |memory| {
             let valid = match &found {
-                Some(user) => password::verify(&password, &user.password_hash) && !user.disabled,
-                None => password::verify(&password, password::DUMMY_HASH),
+                Some(user) => {
+                    password::verify_in(&password, &user.password_hash, memory) && !user.disabled
+                }
+                None => password::verify_in(&password, password::DUMMY_HASH, memory),
             };
             found.filter(|_| valid)
         })

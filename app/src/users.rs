@@ -77,7 +77,9 @@ pub async fn create(
     policy::check("password", &new.password, &new.email)
         .map_err(|error| AppError::Validation(vec![error]))?;
     let plain = new.password;
-    let password_hash = gate.run(move || password::hash(&plain)).await??;
+    let password_hash = gate
+        .run(move |memory| password::hash_in(&plain, memory))
+        .await??;
     let row = UserRow {
         id: new_id("usr"),
         organisation_id,
