@@ -20,6 +20,16 @@ pub struct ServerConfig {
     /// in the database, so restarts and other nodes on the same database agree.
     #[arg(long, env = "SOLVO_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<SecretString>,
+    /// Earlier JWT secrets, comma-separated: they no longer sign but still verify the access
+    /// tokens they signed, so that rotating `SOLVO_JWT_SECRET` logs nobody out. Drop them once
+    /// the longest access token lifetime has passed.
+    #[arg(
+        long,
+        env = "SOLVO_JWT_PREVIOUS_SECRETS",
+        hide_env_values = true,
+        value_delimiter = ','
+    )]
+    pub jwt_previous_secrets: Vec<SecretString>,
     /// `iss` of access tokens.
     #[arg(long, env = "SOLVO_JWT_ISSUER", default_value = "solvo")]
     pub jwt_issuer: String,
@@ -99,6 +109,7 @@ impl ServerConfig {
             database_url: database_url.to_owned(),
             db_pool_size: 4,
             jwt_secret: None,
+            jwt_previous_secrets: Vec::new(),
             metrics_token: None,
             jwt_issuer: "solvo".to_owned(),
             jwt_audience: "solvo-api".to_owned(),

@@ -96,7 +96,12 @@ impl Application {
         );
         let state = AppState {
             db: Db::new(pool),
-            jwt: JwtKeys::new(&jwt_secret, &config.jwt_issuer, &config.jwt_audience),
+            jwt: JwtKeys::rotated(
+                &jwt_secret,
+                &previous_jwt_secrets(&config)?,
+                &config.jwt_issuer,
+                &config.jwt_audience,
+            ),
             lifetimes: TokenLifetimes {
                 access_seconds: config.access_token_ttl,
                 refresh_seconds: config.refresh_token_ttl,
@@ -241,6 +246,11 @@ fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
             bytes
         }
         None => {
+            tracing::warn!(
+                "no SOLVO_JWT_SECRET: signing access tokens with a secret generated and kept in the \
+                 database, where anyone who can read it can forge tokens; give one by \
+                 configuration in production"
+            );
             let stored = server_secrets::get_or_create(
                 &mut conn,
                 JWT_SECRET_NAME,
@@ -265,6 +275,22 @@ fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
         );
     }
     Ok((pool, secret))
+}
+
+/// The previous JWT secrets, each as long as a current one must be.
+fn previous_jwt_secrets(config: &ServerConfig) -> anyhow::Result<Vec<Vec<u8>>> {
+    config
+        .jwt_previous_secrets
+        .iter()
+        .map(|secret| {
+            let bytes = secret.expose_secret().trim().as_bytes().to_vec();
+            anyhow::ensure!(
+                bytes.len() >= MIN_JWT_SECRET_BYTES,
+                "every SOLVO_JWT_PREVIOUS_SECRETS entry must be at least {MIN_JWT_SECRET_BYTES} bytes"
+            );
+            Ok(bytes)
+        })
+        .collect()
 }
 
 fn cors(origins: &[String]) -> Cors {
