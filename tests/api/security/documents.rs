@@ -202,3 +202,59 @@ async fn a_case_holds_a_bounded_amount_of_documents(backend: Backend) {
     .await;
     assert_eq!(elsewhere.status(), 201, "the default limit takes both");
 }
+
+both_backends!(uploads_beyond_the_concurrency_bound_are_told_to_retry);
+
+async fn uploads_beyond_the_concurrency_bound_are_told_to_retry(backend: Backend) {
+    use std::io::Write;
+
+    let app = crate::helpers::spawn_app_with(backend, |config| config.upload_concurrency = 1).await;
+    let creditor = app.create_creditor("Acme").await;
+    let member = app.create_user(&creditor, "creditor_member").await;
+    let case_id = app.place_case(&member.token, "REF-1").await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // A slow client: the head and the start of a body, then nothing, holding the only turn.
+    let address = app.address.trim_start_matches("http://").to_owned();
+    let head = format!(
+        "POST {} HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: multipart/form-data; boundary=slow\r\nTransfer-Encoding: chunked\r\n\r\n\
+         11\r\n--slow\r\nContent-D\r\n",
+        documents_path(&case_id),
+        member.token
+    );
+    let mut slow = std::net::TcpStream::connect(&address).unwrap();
+    slow.write_all(head.as_bytes()).unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    let refused = upload_one(
+        &app,
+        &member.token,
+        &case_id,
+        "a.pdf",
+        "application/pdf",
+        pdf_bytes(),
+    )
+    .await;
+    assert!(refused.headers().contains_key("retry-after"));
+    let problem = assert_problem(refused, 503).await;
+    assert_eq!(problem["code"], "unavailable");
+
+    drop(slow);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let accepted = upload_one(
+        &app,
+        &member.token,
+        &case_id,
+        "a.pdf",
+        "application/pdf",
+        pdf_bytes(),
+    )
+    .await;
+    assert_eq!(
+        accepted.status(),
+        201,
+        "the turn is free once the slow client is gone"
+    );
+}
