@@ -68,6 +68,11 @@ pub struct ServerConfig {
     #[arg(long, env = "SOLVO_SESSION_LIFETIME", default_value_t = 2_592_000,
           value_parser = clap::value_parser!(i64).range(900..=31_536_000))]
     pub session_lifetime: i64,
+    /// Addresses of the reverse proxies in front of the server, comma-separated: their
+    /// `X-Forwarded-For` entries give the client's address to the login throttle. Without it
+    /// the TCP peer is the client.
+    #[arg(long, env = "SOLVO_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Origins the single-page app is served from, comma-separated (none by default).
     #[arg(long, env = "SOLVO_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
@@ -118,6 +123,7 @@ impl ServerConfig {
             password_hash_memory_mib: solvo_app::credentials::gate::DEFAULT_BUDGET_MIB,
             password_hash_wait_ms: 2_000,
             session_lifetime: 2_592_000,
+            trusted_proxies: Vec::new(),
             case_documents_mib: 100,
             upload_concurrency: 4,
             cors_origins: Vec::new(),

@@ -114,6 +114,7 @@ impl Application {
                 std::time::Duration::from_millis(config.password_hash_wait_ms),
             )
             .context("starting the password hashing threads")?,
+            proxies: crate::auth::client_address::TrustedProxies::new(&config.trusted_proxies),
             documents: DocumentLimits {
                 case_bytes: i64::try_from(config.case_documents_mib.saturating_mul(1024 * 1024))
                     .unwrap_or(i64::MAX),

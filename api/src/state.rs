@@ -45,4 +45,6 @@ pub struct AppState {
     pub hash_gate: HashGate,
     /// The bounds on documents.
     pub documents: DocumentLimits,
+    /// The proxies whose `X-Forwarded-For` is believed.
+    pub proxies: crate::auth::client_address::TrustedProxies,
 }

@@ -3,6 +3,7 @@
 //! `solvo_app::credentials`.
 
 pub mod caller;
+pub mod client_address;
 pub mod jwt;
 
 pub use caller::Caller;

@@ -76,9 +76,7 @@ pub async fn create_token(
     body: ApiJson<TokenRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let TokenRequest { email, password } = body.into_inner();
-    // The peer address, not `Forwarded`/`X-Forwarded-For`: a client sets those to whatever it
-    // likes, so trusting them would give every guess a fresh address.
-    let attempt = Attempt::new(&email, request.peer_addr().map(|peer| peer.ip()));
+    let attempt = Attempt::new(&email, state.proxies.client(&request));
     let outcome = sessions::login(
         &state.db,
         &state.hash_gate,

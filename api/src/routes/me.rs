@@ -125,7 +125,7 @@ pub async fn change_password(
         &state.db,
         &state.hash_gate,
         &caller,
-        request.peer_addr().map(|peer| peer.ip()),
+        state.proxies.client(&request),
         current_password,
         new_password,
         clock::system_now(),

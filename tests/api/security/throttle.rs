@@ -5,13 +5,16 @@
 use futures_util::future::join_all;
 
 use crate::both_backends;
-use crate::helpers::{Backend, PASSWORD, TestApp, assert_problem, login_from, spawn_app};
+use crate::helpers::{
+    Backend, PASSWORD, TestApp, assert_problem, login_from, spawn_app, spawn_app_with,
+};
 
 both_backends!(
     concurrent_guesses_are_counted_before_they_are_checked,
     the_owner_logs_in_from_a_clean_address_while_the_account_is_attacked,
     an_address_spraying_many_accounts_is_made_to_wait,
     a_success_clears_the_accounts_failures,
+    forwarded_addresses_count_only_through_a_trusted_proxy,
 );
 
 async fn member(app: &TestApp) -> String {
@@ -121,4 +124,39 @@ async fn a_success_clears_the_accounts_failures(backend: Backend) {
         assert_problem(login_from(&app, "127.0.0.2", &email, "typo").await, 401).await;
     }
     assert_throttled(login_from(&app, "127.0.0.2", &email, PASSWORD).await).await;
+}
+
+async fn forwarded_login(app: &TestApp, forwarded: &str, email: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/v1/auth/token"))
+        .header("x-forwarded-for", forwarded)
+        .json(&serde_json::json!({"email": email, "password": "Winter2026!"}))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn forwarded_addresses_count_only_through_a_trusted_proxy(backend: Backend) {
+    // A direct client forging a fresh X-Forwarded-For per guess is still one address.
+    let direct = spawn_app(backend).await;
+    for index in 0..20 {
+        let forged = format!("198.51.100.{index}");
+        let response = forwarded_login(&direct, &forged, &format!("u{index}@victim.example")).await;
+        assert_problem(response, 401).await;
+    }
+    assert_throttled(forwarded_login(&direct, "198.51.100.99", "last@victim.example").await).await;
+
+    // Behind a trusted proxy (here the loopback peer) the forwarded client counts.
+    let proxied = spawn_app_with(backend, |config| {
+        config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    for index in 0..20 {
+        let response =
+            forwarded_login(&proxied, "203.0.113.5", &format!("u{index}@victim.example")).await;
+        assert_problem(response, 401).await;
+    }
+    assert_throttled(forwarded_login(&proxied, "203.0.113.5", "last@victim.example").await).await;
+    let other_client = forwarded_login(&proxied, "203.0.113.6", "last@victim.example").await;
+    assert_problem(other_client, 401).await;
 }
