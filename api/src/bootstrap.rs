@@ -19,9 +19,9 @@ pub enum BootstrapError {
     /// The email is not plausible.
     #[error("`{0}` is not an email address")]
     InvalidEmail(String),
-    /// The password is too short or too long.
-    #[error("the password must be 12 to 256 characters")]
-    WeakPassword,
+    /// The password does not meet the policy (`solvo_app::credentials::policy`).
+    #[error("the password is refused: {0}")]
+    WeakPassword(String),
     /// The country code is not ISO 3166-1 alpha-2.
     #[error(transparent)]
     Country(#[from] solvo_domain::country::UnknownCountry),
@@ -63,10 +63,8 @@ pub fn bootstrap(
     if !validator::ValidateEmail::validate_email(&email) {
         return Err(BootstrapError::InvalidEmail(email));
     }
-    let length = password_text.chars().count();
-    if !(12..=256).contains(&length) {
-        return Err(BootstrapError::WeakPassword);
-    }
+    solvo_app::credentials::policy::check("password", password_text, &email)
+        .map_err(|refusal| BootstrapError::WeakPassword(refusal.message))?;
     let country = CountryCode::parse(country)?;
     let password_hash = password::hash(password_text)?;
     let now = clock::system_now();

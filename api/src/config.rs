@@ -20,6 +20,16 @@ pub struct ServerConfig {
     /// in the database, so restarts and other nodes on the same database agree.
     #[arg(long, env = "SOLVO_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<SecretString>,
+    /// Earlier JWT secrets, comma-separated: they no longer sign but still verify the access
+    /// tokens they signed, so that rotating `SOLVO_JWT_SECRET` logs nobody out. Drop them once
+    /// the longest access token lifetime has passed.
+    #[arg(
+        long,
+        env = "SOLVO_JWT_PREVIOUS_SECRETS",
+        hide_env_values = true,
+        value_delimiter = ','
+    )]
+    pub jwt_previous_secrets: Vec<SecretString>,
     /// `iss` of access tokens.
     #[arg(long, env = "SOLVO_JWT_ISSUER", default_value = "solvo")]
     pub jwt_issuer: String,
@@ -34,6 +44,35 @@ pub struct ServerConfig {
     #[arg(long, env = "SOLVO_REFRESH_TOKEN_TTL", default_value_t = 2_592_000,
           value_parser = clap::value_parser!(i64).range(300..=31_536_000))]
     pub refresh_token_ttl: i64,
+    /// Memory in MiB that password hashing may take at once: each login or new password runs
+    /// argon2id at 19 MiB, so this bounds how many run concurrently (64: three).
+    #[arg(long, env = "SOLVO_PASSWORD_HASH_MEMORY_MIB", default_value_t = solvo_app::credentials::gate::DEFAULT_BUDGET_MIB,
+          value_parser = clap::value_parser!(u64).range(19..=65_536))]
+    pub password_hash_memory_mib: u64,
+    /// Milliseconds a login waits for a hashing turn before it is answered 503 with
+    /// `Retry-After`.
+    #[arg(long, env = "SOLVO_PASSWORD_HASH_WAIT_MS", default_value_t = 2_000,
+          value_parser = clap::value_parser!(u64).range(0..=30_000))]
+    pub password_hash_wait_ms: u64,
+    /// Most bytes of documents one case holds, in MiB (each file at most 10 MiB).
+    #[arg(long, env = "SOLVO_CASE_DOCUMENTS_MIB", default_value_t = 100,
+          value_parser = clap::value_parser!(u64).range(1..=102_400))]
+    pub case_documents_mib: u64,
+    /// Document uploads read at once (each buffers up to 10 MiB); further ones wait briefly,
+    /// then get 503 with `Retry-After`.
+    #[arg(long, env = "SOLVO_UPLOAD_CONCURRENCY", default_value_t = 4,
+          value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub upload_concurrency: u64,
+    /// Absolute session lifetime in seconds (default 30 days): however often its refresh token
+    /// is used, a session ends this long after its login.
+    #[arg(long, env = "SOLVO_SESSION_LIFETIME", default_value_t = 2_592_000,
+          value_parser = clap::value_parser!(i64).range(900..=31_536_000))]
+    pub session_lifetime: i64,
+    /// Addresses of the reverse proxies in front of the server, comma-separated: their
+    /// `X-Forwarded-For` entries give the client's address to the login throttle. Without it
+    /// the TCP peer is the client.
+    #[arg(long, env = "SOLVO_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Origins the single-page app is served from, comma-separated (none by default).
     #[arg(long, env = "SOLVO_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
@@ -93,11 +132,18 @@ impl ServerConfig {
             database_url: database_url.to_owned(),
             db_pool_size: 4,
             jwt_secret: None,
+            jwt_previous_secrets: Vec::new(),
             metrics_token: None,
             jwt_issuer: "solvo".to_owned(),
             jwt_audience: "solvo-api".to_owned(),
             access_token_ttl: 900,
             refresh_token_ttl: 2_592_000,
+            password_hash_memory_mib: solvo_app::credentials::gate::DEFAULT_BUDGET_MIB,
+            password_hash_wait_ms: 2_000,
+            session_lifetime: 2_592_000,
+            trusted_proxies: Vec::new(),
+            case_documents_mib: 100,
+            upload_concurrency: 4,
             cors_origins: Vec::new(),
             workers: Some(2),
             max_body_bytes: 1_048_576,

@@ -188,6 +188,9 @@ pub enum ApiError {
     /// The database cannot be reached now; retry later.
     #[error("service unavailable")]
     Unavailable,
+    /// The server is at its bound for password hashing or uploads; retry after the duration.
+    #[error("busy")]
+    Busy(std::time::Duration),
     /// A bug or an unexpected failure; the cause is logged, not returned.
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
@@ -226,7 +229,7 @@ impl ApiError {
             Self::AssessmentChanged(_) => ErrorCode::AssessmentChanged,
             Self::StaleVersion(_) => ErrorCode::StaleVersion,
             Self::TooManyRequests(_) => ErrorCode::RateLimited,
-            Self::Unavailable => ErrorCode::Unavailable,
+            Self::Unavailable | Self::Busy(_) => ErrorCode::Unavailable,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -269,10 +272,14 @@ impl ApiError {
                 "The case is closed; reopen it before arranging anything on it.".to_owned()
             }
             Self::TooManyRequests(wait) => format!(
-                "Too many failed logins for this email; try again in {} seconds.",
+                "Too many failed logins; try again in {} seconds.",
                 retry_after_seconds(*wait)
             ),
             Self::Unavailable => "The database is unavailable; retry later.".to_owned(),
+            Self::Busy(wait) => format!(
+                "The server is doing as much of this work (password checks, uploads) at once as it allows; retry in {} seconds.",
+                retry_after_seconds(*wait)
+            ),
             Self::Internal(_) => "An unexpected error occurred; it has been logged.".to_owned(),
         }
     }
@@ -323,7 +330,7 @@ impl ResponseError for ApiError {
         if matches!(self, Self::Unauthenticated(_)) {
             response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
-        if let Self::TooManyRequests(wait) = self {
+        if let Self::TooManyRequests(wait) | Self::Busy(wait) = self {
             response.insert_header((header::RETRY_AFTER, retry_after_seconds(*wait)));
         }
         response.json(self.problem())
@@ -362,6 +369,8 @@ impl From<AppError> for ApiError {
             AppError::InvoiceCredited(why) => Self::InvoiceCredited(why),
             AppError::AssessmentChanged(why) => Self::AssessmentChanged(why),
             AppError::Unavailable => Self::Unavailable,
+            AppError::Busy(wait) => Self::Busy(wait),
+            AppError::RateLimited(wait) => Self::TooManyRequests(wait),
             AppError::Corrupt { entity, id, detail } => {
                 tracing::error!(entity, id = %id, %detail, "corrupt stored row");
                 Self::Internal(anyhow::anyhow!("corrupt {entity} {id}: {detail}"))

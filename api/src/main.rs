@@ -16,6 +16,10 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "parsed once at start; boxing the server's settings would buy nothing"
+)]
 enum Command {
     /// Run the HTTP server (applies migrations first).
     Serve(ServerConfig),
@@ -36,14 +40,13 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum AdminCommand {
-    /// Create the agency organisation and its first agency_admin (once).
+    /// Create the agency organisation and its first agency_admin (once). The password is read
+    /// from SOLVO_BOOTSTRAP_PASSWORD or else the first line of standard input, never from the
+    /// command line, which other users of the machine can read (`ps`) and shells keep.
     Bootstrap {
         /// The administrator's login email.
         #[arg(long)]
         email: String,
-        /// The administrator's password (12 to 256 characters).
-        #[arg(long, env = "SOLVO_BOOTSTRAP_PASSWORD", hide_env_values = true)]
-        password: String,
         /// The agency's name.
         #[arg(long, default_value = "Collection Agency")]
         agency_name: String,
@@ -79,14 +82,15 @@ fn main() -> ExitCode {
             command:
                 AdminCommand::Bootstrap {
                     email,
-                    password,
                     agency_name,
                     country,
                     database_url,
                 },
         } => {
             telemetry::init_tracing(false);
-            run_bootstrap(&database_url, &email, &password, &agency_name, &country)
+            bootstrap_password().and_then(|password| {
+                run_bootstrap(&database_url, &email, &password, &agency_name, &country)
+            })
         }
     };
     match outcome {
@@ -114,6 +118,24 @@ fn serve(mut config: ServerConfig, database_named: bool) -> anyhow::Result<()> {
         tracing::info!("stopped");
         Ok(())
     })
+}
+
+/// The bootstrap password: the environment's, or the first line of standard input.
+fn bootstrap_password() -> anyhow::Result<String> {
+    if let Ok(password) = std::env::var("SOLVO_BOOTSTRAP_PASSWORD") {
+        return Ok(password);
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        eprintln!("the administrator's password (12 to 256 characters), then Enter:");
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    anyhow::ensure!(
+        !password.is_empty(),
+        "give the password on standard input or in SOLVO_BOOTSTRAP_PASSWORD"
+    );
+    Ok(password)
 }
 
 fn run_bootstrap(

@@ -25,7 +25,7 @@ use crate::demo::{self, DemoSeed};
 use crate::error::ApiError;
 use crate::extract::{BodyLimit, query_config};
 use crate::routes::metrics::MetricsToken;
-use crate::state::{AppState, TokenLifetimes};
+use crate::state::{AppState, DocumentLimits, TokenLifetimes};
 use crate::telemetry::{self, HttpMetrics};
 use crate::workers::Scheduler;
 use crate::workers::webhooks::Dispatcher;
@@ -33,6 +33,7 @@ use crate::{openapi, routes};
 use chrono::NaiveDateTime;
 use solvo_app::Db;
 use solvo_app::clock::{self, Clock};
+use solvo_app::credentials::HashGate;
 use solvo_app::rates::LiveRates;
 
 const JWT_SECRET_NAME: &str = "jwt_hs256";
@@ -104,16 +105,38 @@ impl Application {
         )?;
         let state = AppState {
             db: Db::new(pool),
-            jwt: JwtKeys::new(&jwt_secret, &config.jwt_issuer, &config.jwt_audience),
+            jwt: JwtKeys::rotated(
+                &jwt_secret,
+                &previous_jwt_secrets(&config)?,
+                &config.jwt_issuer,
+                &config.jwt_audience,
+            ),
             lifetimes: TokenLifetimes {
                 access_seconds: config.access_token_ttl,
                 refresh_seconds: config.refresh_token_ttl,
+                session_seconds: config.session_lifetime,
             },
             rates,
             clock,
-            login_throttle: Arc::default(),
+            hash_gate: HashGate::with_budget(
+                config.password_hash_memory_mib,
+                std::time::Duration::from_millis(config.password_hash_wait_ms),
+            )
+            .context("starting the password hashing threads")?,
+            proxies: crate::auth::client_address::TrustedProxies::new(&config.trusted_proxies),
+            documents: DocumentLimits {
+                case_bytes: i64::try_from(config.case_documents_mib.saturating_mul(1024 * 1024))
+                    .unwrap_or(i64::MAX),
+                uploads: Arc::new(tokio::sync::Semaphore::new(
+                    usize::try_from(config.upload_concurrency).unwrap_or(1),
+                )),
+            },
             webhooks,
         };
+        tracing::info!(
+            concurrent = state.hash_gate.capacity(),
+            "password hashing bounded"
+        );
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("SOLVO_BIND: cannot bind {}", config.bind))?;
         let port = listener.local_addr()?.port();
@@ -239,6 +262,11 @@ fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
             bytes
         }
         None => {
+            tracing::warn!(
+                "no SOLVO_JWT_SECRET: signing access tokens with a secret generated and kept in the \
+                 database, where anyone who can read it can forge tokens; give one by \
+                 configuration in production"
+            );
             let stored = server_secrets::get_or_create(
                 &mut conn,
                 JWT_SECRET_NAME,
@@ -258,10 +286,27 @@ fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
     if !config.demo && organisations::find_agency(&mut conn)?.is_none() {
         tracing::warn!(
             "this database has no agency administrator yet; create one with: \
-             solvo admin bootstrap --email admin@agency.example --password '<at least 12 characters>'"
+             solvo admin bootstrap --email admin@agency.example (the password on standard input \
+             or in SOLVO_BOOTSTRAP_PASSWORD)"
         );
     }
     Ok((pool, secret))
+}
+
+/// The previous JWT secrets, each as long as a current one must be.
+fn previous_jwt_secrets(config: &ServerConfig) -> anyhow::Result<Vec<Vec<u8>>> {
+    config
+        .jwt_previous_secrets
+        .iter()
+        .map(|secret| {
+            let bytes = secret.expose_secret().trim().as_bytes().to_vec();
+            anyhow::ensure!(
+                bytes.len() >= MIN_JWT_SECRET_BYTES,
+                "every SOLVO_JWT_PREVIOUS_SECRETS entry must be at least {MIN_JWT_SECRET_BYTES} bytes"
+            );
+            Ok(bytes)
+        })
+        .collect()
 }
 
 fn cors(origins: &[String]) -> Cors {

@@ -1,11 +1,9 @@
 //! What every handler can reach through `web::Data<AppState>`.
 
-use std::sync::Arc;
-
 use crate::auth::JwtKeys;
-use crate::auth::throttle::LoginThrottle;
 use solvo_app::Db;
 use solvo_app::clock::Clock;
+use solvo_app::credentials::HashGate;
 use solvo_app::rates::LiveRates;
 
 /// Token lifetimes, from the settings.
@@ -15,6 +13,17 @@ pub struct TokenLifetimes {
     pub access_seconds: i64,
     /// Refresh token lifetime in seconds.
     pub refresh_seconds: i64,
+    /// Absolute session lifetime in seconds.
+    pub session_seconds: i64,
+}
+
+/// The bounds on documents, from the settings.
+#[derive(Debug, Clone)]
+pub struct DocumentLimits {
+    /// Most bytes of documents one case holds.
+    pub case_bytes: i64,
+    /// One permit per upload being read.
+    pub uploads: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 /// Shared application state.
@@ -32,8 +41,12 @@ pub struct AppState {
     pub rates: LiveRates,
     /// The one clock (the system's, or the test clock with `--test-clock`).
     pub clock: Clock,
-    /// Failed logins per email.
-    pub login_throttle: Arc<LoginThrottle>,
+    /// The bound on concurrent password hashing.
+    pub hash_gate: HashGate,
+    /// The bounds on documents.
+    pub documents: DocumentLimits,
+    /// The proxies whose `X-Forwarded-For` is believed.
+    pub proxies: crate::auth::client_address::TrustedProxies,
     /// How webhooks are checked and delivered.
     pub webhooks: solvo_app::webhooks::WebhookConfig,
 }

@@ -1,13 +1,15 @@
-//! Logs, request ids and Prometheus metrics: every request gets an id (the caller's
-//! `x-request-id` when it is sane, a new one otherwise) that is on every log line of the request
-//! and in the response header; counts and latencies are kept by route pattern and status.
+//! Logs, request ids, Prometheus metrics and the headers every response carries: every request
+//! gets an id (the caller's `x-request-id` when it is a short safe token, a new one otherwise)
+//! that is on every log line of the request and in the response header; counts and latencies
+//! are kept by method, route pattern and status, each from a bounded set.
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::Method;
+use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use chrono::NaiveDate;
 use metrics_exporter_prometheus::{
     Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
@@ -98,6 +100,67 @@ impl HttpMetrics {
     }
 }
 
+/// Longest client request id kept; a longer one is replaced.
+pub const MAX_REQUEST_ID_CHARS: usize = 64;
+
+/// Whether a client's `X-Request-Id` is adopted: a short token of letters, digits, `-`, `_` and
+/// `.`. Anything else (spaces, quotes, control or non-ASCII characters, a log line's worth of
+/// text) could forge or break log lines and is replaced by a generated id.
+#[must_use]
+pub fn is_safe_request_id(value: &str) -> bool {
+    (1..=MAX_REQUEST_ID_CHARS).contains(&value.len())
+        && value
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.'))
+}
+
+/// The `method` label: the standard methods by name, every other one as `other`, so that
+/// invented methods cannot grow the registry (each label value is a time series kept forever).
+/// Unmatched paths are likewise one `route` label, `unmatched`.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::HEAD => "HEAD",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
+
+/// The Swagger UI's policy: its own scripts and styles (the UI sets inline styles), its icons as
+/// data URIs, requests to this origin only, and never inside a frame.
+const DOCS_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+     img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; \
+     form-action 'none'; frame-ancestors 'none'";
+
+/// Headers every response gets: `nosniff` and no referrer everywhere; `no-store` on answers to
+/// authenticated requests (tenant data must not stay in a shared or browser cache, RFC 9111
+/// section 5.2.2.5), whatever the handler set; the documentation pages a content security policy
+/// and no framing.
+fn secure_headers(headers: &mut HeaderMap, authenticated: bool, docs: bool) {
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    if authenticated {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if docs {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(DOCS_CSP),
+        );
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+}
+
 /// The middleware body, for `App::wrap_fn`.
 pub fn instrument<S, B>(
     metrics: Arc<HttpMetrics>,
@@ -112,11 +175,12 @@ where
         .headers()
         .get(&REQUEST_ID)
         .and_then(|value| value.to_str().ok())
-        .filter(|value| {
-            !value.is_empty() && value.len() <= 128 && value.bytes().all(|b| b.is_ascii_graphic())
-        })
+        .filter(|value| is_safe_request_id(value))
         .map_or_else(|| uuid::Uuid::now_v7().to_string(), ToOwned::to_owned);
     let method = req.method().to_string();
+    let method_label = method_label(req.method());
+    let authenticated = req.headers().contains_key(header::AUTHORIZATION);
+    let docs = req.path().starts_with("/docs");
     let span = tracing::info_span!("request", request_id = %request_id, method = %method, path = %req.path());
     let started = Instant::now();
     let response = {
@@ -131,7 +195,8 @@ where
             .match_pattern()
             .unwrap_or_else(|| "unmatched".to_owned());
         let seconds = started.elapsed().as_secs_f64();
-        metrics.record(&method, &route, status, seconds);
+        metrics.record(method_label, &route, status, seconds);
+        secure_headers(response.headers_mut(), authenticated, docs);
         if let Ok(value) = HeaderValue::from_str(&request_id) {
             response.headers_mut().insert(REQUEST_ID, value);
         }

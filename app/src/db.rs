@@ -1,22 +1,41 @@
 //! Runs diesel work off the async executor, on the runtime's blocking pool, with a pooled
 //! connection: the one way use cases reach the database.
+//!
+//! A task takes a slot (one per pooled connection) before it goes to the blocking pool, so that
+//! requests waiting for a connection wait as parked futures, not as blocked threads: a burst of
+//! unauthenticated logins would otherwise start a blocking thread each (up to 512 per runtime),
+//! every one with its stack and its allocations, and take the memory that the bound on password
+//! hashing keeps.
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use solvo_persistence::dialect::write_transaction;
 use solvo_persistence::{AnyConnection, PersistenceError, Pool};
+use tokio::sync::Semaphore;
 
 use crate::error::AppError;
+
+/// How long a task waits for a slot before the database counts as unavailable (the pool's own
+/// connection timeout).
+const SLOT_WAIT: Duration = Duration::from_secs(10);
 
 /// The database handle use cases share.
 #[derive(Clone)]
 pub struct Db {
     pool: Pool,
+    slots: Arc<Semaphore>,
 }
 
 impl Db {
     /// Wraps a pool.
     #[must_use]
     pub fn new(pool: Pool) -> Self {
-        Self { pool }
+        let slots = usize::try_from(pool.max_size()).unwrap_or(1).max(1);
+        Self {
+            pool,
+            slots: Arc::new(Semaphore::new(slots)),
+        }
     }
 
     /// The underlying pool (health checks, CLI).
@@ -35,7 +54,13 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
+        let slot = tokio::time::timeout(SLOT_WAIT, Arc::clone(&self.slots).acquire_owned())
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .ok_or(AppError::Unavailable)?;
         tokio::task::spawn_blocking(move || {
+            let _slot = slot;
             let mut conn = pool.get().map_err(PersistenceError::from)?;
             work(&mut conn)
         })

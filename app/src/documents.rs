@@ -36,20 +36,44 @@ pub struct NewUpload {
     pub sha256: String,
 }
 
+/// Most documents one case holds.
+pub const MAX_CASE_DOCUMENTS: usize = 500;
+
 /// Stores `upload` on `case` (already read through [`visible_case`]) as uploaded by the caller,
-/// and records it on the timeline.
+/// and records it on the timeline, if the case's documents stay within [`MAX_CASE_DOCUMENTS`]
+/// and `case_limit_bytes` together. On PostgreSQL two uploads to one case at the same moment
+/// may both fit the limit they read; concurrent uploads are bounded, so the overshoot is too.
 ///
 /// # Errors
-/// Database errors.
+/// A validation error of `file` (`case_full`) past the case's limits; database errors.
 pub fn store(
     conn: &mut AnyConnection,
     caller: &Principal,
     case: &CaseRow,
     upload: &NewUpload,
+    case_limit_bytes: i64,
     now: NaiveDateTime,
 ) -> Result<DocumentMeta, AppError> {
     let id = new_id("doc");
     let size_bytes = i64::try_from(upload.content.len()).map_err(anyhow::Error::from)?;
+    let (count, used) = documents::usage(conn, &case.id)?;
+    if count >= MAX_CASE_DOCUMENTS {
+        return Err(AppError::invalid(
+            "file",
+            "case_full",
+            format!("The case holds {count} documents, the most it may."),
+        ));
+    }
+    if used.saturating_add(size_bytes) > case_limit_bytes {
+        return Err(AppError::invalid(
+            "file",
+            "case_full",
+            format!(
+                "The case's documents would take {} bytes with this one; a case holds at most {case_limit_bytes}.",
+                used.saturating_add(size_bytes)
+            ),
+        ));
+    }
     let new = NewDocument {
         id: &id,
         case_id: &case.id,

@@ -108,6 +108,13 @@ pub enum AppError {
     /// The database cannot serve now; worth retrying.
     #[error("unavailable")]
     Unavailable,
+    /// The server is at its bound for this kind of work (password hashing); retry after the
+    /// duration.
+    #[error("busy")]
+    Busy(std::time::Duration),
+    /// Too many failed attempts (logins); the next is accepted after the duration.
+    #[error("rate limited")]
+    RateLimited(std::time::Duration),
     /// A stored row cannot be read back into the domain (logged with its id; a 500 to clients).
     #[error("corrupt {entity} {id}: {detail}")]
     Corrupt {

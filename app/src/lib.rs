@@ -36,6 +36,7 @@ pub mod messages;
 pub mod money;
 pub mod organisations;
 pub mod paging;
+pub mod passwords;
 pub mod payments;
 pub mod principal;
 pub mod quotes;

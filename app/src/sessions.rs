@@ -1,11 +1,13 @@
 //! Sessions: login, refresh-token rotation with reuse detection, and logout. The api crate signs
 //! the access token for an [`Issued`] session; everything about the session itself is here.
 //!
-//! What is decided here: a login succeeds only for a known, enabled user with the right
+//! What is decided here: a login is counted by the throttle (`credentials::throttle`) before
+//! its password is checked; it succeeds only for a known, enabled user with the right
 //! password, and an unknown email costs the same argon2 work as a wrong password (so emails
 //! cannot be probed by timing); each refresh token works once, and presenting a spent one again
 //! revokes its whole session (a stolen token and its owner cannot both keep going); an expired
-//! token, a revoked session or a user disabled since refuses; logout is for sessions, not API
+//! token, a revoked session, a session past its absolute lifetime (a login is needed at least
+//! that often, however often the token is refreshed) or a user disabled since refuses; logout is for sessions, not API
 //! keys. Refusals are answers ([`Outcome::Refused`]), not errors, so that a reuse's revocation
 //! is committed.
 
@@ -16,7 +18,8 @@ use solvo_persistence::repositories::users;
 use solvo_persistence::{AnyConnection, PersistenceError};
 
 use crate::clock;
-use crate::credentials::{password, secret};
+use crate::credentials::throttle::{self, Attempt};
+use crate::credentials::{HashGate, password, secret};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::principal::{Actor, Principal};
@@ -41,7 +44,8 @@ pub struct Issued {
 pub enum Refusal {
     /// Wrong email or password, or a disabled account (deliberately not told apart).
     BadCredentials,
-    /// The refresh token is unknown, expired or revoked, or its user is disabled.
+    /// The refresh token is unknown, expired or revoked, its session has reached its absolute
+    /// lifetime, or its user is disabled.
     InvalidRefreshToken,
     /// The refresh token was spent before; its session is now revoked.
     ReusedRefreshToken,
@@ -70,30 +74,43 @@ pub enum Outcome {
     Refused(Refusal),
 }
 
-/// Starts a session for `email` and `password`, with a refresh token valid for `refresh_ttl`.
+/// Starts a session for the attempt's email and `password`, with a refresh token valid for `refresh_ttl`.
+/// The attempt is counted by the login throttle (`throttle`) before anything else, in the
+/// transaction that looks the user up, and the password is then checked through `gate`, which
+/// bounds how many checks run at once.
 ///
 /// # Errors
-/// Database and hashing-task failures only; wrong credentials are [`Outcome::Refused`].
+/// [`AppError::RateLimited`] when the throttle makes the attempt wait; [`AppError::Busy`] when
+/// the gate has no turn free in time; database and hashing-task failures; wrong credentials are
+/// [`Outcome::Refused`].
 pub async fn login(
     db: &Db,
-    email: String,
+    gate: &HashGate,
+    attempt: Attempt,
     password: String,
     refresh_ttl: Duration,
 ) -> Result<Outcome, AppError> {
+    let counted = attempt.clone();
     let found = db
-        .read(move |conn| Ok(users::find_by_email(conn, &email)?))
+        .write(move |conn| {
+            throttle::admit(conn, &counted, clock::system_now())?;
+            Ok(users::find_by_email(conn, counted.email())?)
+        })
         .await?;
     // Verify after the connection is back in the pool: argon2 is slow on purpose, and a burst
-    // of wrong passwords must not hold every database connection.
-    let user = tokio::task::spawn_blocking(move || {
-        let valid = match &found {
-            Some(user) => password::verify(&password, &user.password_hash) && !user.disabled,
-            None => password::verify(&password, password::DUMMY_HASH),
-        };
-        found.filter(|_| valid)
-    })
-    .await
-    .map_err(|err| AppError::internal(format!("password check failed: {err}")))?;
+    // of wrong passwords must not hold every database connection. An unknown email is checked
+    // against the dummy hash through the same gate, so it costs the same time and the same turn.
+    let user = gate
+        .run(move |memory| {
+            let valid = match &found {
+                Some(user) => {
+                    password::verify_in(&password, &user.password_hash, memory) && !user.disabled
+                }
+                None => password::verify_in(&password, password::DUMMY_HASH, memory),
+            };
+            found.filter(|_| valid)
+        })
+        .await?;
     let Some(user) = user else {
         return Ok(Outcome::Refused(Refusal::BadCredentials));
     };
@@ -107,8 +124,11 @@ pub async fn login(
     };
     let token_row = refresh_row(&session.id, &refresh_token, refresh_ttl, now);
     let session_id = session.id.clone();
-    db.write(move |conn| Ok(sessions::start(conn, &session, &token_row)?))
-        .await?;
+    db.write(move |conn| {
+        throttle::succeeded(conn, &attempt)?;
+        Ok(sessions::start(conn, &session, &token_row)?)
+    })
+    .await?;
     Ok(Outcome::Issued(Issued {
         user_id: user.id,
         organisation_id: user.organisation_id,
@@ -118,8 +138,9 @@ pub async fn login(
     }))
 }
 
-/// Spends the refresh token `presented` and issues its successor in the same session. Run it
-/// in one write transaction: the spend, a reuse's revocation and the successor commit together.
+/// Spends the refresh token `presented` and issues its successor in the same session, valid for
+/// `refresh_ttl` but never past the session's absolute `lifetime` from its login. Run it in one
+/// write transaction: the spend, a reuse's revocation and the successor commit together.
 ///
 /// # Errors
 /// Database errors only; every refusal is [`Outcome::Refused`].
@@ -127,6 +148,7 @@ pub fn refresh(
     conn: &mut AnyConnection,
     presented: &str,
     refresh_ttl: Duration,
+    lifetime: Duration,
     now: NaiveDateTime,
 ) -> Result<Outcome, AppError> {
     let refused = |why| Ok(Outcome::Refused(why));
@@ -146,14 +168,14 @@ pub fn refresh(
     if token.expires_at <= now {
         return refused(Refusal::InvalidRefreshToken);
     }
-    let Some(user) = sessions::active_user(conn, &session.user_id, &session.id)? else {
+    let Some(user) = sessions::active_user(conn, &session.user_id, &session.id, now - lifetime)?
+    else {
         return refused(Refusal::InvalidRefreshToken);
     };
     let refresh_token = secret::generate(secret::REFRESH_TOKEN_PREFIX);
-    sessions::add_token(
-        conn,
-        &refresh_row(&session.id, &refresh_token, refresh_ttl, now),
-    )?;
+    let mut successor = refresh_row(&session.id, &refresh_token, refresh_ttl, now);
+    successor.expires_at = successor.expires_at.min(session.created_at + lifetime);
+    sessions::add_token(conn, &successor)?;
     Ok(Outcome::Issued(Issued {
         user_id: user.user_id,
         organisation_id: user.organisation_id,

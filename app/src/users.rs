@@ -4,7 +4,7 @@
 //! admins any organisation's roles of its kind, creditor admins creditor roles in their own
 //! organisation only); which users a caller sees (itself; everyone for agency admins; their own
 //! organisation's for creditor admins; anyone else is [`AppError::NotFound`]); that emails are
-//! unique; that nobody changes their own role or disables themselves (no admin locks itself
+//! unique, without telling a creditor admin that an email exists in another organisation; that nobody changes their own role or disables themselves (no admin locks itself
 //! out); that a change names the version it was made against ([`AppError::StaleVersion`]);
 //! and that disabling a user ends their sessions in the same transaction.
 //!
@@ -20,7 +20,7 @@ use solvo_persistence::repositories::users::{self, UserChanges, UserFilter};
 use solvo_persistence::repositories::{organisations, sessions};
 use solvo_persistence::{AnyConnection, PersistenceError};
 
-use crate::credentials::password;
+use crate::credentials::{HashGate, password, policy};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::identity::{stored_kind, stored_role};
@@ -51,14 +51,18 @@ pub struct UserUpdate {
 
 /// An admin creates a user in its own organisation (agency admins: in any).
 ///
-/// The password is hashed on the blocking pool before a connection is taken: argon2 is slow on
-/// purpose and must not hold one.
+/// The password is hashed through `gate` before a connection is taken: argon2 is slow on
+/// purpose and must not hold one, and its memory is bounded with the logins'.
 ///
 /// # Errors
 /// [`AppError::Forbidden`] without `manage_users` or when the role may not be granted there; a
-/// validation error for an unknown organisation; [`AppError::Conflict`] when the email is taken.
+/// validation error for an unknown organisation; when the email is taken, [`AppError::Conflict`]
+/// for agency admins and a validation error of `email` for creditor admins (no cross-tenant
+/// oracle);
+/// [`AppError::Busy`] when the gate has no turn free in time.
 pub async fn create(
     db: &Db,
+    gate: &HashGate,
     caller: Principal,
     new: NewUser,
     now: NaiveDateTime,
@@ -70,10 +74,12 @@ pub async fn create(
     if !caller.can_see_organisation(&organisation_id) {
         return Err(unknown_organisation());
     }
+    policy::check("password", &new.password, &new.email)
+        .map_err(|error| AppError::Validation(vec![error]))?;
     let plain = new.password;
-    let password_hash = tokio::task::spawn_blocking(move || password::hash(&plain))
-        .await
-        .map_err(|err| AppError::internal(format!("hashing task failed: {err}")))??;
+    let password_hash = gate
+        .run(move |memory| password::hash_in(&plain, memory))
+        .await??;
     let row = UserRow {
         id: new_id("usr"),
         organisation_id,
@@ -97,9 +103,17 @@ pub async fn create(
             new.role,
         )?;
         users::insert(conn, &row).map_err(|err| match err {
-            PersistenceError::Conflict(_) => {
+            // Emails are unique across organisations, so a creditor admin told "exists" would
+            // learn that another tenant has that person: it gets the refusal any other unusable
+            // field gets, naming no organisation. The agency sees every organisation anyway.
+            PersistenceError::Conflict(_) if caller.role == Role::AgencyAdmin => {
                 AppError::Conflict("A user with this email already exists.".into())
             }
+            PersistenceError::Conflict(_) => AppError::invalid(
+                "email",
+                "unavailable",
+                "This email cannot be used; choose another.",
+            ),
             other => other.into(),
         })?;
         Ok(row)
@@ -190,6 +204,20 @@ pub fn update(
         sessions::revoke_all_of_user(conn, &updated.id, now)?;
     }
     Ok(updated)
+}
+
+/// Whether the caller may manage a user of `role` in the organisation `organisation_id` of
+/// `kind` (reset its password): exactly when it may grant that role there.
+///
+/// # Errors
+/// [`AppError::Forbidden`] with the reason.
+pub fn may_manage(
+    caller: &Principal,
+    organisation_id: &str,
+    kind: OrganisationKind,
+    role: Role,
+) -> Result<(), AppError> {
+    grant(caller, organisation_id, kind, role)
 }
 
 /// Whether the caller may grant `role` in the organisation `organisation_id` of `kind`.

@@ -72,6 +72,26 @@ diesel::table! {
 }
 
 diesel::table! {
+    password_resets (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        issued_by -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    login_throttle (key) {
+        key -> Text,
+        failures -> Integer,
+        last_failure_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     debtors (id) {
         id -> Text,
         organisation_id -> Text,
@@ -445,6 +465,7 @@ diesel::table! {
 
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(password_resets -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(api_keys -> organisations (organisation_id));
 diesel::joinable!(debtors -> organisations (organisation_id));
@@ -617,6 +638,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     api_keys,
     server_secrets,
+    login_throttle,
+    password_resets,
     debtors,
     collector_coverage,
     sequences,

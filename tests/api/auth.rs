@@ -15,7 +15,6 @@ both_backends!(
     logout_ends_the_session_at_once,
     me_describes_the_caller,
     bootstrap_refuses_a_second_agency,
-    repeated_wrong_passwords_lock_the_email_for_a_while,
 );
 
 async fn refresh(app: &TestApp, token: &str) -> reqwest::Response {
@@ -185,45 +184,4 @@ async fn bootstrap_refuses_a_second_agency(backend: Backend) {
         )
         .await;
     assert_problem(response, 401).await;
-}
-
-async fn repeated_wrong_passwords_lock_the_email_for_a_while(backend: Backend) {
-    let app = spawn_app(backend).await;
-    let creditor = app.create_creditor("Acme").await;
-    let user = app.create_user(&creditor, "creditor_member").await;
-    let attempt = |email: String, password: &'static str| {
-        let app = &app;
-        async move {
-            app.request(
-                Method::POST,
-                "/v1/auth/token",
-                None,
-                Some(&json!({"email": email, "password": password})),
-            )
-            .await
-        }
-    };
-    for _ in 0..10 {
-        assert_problem(attempt(user.email.clone(), "guess").await, 401).await;
-    }
-    let locked = attempt(user.email.to_uppercase(), PASSWORD).await;
-    let retry_after: u64 = locked.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!(
-        (1..=900).contains(&retry_after),
-        "Retry-After {retry_after}"
-    );
-    let problem = assert_problem(locked, 429).await;
-    assert_eq!(problem["code"], "rate_limited");
-
-    let other = app.login(ADMIN_EMAIL, PASSWORD).await;
-    assert!(other["access_token"].is_string(), "other emails log in");
-    assert_eq!(
-        app.get("/v1/me", &user.token).await.status(),
-        200,
-        "tokens issued before stay valid"
-    );
 }

@@ -378,3 +378,18 @@ pub struct Count {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     pub count: i64,
 }
+
+/// A login attempt from the loopback address `source` (Linux routes all of 127.0.0.0/8 to the
+/// server on 127.0.0.1), so that a test can be several clients.
+pub async fn login_from(app: &TestApp, source: &str, email: &str, password: &str) -> Response {
+    let client = reqwest::Client::builder()
+        .local_address(source.parse::<std::net::IpAddr>().unwrap())
+        .build()
+        .unwrap();
+    client
+        .post(app.url("/v1/auth/token"))
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .await
+        .unwrap()
+}

@@ -42,6 +42,7 @@ mod rate_entries;
 mod reference;
 mod remittances;
 mod scheduler;
+mod security;
 mod tenancy;
 mod test_clock;
 mod users;

@@ -77,11 +77,15 @@ async fn authenticate_access_token(state: &AppState, token: &str) -> Result<Call
         .jwt
         .verify(token)
         .ok_or(ApiError::Unauthenticated(UNAUTHENTICATED))?;
+    let started_after =
+        solvo_app::clock::system_now() - Duration::seconds(state.lifetimes.session_seconds);
     let active = state
         .db
         .read(move |conn| {
-            Ok(sessions::active_user(conn, &claims.sub, &claims.sid)?
-                .map(|user| (user, claims.sid)))
+            Ok(
+                sessions::active_user(conn, &claims.sub, &claims.sid, started_after)?
+                    .map(|user| (user, claims.sid)),
+            )
         })
         .await?;
     let (user, session_id) = active.ok_or(ApiError::Unauthenticated(UNAUTHENTICATED))?;

@@ -1,9 +1,19 @@
 //! Access tokens: HS256 JWTs with issuer, audience, expiry, subject, organisation, role and
 //! session, checked by an explicit [`Validation`] that accepts HS256 only.
+//!
+//! Keys have ids (`kid`, RFC 7515 section 4.1.4): the first 8 bytes of the secret's SHA-256 in
+//! hex, so every node given the same secret derives the same id. Tokens are signed with the
+//! current key; the previous keys (`SOLVO_JWT_PREVIOUS_SECRETS`) still verify the tokens they
+//! signed, so a rotation logs nobody out: access tokens live at most 15 minutes, and the old
+//! key can be dropped after that. A token without `kid` (signed before keys had ids) is checked
+//! against the current key.
 
 use chrono::{DateTime, Utc};
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
+use jsonwebtoken::{
+    Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, decode_header, encode,
+};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 /// Seconds of clock skew tolerated between API nodes.
 const LEEWAY_SECONDS: u64 = 5;
@@ -32,26 +42,45 @@ pub struct AccessClaims {
 /// Signing and verification keys with the validation rules.
 #[derive(Clone)]
 pub struct JwtKeys {
+    kid: String,
     encoding: EncodingKey,
-    decoding: DecodingKey,
+    /// The current key first, then the previous ones, each with its id.
+    decoding: Vec<(String, DecodingKey)>,
     validation: Validation,
     issuer: String,
     audience: String,
+}
+
+/// The id of the key made from `secret`.
+#[must_use]
+pub fn key_id(secret: &[u8]) -> String {
+    hex::encode(&Sha256::digest(secret)[..8])
 }
 
 impl JwtKeys {
     /// Keys from a shared secret.
     #[must_use]
     pub fn new(secret: &[u8], issuer: &str, audience: &str) -> Self {
+        Self::rotated(secret, &[], issuer, audience)
+    }
+
+    /// Keys signing with `current` and verifying with it and with each of `previous`.
+    #[must_use]
+    pub fn rotated(current: &[u8], previous: &[Vec<u8>], issuer: &str, audience: &str) -> Self {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[issuer]);
         validation.set_audience(&[audience]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = LEEWAY_SECONDS;
         validation.validate_exp = true;
+        let decoding = std::iter::once(current)
+            .chain(previous.iter().map(Vec::as_slice))
+            .map(|secret| (key_id(secret), DecodingKey::from_secret(secret)))
+            .collect();
         Self {
-            encoding: EncodingKey::from_secret(secret),
-            decoding: DecodingKey::from_secret(secret),
+            kid: key_id(current),
+            encoding: EncodingKey::from_secret(current),
+            decoding,
             validation,
             issuer: issuer.to_owned(),
             audience: audience.to_owned(),
@@ -86,18 +115,27 @@ impl JwtKeys {
     /// # Errors
     /// Only if serialising the claims fails, which is a bug.
     pub fn sign(&self, claims: &AccessClaims) -> anyhow::Result<String> {
-        Ok(encode(
-            &Header::new(Algorithm::HS256),
-            claims,
-            &self.encoding,
-        )?)
+        let mut header = Header::new(Algorithm::HS256);
+        header.kid = Some(self.kid.clone());
+        Ok(encode(&header, claims, &self.encoding)?)
+    }
+
+    /// The id of the signing key.
+    #[must_use]
+    pub fn kid(&self) -> &str {
+        &self.kid
     }
 
     /// Verifies signature, algorithm, issuer, audience and expiry; `None` for any failure (the
     /// client gets the same 401 whatever was wrong).
     #[must_use]
     pub fn verify(&self, token: &str) -> Option<AccessClaims> {
-        match decode::<AccessClaims>(token, &self.decoding, &self.validation) {
+        let kid = decode_header(token).ok()?.kid;
+        let (_, key) = match kid {
+            Some(kid) => self.decoding.iter().find(|(id, _)| *id == kid)?,
+            None => self.decoding.first()?,
+        };
+        match decode::<AccessClaims>(token, key, &self.validation) {
             Ok(data) => Some(data.claims),
             Err(err) => {
                 tracing::debug!(error = %err, "access token refused");
@@ -154,5 +192,48 @@ mod tests {
         let payload = valid.split('.').nth(1).unwrap();
         let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
         assert_eq!(keys.verify(&format!("{header}.{payload}.")), None);
+    }
+
+    #[test]
+    fn a_rotation_keeps_the_previous_keys_tokens_valid_until_the_key_is_dropped() {
+        let old_secret = b"0123456789abcdef0123456789abcdef".to_vec();
+        let new_secret = b"fedcba9876543210fedcba9876543210".to_vec();
+        let old = keys();
+        let issued = old
+            .sign(&old.claims("u", "o", "collector", "s", Utc::now(), 900))
+            .unwrap();
+        let rotated = JwtKeys::rotated(&new_secret, &[old_secret], "solvo", "solvo-api");
+        assert!(
+            rotated.verify(&issued).is_some(),
+            "an old token still works"
+        );
+        let fresh = rotated
+            .sign(&rotated.claims("u", "o", "collector", "s", Utc::now(), 900))
+            .unwrap();
+        assert_eq!(
+            decode_header(&fresh).unwrap().kid.as_deref(),
+            Some(rotated.kid())
+        );
+        assert!(
+            old.verify(&fresh).is_none(),
+            "the old key does not verify new tokens"
+        );
+        let dropped = JwtKeys::new(&new_secret, "solvo", "solvo-api");
+        assert!(
+            dropped.verify(&issued).is_none(),
+            "dropping the old key ends its tokens"
+        );
+        assert!(dropped.verify(&fresh).is_some());
+
+        // A token without `kid` is checked against the current key only.
+        let claims = old.claims("u", "o", "collector", "s", Utc::now(), 900);
+        let unlabelled = encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(b"0123456789abcdef0123456789abcdef"),
+        )
+        .unwrap();
+        assert!(old.verify(&unlabelled).is_some());
+        assert!(rotated.verify(&unlabelled).is_none());
     }
 }

@@ -1,10 +1,10 @@
-//! Authentication: JWT access tokens, the login throttle and the one extractor ([`Caller`])
-//! that tells each handler who is calling. Passwords and opaque secrets live in
+//! Authentication: JWT access tokens and the one extractor ([`Caller`]) that tells each handler
+//! who is calling. Passwords, the login throttle and opaque secrets live in
 //! `solvo_app::credentials`.
 
 pub mod caller;
+pub mod client_address;
 pub mod jwt;
-pub mod throttle;
 
 pub use caller::Caller;
 pub use jwt::{AccessClaims, JwtKeys};

@@ -1,5 +1,8 @@
 //! `/v1/api-keys`: credentials for ERPs. The secret is returned once, at creation; only its
-//! SHA-256 is kept. Administrators manage their own organisation's keys.
+//! SHA-256 is kept. Administrators manage their own organisation's keys. A key belongs to the
+//! organisation, not to the user who created it (listed as `created_by`): an ERP must not stop
+//! when that person leaves, so disabling the creator leaves the key working until an
+//! administrator revokes it.
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, delete, get, post, web};
@@ -29,6 +32,10 @@ pub struct ApiKey {
     pub prefix: String,
     /// Role the key acts with.
     pub role: RoleName,
+    /// The user who created it (`usr_…`); absent for keys made by another key or by the demo.
+    /// The key belongs to the organisation, not to its creator: it keeps working when the
+    /// creator is disabled, until an administrator revokes it.
+    pub created_by: Option<String>,
     /// RFC 3339 creation time.
     pub created_at: String,
     /// RFC 3339 time of the last use, if any.
@@ -82,6 +89,7 @@ impl TryFrom<ApiKeyRow> for ApiKey {
             id: row.id,
             name: row.name,
             prefix: row.prefix,
+            created_by: row.created_by,
             created_at: clock::rfc3339(row.created_at),
             last_used_at: row.last_used_at.map(clock::rfc3339),
             revoked_at: row.revoked_at.map(clock::rfc3339),

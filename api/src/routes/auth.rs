@@ -1,14 +1,15 @@
 //! `POST /v1/auth/token`, `/v1/auth/refresh`, `/v1/auth/logout`: login, refresh-token rotation
-//! with reuse detection, and logout. The session rules are `solvo_app::sessions`; here are the
-//! login throttle, the access token's signature and the OAuth-shaped reply.
+//! with reuse detection, and logout. The session rules and the login throttle are
+//! `solvo_app::sessions` and `solvo_app::credentials::throttle`; here are the client's address,
+//! the access token's signature and the OAuth-shaped reply.
 
-use std::time::Instant;
-
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 use solvo_app::AppError;
 use solvo_app::clock;
+use solvo_app::credentials::throttle::Attempt;
+use solvo_app::passwords;
 use solvo_app::sessions::{self, Issued, Outcome};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -61,26 +62,29 @@ pub struct TokenResponse {
     responses(
         (status = 200, description = "Tokens issued", body = TokenResponse),
         (status = 401, description = "Wrong credentials or disabled account", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Ten failed logins for this email within 15 minutes; wait `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
+        (status = 429, description = "Too many failed logins for this account from this address, for this account from failing addresses, or from this address: each further attempt waits twice as long (up to 15 minutes); wait `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds until the next attempt is accepted"))),
+        (status = 503, description = "As many passwords are being checked as the server allows at once; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
     ),
     security(())
 )]
 #[post("/v1/auth/token")]
 pub async fn create_token(
     state: web::Data<AppState>,
+    request: HttpRequest,
     body: ApiJson<TokenRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let TokenRequest { email, password } = body.into_inner();
-    state
-        .login_throttle
-        .check(&email, Instant::now())
-        .map_err(ApiError::TooManyRequests)?;
-    let outcome = sessions::login(&state.db, email.clone(), password, refresh_ttl(&state)).await?;
-    match &outcome {
-        Outcome::Issued(_) => state.login_throttle.record_success(&email),
-        Outcome::Refused(_) => state.login_throttle.record_failure(&email, Instant::now()),
-    }
+    let attempt = Attempt::new(&email, state.proxies.client(&request));
+    let outcome = sessions::login(
+        &state.db,
+        &state.hash_gate,
+        attempt,
+        password,
+        refresh_ttl(&state),
+    )
+    .await?;
     token_reply(&state, outcome)
 }
 
@@ -103,10 +107,11 @@ pub async fn refresh_session(
 ) -> Result<HttpResponse, ApiError> {
     let presented = body.into_inner().refresh_token;
     let ttl = refresh_ttl(&state);
+    let lifetime = Duration::seconds(state.lifetimes.session_seconds);
     let now = clock::system_now();
     let outcome = state
         .db
-        .write(move |conn| sessions::refresh(conn, &presented, ttl, now))
+        .write(move |conn| sessions::refresh(conn, &presented, ttl, lifetime, now))
         .await?;
     token_reply(&state, outcome)
 }
@@ -130,8 +135,62 @@ pub async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpRe
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// A refresh token's lifetime, never beyond the session's.
 fn refresh_ttl(state: &AppState) -> Duration {
-    Duration::seconds(state.lifetimes.refresh_seconds)
+    Duration::seconds(
+        state
+            .lifetimes
+            .refresh_seconds
+            .min(state.lifetimes.session_seconds),
+    )
+}
+
+/// A password reset with the token an administrator issued.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordReset {
+    /// The `pr_…` token from `POST /v1/users/{id}/password-reset`.
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub token: String,
+    /// The new password: 12 to 256 characters, not a common one, not the email.
+    #[validate(length(min = 12, max = 256))]
+    #[schema(min_length = 12, max_length = 256)]
+    pub new_password: String,
+}
+
+/// Sets a new password with a one-time reset token. The token then stops working, every session
+/// of the user ends and the account's failed logins are forgotten.
+#[utoipa::path(
+    tag = "identity",
+    operation_id = "reset_password",
+    request_body = PasswordReset,
+    responses(
+        (status = 204, description = "The password is set; log in with it"),
+        (status = 422, description = "The token is unknown, used, withdrawn or expired, or its user disabled (`token`: `invalid`); or the new password is too short, too common or the email (`new_password`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "As many passwords are being hashed as the server allows at once; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
+    ),
+    security(())
+)]
+#[post("/v1/auth/password-reset")]
+pub async fn reset_password(
+    state: web::Data<AppState>,
+    body: ApiJson<PasswordReset>,
+) -> Result<HttpResponse, ApiError> {
+    let PasswordReset {
+        token,
+        new_password,
+    } = body.into_inner();
+    passwords::reset(
+        &state.db,
+        &state.hash_gate,
+        &token,
+        new_password,
+        clock::system_now(),
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// The token response for an issued session (never cached), or 401 with the refusal.

@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use serde::{Deserialize, Serialize};
 use solvo_app::AppError;
 use solvo_app::clock;
+use solvo_app::passwords;
 use solvo_app::users::{self, NewUser, UserRow, UserUpdate};
 use solvo_domain::permission::Permission;
 use utoipa::{IntoParams, ToSchema};
@@ -112,7 +113,9 @@ pub struct UserListFilter {
     request_body = CreateUser,
     responses(
         (status = 201, description = "Created", body = User),
-        (status = 409, description = "The email is taken", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The email is taken (agency administrators; a creditor administrator gets 422 `unavailable` on `email`, whichever organisation has it)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "As many passwords are being hashed as the server allows at once; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
@@ -129,8 +132,16 @@ pub async fn create_user(
         role: body.role.into(),
         organisation_id: body.organisation_id,
     };
-    let created =
-        User::try_from(users::create(&state.db, caller.0, new, state.clock.now()).await?)?;
+    let created = User::try_from(
+        users::create(
+            &state.db,
+            &state.hash_gate,
+            caller.0,
+            new,
+            state.clock.now(),
+        )
+        .await?,
+    )?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/users/{}", created.id)))
         .insert_header((header::ETAG, version_etag(created.version)))
@@ -237,4 +248,43 @@ pub async fn update_user(
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, version_etag(user.version)))
         .json(user))
+}
+
+/// A reset token, shown this once.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IssuedPasswordReset {
+    /// `pr_…`: hand it to the user, who sends it to `POST /v1/auth/password-reset` with a new
+    /// password. It works once; issuing another withdraws it.
+    pub token: String,
+    /// RFC 3339 time it stops working (24 hours).
+    pub expires_at: String,
+}
+
+/// Issues a one-time password reset token for a user the caller manages (never for oneself:
+/// use `POST /v1/me/password`). Earlier unused tokens of the user stop working.
+#[utoipa::path(
+    tag = "identity",
+    operation_id = "issue_password_reset",
+    params(("id" = String, Path, description = "User id")),
+    responses(
+        (status = 201, description = "Issued", body = IssuedPasswordReset),
+    ),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[post("/v1/users/{id}/password-reset")]
+pub async fn issue_password_reset(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let now = clock::system_now();
+    let issued = state
+        .db
+        .write(move |conn| passwords::issue_reset(conn, &caller, &id, now))
+        .await?;
+    Ok(HttpResponse::Created().json(IssuedPasswordReset {
+        token: issued.token,
+        expires_at: clock::rfc3339(issued.expires_at),
+    }))
 }

@@ -144,3 +144,16 @@ pub fn content(
         .select((DocumentMeta::as_select(), documents::content))
         .first(conn)?)
 }
+
+/// How many documents the case holds and their bytes together.
+///
+/// # Errors
+/// Database errors only.
+pub fn usage(conn: &mut AnyConnection, case_id: &str) -> Result<(usize, i64), PersistenceError> {
+    // Sizes are summed here: `SUM` of a BIGINT is NUMERIC on PostgreSQL and BIGINT on SQLite.
+    let sizes: Vec<i64> = documents::table
+        .filter(documents::case_id.eq(case_id))
+        .select(documents::size_bytes)
+        .load(conn)?;
+    Ok((sizes.len(), sizes.iter().sum()))
+}

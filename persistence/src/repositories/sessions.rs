@@ -146,7 +146,7 @@ pub fn revoke(
 }
 
 /// Resolves an access token's user and session: `None` unless the user exists, is enabled and
-/// the session is not revoked.
+/// the session is not revoked and began after `started_after` (its absolute lifetime).
 ///
 /// # Errors
 /// Database errors only.
@@ -154,6 +154,7 @@ pub fn active_user(
     conn: &mut AnyConnection,
     user_id: &str,
     session_id: &str,
+    started_after: NaiveDateTime,
 ) -> Result<Option<ActiveUser>, PersistenceError> {
     Ok(users::table
         .inner_join(organisations::table)
@@ -162,6 +163,7 @@ pub fn active_user(
         .filter(users::disabled.eq(false))
         .filter(sessions::id.eq(session_id))
         .filter(sessions::revoked_at.is_null())
+        .filter(sessions::created_at.gt(started_after))
         .select((
             users::id,
             users::organisation_id,
@@ -185,6 +187,28 @@ pub fn revoke_all_of_user(
     diesel::update(
         sessions::table
             .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(now))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Revokes every open session of a user but `keep` (a password change keeps the session that
+/// made it).
+///
+/// # Errors
+/// Database errors only.
+pub fn revoke_others_of_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    keep: &str,
+    now: NaiveDateTime,
+) -> Result<(), PersistenceError> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::id.ne(keep))
             .filter(sessions::revoked_at.is_null()),
     )
     .set(sessions::revoked_at.eq(now))

@@ -147,3 +147,26 @@ pub fn update(
     }
     find(conn, id)
 }
+
+/// Replaces a user's password hash (a change or a reset), as a new version of the user.
+///
+/// # Errors
+/// [`PersistenceError::NotFound`] when the user is gone.
+pub fn set_password(
+    conn: &mut AnyConnection,
+    id: &str,
+    password_hash: &str,
+    now: NaiveDateTime,
+) -> Result<(), PersistenceError> {
+    let updated = diesel::update(users::table.filter(users::id.eq(id)))
+        .set((
+            users::password_hash.eq(password_hash),
+            users::version.eq(users::version + 1),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(PersistenceError::NotFound);
+    }
+    Ok(())
+}

@@ -18,7 +18,7 @@ const PDF_SHA256: &str = "e768f066ba30948fe80d67f01e5a6c4fef2c208de2f6d693f2948c
 const MIB: usize = 1024 * 1024;
 
 /// A small "PDF" whose body holds every byte value, so any text conversion would show.
-fn pdf_bytes() -> Vec<u8> {
+pub(crate) fn pdf_bytes() -> Vec<u8> {
     let mut bytes = b"%PDF-1.4\n".to_vec();
     bytes.extend((0..3000).map(|i| u8::try_from(i % 256).unwrap()));
     bytes.extend_from_slice(b"\n%%EOF\n");
@@ -26,7 +26,7 @@ fn pdf_bytes() -> Vec<u8> {
 }
 
 /// One part of a multipart form.
-struct Part<'a> {
+pub(crate) struct Part<'a> {
     name: &'a str,
     filename: Option<&'a str>,
     content_type: Option<&'a str>,
@@ -34,7 +34,7 @@ struct Part<'a> {
 }
 
 impl<'a> Part<'a> {
-    fn file(filename: &'a str, content_type: &'a str, data: Vec<u8>) -> Self {
+    pub(crate) fn file(filename: &'a str, content_type: &'a str, data: Vec<u8>) -> Self {
         Self {
             name: "file",
             filename: Some(filename),
@@ -43,7 +43,7 @@ impl<'a> Part<'a> {
         }
     }
 
-    fn text(name: &'a str, value: &str) -> Self {
+    pub(crate) fn text(name: &'a str, value: &str) -> Self {
         Self {
             name,
             filename: None,
@@ -56,7 +56,7 @@ impl<'a> Part<'a> {
 const BOUNDARY: &str = "solvo-test-boundary-7MA4YWxkTrZu0gW";
 
 /// A `multipart/form-data` body, written by hand so that tests control every header.
-fn form(parts: &[Part<'_>]) -> Vec<u8> {
+pub(crate) fn form(parts: &[Part<'_>]) -> Vec<u8> {
     let mut out = Vec::new();
     for part in parts {
         out.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
@@ -77,11 +77,16 @@ fn form(parts: &[Part<'_>]) -> Vec<u8> {
     out
 }
 
-fn documents_path(case_id: &str) -> String {
+pub(crate) fn documents_path(case_id: &str) -> String {
     format!("/v1/cases/{case_id}/documents")
 }
 
-async fn upload(app: &TestApp, token: &str, case_id: &str, parts: &[Part<'_>]) -> Response {
+pub(crate) async fn upload(
+    app: &TestApp,
+    token: &str,
+    case_id: &str,
+    parts: &[Part<'_>],
+) -> Response {
     app.client
         .post(app.url(&documents_path(case_id)))
         .bearer_auth(token)
@@ -95,7 +100,7 @@ async fn upload(app: &TestApp, token: &str, case_id: &str, parts: &[Part<'_>]) -
         .unwrap()
 }
 
-async fn upload_pdf(app: &TestApp, token: &str, case_id: &str) -> Value {
+pub(crate) async fn upload_pdf(app: &TestApp, token: &str, case_id: &str) -> Value {
     let response = upload(
         app,
         token,
@@ -142,7 +147,7 @@ async fn send_chunked(app: &TestApp, token: &str, path: &str, body: Vec<u8>) -> 
 }
 
 /// A creditor member, the agency's collector, and one placed case.
-async fn setting(backend: Backend) -> (TestApp, String, TestUser, TestUser, String) {
+pub(crate) async fn setting(backend: Backend) -> (TestApp, String, TestUser, TestUser, String) {
     let app = spawn_app(backend).await;
     let creditor = app.create_creditor("Acme").await;
     let member = app.create_user(&creditor, "creditor_member").await;

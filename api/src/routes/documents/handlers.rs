@@ -20,8 +20,13 @@ use crate::routes::pagination::ListParams;
 use crate::state::AppState;
 use solvo_app::cases::access::visible_case;
 
+/// How long an upload waits for its turn to be read.
+const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Uploads a document to a case as `multipart/form-data` with a `file` part and a `kind`
-/// field. Honours `Idempotency-Key`.
+/// field. The bytes must be of the declared type (by their leading bytes; DOCX, XLSX, ODT and
+/// ODS by the parts inside); executables, scripts and HTML are refused whatever they are
+/// declared as. Honours `Idempotency-Key`.
 #[utoipa::path(
     tag = "collaboration",
     operation_id = "create_document",
@@ -34,7 +39,9 @@ use solvo_app::cases::access::visible_case;
         (status = 201, description = "Stored", body = Document),
         (status = 413, description = "The file is larger than 10 MiB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not multipart/form-data, or the file's type is not on the allow-list", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A part is missing, unknown or invalid, or the file's bytes do not match its type; `errors` names each", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A part is missing, unknown or invalid, the file's bytes do not match its type (`content_mismatch`), it is an executable, a script or HTML (`content_refused`), or the case's documents are at their limit (`case_full`); `errors` names each", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "As many uploads are being read as the server allows at once; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
@@ -55,6 +62,16 @@ pub async fn create_document(
         .db
         .read(move |conn| visible_case(conn, &lookup, &case_id))
         .await?;
+    // Each upload being read buffers up to 10 MiB: only so many at once, the others wait
+    // briefly and are then told to retry.
+    let _reading = tokio::time::timeout(
+        UPLOAD_WAIT,
+        std::sync::Arc::clone(&state.documents.uploads).acquire_owned(),
+    )
+    .await
+    .ok()
+    .and_then(Result::ok)
+    .ok_or(ApiError::Busy(UPLOAD_WAIT))?;
     let upload = read_upload(&request, payload).await?;
     let fingerprint = format!(
         "{}:{}:{}:{}:{}",
@@ -73,8 +90,9 @@ pub async fn create_document(
         sha256: upload.sha256,
     };
     let now = state.clock.now();
+    let case_limit = state.documents.case_bytes;
     idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
-        let stored = documents::store(conn, &caller, &case, &upload, now)?;
+        let stored = documents::store(conn, &caller, &case, &upload, case_limit, now)?;
         let location = format!("/v1/cases/{}/documents/{}", stored.case_id, stored.id);
         let document = Document::try_from(stored)?;
         Created::new(StatusCode::CREATED.as_u16(), &document, Some(location))
@@ -175,10 +193,13 @@ pub async fn get_document(
                 ("application/pdf"),
                 ("image/png"),
                 ("image/jpeg"),
+                ("image/tiff"),
                 ("text/plain"),
                 ("text/csv"),
                 ("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
                 ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                ("application/vnd.oasis.opendocument.text"),
+                ("application/vnd.oasis.opendocument.spreadsheet"),
             )
         ),
         (status = 304, description = "Unchanged since the ETag in If-None-Match"),

@@ -8,6 +8,7 @@ use actix_web::{HttpRequest, web};
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 
+use super::content::{self, Refusal};
 use super::kind::DocumentKind;
 use crate::error::{ApiError, FieldError};
 
@@ -23,14 +24,17 @@ const MAX_PARTS: usize = 16;
 const MAX_FILENAME_CHARS: usize = 200;
 
 /// The media types a document may have.
-pub const ALLOWED_CONTENT_TYPES: [&str; 7] = [
+pub const ALLOWED_CONTENT_TYPES: [&str; 10] = [
     "application/pdf",
     "image/png",
     "image/jpeg",
+    "image/tiff",
     "text/plain",
     "text/csv",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
 ];
 
 /// Non-standard names that browsers and mail clients still send for allowed types.
@@ -158,19 +162,29 @@ fn finish(file: FilePart, kind: DocumentKind) -> Result<Upload, ApiError> {
     }
     let content_type = match file.declared {
         Declared::Allowed(content_type) => content_type,
-        Declared::Unspecified => sniff(&file.content).ok_or_else(|| {
+        Declared::Unspecified => content::sniff(&file.content).ok_or_else(|| {
             ApiError::UnsupportedMediaType(format!(
                 "Give the file part a Content-Type: one of {}.",
                 ALLOWED_CONTENT_TYPES.join(", ")
             ))
         })?,
     };
-    if !signature_matches(content_type, &file.content) {
-        return Err(ApiError::invalid(
-            "file",
-            "content_mismatch",
-            format!("The file's content is not {content_type}."),
-        ));
+    match content::check(content_type, &file.content) {
+        Ok(()) => {}
+        Err(Refusal::Active(what)) => {
+            return Err(ApiError::invalid(
+                "file",
+                "content_refused",
+                format!("The file is {what}; executables, scripts and HTML are not accepted."),
+            ));
+        }
+        Err(Refusal::Mismatch) => {
+            return Err(ApiError::invalid(
+                "file",
+                "content_mismatch",
+                format!("The file's content is not {content_type}."),
+            ));
+        }
     }
     Ok(Upload {
         kind,
@@ -325,35 +339,12 @@ fn multipart_error(err: MultipartError) -> ApiError {
     }
 }
 
-/// The media type a file's leading bytes identify, among the types clients often send
-/// untyped (PDF, PNG, JPEG).
-fn sniff(content: &[u8]) -> Option<&'static str> {
-    ["application/pdf", "image/png", "image/jpeg"]
-        .into_iter()
-        .find(|content_type| signature_matches(content_type, content))
-}
-
-/// Whether the bytes carry the signature of `content_type`. Text formats have none to check.
-/// PDF readers accept the `%PDF-` header anywhere in the first KiB, so this does too.
-fn signature_matches(content_type: &str, content: &[u8]) -> bool {
-    match content_type {
-        "application/pdf" => content
-            .get(..content.len().min(1024))
-            .is_some_and(|head| head.windows(5).any(|window| window == b"%PDF-")),
-        "image/png" => content.starts_with(b"\x89PNG\r\n\x1a\n"),
-        "image/jpeg" => content.starts_with(b"\xFF\xD8\xFF"),
-        // DOCX and XLSX are ZIP archives.
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => {
-            content.starts_with(b"PK\x03\x04")
-        }
-        _ => true,
-    }
-}
-
-/// The last path segment of the client's name, without control characters, quotes or
-/// characters that desktop file systems reject, at most [`MAX_FILENAME_CHARS`] characters with
-/// the extension kept; `document.<ext>` when nothing usable is left.
+/// The last path segment of the client's name, without control characters, invisible
+/// formatting characters (the bidirectional overrides that show `invoice\u{202e}fdp.exe` as
+/// `invoiceexe.pdf`, zero-width characters), quotes or characters that desktop file systems
+/// reject, at most [`MAX_FILENAME_CHARS`] characters, and ending in an extension of its content
+/// type (`.pdf` is appended to `x.exe` holding a PDF), so that a desktop opens it as what it
+/// is; `document.<ext>` when nothing usable is left.
 #[must_use]
 pub fn sanitise_filename(raw: Option<&str>, content_type: &str) -> String {
     let base = raw
@@ -363,7 +354,7 @@ pub fn sanitise_filename(raw: Option<&str>, content_type: &str) -> String {
         .unwrap_or_default();
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control())
+        .filter(|c| !c.is_control() && !invisible(*c))
         .map(|c| match c {
             '"' | ':' | '*' | '?' | '<' | '>' | '|' => '_',
             other => other,
@@ -376,7 +367,40 @@ pub fn sanitise_filename(raw: Option<&str>, content_type: &str) -> String {
     if cleaned.is_empty() {
         return format!("document.{}", extension(content_type));
     }
-    shorten(cleaned)
+    let has_own_extension = cleaned.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && extensions(content_type).contains(&ext.to_ascii_lowercase().as_str())
+    });
+    if has_own_extension {
+        shorten(cleaned)
+    } else {
+        let ext = extension(content_type);
+        let stem: String = cleaned
+            .chars()
+            .take(MAX_FILENAME_CHARS - ext.len() - 1)
+            .collect();
+        format!("{stem}.{ext}")
+    }
+}
+
+/// Unicode format characters that change how a name is shown without being seen: soft hyphen,
+/// Arabic letter mark, Mongolian vowel separator, zero-width characters and marks, the
+/// bidirectional embeddings, overrides and isolates (Unicode Standard Annex 9), invisible
+/// operators, the byte order mark, interlinear annotation and tag characters.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 fn shorten(name: &str) -> String {
@@ -395,16 +419,24 @@ fn shorten(name: &str) -> String {
     }
 }
 
-fn extension(content_type: &str) -> &'static str {
+/// The extensions a file of `content_type` may have, the usual one first.
+fn extensions(content_type: &str) -> &'static [&'static str] {
     match content_type {
-        "application/pdf" => "pdf",
-        "image/png" => "png",
-        "image/jpeg" => "jpg",
-        "text/csv" => "csv",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
-        _ => "txt",
+        "application/pdf" => &["pdf"],
+        "image/png" => &["png"],
+        "image/jpeg" => &["jpg", "jpeg"],
+        "image/tiff" => &["tif", "tiff"],
+        "text/csv" => &["csv", "txt"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => &["docx"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => &["xlsx"],
+        "application/vnd.oasis.opendocument.text" => &["odt"],
+        "application/vnd.oasis.opendocument.spreadsheet" => &["ods"],
+        _ => &["txt", "text", "log", "csv", "md"],
     }
+}
+
+fn extension(content_type: &str) -> &'static str {
+    extensions(content_type).first().copied().unwrap_or("bin")
 }
 
 /// A client-supplied name made safe to echo in an error message.
@@ -423,7 +455,10 @@ mod tests {
             sanitise_filename(Some("C:\\Users\\x\\Invoice 7.pdf"), pdf),
             "Invoice 7.pdf"
         );
-        assert_eq!(sanitise_filename(Some("../../etc/passwd"), pdf), "passwd");
+        assert_eq!(
+            sanitise_filename(Some("../../etc/passwd"), pdf),
+            "passwd.pdf"
+        );
         assert_eq!(sanitise_filename(Some("a\"b\r\n.pdf"), pdf), "a_b.pdf");
         assert_eq!(sanitise_filename(Some(".."), pdf), "document.pdf");
         assert_eq!(sanitise_filename(None, "image/jpeg"), "document.jpg");
@@ -436,22 +471,30 @@ mod tests {
     #[test]
     fn long_file_names_keep_their_extension() {
         let long = format!("{}.xlsx", "a".repeat(500));
-        let short = sanitise_filename(Some(&long), "text/plain");
+        let short = sanitise_filename(
+            Some(&long),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        );
         assert_eq!(short.chars().count(), MAX_FILENAME_CHARS);
         assert!(short.ends_with(".xlsx"));
     }
 
     #[test]
-    fn signatures_are_checked_for_binary_formats_only() {
-        assert!(signature_matches("application/pdf", b"%PDF-1.7\n..."));
-        assert!(!signature_matches(
-            "application/pdf",
-            b"MZ\x90\x00 not a pdf"
-        ));
-        assert!(signature_matches("image/png", b"\x89PNG\r\n\x1a\n\0\0"));
-        assert!(!signature_matches("image/jpeg", b"GIF89a"));
-        assert!(signature_matches("text/csv", b"a,b\n1,2\n"));
-        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0rest"), Some("image/jpeg"));
-        assert_eq!(sniff(b"plain text"), None);
+    fn invisible_characters_go_and_the_extension_follows_the_content() {
+        let pdf = "application/pdf";
+        assert_eq!(
+            sanitise_filename(Some("invoice\u{202e}fdp.exe"), pdf),
+            "invoicefdp.exe.pdf"
+        );
+        assert_eq!(
+            sanitise_filename(Some("in\u{200b}voice\u{2067}.PDF"), pdf),
+            "invoice.PDF"
+        );
+        assert_eq!(sanitise_filename(Some("scan"), "image/tiff"), "scan.tif");
+        let long = "a".repeat(500);
+        assert_eq!(
+            sanitise_filename(Some(&long), pdf).chars().count(),
+            MAX_FILENAME_CHARS
+        );
     }
 }
