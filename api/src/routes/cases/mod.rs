@@ -3,13 +3,15 @@
 mod assignment;
 mod bulk;
 mod create;
+mod import;
 mod instructions;
 mod read;
 pub mod view;
 
 pub use assignment::{AssignmentRequest, put_assignment};
-pub use bulk::{create_cases_bulk, import_cases};
+pub use bulk::create_cases_bulk;
 pub use create::create_case;
+pub use import::{CsvFile, import_cases};
 pub use instructions::{InstructionRequest, create_instruction};
 pub use read::{EventActor, get_balance, get_case, get_timeline, list_cases};
 
