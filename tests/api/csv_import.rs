@@ -1,6 +1,8 @@
 //! CSV import as spreadsheets save it: Excel's German "CSV" (Windows-1252, `;`, CRLF, decimal
 //! commas, DD.MM.YYYY) in one upload, row numbers for every line end, every error of a row at
-//! once, ambiguous files refused with what to write.
+//! once, ambiguous files refused with what to write, the template, and the form upload.
+
+use serde_json::Value;
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};
@@ -10,6 +12,8 @@ both_backends!(
     rows_are_numbered_from_the_header_as_row_1_for_every_line_end,
     every_problem_of_a_row_is_reported_at_once_with_its_column,
     ambiguous_or_unreadable_files_are_refused_with_what_to_do,
+    the_template_imports_as_it_stands_and_needs_a_login,
+    a_form_upload_imports_like_a_csv_body,
 );
 
 async fn member(app: &TestApp) -> String {
@@ -263,4 +267,124 @@ async fn ambiguous_or_unreadable_files_are_refused_with_what_to_do(backend: Back
     assert_eq!(outcome["format"]["encoding"], "utf-16le");
     assert_eq!(outcome["summary"]["rows_created"], 1, "{outcome}");
     assert_eq!(outcome["results"][0]["row"], 2);
+    let missing = assert_problem(
+        send(
+            &app,
+            &token,
+            "text/csv",
+            b"creditor_reference\nR\n".to_vec(),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert!(
+        missing["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("/v1/cases/import/template")
+    );
+}
+
+async fn template(app: &TestApp, token: &str) -> reqwest::Response {
+    app.client
+        .get(app.url("/v1/cases/import/template"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn the_template_imports_as_it_stands_and_needs_a_login(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = member(&app).await;
+    let response = template(&app, &token).await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let text = std::str::from_utf8(&bytes).unwrap();
+    assert!(
+        text.starts_with("\u{feff}creditor_reference,debtor_legal_name,"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 2, "the header and one example row");
+    let outcome = body(send(&app, &token, "text/csv", bytes.clone()).await).await;
+    assert_eq!(outcome["summary"]["rows_created"], 1, "{outcome}");
+    assert_eq!(outcome["warnings"], Value::Array(Vec::new()));
+    let anonymous = app
+        .client
+        .get(app.url("/v1/cases/import/template"))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(anonymous, 401).await;
+    let creditor = body(app.get("/v1/me", &token).await).await["organisation"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let viewer = app.create_user(&creditor, "creditor_viewer").await;
+    assert_problem(template(&app, &viewer.token).await, 403).await;
+}
+
+const BOUNDARY: &str = "solvo-test-boundary";
+
+fn form(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, content) in parts {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"cases.csv\"\r\nContent-Type: application/vnd.ms-excel\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+async fn a_form_upload_imports_like_a_csv_body(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = member(&app).await;
+    let multipart = format!("multipart/form-data; boundary={BOUNDARY}");
+    let file = cp1252(CLERK);
+    let outcome = body(send(&app, &token, &multipart, form(&[("file", &file)])).await).await;
+    assert_eq!(outcome["summary"]["rows_created"], 3, "{outcome}");
+    assert_eq!(outcome["format"]["encoding"], "windows-1252");
+    let again = body(send(&app, &token, "text/csv", file.clone()).await).await;
+    assert_eq!(
+        again["summary"]["rows_duplicate"], 3,
+        "the same rows as a body"
+    );
+    let none = assert_problem(
+        send(&app, &token, &multipart, form(&[("sheet", b"1")])).await,
+        422,
+    )
+    .await;
+    let fields: Vec<&str> = none["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|error| error["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["sheet", "file"]);
+    let extra = assert_problem(
+        send(
+            &app,
+            &token,
+            &multipart,
+            form(&[("file", &file), ("sheet", b"1")]),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(extra["errors"][0]["field"], "sheet");
+    assert_problem(send(&app, &token, "application/pdf", file).await, 415).await;
 }

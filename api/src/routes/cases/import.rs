@@ -1,8 +1,12 @@
-//! `POST /v1/cases/import` (a CSV file): a result per row. Valid cases land; a refused row never
+//! `POST /v1/cases/import` (a CSV file, as the body or as the `file` part of a form) and
+//! `GET /v1/cases/import/template`: a result per row. Valid cases land; a refused row never
 //! leaves half a case.
 
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, post, web};
+use actix_multipart::{Multipart, MultipartError};
+use actix_web::http::{StatusCode, header};
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use futures_util::StreamExt;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use solvo_domain::permission::Permission;
@@ -19,7 +23,7 @@ use crate::state::AppState;
 use solvo_app::cases::batch::{ItemOutcome, place_all};
 use solvo_app::cases::csv_import::dates::DateFormat;
 use solvo_app::cases::csv_import::decode::TextEncoding;
-use solvo_app::cases::csv_import::{self, CellError};
+use solvo_app::cases::csv_import::{self, CellError, OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use solvo_app::cases::events::ActorRef;
 use solvo_app::cases::input::ValidCase;
 use solvo_app::cases::placement::PlacementContext;
@@ -32,6 +36,9 @@ const CSV_TYPES: [&str; 4] = [
     "text/plain",
     "application/vnd.ms-excel",
 ];
+
+/// Room for the form's envelope on top of the file.
+const ENVELOPE_BYTES: usize = 64 * 1024;
 
 /// A problem with one cell.
 #[derive(Debug, Serialize, ToSchema)]
@@ -158,14 +165,26 @@ pub struct ImportResponse {
 #[schema(value_type = String, format = Binary, content_media_type = "text/csv")]
 pub struct CsvFile(pub Vec<u8>);
 
+/// The `multipart/form-data` form of an import: one `file` part.
+// Never deserialised: the handler reads the part itself to stop at the size limit; this type
+// only gives the OpenAPI document the form's shape.
+#[derive(Debug, ToSchema)]
+pub struct ImportUpload {
+    /// The CSV file, of any part `Content-Type`.
+    #[schema(value_type = String, format = Binary, content_media_type = "text/csv")]
+    pub file: Vec<u8>,
+}
+
 /// Imports a CSV file: one row per invoice, grouped into cases by `creditor_reference`.
 ///
-/// Required columns: `creditor_reference`, `debtor_legal_name`, `debtor_country`,
+/// Send the file as the body (`text/csv`) or as the `file` part of a `multipart/form-data`
+/// form. Required columns: `creditor_reference`, `debtor_legal_name`, `debtor_country`,
 /// `currency`, `invoice_number`, `issue_date`, `due_date`, `amount`; optional:
 /// `debtor_vat_id`, `debtor_registration_number`, `debtor_language`, `debtor_address_line1`,
 /// `debtor_address_line2`, `debtor_postal_code`, `debtor_city`, `debtor_region`,
 /// `debtor_contact_name`, `debtor_contact_email`, `debtor_contact_phone`, `jurisdiction`,
-/// `contractual_interest_rate`, `notes`, `quote_id`. Other columns are listed in `warnings` and ignored.
+/// `contractual_interest_rate`, `notes`, `quote_id` (`GET /v1/cases/import/template` gives a
+/// file with them). Other columns are listed in `warnings` and ignored.
 ///
 /// The file as spreadsheets save it: `,` or `;` separated, quoted fields, UTF-8 with or
 /// without BOM, UTF-16 with BOM or Windows-1252, lines ending in CRLF, LF or CR. Amounts with a
@@ -177,20 +196,23 @@ pub struct CsvFile(pub Vec<u8>);
 ///
 /// A row's errors come all at once, each with its column. A business debtor needs
 /// `debtor_vat_id` or `debtor_registration_number`. A refused row refuses its whole case.
-/// Honours `Idempotency-Key` (the file's bytes are the fingerprint).
+/// Honours `Idempotency-Key` (the file's bytes are the fingerprint, however they are sent).
 #[utoipa::path(
     tag = "intake",
     operation_id = "import_cases",
     request_body(
-        description = "The CSV file",
-        content((CsvFile = "text/csv")),
+        description = "The CSV file, as the body or as the `file` part of a form",
+        content(
+            (CsvFile = "text/csv"),
+            (inline(ImportUpload) = "multipart/form-data"),
+        ),
     ),
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same file")),
     responses(
         (status = 200, description = "A result per row", body = ImportResponse),
         (status = 413, description = "The file is larger than 64 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not CSV", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The file cannot be read as a whole: no text in an encoding read here, required columns missing, a date column ambiguous, too many rows; `errors` names each", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is neither CSV nor multipart/form-data", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The file cannot be read as a whole: no text in an encoding read here, required columns missing, a date column ambiguous, too many rows, or the form without its `file`; `errors` names each", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
@@ -202,9 +224,15 @@ pub async fn import_cases(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Permission::PlaceCases)?;
-    require_media_type(&request, &CSV_TYPES)?;
+    let mut accepted = CSV_TYPES.to_vec();
+    accepted.push("multipart/form-data");
+    let media_type = require_media_type(&request, &accepted)?;
     let key = idempotency::key_from(&request, &caller)?;
-    let body = read_limited(&request, payload, MAX_BULK_BYTES).await?;
+    let body = if media_type == "multipart/form-data" {
+        read_form(&request, payload).await?
+    } else {
+        read_limited(&request, payload, MAX_BULK_BYTES).await?
+    };
     let parsed = csv_import::parse(&body)?;
     let now = state.clock.now();
     let mut results: Vec<ImportRow> = parsed
@@ -272,6 +300,152 @@ pub async fn import_cases(
         },
     )
     .await
+}
+
+/// The example row of the template: a case Solvo places as it stands.
+const TEMPLATE_EXAMPLE: [(&str, &str); 23] = [
+    ("creditor_reference", "ACME-2026-0042"),
+    ("debtor_legal_name", "Globex GmbH"),
+    ("debtor_country", "DE"),
+    ("currency", "EUR"),
+    ("invoice_number", "INV-2026-0042"),
+    ("issue_date", "2026-01-05"),
+    ("due_date", "2026-02-04"),
+    ("amount", "1250.00"),
+    ("debtor_vat_id", "DE123456789"),
+    ("debtor_registration_number", ""),
+    ("debtor_language", "de"),
+    ("debtor_address_line1", "Hauptstraße 1"),
+    ("debtor_address_line2", ""),
+    ("debtor_postal_code", "10115"),
+    ("debtor_city", "Berlin"),
+    ("debtor_region", ""),
+    ("debtor_contact_name", "Erika Mustermann"),
+    ("debtor_contact_email", "buchhaltung@globex.example"),
+    ("debtor_contact_phone", "+49 30 1234567"),
+    ("jurisdiction", "DE"),
+    ("contractual_interest_rate", ""),
+    ("notes", "Reminders sent on 2026-02-11 and 2026-02-25"),
+    ("quote_id", ""),
+];
+
+/// A CSV file with every column the import reads (the required ones first) and one example
+/// row: UTF-8 with a BOM and CRLF line ends, so that Excel opens it with its accents intact.
+#[utoipa::path(
+    tag = "intake",
+    operation_id = "get_import_template",
+    responses(
+        (status = 200, description = "The template", body = CsvFile, content_type = "text/csv"),
+    ),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/cases/import/template")]
+pub async fn get_import_template(caller: Caller) -> Result<HttpResponse, ApiError> {
+    caller.require(Permission::PlaceCases)?;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let columns = REQUIRED_COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter());
+    let example = columns.clone().map(|column| {
+        TEMPLATE_EXAMPLE
+            .iter()
+            .find(|(name, _)| name == column)
+            .map_or("", |(_, value)| value)
+    });
+    writer
+        .write_record(columns)
+        .and_then(|()| writer.write_record(example))
+        .map_err(|err| ApiError::Internal(anyhow::anyhow!("writing the template: {err}")))?;
+    let bytes = writer
+        .into_inner()
+        .map_err(|err| ApiError::Internal(anyhow::anyhow!("writing the template: {err}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"solvo-import-template.csv\"",
+        ))
+        .body(bytes))
+}
+
+/// Reads the `file` part of a form, within the same limit as a CSV body.
+async fn read_form(request: &HttpRequest, payload: web::Payload) -> Result<Bytes, ApiError> {
+    let limit = MAX_BULK_BYTES + ENVELOPE_BYTES;
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        return Err(ApiError::PayloadTooLarge(MAX_BULK_BYTES));
+    }
+    let mut multipart = Multipart::new(request.headers(), payload);
+    let mut file: Option<Vec<u8>> = None;
+    let mut errors = Vec::new();
+    // Every part counts against one budget, so unknown parts cannot make the request unbounded.
+    let mut budget = limit;
+    while let Some(field) = multipart.next().await {
+        let mut field = field.map_err(multipart_error)?;
+        let name = field.name().unwrap_or_default().to_owned();
+        let mut content = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(multipart_error)?;
+            budget = budget
+                .checked_sub(chunk.len())
+                .ok_or(ApiError::PayloadTooLarge(MAX_BULK_BYTES))?;
+            if name == "file" {
+                content.extend_from_slice(&chunk);
+            }
+        }
+        match name.as_str() {
+            "file" if file.is_some() => {
+                return Err(ApiError::invalid(
+                    "file",
+                    "duplicate",
+                    "Send one file per import.",
+                ));
+            }
+            "file" => file = Some(content),
+            other => errors.push(FieldError::new(
+                other.chars().take(100).collect::<String>(),
+                "unknown_field",
+                "Unknown form field; the form has one part, `file`.",
+            )),
+        }
+    }
+    match file {
+        Some(content) if errors.is_empty() => Ok(Bytes::from(content)),
+        found => {
+            if found.is_none() {
+                errors.push(FieldError::new(
+                    "file",
+                    "required",
+                    "Send the CSV file as the form's `file` part.",
+                ));
+            }
+            Err(ApiError::Validation(errors))
+        }
+    }
+}
+
+/// A broken form is the client's mistake: 415 when its media type is unusable, otherwise a 422.
+fn multipart_error(err: MultipartError) -> ApiError {
+    match err {
+        MultipartError::ContentTypeMissing
+        | MultipartError::ContentTypeParse
+        | MultipartError::ContentTypeIncompatible
+        | MultipartError::BoundaryMissing => ApiError::UnsupportedMediaType(
+            "Send multipart/form-data with a boundary parameter.".into(),
+        ),
+        MultipartError::Payload(actix_web::error::PayloadError::Overflow) => {
+            ApiError::PayloadTooLarge(MAX_BULK_BYTES)
+        }
+        other => ApiError::invalid(
+            "body",
+            "malformed_multipart",
+            format!("The multipart body could not be read: {other}."),
+        ),
+    }
 }
 
 fn format_of(parsed: &csv_import::ParsedCsv) -> ImportFormat {

@@ -240,7 +240,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, AppError> {
             "header",
             "missing_columns",
             format!(
-                "Required columns missing: {}. The first line must name the columns, in any order.",
+                "Required columns missing: {}. The first line must name the columns (in any order); GET /v1/cases/import/template gives a file with all of them.",
                 missing.join(", ")
             ),
         ));
