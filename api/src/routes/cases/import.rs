@@ -52,8 +52,8 @@ pub struct CellProblem {
 /// The outcome of one CSV row.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ImportRow {
-    /// Row in the file as a spreadsheet numbers it: the header is row 1, whether lines end in
-    /// CRLF, LF or CR.
+    /// The line the row starts on, the header being line 1, whether lines end in CRLF, LF or
+    /// CR: the row number a spreadsheet shows, unless a cell above holds a line break.
     pub row: u64,
     /// The row's creditor reference.
     pub creditor_reference: Option<String>,

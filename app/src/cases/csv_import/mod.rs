@@ -704,6 +704,24 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_line_break_inside_a_quoted_cell_moves_the_rows_below_it() {
+        let file = format!(
+            "{HEADER},notes\r\nA,Acme,NL,NL123456789B01,EUR,I1,2026-01-01,2026-01-31,1.00,\"first\r\nsecond\"\r\nB,Acme,NL,NL123456789B01,EUR,I2,2026-01-01,2026-01-31,1.00,\r\n"
+        );
+        let parsed = parse(file.as_bytes()).unwrap();
+        let lines: Vec<u64> = parsed
+            .groups
+            .iter()
+            .map(|group| group.rows[0].line)
+            .collect();
+        assert_eq!(lines, [2, 4]);
+        assert_eq!(
+            parsed.groups[0].rows[0].get("notes"),
+            Some("first\r\nsecond")
+        );
+    }
+
     /// The bytes Excel (German locale) writes for "CSV (Trennzeichen-getrennt)": Windows-1252,
     /// `;`, CRLF, decimal commas with thousands dots, the euro sign, DD.MM.YYYY, and the empty
     /// rows it leaves after formatted cells.
