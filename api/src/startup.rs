@@ -160,6 +160,7 @@ impl Application {
                 .app_data(
                     web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()),
                 )
+                .route("/docs", web::get().to(docs_redirect))
                 .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
                 .default_service(web::to(unmatched))
                 .wrap(cors(&origins))
@@ -336,6 +337,14 @@ fn cors(origins: &[String]) -> Cors {
         cors = cors.allowed_origin(origin);
     }
     cors
+}
+
+/// `/docs`, the address the README and the start-up log give, leads to Swagger UI, which is
+/// served under `/docs/` (its pages load their assets relative to that).
+async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, "/docs/"))
+        .finish()
 }
 
 /// Unknown paths answer a problem, like everything else.

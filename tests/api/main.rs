@@ -20,6 +20,7 @@ mod collection;
 mod collector_scope;
 mod collectors;
 mod cors;
+mod csv_import;
 mod demo;
 mod disputes;
 mod documents;

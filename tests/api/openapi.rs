@@ -65,4 +65,11 @@ async fn the_served_document_and_swagger_ui_are_available(backend: Backend) {
     let docs = app.client.get(app.url("/docs/")).send().await.unwrap();
     assert_eq!(docs.status(), 200);
     assert!(docs.text().await.unwrap().contains("swagger"));
+    let bare = app.client.get(app.url("/docs")).send().await.unwrap();
+    assert_eq!(
+        bare.status(),
+        308,
+        "the address the README and the log give"
+    );
+    assert_eq!(bare.headers()["location"], "/docs/");
 }

@@ -3,13 +3,15 @@
 mod assignment;
 mod bulk;
 mod create;
+mod import;
 mod instructions;
 mod read;
 pub mod view;
 
 pub use assignment::{AssignmentRequest, put_assignment};
-pub use bulk::{create_cases_bulk, import_cases};
+pub use bulk::create_cases_bulk;
 pub use create::create_case;
+pub use import::{CsvFile, ImportUpload, get_import_template, import_cases};
 pub use instructions::{InstructionRequest, create_instruction};
 pub use read::{EventActor, get_balance, get_case, get_timeline, list_cases};
 
@@ -20,6 +22,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_case)
         .service(create_cases_bulk)
         .service(import_cases)
+        .service(get_import_template)
         .service(list_cases)
         .service(get_case)
         .service(get_balance)
