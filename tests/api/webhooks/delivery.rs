@@ -303,6 +303,17 @@ async fn a_test_ping_and_a_replay_reach_the_endpoint(backend: Backend) {
         .wait_for(1, |r| r.json()["type"] == "case.created")
         .await;
     let replay_path = format!("/v1/webhook-endpoints/{id}/replay");
+    // The receiver has both; wait until the worker has recorded both answers.
+    let deliveries_path = format!("/v1/webhook-endpoints/{id}/deliveries");
+    let mut settled = json!(null);
+    for _ in 0..250 {
+        settled = body(app.get(&deliveries_path, &admin.token).await).await;
+        let attempts = settled["data"].as_array().unwrap();
+        if attempts.len() >= 2 && attempts.iter().all(|a| a["status"] == "succeeded") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     let failed_only = body(
         app.post(&replay_path, &admin.token, &json!({"since": since}))
             .await,
@@ -310,7 +321,7 @@ async fn a_test_ping_and_a_replay_reach_the_endpoint(backend: Backend) {
     .await;
     assert_eq!(
         failed_only["queued"], 0,
-        "nothing failed, nothing to replay"
+        "nothing failed, nothing to replay: {settled}"
     );
     let all = app
         .post(
