@@ -68,6 +68,9 @@ macro_rules! error_codes {
 error_codes! {
     MalformedJson => "malformed_json", BAD_REQUEST, "Malformed JSON";
     Unauthenticated => "unauthenticated", UNAUTHORIZED, "Authentication required";
+    TokenExpired => "token_expired", UNAUTHORIZED, "Access token expired";
+    TokenRevoked => "token_revoked", UNAUTHORIZED, "Credentials revoked";
+    TokenInvalid => "token_invalid", UNAUTHORIZED, "Invalid credentials";
     Forbidden => "forbidden", FORBIDDEN, "Forbidden";
     NotFound => "not_found", NOT_FOUND, "Not found";
     TransitionRefused => "transition_refused", CONFLICT, "Transition refused";
@@ -135,9 +138,12 @@ pub enum ApiError {
     /// The body exceeds the endpoint's limit (bytes).
     #[error("payload larger than {0} bytes")]
     PayloadTooLarge(usize),
-    /// Credentials are missing, malformed, expired, revoked or wrong.
+    /// Credentials are missing, or a login was refused.
     #[error("unauthenticated: {0}")]
     Unauthenticated(&'static str),
+    /// A bearer token was sent and refused: expired, revoked or invalid (RFC 6750 `invalid_token`).
+    #[error("token refused: {0:?}")]
+    TokenRefused(TokenProblem),
     /// The caller is known but its role may not do this.
     #[error("forbidden: {0}")]
     Forbidden(String),
@@ -215,6 +221,9 @@ impl ApiError {
             Self::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
             Self::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
             Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
+            Self::TokenRefused(TokenProblem::Expired) => ErrorCode::TokenExpired,
+            Self::TokenRefused(TokenProblem::Revoked) => ErrorCode::TokenRevoked,
+            Self::TokenRefused(TokenProblem::Invalid) => ErrorCode::TokenInvalid,
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::NotFound => ErrorCode::NotFound,
             Self::TransitionRefused(_) => ErrorCode::TransitionRefused,
@@ -246,6 +255,7 @@ impl ApiError {
                 format!("The request body exceeds the limit of {limit} bytes.")
             }
             Self::Unauthenticated(why) => (*why).to_owned(),
+            Self::TokenRefused(problem) => problem.description().to_owned(),
             Self::Forbidden(why)
             | Self::Conflict(why)
             | Self::ArrangementEnded(why)
@@ -327,8 +337,21 @@ impl ResponseError for ApiError {
         }
         let mut response = HttpResponse::build(self.status_code());
         response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));
-        if matches!(self, Self::Unauthenticated(_)) {
-            response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
+        // RFC 6750 s.3: no error attribute when no credentials came, `invalid_token` with a
+        // description when a token came and was refused, so a client knows to refresh (expired)
+        // or to log in again (revoked, invalid).
+        match self {
+            Self::Unauthenticated(_) => {
+                response
+                    .insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
+            }
+            Self::TokenRefused(problem) => {
+                response.insert_header((
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static(problem.challenge()),
+                ));
+            }
+            _ => {}
         }
         if let Self::TooManyRequests(wait) | Self::Busy(wait) = self {
             response.insert_header((header::RETRY_AFTER, retry_after_seconds(*wait)));
@@ -458,5 +481,47 @@ mod tests {
             .status_code(),
             StatusCode::SERVICE_UNAVAILABLE
         );
+    }
+}
+
+/// Why a bearer token was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenProblem {
+    /// An access token past its `exp`: refresh it.
+    Expired,
+    /// The session ended (logged out, password changed, lifetime over) or the user was disabled:
+    /// log in again.
+    Revoked,
+    /// Not a token this server issued: malformed, a bad signature, an unknown or revoked API key.
+    Invalid,
+}
+
+impl TokenProblem {
+    /// The problem's `detail`.
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Expired => "The access token expired: get a new one with POST /v1/auth/refresh.",
+            Self::Revoked => "The session was ended or the user disabled: log in again.",
+            Self::Invalid => {
+                "The token is malformed, not signed by this server, or an unknown or revoked API key."
+            }
+        }
+    }
+
+    /// The `WWW-Authenticate` challenge (RFC 6750 s.3).
+    #[must_use]
+    pub fn challenge(self) -> &'static str {
+        match self {
+            Self::Expired => {
+                r#"Bearer error="invalid_token", error_description="The access token expired""#
+            }
+            Self::Revoked => {
+                r#"Bearer error="invalid_token", error_description="The session was revoked""#
+            }
+            Self::Invalid => {
+                r#"Bearer error="invalid_token", error_description="The token is malformed or invalid""#
+            }
+        }
     }
 }

@@ -11,7 +11,8 @@ use crate::helpers::{Backend, TEST_JWT_SECRET, TestApp, assert_problem, spawn_ap
 
 both_backends!(
     forged_expired_and_malformed_tokens_are_refused,
-    malformed_authorization_headers_are_refused
+    malformed_authorization_headers_are_refused,
+    a_token_of_an_ended_session_is_revoked_not_expired
 );
 
 fn real_claims(app: &TestApp) -> Value {
@@ -90,7 +91,23 @@ async fn forged_expired_and_malformed_tokens_are_refused(backend: Backend) {
     for (what, token) in forgeries {
         let response = app.get("/v1/me", &token).await;
         assert_eq!(response.status(), 401, "{what}");
-        assert_problem(response, 401).await;
+        // RFC 6750 s.3.1: a token came and was refused.
+        let challenge = response.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            challenge.starts_with(r#"Bearer error="invalid_token""#),
+            "{what}: {challenge}"
+        );
+        let code = assert_problem(response, 401).await["code"].clone();
+        // Only a genuine token past its expiry is worth refreshing.
+        let expected = if what == "expired" {
+            "token_expired"
+        } else {
+            "token_invalid"
+        };
+        assert_eq!(code, expected, "{what}");
     }
 }
 
@@ -124,4 +141,34 @@ async fn malformed_authorization_headers_are_refused(backend: Backend) {
         200,
         "the scheme is case-insensitive (RFC 9110)"
     );
+}
+
+async fn a_token_of_an_ended_session_is_revoked_not_expired(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = app.admin_token.clone();
+    let logout = app
+        .client
+        .post(app.url("/v1/auth/logout"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logout.status(), 204);
+    let response = app.get("/v1/me", &token).await;
+    let challenge = response.headers()["www-authenticate"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        challenge,
+        r#"Bearer error="invalid_token", error_description="The session was revoked""#
+    );
+    let problem = assert_problem(response, 401).await;
+    assert_eq!(problem["code"], "token_revoked");
+    assert!(problem["detail"].as_str().unwrap().contains("log in again"));
+    let none = app
+        .request(reqwest::Method::GET, "/v1/me", None, None)
+        .await;
+    assert_eq!(none.headers()["www-authenticate"], "Bearer");
+    assert_eq!(assert_problem(none, 401).await["code"], "unauthenticated");
 }

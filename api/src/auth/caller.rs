@@ -14,13 +14,14 @@ use solvo_domain::permission::Permission;
 use solvo_persistence::repositories::{api_keys, sessions};
 
 use crate::auth::secret;
-use crate::error::ApiError;
+use crate::error::{ApiError, TokenProblem};
 use crate::roles::{stored_kind, stored_role};
 use crate::state::AppState;
 
 /// How stale `last_used_at` may get before a request refreshes it; spares a write per call.
 const LAST_USED_RESOLUTION_SECONDS: i64 = 60;
-const UNAUTHENTICATED: &str = "Missing, malformed, expired or revoked credentials.";
+const UNAUTHENTICATED: &str =
+    "No credentials: send `Authorization: Bearer <access token or API key>`.";
 
 /// The authenticated caller of a request: the use cases' [`Principal`], extracted from the
 /// bearer token. It dereferences to the principal, so handlers read `caller.role` directly.
@@ -55,6 +56,8 @@ impl FromRequest for Caller {
         Box::pin(async move {
             let state =
                 state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("AppState missing")))?;
+            // No `Bearer <token>` at all (another scheme included) is no credentials: RFC 6750
+            // s.3.1 asks for a bare challenge then.
             let token = token.ok_or(ApiError::Unauthenticated(UNAUTHENTICATED))?;
             if token.starts_with(secret::API_KEY_PREFIX) {
                 authenticate_api_key(&state, &token).await
@@ -73,10 +76,7 @@ fn bearer_token(req: &HttpRequest) -> Option<String> {
 }
 
 async fn authenticate_access_token(state: &AppState, token: &str) -> Result<Caller, ApiError> {
-    let claims = state
-        .jwt
-        .verify(token)
-        .ok_or(ApiError::Unauthenticated(UNAUTHENTICATED))?;
+    let claims = state.jwt.verify(token).map_err(ApiError::TokenRefused)?;
     let started_after =
         solvo_app::clock::system_now() - Duration::seconds(state.lifetimes.session_seconds);
     let active = state
@@ -88,7 +88,7 @@ async fn authenticate_access_token(state: &AppState, token: &str) -> Result<Call
             )
         })
         .await?;
-    let (user, session_id) = active.ok_or(ApiError::Unauthenticated(UNAUTHENTICATED))?;
+    let (user, session_id) = active.ok_or(ApiError::TokenRefused(TokenProblem::Revoked))?;
     Ok(Caller(Principal {
         organisation_id: user.organisation_id,
         organisation_kind: stored_kind(&user.organisation_kind)?,
@@ -120,7 +120,7 @@ async fn authenticate_api_key(state: &AppState, token: &str) -> Result<Caller, A
             Ok(Some((key, kind)))
         })
         .await?;
-    let (key, kind) = found.ok_or(ApiError::Unauthenticated(UNAUTHENTICATED))?;
+    let (key, kind) = found.ok_or(ApiError::TokenRefused(TokenProblem::Invalid))?;
     Ok(Caller(Principal {
         organisation_id: key.organisation_id,
         organisation_kind: stored_kind(&kind)?,

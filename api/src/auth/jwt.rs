@@ -8,6 +8,7 @@
 //! key can be dropped after that. A token without `kid` (signed before keys had ids) is checked
 //! against the current key.
 
+use crate::error::TokenProblem;
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{
     Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, decode_header, encode,
@@ -126,20 +127,32 @@ impl JwtKeys {
         &self.kid
     }
 
-    /// Verifies signature, algorithm, issuer, audience and expiry; `None` for any failure (the
-    /// client gets the same 401 whatever was wrong).
-    #[must_use]
-    pub fn verify(&self, token: &str) -> Option<AccessClaims> {
-        let kid = decode_header(token).ok()?.kid;
+    /// Verifies signature, algorithm, issuer, audience and expiry. An expired token is told
+    /// apart (the client should refresh it); every other failure is [`TokenProblem::Invalid`].
+    ///
+    /// # Errors
+    /// The [`TokenProblem`].
+    pub fn verify(&self, token: &str) -> Result<AccessClaims, TokenProblem> {
+        let kid = decode_header(token).map_err(|_| TokenProblem::Invalid)?.kid;
         let (_, key) = match kid {
-            Some(kid) => self.decoding.iter().find(|(id, _)| *id == kid)?,
-            None => self.decoding.first()?,
-        };
+            Some(kid) => self.decoding.iter().find(|(id, _)| *id == kid),
+            None => self.decoding.first(),
+        }
+        .ok_or(TokenProblem::Invalid)?;
         match decode::<AccessClaims>(token, key, &self.validation) {
-            Ok(data) => Some(data.claims),
+            Ok(data) => Ok(data.claims),
             Err(err) => {
                 tracing::debug!(error = %err, "access token refused");
-                None
+                // Only a token whose signature checked out can be expired: the library
+                // validates the signature before the claims.
+                if matches!(
+                    err.kind(),
+                    jsonwebtoken::errors::ErrorKind::ExpiredSignature
+                ) {
+                    Err(TokenProblem::Expired)
+                } else {
+                    Err(TokenProblem::Invalid)
+                }
             }
         }
     }
@@ -161,7 +174,7 @@ mod tests {
         let keys = keys();
         let claims = keys.claims("usr_1", "org_1", "collector", "ses_1", Utc::now(), 900);
         let token = keys.sign(&claims).unwrap();
-        assert_eq!(keys.verify(&token), Some(claims));
+        assert_eq!(keys.verify(&token), Ok(claims));
     }
 
     #[test]
@@ -171,27 +184,30 @@ mod tests {
         let expired = keys
             .sign(&keys.claims("u", "o", "collector", "s", past, 900))
             .unwrap();
-        assert_eq!(keys.verify(&expired), None);
+        assert_eq!(keys.verify(&expired), Err(TokenProblem::Expired));
 
         let other = JwtKeys::new(b"another-secret-another-secret-xx", "solvo", "solvo-api");
         let forged = other
             .sign(&other.claims("u", "o", "agency_admin", "s", Utc::now(), 900))
             .unwrap();
-        assert_eq!(keys.verify(&forged), None);
+        assert_eq!(keys.verify(&forged), Err(TokenProblem::Invalid));
 
         let wrong_audience =
             JwtKeys::new(b"0123456789abcdef0123456789abcdef", "solvo", "elsewhere");
         let token = wrong_audience
             .sign(&wrong_audience.claims("u", "o", "collector", "s", Utc::now(), 900))
             .unwrap();
-        assert_eq!(keys.verify(&token), None);
+        assert_eq!(keys.verify(&token), Err(TokenProblem::Invalid));
 
         let valid = keys
             .sign(&keys.claims("u", "o", "collector", "s", Utc::now(), 900))
             .unwrap();
         let payload = valid.split('.').nth(1).unwrap();
         let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
-        assert_eq!(keys.verify(&format!("{header}.{payload}.")), None);
+        assert_eq!(
+            keys.verify(&format!("{header}.{payload}.")),
+            Err(TokenProblem::Invalid)
+        );
     }
 
     #[test]
@@ -203,10 +219,7 @@ mod tests {
             .sign(&old.claims("u", "o", "collector", "s", Utc::now(), 900))
             .unwrap();
         let rotated = JwtKeys::rotated(&new_secret, &[old_secret], "solvo", "solvo-api");
-        assert!(
-            rotated.verify(&issued).is_some(),
-            "an old token still works"
-        );
+        assert!(rotated.verify(&issued).is_ok(), "an old token still works");
         let fresh = rotated
             .sign(&rotated.claims("u", "o", "collector", "s", Utc::now(), 900))
             .unwrap();
@@ -215,15 +228,15 @@ mod tests {
             Some(rotated.kid())
         );
         assert!(
-            old.verify(&fresh).is_none(),
+            old.verify(&fresh).is_err(),
             "the old key does not verify new tokens"
         );
         let dropped = JwtKeys::new(&new_secret, "solvo", "solvo-api");
         assert!(
-            dropped.verify(&issued).is_none(),
+            dropped.verify(&issued).is_err(),
             "dropping the old key ends its tokens"
         );
-        assert!(dropped.verify(&fresh).is_some());
+        assert!(dropped.verify(&fresh).is_ok());
 
         // A token without `kid` is checked against the current key only.
         let claims = old.claims("u", "o", "collector", "s", Utc::now(), 900);
@@ -233,7 +246,7 @@ mod tests {
             &EncodingKey::from_secret(b"0123456789abcdef0123456789abcdef"),
         )
         .unwrap();
-        assert!(old.verify(&unlabelled).is_some());
-        assert!(rotated.verify(&unlabelled).is_none());
+        assert!(old.verify(&unlabelled).is_ok());
+        assert!(rotated.verify(&unlabelled).is_err());
     }
 }
