@@ -19,6 +19,7 @@ use solvo_app::webhooks::deliveries::{self, Answer, Claimed, RESPONSE_KEPT};
 use solvo_domain::webhook::{Destination, forbidden_address};
 use solvo_persistence::Pool;
 use solvo_persistence::dialect::write_transaction;
+use solvo_persistence::repositories::{events, webhook_deliveries};
 use tokio::sync::Semaphore;
 use tokio::task::JoinHandle;
 
@@ -147,6 +148,10 @@ async fn publish(worker: &Dispatcher) -> anyhow::Result<usize> {
     let now = worker.clock.now();
     let published = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get()?;
+        // A read first: an idle worker takes no write lock (on SQLite, syncs no commit).
+        if !events::any_unsequenced(&mut conn)? {
+            return anyhow::Ok(0);
+        }
         anyhow::Ok(write_transaction(&mut conn, |conn| {
             sequencer::run(conn, now)
         })?)
@@ -173,16 +178,12 @@ async fn claim(
     let limit = i64::try_from(free).unwrap_or(64);
     let claimed = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get()?;
+        let lease_now = system_now();
+        if !webhook_deliveries::any_due(&mut conn, now, lease_now)? {
+            return anyhow::Ok(Vec::new());
+        }
         anyhow::Ok(write_transaction(&mut conn, |conn| {
-            deliveries::claim_due(
-                conn,
-                &config,
-                limit,
-                &counts,
-                PER_ENDPOINT,
-                now,
-                system_now(),
-            )
+            deliveries::claim_due(conn, &config, limit, &counts, PER_ENDPOINT, now, lease_now)
         })?)
     })
     .await??;

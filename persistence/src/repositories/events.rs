@@ -40,6 +40,18 @@ pub fn insert_all(conn: &mut AnyConnection, rows: &[EventRow]) -> Result<(), Per
     Ok(())
 }
 
+/// Whether any committed event waits for its position: a read, so an idle worker does not
+/// take the write lock (and, on SQLite, sync a commit) on every pass.
+///
+/// # Errors
+/// Database errors only.
+pub fn any_unsequenced(conn: &mut AnyConnection) -> Result<bool, PersistenceError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        events::table.filter(events::position.is_null()),
+    ))
+    .get_result(conn)?)
+}
+
 /// Gives up to `limit` committed events without a position the next positions, oldest first,
 /// and returns them. The position counter's row is updated first, so on PostgreSQL a second
 /// sequencer waits for this one's commit and then sees its events positioned (SQLite's write

@@ -126,6 +126,19 @@ pub fn due(
         .load(conn)?)
 }
 
+/// Whether any attempt may be sent now, as [`due`] selects them: a read, so an idle worker
+/// takes no write lock.
+///
+/// # Errors
+/// Database errors only.
+pub fn any_due(
+    conn: &mut AnyConnection,
+    now: NaiveDateTime,
+    lease_now: NaiveDateTime,
+) -> Result<bool, PersistenceError> {
+    Ok(!due(conn, now, lease_now, &[], 1)?.is_empty())
+}
+
 /// Takes `row` for this worker until `lease_until`, if no other worker took it since it was
 /// read: the update only matches the status and lease it was read with.
 ///
