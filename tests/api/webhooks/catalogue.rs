@@ -4,9 +4,9 @@
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 
-use super::{creditor, webhook_app};
+use super::{creditor, items, poll, webhook_app};
 use crate::both_backends;
-use crate::helpers::{Backend, body};
+use crate::helpers::Backend;
 
 both_backends!(
     the_work_on_a_case_is_in_the_feed_event_by_event,
@@ -105,15 +105,7 @@ async fn the_work_on_a_case_is_in_the_feed_event_by_event(backend: Backend) {
     )
     .await;
 
-    let mut events: Vec<Value> = Vec::new();
-    for _ in 0..250 {
-        let feed = body(app.get("/v1/events?limit=500", &admin.token).await).await;
-        events = feed["data"].as_array().unwrap().clone();
-        if events.iter().any(|event| event["type"] == "case.closed") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let events = feed_until(&app, &admin.token, "case.closed").await;
     let types: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
     for expected in [
         "case.created",
@@ -171,16 +163,11 @@ fn cents(amount: &Value) -> i64 {
 
 /// Waits until the creditor's feed has an event of `last`; returns the feed.
 async fn feed_until(app: &crate::helpers::TestApp, token: &str, last: &str) -> Vec<Value> {
-    let mut events: Vec<Value> = Vec::new();
-    for _ in 0..250 {
-        let feed = body(app.get("/v1/events?limit=500", token).await).await;
-        events = feed["data"].as_array().unwrap().clone();
-        if events.iter().any(|event| event["type"] == last) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    events
+    let feed = poll(app, "/v1/events?limit=500", token, |feed| {
+        items(feed).iter().any(|event| event["type"] == last)
+    })
+    .await;
+    items(&feed)
 }
 
 async fn money_out_and_the_legal_path_are_in_the_feed(backend: Backend) {

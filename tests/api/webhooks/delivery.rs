@@ -1,10 +1,10 @@
 //! What a receiver gets: signed events, retried with the same id, each creditor its own.
 
 use chrono::Utc;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::receiver::{Receiver, verifies};
-use super::{creditor, register, webhook_app};
+use super::{creditor, items, poll, register, webhook_app};
 use crate::both_backends;
 use crate::helpers::{Backend, body};
 
@@ -121,22 +121,18 @@ async fn a_receiver_that_fails_gets_the_event_again_with_the_same_id(backend: Ba
     );
 
     let id = endpoint["id"].as_str().unwrap();
-    let mut attempts = Vec::new();
-    for _ in 0..200 {
-        let list = body(
-            app.get(
-                &format!("/v1/webhook-endpoints/{id}/deliveries"),
-                &admin.token,
-            )
-            .await,
-        )
-        .await;
-        attempts = list["data"].as_array().unwrap().clone();
-        if attempts.first().is_some_and(|a| a["status"] == "succeeded") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let list = poll(
+        &app,
+        &format!("/v1/webhook-endpoints/{id}/deliveries"),
+        &admin.token,
+        |list| {
+            items(list)
+                .first()
+                .is_some_and(|a| a["status"] == "succeeded")
+        },
+    )
+    .await;
+    let attempts = items(&list);
     let summary: Vec<(i64, &str, i64)> = attempts
         .iter()
         .map(|a| {
@@ -305,15 +301,11 @@ async fn a_test_ping_and_a_replay_reach_the_endpoint(backend: Backend) {
     let replay_path = format!("/v1/webhook-endpoints/{id}/replay");
     // The receiver has both; wait until the worker has recorded both answers.
     let deliveries_path = format!("/v1/webhook-endpoints/{id}/deliveries");
-    let mut settled = json!(null);
-    for _ in 0..250 {
-        settled = body(app.get(&deliveries_path, &admin.token).await).await;
-        let attempts = settled["data"].as_array().unwrap();
-        if attempts.len() >= 2 && attempts.iter().all(|a| a["status"] == "succeeded") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let settled = poll(&app, &deliveries_path, &admin.token, |list| {
+        let attempts = items(list);
+        attempts.len() >= 2 && attempts.iter().all(|a| a["status"] == "succeeded")
+    })
+    .await;
     let failed_only = body(
         app.post(&replay_path, &admin.token, &json!({"since": since}))
             .await,
@@ -455,14 +447,10 @@ async fn an_endpoint_failing_for_five_days_is_disabled_with_its_reason(backend: 
     receiver.wait_for(1, |_| true).await;
     let path = format!("/v1/webhook-endpoints/{id}");
     // The receiver answered; the worker records the failure just after.
-    let mut failing = json!(null);
-    for _ in 0..250 {
-        failing = body(app.get(&path, &admin.token).await).await;
-        if failing["failing_since"].is_string() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let failing = poll(&app, &path, &admin.token, |e| {
+        e["failing_since"].is_string()
+    })
+    .await;
     assert!(
         failing["failing_since"].is_string(),
         "a failing spell starts"
@@ -478,14 +466,7 @@ async fn an_endpoint_failing_for_five_days_is_disabled_with_its_reason(backend: 
         )
         .await;
     assert_eq!(moved.status(), 200);
-    let mut shown = json!(null);
-    for _ in 0..250 {
-        shown = body(app.get(&path, &admin.token).await).await;
-        if shown["enabled"] == false {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let shown = poll(&app, &path, &admin.token, |e| e["enabled"] == false).await;
     assert_eq!(shown["enabled"], false, "{shown}");
     assert!(
         shown["disabled_reason"]
@@ -548,20 +529,17 @@ async fn a_receiver_down_for_a_while_gets_every_event_once_it_is_up(backend: Bac
         app.place_case(&admin.token, &format!("DOWN-{n}")).await;
     }
     let path = format!("/v1/webhook-endpoints/{id}/deliveries");
-    let mut refused = 0;
-    for _ in 0..250 {
-        let list = body(app.get(&path, &admin.token).await).await;
-        refused = list["data"]
-            .as_array()
-            .unwrap()
+    let refused_while_down = |list: &Value| {
+        items(list)
             .iter()
             .filter(|a| a["status"] == "failed" && a["response_status"].is_null())
-            .count();
-        if refused >= 3 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+            .count()
+    };
+    let list = poll(&app, &path, &admin.token, |list| {
+        refused_while_down(list) >= 3
+    })
+    .await;
+    let refused = refused_while_down(&list);
     assert!(
         refused >= 3,
         "every event failed while the receiver was down"
@@ -611,12 +589,8 @@ async fn a_replay_of_failures_sends_what_failed_for_good_and_a_redirect_is_a_fai
     app.place_case(&admin.token, "OK-1").await;
     receiver.wait_for(1, |r| r.answered == 200).await;
     let path = format!("/v1/webhook-endpoints/{id}/deliveries");
-    let mut statuses = Vec::new();
-    for _ in 0..250 {
-        let list = body(app.get(&path, &admin.token).await).await;
-        statuses = list["data"]
-            .as_array()
-            .unwrap()
+    let statuses_of = |list: &Value| -> Vec<(String, Value)> {
+        items(list)
             .iter()
             .map(|a| {
                 (
@@ -624,16 +598,17 @@ async fn a_replay_of_failures_sends_what_failed_for_good_and_a_redirect_is_a_fai
                     a["response_status"].clone(),
                 )
             })
-            .collect();
-        if statuses
-            .iter()
-            .all(|(status, _)| status != "pending" && status != "sending")
-            && statuses.len() == 3
-        {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+            .collect()
+    };
+    let list = poll(&app, &path, &admin.token, |list| {
+        let statuses = statuses_of(list);
+        statuses.len() == 3
+            && statuses
+                .iter()
+                .all(|(s, _)| s != "pending" && s != "sending")
+    })
+    .await;
+    let statuses = statuses_of(&list);
     assert!(
         statuses.contains(&("failed".to_owned(), json!(302))),
         "a redirect is a failure: {statuses:?}"

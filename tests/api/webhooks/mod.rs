@@ -48,3 +48,22 @@ pub async fn register(app: &TestApp, token: &str, receiver: &Receiver, types: Va
     assert_eq!(response.status(), 201, "registering the receiver");
     body(response).await
 }
+
+/// Reads `path` as `token` until `done` holds of the body (up to five seconds): the worker
+/// records what a receiver answered just after the receiver has it. Returns the last body.
+pub async fn poll(app: &TestApp, path: &str, token: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..250 {
+        last = body(app.get(path, token).await).await;
+        if done(&last) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    last
+}
+
+/// The items of a list body.
+pub fn items(list: &Value) -> Vec<Value> {
+    list["data"].as_array().cloned().unwrap_or_default()
+}
