@@ -47,7 +47,7 @@ pub struct EndpointPatch {
     pub enabled: Option<bool>,
 }
 
-/// Reads event type names.
+/// Reads event type names as an endpoint subscribes to them.
 ///
 /// # Errors
 /// [`AppError::Validation`] naming each unknown type.
@@ -55,21 +55,36 @@ pub fn subscription(names: Option<&[String]>) -> Result<Subscription, AppError> 
     let Some(names) = names else {
         return Ok(Subscription::All);
     };
+    let kinds = event_types(names.iter().map(String::as_str), |index| {
+        format!("event_types[{index}]")
+    })?;
+    Ok(Subscription::Only(kinds))
+}
+
+/// Reads the names of event types an endpoint or the feed can ask for (a test ping goes to its
+/// endpoint only), each once; `field` names the field of the `index`-th name in an error.
+///
+/// # Errors
+/// [`AppError::Validation`] naming each unknown type.
+pub fn event_types<'a>(
+    names: impl Iterator<Item = &'a str>,
+    field: impl Fn(usize) -> String,
+) -> Result<Vec<EventType>, AppError> {
     let mut kinds = Vec::new();
     let mut errors = Vec::new();
-    for (index, name) in names.iter().enumerate() {
-        match EventType::parse(name).filter(|kind| EventType::subscribable().any(|s| s == *kind)) {
+    for (index, name) in names.enumerate() {
+        match EventType::subscribable().find(|kind| kind.as_str() == name) {
             Some(kind) if !kinds.contains(&kind) => kinds.push(kind),
             Some(_) => {}
             None => errors.push(FieldError::new(
-                format!("event_types[{index}]"),
+                field(index),
                 "unknown_event_type",
                 format!("`{name}` is not an event type; see the catalogue in the Event schema."),
             )),
         }
     }
     if errors.is_empty() {
-        Ok(Subscription::Only(kinds))
+        Ok(kinds)
     } else {
         Err(AppError::Validation(errors))
     }

@@ -2,8 +2,9 @@
 
 use actix_web::{HttpResponse, get, web};
 use serde::Deserialize;
+use solvo_app::AppError;
 use solvo_app::events::feed::{self, FeedRequest};
-use solvo_app::{AppError, FieldError};
+use solvo_app::webhooks::input::event_types;
 use solvo_domain::webhook::EventType;
 use utoipa::IntoParams;
 
@@ -67,26 +68,9 @@ fn types(raw: Option<&str>) -> Result<Vec<EventType>, AppError> {
     let Some(raw) = raw else {
         return Ok(Vec::new());
     };
-    let mut kinds = Vec::new();
-    let mut errors = Vec::new();
-    for name in raw
+    let names = raw
         .split(',')
         .map(str::trim)
-        .filter(|name| !name.is_empty())
-    {
-        // A test ping goes to its endpoint only, never to the feed.
-        match EventType::parse(name).filter(|kind| EventType::subscribable().any(|s| s == *kind)) {
-            Some(kind) => kinds.push(kind),
-            None => errors.push(FieldError::new(
-                "types",
-                "unknown_event_type",
-                format!("`{name}` is not an event type."),
-            )),
-        }
-    }
-    if errors.is_empty() {
-        Ok(kinds)
-    } else {
-        Err(AppError::Validation(errors))
-    }
+        .filter(|name| !name.is_empty());
+    event_types(names, |_| "types".to_owned())
 }
