@@ -65,8 +65,11 @@ pub(super) fn apply(
     let case = match step {
         Step::PartPayment => {
             // A third of the principal, as debtors in amicable collection often pay first.
-            let amount = (turn.principal.amount() / Decimal::from(3)).round_dp(2);
-            let payment = payment(amount, turn.at);
+            let third = Money::rounded(
+                turn.principal.amount() / Decimal::from(3),
+                turn.principal.currency(),
+            );
+            let payment = payment(third, turn.at);
             record(
                 conn,
                 &collector,
@@ -81,7 +84,7 @@ pub(super) fn apply(
         }
         Step::DirectPayment => {
             let creditor = creditor_admin(turn.creditor);
-            let payment = payment(turn.principal.amount(), turn.at);
+            let payment = payment(turn.principal, turn.at);
             record(
                 conn,
                 &creditor,
@@ -125,9 +128,9 @@ pub(super) fn apply(
     Ok(case)
 }
 
-fn payment(amount: Decimal, at: NaiveDateTime) -> NewPayment {
+fn payment(amount: Money, at: NaiveDateTime) -> NewPayment {
     NewPayment {
-        amount: amount.to_string(),
+        amount: amount.amount_string(),
         currency: None,
         value_date: at.date(),
         method: PaymentMethod::BankTransfer,
