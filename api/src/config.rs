@@ -121,6 +121,12 @@ pub struct ServerConfig {
     #[arg(long, env = "SOLVO_WEBHOOK_INTERVAL_MS", default_value_t = 250,
           value_parser = clap::value_parser!(u64).range(0..=60_000))]
     pub webhook_interval_ms: u64,
+    /// The agency's collection accounts debtors pay into, a JSON list of `{"currency", "holder",
+    /// "iban", "bic", "bank"}`, one per currency. The debtor portal gives a case's account
+    /// (with an EPC QR code for euros), bank reconciliation flags statements of other accounts.
+    /// An invalid IBAN or BIC stops the start-up.
+    #[arg(long, env = "SOLVO_COLLECTION_ACCOUNTS", hide_env_values = true)]
+    pub collection_accounts: Option<String>,
 }
 
 impl ServerConfig {
@@ -155,6 +161,7 @@ impl ServerConfig {
             webhook_retry_schedule: None,
             webhook_timeout_seconds: 10,
             webhook_interval_ms: 250,
+            collection_accounts: None,
         }
     }
 }
@@ -184,5 +191,20 @@ impl ServerConfig {
             schedule,
             timeout: std::time::Duration::from_secs(self.webhook_timeout_seconds),
         })
+    }
+}
+
+impl ServerConfig {
+    /// The collection accounts, checked; none when unset.
+    ///
+    /// # Errors
+    /// A `SOLVO_COLLECTION_ACCOUNTS` that is not a valid list, naming the entry and the field.
+    pub fn collection_accounts(
+        &self,
+    ) -> anyhow::Result<solvo_domain::collection_accounts::CollectionAccounts> {
+        solvo_domain::collection_accounts::CollectionAccounts::parse_json(
+            self.collection_accounts.as_deref().unwrap_or_default(),
+        )
+        .map_err(|err| anyhow::anyhow!("SOLVO_COLLECTION_ACCOUNTS: {err}"))
     }
 }

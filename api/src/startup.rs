@@ -97,6 +97,7 @@ impl Application {
             config.scheduler_interval_seconds,
         );
         let webhooks = config.webhooks()?;
+        let collection_accounts = Arc::new(config.collection_accounts()?);
         let dispatcher = Dispatcher::new(
             pool.clone(),
             clock.clone(),
@@ -132,6 +133,7 @@ impl Application {
                 )),
             },
             webhooks,
+            collection_accounts,
         };
         tracing::info!(
             concurrent = state.hash_gate.capacity(),

@@ -49,4 +49,6 @@ pub struct AppState {
     pub proxies: crate::auth::client_address::TrustedProxies,
     /// How webhooks are checked and delivered.
     pub webhooks: solvo_app::webhooks::WebhookConfig,
+    /// The agency's collection accounts, one per currency (`SOLVO_COLLECTION_ACCOUNTS`).
+    pub collection_accounts: std::sync::Arc<solvo_domain::collection_accounts::CollectionAccounts>,
 }

@@ -7,6 +7,7 @@
 pub mod allocation;
 pub mod arrangement;
 pub mod case;
+pub mod collection_accounts;
 pub mod country;
 pub mod fees;
 pub mod identifiers;
