@@ -92,6 +92,7 @@ pub fn bootstrap(
             version: 1,
             created_at: now,
             updated_at: now,
+            name: None,
         };
         users::insert(conn, &user)?;
         Ok(Bootstrapped {

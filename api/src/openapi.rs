@@ -37,6 +37,7 @@ use solvo_domain::webhook::EventType;
         (name = "money", description = "Payments, their allocation onto the ledger, reversals, promises to pay, payment plans, remittances to creditors and the agency's fee invoices"),
         (name = "webhooks", description = "Webhook endpoints (Standard Webhooks signatures), their deliveries, retries and replays, and the event feed"),
         (name = "collaboration", description = "Messages and documents on a case"),
+        (name = "portal", description = "The debtor portal: access codes for letters, debtor sessions, and what a debtor sees and does about their own cases"),
         (name = "reference", description = "Jurisdictions, reference rates and the case state machine"),
         (name = "operations", description = "Health, metrics and the scheduler's jobs"),
         (name = "sandbox", description = "The test clock of a server started with `--test-clock`; never in production"),
@@ -127,6 +128,18 @@ impl Modify for SecuritySchemes {
                     .bearer_format("sk_…")
                     .description(Some(
                         "API key from POST /v1/api-keys, sent as a bearer token.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "portal_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "A debtor's portal token from POST /v1/portal/session (one hour); refused outside /v1/portal/.",
                     ))
                     .build(),
             ),

@@ -38,6 +38,7 @@ pub mod organisations;
 pub mod paging;
 pub mod passwords;
 pub mod payments;
+pub mod portal;
 pub mod principal;
 pub mod quotes;
 pub mod rates;

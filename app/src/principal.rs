@@ -27,6 +27,14 @@ pub enum Actor {
         /// Its visible prefix.
         prefix: String,
     },
+    /// A debtor with a portal session (`crate::portal`), opened with a case's reference and
+    /// access code.
+    Debtor {
+        /// The debtor record.
+        id: String,
+        /// The access code the session was opened with.
+        grant_id: String,
+    },
 }
 
 /// Which of the tenant's cases a caller works on.
@@ -86,7 +94,7 @@ impl Principal {
     pub fn user_id(&self) -> Option<&str> {
         match &self.actor {
             Actor::User { id, .. } => Some(id),
-            Actor::ApiKey { .. } => None,
+            Actor::ApiKey { .. } | Actor::Debtor { .. } => None,
         }
     }
 
@@ -94,7 +102,7 @@ impl Principal {
     #[must_use]
     pub fn actor_id(&self) -> &str {
         match &self.actor {
-            Actor::User { id, .. } | Actor::ApiKey { id, .. } => id,
+            Actor::User { id, .. } | Actor::ApiKey { id, .. } | Actor::Debtor { id, .. } => id,
         }
     }
 

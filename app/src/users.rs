@@ -38,15 +38,19 @@ pub struct NewUser {
     pub role: Role,
     /// Target organisation; `None` is the caller's own.
     pub organisation_id: Option<String>,
+    /// The name the person goes by (debtors see their collector's).
+    pub name: Option<String>,
 }
 
 /// Changes to a user; `None` leaves a field as it is.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct UserUpdate {
     /// New role.
     pub role: Option<Role>,
     /// Disable or re-enable.
     pub disabled: Option<bool>,
+    /// New name.
+    pub name: Option<String>,
 }
 
 /// An admin creates a user in its own organisation (agency admins: in any).
@@ -74,6 +78,7 @@ pub async fn create(
     if !caller.can_see_organisation(&organisation_id) {
         return Err(unknown_organisation());
     }
+    let name = clean_name(new.name)?;
     policy::check("password", &new.password, &new.email)
         .map_err(|error| AppError::Validation(vec![error]))?;
     let plain = new.password;
@@ -90,6 +95,7 @@ pub async fn create(
         version: 1,
         created_at: now,
         updated_at: now,
+        name,
     };
     db.write(move |conn| {
         let organisation = match organisations::find(conn, &row.organisation_id) {
@@ -193,6 +199,7 @@ pub fn update(
     let stored_changes = UserChanges {
         role: changes.role.map(|role| role.as_str().to_owned()),
         disabled: changes.disabled,
+        name: clean_name(changes.name)?.map(Some),
     };
     let updated = users::update(conn, id, &stored_changes, expected_version, now).map_err(
         |err| match err {
@@ -235,6 +242,28 @@ fn grant(
         role,
     )
     .map_err(|refusal| AppError::Forbidden(format!("{refusal}.")))
+}
+
+/// The longest name a user may have, in characters.
+pub const NAME_MAX: usize = 100;
+
+/// A given name trimmed, refused when blank or longer than [`NAME_MAX`].
+fn clean_name(name: Option<String>) -> Result<Option<String>, AppError> {
+    let Some(name) = name else {
+        return Ok(None);
+    };
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(AppError::invalid("name", "blank", "name must not be blank"));
+    }
+    if name.chars().count() > NAME_MAX {
+        return Err(AppError::invalid(
+            "name",
+            "too_long",
+            "name must be at most 100 characters",
+        ));
+    }
+    Ok(Some(name.to_owned()))
 }
 
 fn unknown_organisation() -> AppError {

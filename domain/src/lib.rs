@@ -18,6 +18,7 @@ pub mod jurisdiction;
 pub mod ledger;
 pub mod money;
 pub mod permission;
+pub mod portal;
 pub mod prescription;
 pub mod rates;
 pub mod remittance;

@@ -130,11 +130,14 @@ pub enum Permission {
     /// Read the event feed (`/v1/events`): every creditor role (its own events) and the agency
     /// admin (all), so an ERP with a read-only key can poll.
     ReadEvents,
+    /// Issue a debtor's portal access code for a letter: agency staff (a collector on their own
+    /// book), who send the letters. The new code replaces the old one.
+    IssueDebtorAccess,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 40] = [
+    pub const ALL: [Permission; 41] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -175,6 +178,7 @@ impl Permission {
         Permission::ReadFeeInvoices,
         Permission::ManageWebhooks,
         Permission::ReadEvents,
+        Permission::IssueDebtorAccess,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -221,6 +225,7 @@ impl Permission {
             Self::ReadFeeInvoices => "read_fee_invoices",
             Self::ManageWebhooks => "manage_webhooks",
             Self::ReadEvents => "read_events",
+            Self::IssueDebtorAccess => "issue_debtor_access",
         }
     }
 
@@ -283,6 +288,7 @@ impl Permission {
             P::ReadFeeInvoices =>             [Y,        N,        Y,        Y,        Y,        N],
             P::ManageWebhooks =>              [Y,        N,        Y,        N,        N,        N],
             P::ReadEvents =>                  [Y,        N,        Y,        Y,        Y,        N],
+            P::IssueDebtorAccess =>           [Y,        Y,        N,        N,        N,        N],
         }
     }
 }

@@ -25,6 +25,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        name -> Nullable<Text>,
     }
 }
 
@@ -482,6 +483,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    debtor_access (id) {
+        id -> Text,
+        case_id -> Text,
+        code_hash -> Text,
+        issued_by -> Text,
+        issued_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(debtor_access -> cases (case_id));
 diesel::joinable!(cases -> debtors (debtor_id));
 diesel::joinable!(cases -> fee_schedules (fee_schedule_id));
 diesel::joinable!(invoices -> cases (case_id));
@@ -641,6 +653,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_throttle,
     password_resets,
     debtors,
+    debtor_access,
     collector_coverage,
     sequences,
     quotes,

@@ -393,3 +393,19 @@ pub async fn login_from(app: &TestApp, source: &str, email: &str, password: &str
         .await
         .unwrap()
 }
+
+/// Asserts a 429 `rate_limited` with a `Retry-After` of 1 to 900 seconds; returns the wait.
+pub async fn assert_throttled(response: reqwest::Response) -> u64 {
+    let retry_after: u64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (1..=900).contains(&retry_after),
+        "Retry-After {retry_after}"
+    );
+    let problem = assert_problem(response, 429).await;
+    assert_eq!(problem["code"], "rate_limited");
+    retry_after
+}

@@ -38,6 +38,7 @@ mod migrations;
 mod openapi;
 mod organisations;
 mod payments;
+mod portal;
 mod quotes;
 mod rate_entries;
 mod reference;

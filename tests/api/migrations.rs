@@ -93,6 +93,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         migrations::run_pending(&mut conn).unwrap();
         // Every migration after the one that moved fee terms, newest first.
         let later = [
+            "20261205000017",
             "20261204000016",
             "20261204000015",
             "20261203000014",
@@ -111,8 +112,13 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         for version in later {
             assert_eq!(migrations::revert_last(&mut conn).unwrap(), version);
         }
-        solvo_api::bootstrap::bootstrap(&mut conn, "a@agency.example", "a long password 1", "A", "NL")
-            .unwrap();
+        // Rows of the old schema written as SQL: today's code writes today's columns.
+        diesel::sql_query(
+            "INSERT INTO organisations (id, kind, name, country, version, created_at, updated_at) \
+             VALUES ('org_1', 'creditor', 'Acme', 'DE', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+        )
+        .execute(&mut conn)
+        .unwrap();
         let organisation = one(&mut conn, "SELECT id AS value FROM organisations");
         let terms = r#"{"currency":"EUR","introduction_fee":"25.00"}"#;
         diesel::sql_query(format!(

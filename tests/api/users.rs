@@ -11,6 +11,7 @@ both_backends!(
     emails_are_unique_regardless_of_case,
     updates_honour_if_match_and_protect_the_caller,
     role_changes_take_effect_on_the_next_request,
+    a_user_has_the_name_given_trimmed_and_never_blank,
 );
 
 async fn a_creditor_admin_manages_its_own_users_with_creditor_roles_only(backend: Backend) {
@@ -187,5 +188,58 @@ async fn role_changes_take_effect_on_the_next_request(backend: Backend) {
     assert_eq!(
         body(app.get("/v1/me", &user.token).await).await["role"],
         "creditor_viewer"
+    );
+}
+
+async fn a_user_has_the_name_given_trimmed_and_never_blank(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let agency = app.agency_id().await;
+    let create = |email: &str, name: &str| json!({"email": email, "password": PASSWORD, "role": "collector", "organisation_id": agency, "name": name});
+    let created = app
+        .post(
+            "/v1/users",
+            &app.admin_token,
+            &create("kv@agency.example", "  Katrin Vogel "),
+        )
+        .await;
+    assert_eq!(created.status(), 201);
+    let created = body(created).await;
+    assert_eq!(created["name"], "Katrin Vogel");
+    for (email, name) in [
+        ("b@agency.example", "   "),
+        ("l@agency.example", &"x".repeat(101)),
+    ] {
+        let refused = app
+            .post("/v1/users", &app.admin_token, &create(email, name))
+            .await;
+        let problem = assert_problem(refused, 422).await;
+        assert_eq!(problem["errors"][0]["field"], "name", "{problem}");
+    }
+    let unnamed = app
+        .post(
+            "/v1/users",
+            &app.admin_token,
+            &json!({"email": "u@agency.example", "password": PASSWORD, "role": "collector", "organisation_id": agency}),
+        )
+        .await;
+    assert_eq!(body(unnamed).await["name"], serde_json::Value::Null);
+
+    let path = format!("/v1/users/{}", created["id"].as_str().unwrap());
+    let renamed = app
+        .patch(
+            &path,
+            &app.admin_token,
+            &json!({"name": "Katrin Vogel-Braun"}),
+        )
+        .await;
+    assert_eq!(renamed.status(), 200);
+    assert_eq!(body(renamed).await["name"], "Katrin Vogel-Braun");
+    let blank = app
+        .patch(&path, &app.admin_token, &json!({"name": ""}))
+        .await;
+    assert_problem(blank, 422).await;
+    assert_eq!(
+        body(app.get(&path, &app.admin_token).await).await["name"],
+        "Katrin Vogel-Braun"
     );
 }

@@ -20,6 +20,7 @@ use crate::state::AppState;
 
 /// How stale `last_used_at` may get before a request refreshes it; spares a write per call.
 const LAST_USED_RESOLUTION_SECONDS: i64 = 60;
+const PORTAL_ONLY: &str = "A debtor portal token reaches `/v1/portal/` only.";
 const UNAUTHENTICATED: &str =
     "No credentials: send `Authorization: Bearer <access token or API key>`.";
 
@@ -68,7 +69,7 @@ impl FromRequest for Caller {
     }
 }
 
-fn bearer_token(req: &HttpRequest) -> Option<String> {
+pub(crate) fn bearer_token(req: &HttpRequest) -> Option<String> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     let token = token.trim();
@@ -76,7 +77,14 @@ fn bearer_token(req: &HttpRequest) -> Option<String> {
 }
 
 async fn authenticate_access_token(state: &AppState, token: &str) -> Result<Caller, ApiError> {
-    let claims = state.jwt.verify(token).map_err(ApiError::TokenRefused)?;
+    let claims = match state.jwt.verify(token) {
+        Ok(claims) => claims,
+        // A debtor's token is genuine but opens the portal only: say so rather than "invalid".
+        Err(_) if state.jwt.verify_portal(token).is_ok() => {
+            return Err(ApiError::Forbidden(PORTAL_ONLY.to_owned()));
+        }
+        Err(problem) => return Err(ApiError::TokenRefused(problem)),
+    };
     let started_after =
         solvo_app::clock::system_now() - Duration::seconds(state.lifetimes.session_seconds);
     let active = state

@@ -48,9 +48,14 @@ pub struct JwtKeys {
     /// The current key first, then the previous ones, each with its id.
     decoding: Vec<(String, DecodingKey)>,
     validation: Validation,
+    /// The same rules with the portal's audience: a debtor's token is never a staff token.
+    portal_validation: Validation,
     issuer: String,
     audience: String,
 }
+
+/// The audience of debtor portal tokens: the staff audience with this suffix.
+pub const PORTAL_AUDIENCE_SUFFIX: &str = "-portal";
 
 /// The id of the key made from `secret`.
 #[must_use]
@@ -74,6 +79,8 @@ impl JwtKeys {
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = LEEWAY_SECONDS;
         validation.validate_exp = true;
+        let mut portal_validation = validation.clone();
+        portal_validation.set_audience(&[format!("{audience}{PORTAL_AUDIENCE_SUFFIX}")]);
         let decoding = std::iter::once(current)
             .chain(previous.iter().map(Vec::as_slice))
             .map(|secret| (key_id(secret), DecodingKey::from_secret(secret)))
@@ -83,6 +90,7 @@ impl JwtKeys {
             encoding: EncodingKey::from_secret(current),
             decoding,
             validation,
+            portal_validation,
             issuer: issuer.to_owned(),
             audience: audience.to_owned(),
         }
@@ -111,6 +119,30 @@ impl JwtKeys {
         }
     }
 
+    /// The claims of a debtor's portal session at `now`: subject the debtor record, organisation
+    /// the creditor, session the access code it was opened with; valid for `ttl_seconds` and
+    /// only under the portal's audience.
+    #[must_use]
+    pub fn portal_claims(
+        &self,
+        debtor_id: &str,
+        organisation_id: &str,
+        grant_id: &str,
+        now: DateTime<Utc>,
+        ttl_seconds: i64,
+    ) -> AccessClaims {
+        let mut claims = self.claims(
+            debtor_id,
+            organisation_id,
+            "debtor",
+            grant_id,
+            now,
+            ttl_seconds,
+        );
+        claims.aud = format!("{}{PORTAL_AUDIENCE_SUFFIX}", self.audience);
+        claims
+    }
+
     /// Signs claims.
     ///
     /// # Errors
@@ -133,13 +165,30 @@ impl JwtKeys {
     /// # Errors
     /// The [`TokenProblem`].
     pub fn verify(&self, token: &str) -> Result<AccessClaims, TokenProblem> {
+        self.verify_with(token, &self.validation)
+    }
+
+    /// Verifies a debtor portal token as [`Self::verify`] does a staff token; a staff token is
+    /// refused here, as a portal token is there.
+    ///
+    /// # Errors
+    /// The [`TokenProblem`].
+    pub fn verify_portal(&self, token: &str) -> Result<AccessClaims, TokenProblem> {
+        self.verify_with(token, &self.portal_validation)
+    }
+
+    fn verify_with(
+        &self,
+        token: &str,
+        validation: &Validation,
+    ) -> Result<AccessClaims, TokenProblem> {
         let kid = decode_header(token).map_err(|_| TokenProblem::Invalid)?.kid;
         let (_, key) = match kid {
             Some(kid) => self.decoding.iter().find(|(id, _)| *id == kid),
             None => self.decoding.first(),
         }
         .ok_or(TokenProblem::Invalid)?;
-        match decode::<AccessClaims>(token, key, &self.validation) {
+        match decode::<AccessClaims>(token, key, validation) {
             Ok(data) => Ok(data.claims),
             Err(err) => {
                 tracing::debug!(error = %err, "access token refused");
@@ -167,6 +216,18 @@ mod tests {
 
     fn keys() -> JwtKeys {
         JwtKeys::new(b"0123456789abcdef0123456789abcdef", "solvo", "solvo-api")
+    }
+
+    #[test]
+    fn a_portal_token_is_never_a_staff_token_nor_the_other_way_round() {
+        let keys = keys();
+        let portal = keys.portal_claims("dbt_1", "org_1", "dac_1", Utc::now(), 900);
+        let portal_token = keys.sign(&portal).unwrap();
+        assert_eq!(keys.verify_portal(&portal_token), Ok(portal));
+        assert_eq!(keys.verify(&portal_token), Err(TokenProblem::Invalid));
+        let staff = keys.claims("usr_1", "org_1", "collector", "ses_1", Utc::now(), 900);
+        let staff_token = keys.sign(&staff).unwrap();
+        assert_eq!(keys.verify_portal(&staff_token), Err(TokenProblem::Invalid));
     }
 
     #[test]

@@ -4,9 +4,11 @@
 
 pub mod caller;
 pub mod client_address;
+pub mod debtor;
 pub mod jwt;
 
 pub use caller::Caller;
+pub use debtor::DebtorCaller;
 pub use jwt::{AccessClaims, JwtKeys};
 pub use solvo_app::Actor;
 // The extractor, bootstrap and demo seeding mint and check the same credentials as the use cases.

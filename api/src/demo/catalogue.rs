@@ -65,6 +65,8 @@ pub(super) const CREDITORS: [CreditorSeed; 2] = [
 /// A collector of the agency and the (country, language) pairs they work.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct CollectorSeed {
+    /// The name debtors see.
+    pub name: &'static str,
     /// Login.
     pub email: &'static str,
     /// Coverage areas; `*` matches any language.
@@ -75,14 +77,17 @@ pub(super) struct CollectorSeed {
 /// wait in `submitted` for an agency admin, as they would in a real agency.
 pub(super) const COLLECTORS: [CollectorSeed; 3] = [
     CollectorSeed {
+        name: "Katrin Vogel",
         email: "katrin.vogel@agency.example",
         coverage: &[("DE", "*"), ("AT", "*"), ("CH", "*")],
     },
     CollectorSeed {
+        name: "Joost de Vries",
         email: "joost.devries@agency.example",
         coverage: &[("NL", "*"), ("BE", "nl"), ("GB", "*"), ("IE", "*")],
     },
     CollectorSeed {
+        name: "Claire Dubois",
         email: "claire.dubois@agency.example",
         coverage: &[("FR", "*"), ("BE", "fr"), ("IT", "*"), ("ES", "*")],
     },

@@ -88,6 +88,7 @@ pub(super) fn create(
             conn,
             &agency.organisation_id,
             collector.email,
+            Some(collector.name),
             Role::Collector,
             next_hash()?,
             now,
@@ -155,7 +156,7 @@ pub(super) fn create(
             ("controller", Role::CreditorViewer, "reads only"),
         ] {
             let email = format!("{local}@{}", seed.domain);
-            ids.push(user(conn, org, &email, role, next_hash()?, now)?);
+            ids.push(user(conn, org, &email, None, role, next_hash()?, now)?);
             logins.push(login(role, seed.name, &email, note));
         }
         let [admin_id, member_id, _viewer_id]: [String; 3] = ids
@@ -192,6 +193,7 @@ fn user(
     conn: &mut AnyConnection,
     organisation_id: &str,
     email: &str,
+    name: Option<&str>,
     role: Role,
     password_hash: String,
     now: NaiveDateTime,
@@ -206,6 +208,7 @@ fn user(
         version: 1,
         created_at: now,
         updated_at: now,
+        name: name.map(str::to_owned),
     };
     users::insert(conn, &row)?;
     Ok(row.id)

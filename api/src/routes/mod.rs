@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod organisations;
 pub mod pagination;
 pub mod payments;
+pub mod portal;
 pub mod quotes;
 pub mod reference;
 pub mod remittances;
@@ -75,4 +76,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     fee_invoices::configure(cfg);
     webhooks::configure(cfg);
     legal::configure(cfg);
+    portal::configure(cfg);
 }

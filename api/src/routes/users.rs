@@ -33,6 +33,9 @@ pub struct User {
     pub role: RoleName,
     /// Disabled users cannot log in.
     pub disabled: bool,
+    /// The name the person goes by; debtors see their collector's in the portal.
+    #[schema(example = "Katrin Vogel")]
+    pub name: Option<String>,
     /// Version for `If-Match`.
     pub version: i64,
     /// RFC 3339 creation time.
@@ -50,6 +53,7 @@ impl TryFrom<UserRow> for User {
             organisation_id: row.organisation_id,
             email: row.email,
             disabled: row.disabled,
+            name: row.name,
             version: row.version,
             created_at: clock::rfc3339(row.created_at),
             updated_at: clock::rfc3339(row.updated_at),
@@ -86,6 +90,9 @@ pub struct CreateUser {
     pub role: RoleName,
     /// Target organisation; defaults to the caller's own.
     pub organisation_id: Option<String>,
+    /// The name the person goes by (1 to 100 characters); debtors see their collector's.
+    #[schema(example = "Katrin Vogel", min_length = 1, max_length = 100)]
+    pub name: Option<String>,
 }
 
 /// Changes to a user.
@@ -96,6 +103,9 @@ pub struct UpdateUser {
     pub role: Option<RoleName>,
     /// Disable or re-enable; disabling ends the user's sessions at once.
     pub disabled: Option<bool>,
+    /// A new name (1 to 100 characters).
+    #[schema(min_length = 1, max_length = 100)]
+    pub name: Option<String>,
 }
 
 /// Extra filter of the user list.
@@ -131,6 +141,7 @@ pub async fn create_user(
         password: body.password,
         role: body.role.into(),
         organisation_id: body.organisation_id,
+        name: body.name,
     };
     let created = User::try_from(
         users::create(
@@ -238,6 +249,7 @@ pub async fn update_user(
     let changes = UserUpdate {
         role: body.role.map(Into::into),
         disabled: body.disabled,
+        name: body.name,
     };
     let now = state.clock.now();
     let row = state

@@ -10,7 +10,7 @@ use crate::principal::{Actor, Principal};
 /// Who caused an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorRef {
-    /// `user`, `api_key` or `system`.
+    /// `user`, `api_key`, `debtor` or `system`.
     pub kind: &'static str,
     /// The user or key id.
     pub id: Option<String>,
@@ -36,6 +36,10 @@ impl From<&Principal> for ActorRef {
             },
             Actor::ApiKey { id, .. } => Self {
                 kind: "api_key",
+                id: Some(id.clone()),
+            },
+            Actor::Debtor { id, .. } => Self {
+                kind: "debtor",
                 id: Some(id.clone()),
             },
         }

@@ -162,6 +162,39 @@ pub fn find_by_reference(
         .optional()?)
 }
 
+/// The case paid with this ISO 11649 reference (electronic form), of any creditor: a debtor
+/// opening the portal names nothing else.
+///
+/// # Errors
+/// Database errors only.
+pub fn find_by_rf_reference(
+    conn: &mut AnyConnection,
+    rf_reference: &str,
+) -> Result<Option<CaseRow>, PersistenceError> {
+    Ok(cases::table
+        .filter(cases::rf_reference.eq(rf_reference))
+        .select(CaseRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Every case of one debtor record (which belongs to one creditor), oldest first.
+///
+/// # Errors
+/// Database errors only.
+pub fn of_debtor(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    debtor_id: &str,
+) -> Result<Vec<CaseRow>, PersistenceError> {
+    Ok(cases::table
+        .filter(cases::organisation_id.eq(organisation_id))
+        .filter(cases::debtor_id.eq(debtor_id))
+        .order(cases::id.asc())
+        .select(CaseRow::as_select())
+        .load(conn)?)
+}
+
 /// `(creditor_reference, case_id)` of the creditor's cases with any of `references`.
 ///
 /// # Errors

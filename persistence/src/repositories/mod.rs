@@ -7,6 +7,7 @@ pub mod case_events;
 pub mod cases;
 pub mod collection_work;
 pub mod collectors;
+pub mod debtor_access;
 pub mod debtors;
 pub mod disputes;
 pub mod documents;

@@ -160,6 +160,23 @@ pub fn received(
         .load(conn)?)
 }
 
+/// The case's payments that stand (not reversed), oldest value date first: what the debtor is
+/// shown as paid.
+///
+/// # Errors
+/// Database errors only.
+pub fn standing_of_case(
+    conn: &mut AnyConnection,
+    case_id: &str,
+) -> Result<Vec<PaymentRow>, PersistenceError> {
+    Ok(payments::table
+        .filter(payments::case_id.eq(case_id.to_owned()))
+        .filter(payments::reversed_at.is_null())
+        .order((payments::value_date.asc(), payments::id.asc()))
+        .select(PaymentRow::as_select())
+        .load(conn)?)
+}
+
 /// The ids of the case's payments received by `received_by` (`agency` or `creditor`) that stand
 /// (not reversed).
 ///

@@ -30,6 +30,8 @@ pub struct UserRow {
     pub created_at: NaiveDateTime,
     /// Last change (UTC).
     pub updated_at: NaiveDateTime,
+    /// The name the person goes by, if given (debtors see their collector's).
+    pub name: Option<String>,
 }
 
 /// Filters for [`list`].
@@ -49,6 +51,8 @@ pub struct UserChanges {
     pub role: Option<String>,
     /// New disabled flag.
     pub disabled: Option<bool>,
+    /// New name (`Some(None)` would clear it; the API only sets one).
+    pub name: Option<Option<String>>,
 }
 
 /// Inserts a user.

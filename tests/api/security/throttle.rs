@@ -6,7 +6,8 @@ use futures_util::future::join_all;
 
 use crate::both_backends;
 use crate::helpers::{
-    Backend, PASSWORD, TestApp, assert_problem, login_from, spawn_app, spawn_app_with,
+    Backend, PASSWORD, TestApp, assert_problem, assert_throttled, login_from, spawn_app,
+    spawn_app_with,
 };
 
 both_backends!(
@@ -20,21 +21,6 @@ both_backends!(
 async fn member(app: &TestApp) -> String {
     let creditor = app.create_creditor("Acme").await;
     app.create_user(&creditor, "creditor_member").await.email
-}
-
-async fn assert_throttled(response: reqwest::Response) -> u64 {
-    let retry_after: u64 = response.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!(
-        (1..=900).contains(&retry_after),
-        "Retry-After {retry_after}"
-    );
-    let problem = assert_problem(response, 429).await;
-    assert_eq!(problem["code"], "rate_limited");
-    retry_after
 }
 
 async fn concurrent_guesses_are_counted_before_they_are_checked(backend: Backend) {
