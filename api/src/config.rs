@@ -202,9 +202,12 @@ impl ServerConfig {
     pub fn collection_accounts(
         &self,
     ) -> anyhow::Result<solvo_domain::collection_accounts::CollectionAccounts> {
-        solvo_domain::collection_accounts::CollectionAccounts::parse_json(
-            self.collection_accounts.as_deref().unwrap_or_default(),
-        )
-        .map_err(|err| anyhow::anyhow!("SOLVO_COLLECTION_ACCOUNTS: {err}"))
+        let configured = match (&self.collection_accounts, self.demo) {
+            (Some(accounts), _) => accounts.as_str(),
+            (None, true) => crate::demo::DEMO_COLLECTION_ACCOUNTS,
+            (None, false) => "",
+        };
+        solvo_domain::collection_accounts::CollectionAccounts::parse_json(configured)
+            .map_err(|err| anyhow::anyhow!("SOLVO_COLLECTION_ACCOUNTS: {err}"))
     }
 }

@@ -150,6 +150,10 @@ pub enum ApiError {
     /// No such resource, or one of another tenant (indistinguishable by design).
     #[error("not found")]
     NotFound,
+    /// The resource named exists, but what the path asks of it does not (a case's QR code when
+    /// it has none), with why.
+    #[error("not found: {0}")]
+    NotFoundBecause(&'static str),
     /// The state machine refused the command in the case's current state.
     #[error("transition refused: {}", .0.reason)]
     TransitionRefused(Box<Refused>),
@@ -225,7 +229,7 @@ impl ApiError {
             Self::TokenRefused(TokenProblem::Revoked) => ErrorCode::TokenRevoked,
             Self::TokenRefused(TokenProblem::Invalid) => ErrorCode::TokenInvalid,
             Self::Forbidden(_) => ErrorCode::Forbidden,
-            Self::NotFound => ErrorCode::NotFound,
+            Self::NotFound | Self::NotFoundBecause(_) => ErrorCode::NotFound,
             Self::TransitionRefused(_) => ErrorCode::TransitionRefused,
             Self::DuplicateCase { .. } => ErrorCode::DuplicateCase,
             Self::DebtorConflict(_) => ErrorCode::DebtorConflict,
@@ -278,6 +282,7 @@ impl ApiError {
             ),
             Self::DebtorConflict(debtor_id) => solvo_app::debtors::conflict_detail(debtor_id),
             Self::NotFound => "The resource does not exist.".to_owned(),
+            Self::NotFoundBecause(why) => (*why).to_owned(),
             Self::CaseClosed => {
                 "The case is closed; reopen it before arranging anything on it.".to_owned()
             }

@@ -322,7 +322,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 40] = [
+    const EXPECTED: [(&str, &[&str]); 41] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -449,6 +449,7 @@ mod tests {
                 "creditor_viewer",
             ],
         ),
+        ("issue_debtor_access", &["agency_admin", "collector"]),
     ];
 
     #[test]

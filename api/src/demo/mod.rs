@@ -40,6 +40,11 @@ use crate::error::ApiError;
 
 /// The password of every demo login.
 pub const DEMO_PASSWORD: &str = "solvo-demo-2026";
+/// The collection account `--demo` uses when `SOLVO_COLLECTION_ACCOUNTS` is not set, so the
+/// portal's payment instructions and EPC QR code can be tried: the agency's euro account, with
+/// the Dutch example IBAN of the European Committee for Banking Standards' IBAN register
+/// (checksum-valid, not an account to pay into).
+pub const DEMO_COLLECTION_ACCOUNTS: &str = r#"[{"currency": "EUR", "holder": "Meridian Incasso B.V. Derdengelden", "iban": "NL91ABNA0417164300", "bic": "ABNANL2A", "bank": "ABN AMRO Bank N.V."}]"#;
 /// How many cases the demo places.
 pub const DEMO_CASES: u64 = 300;
 /// The demo agency administrator's email.

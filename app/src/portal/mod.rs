@@ -3,6 +3,7 @@
 //!
 //! - [`access`]: agency staff issue a case's code (shown once; a new one replaces the old);
 //! - [`session`]: the reference and code open a session, counted by the login throttle;
+//! - [`instructions`]: where and how to pay a case by transfer, with the EPC QR payload;
 //! - [`read`]: the debtor's cases, their balances and states in the debtor's words;
 //! - [`scope`]: which cases a session reaches: the case it was opened with and the same
 //!   debtor's other open cases with that creditor. Every portal use case starts from it, and
@@ -12,6 +13,7 @@
 //! and its token is refused everywhere outside `/v1/portal/`.
 
 pub mod access;
+pub mod instructions;
 pub mod read;
 pub mod scope;
 pub mod session;

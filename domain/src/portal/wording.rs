@@ -139,6 +139,50 @@ pub fn interest_gap(gap: &crate::ledger::InterestGap, language: Language) -> Str
     }
 }
 
+/// How to pay by transfer, in `language`: the amount, the account and the reference to quote.
+#[must_use]
+pub fn transfer(
+    amount: &str,
+    holder: &str,
+    iban: &str,
+    reference: &str,
+    language: Language,
+) -> String {
+    match language {
+        Language::En => format!(
+            "Transfer {amount} to {holder}, IBAN {iban}, quoting the reference {reference} exactly: it tells us which case your payment settles."
+        ),
+        Language::De => format!(
+            "Überweisen Sie {amount} an {holder}, IBAN {iban}, mit genau dem Verwendungszweck {reference}: daran erkennen wir, welchen Fall Ihre Zahlung begleicht."
+        ),
+        Language::Nl => format!(
+            "Maak {amount} over naar {holder}, IBAN {iban}, met precies het kenmerk {reference}: daaraan zien wij welk dossier uw betaling voldoet."
+        ),
+        Language::Fr => format!(
+            "Virez {amount} à {holder}, IBAN {iban}, en indiquant exactement la référence {reference} : elle nous dit quel dossier votre paiement règle."
+        ),
+    }
+}
+
+/// What to do when the agency has no account in the case's currency, in `language`.
+#[must_use]
+pub fn no_account(currency: &str, language: Language) -> String {
+    match language {
+        Language::En => format!(
+            "Paying {currency} by bank transfer is not set up here; send a message to your collector."
+        ),
+        Language::De => format!(
+            "Eine Überweisung in {currency} ist hier nicht eingerichtet; schreiben Sie Ihrem Sachbearbeiter."
+        ),
+        Language::Nl => format!(
+            "Betalen in {currency} per overschrijving is hier niet ingericht; stuur uw incassomedewerker een bericht."
+        ),
+        Language::Fr => {
+            format!("Le virement en {currency} n'est pas prévu ici ; écrivez à votre gestionnaire.")
+        }
+    }
+}
+
 const PROVISIONAL: Texts = [
     "The reference rate for these days is not published yet; the last published one is used until it is.",
     "Der Referenzzinssatz für diese Tage ist noch nicht veröffentlicht; bis dahin gilt der zuletzt veröffentlichte.",

@@ -3,6 +3,7 @@
 
 mod access;
 mod cases;
+mod instructions;
 
 use reqwest::Response;
 use serde_json::{Value, json};

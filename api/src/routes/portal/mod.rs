@@ -5,6 +5,8 @@
 
 pub mod access;
 pub mod cases;
+pub mod payment;
+pub mod qr;
 pub mod session;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -14,5 +16,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(access::issue_debtor_access)
         .service(session::open_portal_session)
         .service(cases::list_portal_cases)
-        .service(cases::get_portal_case);
+        .service(cases::get_portal_case)
+        .service(payment::get_payment_instructions)
+        .service(payment::get_payment_qr_png)
+        .service(payment::get_payment_qr_svg);
 }
