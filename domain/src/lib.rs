@@ -20,5 +20,6 @@ pub mod money;
 pub mod permission;
 pub mod prescription;
 pub mod rates;
+pub mod reconciliation;
 pub mod remittance;
 pub mod webhook;

@@ -130,11 +130,17 @@ pub enum Permission {
     /// Read the event feed (`/v1/events`): every creditor role (its own events) and the agency
     /// admin (all), so an ERP with a read-only key can poll.
     ReadEvents,
+    /// Import the agency's bank statements (camt.053, camt.054): the agency administrator, who
+    /// runs the collection accounts; an import posts the payments it identifies.
+    ImportBankStatements,
+    /// Read bank transactions and match, unmatch or ignore them by hand: the agency
+    /// administrator, for the same reason.
+    ReconcileBankTransactions,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 40] = [
+    pub const ALL: [Permission; 42] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -175,6 +181,8 @@ impl Permission {
         Permission::ReadFeeInvoices,
         Permission::ManageWebhooks,
         Permission::ReadEvents,
+        Permission::ImportBankStatements,
+        Permission::ReconcileBankTransactions,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -221,6 +229,8 @@ impl Permission {
             Self::ReadFeeInvoices => "read_fee_invoices",
             Self::ManageWebhooks => "manage_webhooks",
             Self::ReadEvents => "read_events",
+            Self::ImportBankStatements => "import_bank_statements",
+            Self::ReconcileBankTransactions => "reconcile_bank_transactions",
         }
     }
 
@@ -283,6 +293,8 @@ impl Permission {
             P::ReadFeeInvoices =>             [Y,        N,        Y,        Y,        Y,        N],
             P::ManageWebhooks =>              [Y,        N,        Y,        N,        N,        N],
             P::ReadEvents =>                  [Y,        N,        Y,        Y,        Y,        N],
+            P::ImportBankStatements =>        [Y,        N,        N,        N,        N,        N],
+            P::ReconcileBankTransactions =>   [Y,        N,        N,        N,        N,        N],
         }
     }
 }
@@ -316,7 +328,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 40] = [
+    const EXPECTED: [(&str, &[&str]); 42] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -443,6 +455,8 @@ mod tests {
                 "creditor_viewer",
             ],
         ),
+        ("import_bank_statements", &["agency_admin"]),
+        ("reconcile_bank_transactions", &["agency_admin"]),
     ];
 
     #[test]
