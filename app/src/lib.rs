@@ -41,6 +41,7 @@ pub mod payments;
 pub mod principal;
 pub mod quotes;
 pub mod rates;
+pub mod reconciliation;
 pub mod remittances;
 pub mod sessions;
 pub mod users;

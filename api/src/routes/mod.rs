@@ -4,6 +4,7 @@
 pub mod api_keys;
 pub mod arrangements;
 pub mod auth;
+pub mod bank_reconciliation;
 pub mod cases;
 pub mod collection;
 pub mod collectors;
@@ -75,4 +76,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     fee_invoices::configure(cfg);
     webhooks::configure(cfg);
     legal::configure(cfg);
+    bank_reconciliation::configure(cfg);
 }
