@@ -11,6 +11,7 @@ use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app, spawn_ap
 both_backends!(
     a_statement_pays_placed_cases_by_rf_and_a_return_reverses_one,
     a_statement_is_booked_once_and_a_retry_with_its_key_is_replayed,
+    a_return_on_a_later_statement_is_found_by_amount_and_reference,
     real_statements_of_three_banks_are_read_whole,
     a_file_that_is_not_understood_is_refused_and_nothing_is_kept,
     a_person_matches_splits_unmatches_and_ignores,
@@ -337,6 +338,52 @@ async fn a_statement_pays_placed_cases_by_rf_and_a_return_reverses_one(backend: 
         "{kinds:?}"
     );
 
+    // Ordinary agency payments: confirmed by webhook event and remitted like any other.
+    let admin = app.create_user(&creditor, "creditor_admin").await;
+    let mut confirmed: Vec<Value> = Vec::new();
+    for _ in 0..250 {
+        let feed = body(
+            app.get("/v1/events?types=payment.received&limit=500", &admin.token)
+                .await,
+        )
+        .await;
+        confirmed = feed["data"].as_array().cloned().unwrap_or_default();
+        if confirmed.len() >= 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let confirmed: Vec<&Value> = confirmed
+        .iter()
+        .map(|event| &event["data"]["payment"]["id"])
+        .collect();
+    assert_eq!(
+        confirmed,
+        [
+            &tx[0]["payment_id"],
+            &tx[1]["payment_id"],
+            &tx[2]["payment_id"]
+        ]
+    );
+    let remittance = app
+        .post(
+            "/v1/remittances",
+            &app.admin_token,
+            &json!({"organisation_id": creditor, "currency": "EUR", "period_end": "2026-11-30"}),
+        )
+        .await;
+    assert_eq!(remittance.status(), 201);
+    let remittance = body(remittance).await;
+    let remitted: Vec<&Value> = remittance["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|line| line["kind"] == "payment")
+        .map(|line| &line["payment_id"])
+        .collect();
+    assert!(remitted.contains(&&tx[0]["payment_id"]), "{remittance}");
+    assert!(remitted.contains(&&tx[1]["payment_id"]), "{remittance}");
+
     assert_eq!(listed(&app, "matched").await.len(), 4);
     assert_eq!(listed(&app, "review").await.len(), 1);
     assert_eq!(listed(&app, "unmatched").await.len(), 1);
@@ -385,6 +432,81 @@ async fn a_statement_is_booked_once_and_a_retry_with_its_key_is_replayed(backend
     let paid = payments_of(&app, &member.token, text(&case["id"])).await;
     assert_eq!(paid.len(), 1, "booked once: {paid:?}");
     assert_eq!(paid[0]["amount"]["amount"], "75.00");
+}
+
+async fn a_return_on_a_later_statement_is_found_by_amount_and_reference(backend: Backend) {
+    let app = spawn_app_with(backend, with_collection_account).await;
+    let creditor = app.create_creditor("Later GmbH").await;
+    let member = app.create_user(&creditor, "creditor_member").await;
+    let case = app.place_case(&member.token, "LATER-1").await;
+    let rf = text(&case["rf_reference"]).to_owned();
+    let paid = statement(
+        "STMT-DAY-1",
+        COLLECTION_IBAN,
+        "",
+        &[entry(
+            "90.00",
+            "EUR",
+            "CRDT",
+            "BOOK",
+            &[detail(&structured(&rf))],
+        )],
+    );
+    let first = body(import(&app, &app.admin_token, &paid, None).await).await;
+    assert_eq!(first["transactions"][0]["status"], "matched");
+    // The next day's statement: the bank takes the money back, with no end-to-end id, naming
+    // the reference and the return reason; and a plain debit of the same amount, which returns
+    // nothing.
+    let returned = statement(
+        "STMT-DAY-2",
+        COLLECTION_IBAN,
+        "",
+        &[
+            entry(
+                "90.00",
+                "EUR",
+                "DBIT",
+                "BOOK",
+                &[detail(&format!(
+                    "{}<RtrInf><Rsn><Cd>MD06</Cd></Rsn></RtrInf>",
+                    structured(&rf)
+                ))],
+            ),
+            entry(
+                "90.00",
+                "EUR",
+                "DBIT",
+                "BOOK",
+                &[detail(&unstructured(&[&format!("Refund {rf}")]))],
+            ),
+        ],
+    );
+    let second = body(import(&app, &app.admin_token, &returned, None).await).await;
+    let tx = second["transactions"].as_array().unwrap();
+    assert_eq!(tx[0]["status"], "matched");
+    assert_eq!(tx[0]["match_method"], "return");
+    assert_eq!(
+        tx[0]["reverses_transaction_id"],
+        first["transactions"][0]["id"]
+    );
+    assert_eq!(tx[0]["reversal_indicator"], true);
+    assert_eq!(
+        tx[1]["status"], "unmatched",
+        "a debit without a return mark returns nothing"
+    );
+    let payments = payments_of(&app, &member.token, text(&case["id"])).await;
+    assert_eq!(payments.len(), 1);
+    assert_eq!(payments[0]["status"], "reversed");
+    assert!(text(&payments[0]["reversal"]["reason"]).contains("MD06"));
+    // A return is final: it cannot be unmatched.
+    let undo = app
+        .post(
+            &format!("/v1/bank-transactions/{}/unmatch", text(&tx[0]["id"])),
+            &app.admin_token,
+            &json!({"reason": "try"}),
+        )
+        .await;
+    assert_problem(undo, 409).await;
 }
 
 /// Reads a real bank sample from `../shared/samples/camt/` beside the repository; CI lays the

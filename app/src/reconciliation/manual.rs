@@ -22,7 +22,7 @@ use super::read::{TransactionRecord, TransactionStatus, get};
 use crate::cases::access::visible_case;
 use crate::error::{AppError, FieldError};
 use crate::money::parse_amount;
-use crate::payments::input::{MAX_PAYER_CHARS, required_reason};
+use crate::payments::input::{MAX_BANK_REFERENCE_CHARS, MAX_PAYER_CHARS, required_reason};
 use crate::payments::{self, NewPayment, NewReversal, PaymentMethod, ReceivedBy};
 use crate::principal::Principal;
 
@@ -220,7 +220,7 @@ pub fn match_transaction(
                     .bank_reference
                     .as_deref()
                     .or(row.end_to_end_id.as_deref())
-                    .map(|text| text.chars().take(140).collect()),
+                    .map(|text| text.chars().take(MAX_BANK_REFERENCE_CHARS).collect()),
                 payer: row
                     .counterparty_name
                     .as_deref()

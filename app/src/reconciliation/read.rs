@@ -1,5 +1,7 @@
 //! Reading bank transactions back with their matches.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use solvo_domain::permission::Permission;
 use solvo_persistence::AnyConnection;
@@ -65,15 +67,18 @@ pub fn with_matches(
     rows: Vec<BankTransactionRow>,
 ) -> Result<Vec<TransactionRecord>, AppError> {
     let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
-    let mut matches = repo::matches_of(conn, &ids)?;
+    let mut by_transaction: HashMap<String, Vec<MatchRow>> = HashMap::new();
+    for found in repo::matches_of(conn, &ids)? {
+        by_transaction
+            .entry(found.bank_transaction_id.clone())
+            .or_default()
+            .push(found);
+    }
     Ok(rows
         .into_iter()
-        .map(|row| {
-            let (own, rest): (Vec<MatchRow>, Vec<MatchRow>) = matches
-                .drain(..)
-                .partition(|found| found.bank_transaction_id == row.id);
-            matches = rest;
-            TransactionRecord { row, matches: own }
+        .map(|row| TransactionRecord {
+            matches: by_transaction.remove(&row.id).unwrap_or_default(),
+            row,
         })
         .collect())
 }
