@@ -333,10 +333,20 @@ async fn a_statement_pays_placed_cases_by_rf_and_a_return_reverses_one(backend: 
         .iter()
         .map(|event| text(&event["kind"]))
         .collect();
+    // Each step leads back to its statement line.
     assert!(
-        kinds.ends_with(&["record_payment", "payment_reversed"]),
+        kinds.ends_with(&[
+            "record_payment",
+            "bank_transaction_matched",
+            "payment_reversed",
+            "bank_transaction_returned"
+        ]),
         "{kinds:?}"
     );
+    let returned = timeline["data"].as_array().unwrap().last().unwrap();
+    let detail = &returned["detail"];
+    assert_eq!(detail["bank_transaction_id"], tx[5]["id"], "{returned}");
+    assert_eq!(detail["returned_transaction_id"], tx[2]["id"]);
 
     // Ordinary agency payments: confirmed by webhook event and remitted like any other.
     let admin = app.create_user(&creditor, "creditor_admin").await;
@@ -810,6 +820,29 @@ async fn a_person_matches_splits_unmatches_and_ignores(backend: Backend) {
     let paid_b = payments_of(&app, &member.token, text(&b["id"])).await;
     assert_eq!(paid_b[0]["status"], "reversed");
     assert!(text(&paid_b[0]["reversal"]["reason"]).contains("Split the wrong way"));
+    let timeline = body(
+        app.get(
+            &format!("/v1/cases/{}/timeline", text(&b["id"])),
+            &member.token,
+        )
+        .await,
+    )
+    .await;
+    let kinds: Vec<&str> = timeline["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|event| text(&event["kind"]))
+        .collect();
+    assert!(
+        kinds.ends_with(&[
+            "record_payment",
+            "bank_transaction_matched",
+            "payment_reversed",
+            "bank_transaction_unmatched"
+        ]),
+        "{kinds:?}"
+    );
 
     let blank = app
         .post(

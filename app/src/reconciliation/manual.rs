@@ -5,6 +5,7 @@
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use solvo_domain::permission::Permission;
 use solvo_domain::rates::RateTables;
 use solvo_domain::reconciliation::MatchMethod;
@@ -17,11 +18,11 @@ use solvo_persistence::repositories::payments as payment_rows;
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::matching::{amount_of, minor};
+use super::matching::{amount_of, minor, on_timeline};
 use super::read::{TransactionRecord, TransactionStatus, get};
 use crate::cases::access::visible_case;
 use crate::error::{AppError, FieldError};
-use crate::money::parse_amount;
+use crate::money::{detail_json, parse_amount};
 use crate::payments::input::{MAX_BANK_REFERENCE_CHARS, MAX_PAYER_CHARS, required_reason};
 use crate::payments::{self, NewPayment, NewReversal, PaymentMethod, ReceivedBy};
 use crate::principal::Principal;
@@ -232,6 +233,20 @@ pub fn match_transaction(
             rates,
             now,
         )?;
+        on_timeline(
+            conn,
+            caller,
+            &recorded.case,
+            "bank_transaction_matched",
+            &json!({
+                "bank_transaction_id": row.id,
+                "bank_statement_id": row.bank_statement_id,
+                "match_method": MatchMethod::Manual.as_str(),
+                "payment_id": recorded.payment.row.id,
+                "amount": detail_json(*amount),
+            }),
+            now,
+        )?;
         made.push(MatchRow {
             id: new_id("btm"),
             bank_transaction_id: row.id.clone(),
@@ -293,7 +308,7 @@ pub fn unmatch(
         {
             continue;
         }
-        payments::reverse(
+        let reversed = payments::reverse(
             conn,
             caller,
             &payment_id,
@@ -304,6 +319,18 @@ pub fn unmatch(
                     .collect(),
             },
             rates,
+            now,
+        )?;
+        on_timeline(
+            conn,
+            caller,
+            &reversed.case,
+            "bank_transaction_unmatched",
+            &json!({
+                "bank_transaction_id": row.id,
+                "payment_id": payment_id,
+                "reason": reason,
+            }),
             now,
         )?;
     }

@@ -7,6 +7,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::Connection;
+use serde_json::json;
 use solvo_domain::identifiers::{CreditorReference, CreditorReferenceError};
 use solvo_domain::money::Money;
 use solvo_domain::rates::RateTables;
@@ -21,8 +22,9 @@ use solvo_persistence::repositories::cases::{self, CaseRow};
 use solvo_persistence::repositories::{debtors, payments as payment_rows};
 
 use super::read::TransactionStatus;
+use crate::cases::events::{ActorRef, record_activity};
 use crate::error::AppError;
-use crate::money::to_minor;
+use crate::money::{detail_json, to_minor};
 use crate::payments::input::{MAX_BANK_REFERENCE_CHARS, MAX_PAYER_CHARS};
 use crate::payments::{self, NewPayment, NewReversal, PaymentMethod, ReceivedBy};
 use crate::principal::Principal;
@@ -326,7 +328,7 @@ fn post(
         allocation_order: None,
     };
     let posted = conn.transaction(|conn| {
-        payments::record(
+        let recorded = payments::record(
             conn,
             context.caller,
             &case.id,
@@ -334,7 +336,23 @@ fn post(
             &input,
             context.rates,
             context.now,
-        )
+        )?;
+        on_timeline(
+            conn,
+            context.caller,
+            &recorded.case,
+            "bank_transaction_matched",
+            &json!({
+                "bank_transaction_id": stored.id,
+                "bank_statement_id": context.statement.id,
+                "statement_id": context.statement.statement_id,
+                "match_method": method.as_str(),
+                "payment_id": recorded.payment.row.id,
+                "amount": detail_json(parsed.amount),
+            }),
+            context.now,
+        )?;
+        Ok::<_, AppError>(recorded)
     });
     match posted {
         Ok(recorded) => {
@@ -483,7 +501,7 @@ fn reverse(
             {
                 continue;
             }
-            payments::reverse(
+            let reversed = payments::reverse(
                 conn,
                 context.caller,
                 payment_id,
@@ -491,6 +509,21 @@ fn reverse(
                     reason: reason.clone(),
                 },
                 context.rates,
+                context.now,
+            )?;
+            on_timeline(
+                conn,
+                context.caller,
+                &reversed.case,
+                "bank_transaction_returned",
+                &json!({
+                    "bank_transaction_id": stored.id,
+                    "bank_statement_id": context.statement.id,
+                    "statement_id": context.statement.statement_id,
+                    "returned_transaction_id": credit.id,
+                    "return_reasons": parsed.return_reasons,
+                    "payment_id": payment_id,
+                }),
                 context.now,
             )?;
             made.push(MatchRow {
@@ -519,6 +552,19 @@ fn reverse(
             ..Outcome::new(TransactionStatus::Review).because(describe(&err))
         }),
     }
+}
+
+/// Records on the case's timeline which bank transaction moved its money, so the case's story
+/// leads back to the statement line.
+pub(super) fn on_timeline(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    case: &CaseRow,
+    kind: &str,
+    detail: &serde_json::Value,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    record_activity(conn, case, &ActorRef::from(caller), kind, detail, now)
 }
 
 /// Failures that end the import rather than leave one transaction for review.
