@@ -12,6 +12,7 @@ both_backends!(
     a_statement_pays_placed_cases_by_rf_and_a_return_reverses_one,
     a_statement_is_booked_once_and_a_retry_with_its_key_is_replayed,
     a_return_on_a_later_statement_is_found_by_amount_and_reference,
+    a_notification_pays_like_a_statement_and_an_oversized_file_is_refused,
     real_statements_of_three_banks_are_read_whole,
     a_file_that_is_not_understood_is_refused_and_nothing_is_kept,
     a_person_matches_splits_unmatches_and_ignores,
@@ -517,6 +518,48 @@ async fn a_return_on_a_later_statement_is_found_by_amount_and_reference(backend:
         )
         .await;
     assert_problem(undo, 409).await;
+}
+
+async fn a_notification_pays_like_a_statement_and_an_oversized_file_is_refused(backend: Backend) {
+    let app = spawn_app_with(backend, with_collection_account).await;
+    let creditor = app.create_creditor("Notice GmbH").await;
+    let member = app.create_user(&creditor, "creditor_member").await;
+    let case = app.place_case(&member.token, "NOTICE-1").await;
+    let rf = text(&case["rf_reference"]).to_owned();
+    // A camt.054.001.04 notification: the statement's shape under other names, no balances.
+    let xml = statement(
+        "NTFCTN-1",
+        COLLECTION_IBAN,
+        "",
+        &[entry(
+            "42.50",
+            "EUR",
+            "CRDT",
+            "BOOK",
+            &[detail(&unstructured(&[&format!("Payment {}", paper(&rf))]))],
+        )],
+    )
+    .replace("camt.053.001.08", "camt.054.001.04")
+    .replace("BkToCstmrStmt", "BkToCstmrDbtCdtNtfctn")
+    .replace("<Stmt>", "<Ntfctn>")
+    .replace("</Stmt>", "</Ntfctn>");
+    let response = import(&app, &app.admin_token, &xml, None).await;
+    assert_eq!(response.status(), 201);
+    let imported = body(response).await;
+    assert_eq!(imported["message_type"], "camt.054.001.04");
+    assert!(imported["opening_balance"].is_null());
+    assert_eq!(imported["transactions"][0]["status"], "matched");
+    assert_eq!(imported["transactions"][0]["match_method"], "text_rf");
+    let paid = payments_of(&app, &member.token, text(&case["id"])).await;
+    assert_eq!(paid[0]["amount"]["amount"], "42.50");
+
+    // 20 MiB and one byte more.
+    let oversized = format!("{xml}{}", " ".repeat(20 * 1024 * 1024 + 1 - xml.len()));
+    let refused = import(&app, &app.admin_token, &oversized, None).await;
+    assert_eq!(
+        assert_problem(refused, 413).await["code"],
+        "payload_too_large"
+    );
 }
 
 /// Reads a real bank sample from `../shared/samples/camt/` beside the repository; CI lays the
