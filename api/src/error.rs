@@ -67,6 +67,7 @@ macro_rules! error_codes {
 
 error_codes! {
     MalformedJson => "malformed_json", BAD_REQUEST, "Malformed JSON";
+    NotXml => "not_xml", BAD_REQUEST, "Not XML";
     Unauthenticated => "unauthenticated", UNAUTHORIZED, "Authentication required";
     TokenExpired => "token_expired", UNAUTHORIZED, "Access token expired";
     TokenRevoked => "token_revoked", UNAUTHORIZED, "Credentials revoked";
@@ -83,10 +84,12 @@ error_codes! {
     DisputeResolved => "dispute_resolved", CONFLICT, "Dispute already resolved";
     InvoiceCredited => "invoice_credited", CONFLICT, "Invoice already credited";
     AssessmentChanged => "assessment_changed", CONFLICT, "Assessment changed";
+    StatementAlreadyImported => "statement_already_imported", CONFLICT, "Statement already imported";
     StaleVersion => "stale_version", PRECONDITION_FAILED, "Stale version";
     PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
     UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
     ValidationFailed => "validation_failed", UNPROCESSABLE_ENTITY, "Validation failed";
+    StatementUnreadable => "statement_unreadable", UNPROCESSABLE_ENTITY, "Statement not understood";
     RateLimited => "rate_limited", TOO_MANY_REQUESTS, "Too many requests";
     Internal => "internal", INTERNAL_SERVER_ERROR, "Internal server error";
     Unavailable => "unavailable", SERVICE_UNAVAILABLE, "Service unavailable";
@@ -121,6 +124,13 @@ pub struct Problem {
     /// The existing debtor with other details (`debtor_conflict` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub debtor_id: Option<String>,
+    /// The element of the bank statement not understood, as a path such as
+    /// `Ntry[3]/CdtDbtInd` (`statement_unreadable` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub element: Option<String>,
+    /// The earlier import of the statement (`statement_already_imported` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub existing_statement_id: Option<String>,
 }
 
 /// Every error an endpoint can answer with.
@@ -132,6 +142,20 @@ pub enum ApiError {
     /// The body or query is well-formed but a field has the wrong type or fails validation.
     #[error("validation failed")]
     Validation(Vec<FieldError>),
+    /// An uploaded file is not XML.
+    #[error("not XML: {0}")]
+    NotXml(String),
+    /// A well-formed bank statement not understood; names the element.
+    #[error("statement unreadable at {element}: {problem}")]
+    StatementUnreadable {
+        /// The element.
+        element: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// The statement was imported before.
+    #[error("statement imported before as {0}")]
+    StatementAlreadyImported(String),
     /// The request's `Content-Type` is not one the endpoint accepts.
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
@@ -222,6 +246,9 @@ impl ApiError {
         match self {
             Self::MalformedJson(_) => ErrorCode::MalformedJson,
             Self::Validation(_) => ErrorCode::ValidationFailed,
+            Self::NotXml(_) => ErrorCode::NotXml,
+            Self::StatementUnreadable { .. } => ErrorCode::StatementUnreadable,
+            Self::StatementAlreadyImported(_) => ErrorCode::StatementAlreadyImported,
             Self::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
             Self::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
             Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
@@ -255,6 +282,13 @@ impl ApiError {
                 format!("{} field(s) are invalid; see `errors`.", errors.len())
             }
             Self::UnsupportedMediaType(why) => why.clone(),
+            Self::NotXml(why) => format!("The file is not XML: {why}"),
+            Self::StatementUnreadable { element, problem } => format!(
+                "The file is XML, but not a bank statement this server reads: `{element}`: {problem}"
+            ),
+            Self::StatementAlreadyImported(existing) => format!(
+                "This statement of this account was imported before ({existing}); nothing was booked again."
+            ),
             Self::PayloadTooLarge(limit) => {
                 format!("The request body exceeds the limit of {limit} bytes.")
             }
@@ -314,6 +348,8 @@ impl ApiError {
             allowed_commands: None,
             existing_case_id: None,
             debtor_id: None,
+            element: None,
+            existing_statement_id: None,
         };
         match self {
             Self::Validation(errors) => problem.errors.clone_from(errors),
@@ -325,6 +361,10 @@ impl ApiError {
                 existing_case_id, ..
             } => problem.existing_case_id = Some(existing_case_id.clone()),
             Self::DebtorConflict(debtor_id) => problem.debtor_id = Some(debtor_id.clone()),
+            Self::StatementUnreadable { element, .. } => problem.element = Some(element.clone()),
+            Self::StatementAlreadyImported(existing) => {
+                problem.existing_statement_id = Some(existing.clone());
+            }
             _ => {}
         }
         problem
@@ -390,6 +430,13 @@ impl From<AppError> for ApiError {
                 "The resource changed meanwhile; read it again and retry.".into(),
             ),
             AppError::Conflict(why) => Self::Conflict(why),
+            AppError::NotXml(why) => Self::NotXml(why),
+            AppError::StatementUnreadable { element, problem } => {
+                Self::StatementUnreadable { element, problem }
+            }
+            AppError::StatementAlreadyImported { statement_id } => {
+                Self::StatementAlreadyImported(statement_id)
+            }
             AppError::CaseClosed => Self::CaseClosed,
             AppError::ArrangementEnded(why) => Self::ArrangementEnded(why),
             AppError::CreditRefunded(why) => Self::CreditRefunded(why),

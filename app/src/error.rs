@@ -102,6 +102,23 @@ pub enum AppError {
     /// the decision was taken on an old copy); the text gives the figures on record.
     #[error("assessment changed: {0}")]
     AssessmentChanged(String),
+    /// An uploaded file is not XML at all; the text says why.
+    #[error("not XML: {0}")]
+    NotXml(String),
+    /// A well-formed bank statement this server does not understand.
+    #[error("statement unreadable at {element}: {problem}")]
+    StatementUnreadable {
+        /// The element, as a path (`Ntry[3]/CdtDbtInd`).
+        element: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// This statement of this account was imported before; nothing was booked again.
+    #[error("statement imported before as {statement_id}")]
+    StatementAlreadyImported {
+        /// The earlier import.
+        statement_id: String,
+    },
     /// Any other clash with existing data; the text is safe to show.
     #[error("conflict: {0}")]
     Conflict(String),

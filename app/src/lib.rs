@@ -42,6 +42,7 @@ pub mod portal;
 pub mod principal;
 pub mod quotes;
 pub mod rates;
+pub mod reconciliation;
 pub mod remittances;
 pub mod sessions;
 pub mod users;

@@ -21,5 +21,6 @@ pub mod permission;
 pub mod portal;
 pub mod prescription;
 pub mod rates;
+pub mod reconciliation;
 pub mod remittance;
 pub mod webhook;

@@ -133,11 +133,17 @@ pub enum Permission {
     /// Issue a debtor's portal access code for a letter: agency staff (a collector on their own
     /// book), who send the letters. The new code replaces the old one.
     IssueDebtorAccess,
+    /// Import the agency's bank statements (camt.053, camt.054): the agency administrator, who
+    /// runs the collection accounts; an import posts the payments it identifies.
+    ImportBankStatements,
+    /// Read bank transactions and match, unmatch or ignore them by hand: the agency
+    /// administrator, for the same reason.
+    ReconcileBankTransactions,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 41] = [
+    pub const ALL: [Permission; 43] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -179,6 +185,8 @@ impl Permission {
         Permission::ManageWebhooks,
         Permission::ReadEvents,
         Permission::IssueDebtorAccess,
+        Permission::ImportBankStatements,
+        Permission::ReconcileBankTransactions,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -226,6 +234,8 @@ impl Permission {
             Self::ManageWebhooks => "manage_webhooks",
             Self::ReadEvents => "read_events",
             Self::IssueDebtorAccess => "issue_debtor_access",
+            Self::ImportBankStatements => "import_bank_statements",
+            Self::ReconcileBankTransactions => "reconcile_bank_transactions",
         }
     }
 
@@ -289,6 +299,8 @@ impl Permission {
             P::ManageWebhooks =>              [Y,        N,        Y,        N,        N,        N],
             P::ReadEvents =>                  [Y,        N,        Y,        Y,        Y,        N],
             P::IssueDebtorAccess =>           [Y,        Y,        N,        N,        N,        N],
+            P::ImportBankStatements =>        [Y,        N,        N,        N,        N,        N],
+            P::ReconcileBankTransactions =>   [Y,        N,        N,        N,        N,        N],
         }
     }
 }
@@ -322,7 +334,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 41] = [
+    const EXPECTED: [(&str, &[&str]); 43] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -450,6 +462,8 @@ mod tests {
             ],
         ),
         ("issue_debtor_access", &["agency_admin", "collector"]),
+        ("import_bank_statements", &["agency_admin"]),
+        ("reconcile_bank_transactions", &["agency_admin"]),
     ];
 
     #[test]

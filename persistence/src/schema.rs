@@ -643,6 +643,75 @@ diesel::table! {
 diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
 diesel::joinable!(webhook_deliveries -> events (event_id));
 
+diesel::table! {
+    bank_statements (id) {
+        id -> Text,
+        organisation_id -> Text,
+        message_type -> Text,
+        message_id -> Text,
+        statement_id -> Text,
+        account_iban -> Nullable<Text>,
+        account_other_id -> Nullable<Text>,
+        account_key -> Text,
+        collection_account -> Bool,
+        currency -> Text,
+        opening_balance_minor -> Nullable<BigInt>,
+        closing_balance_minor -> Nullable<BigInt>,
+        entry_count -> BigInt,
+        file_sha256 -> Text,
+        imported_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    bank_transactions (id) {
+        id -> Text,
+        bank_statement_id -> Text,
+        organisation_id -> Text,
+        entry_number -> BigInt,
+        detail_number -> BigInt,
+        entry_status -> Text,
+        booking_date -> Nullable<Date>,
+        value_date -> Nullable<Date>,
+        direction -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        reversal_indicator -> Bool,
+        counterparty_name -> Nullable<Text>,
+        counterparty_iban -> Nullable<Text>,
+        end_to_end_id -> Nullable<Text>,
+        bank_reference -> Nullable<Text>,
+        creditor_references -> Text,
+        remittance_text -> Nullable<Text>,
+        return_reasons -> Text,
+        status -> Text,
+        match_method -> Nullable<Text>,
+        status_reason -> Nullable<Text>,
+        candidate_case_id -> Nullable<Text>,
+        reverses_transaction_id -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    bank_transaction_matches (id) {
+        id -> Text,
+        bank_transaction_id -> Text,
+        case_id -> Text,
+        payment_id -> Nullable<Text>,
+        amount_minor -> BigInt,
+        currency -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(bank_transactions -> bank_statements (bank_statement_id));
+diesel::joinable!(bank_transaction_matches -> bank_transactions (bank_transaction_id));
+diesel::joinable!(bank_transaction_matches -> cases (case_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -688,4 +757,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     event_positions,
     webhook_endpoints,
     webhook_deliveries,
+    bank_statements,
+    bank_transactions,
+    bank_transaction_matches,
 );

@@ -14,6 +14,7 @@ mod helpers;
 mod api_keys;
 mod arrangements;
 mod auth;
+mod bank_reconciliation;
 mod bulk;
 mod cases;
 mod collection;

@@ -4,6 +4,7 @@
 pub mod api_keys;
 pub mod arrangements;
 pub mod auth;
+pub mod bank_reconciliation;
 pub mod cases;
 pub mod collection;
 pub mod collectors;
@@ -77,4 +78,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     webhooks::configure(cfg);
     legal::configure(cfg);
     portal::configure(cfg);
+    bank_reconciliation::configure(cfg);
 }

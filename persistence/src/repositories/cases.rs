@@ -162,8 +162,9 @@ pub fn find_by_reference(
         .optional()?)
 }
 
-/// The case paid with this ISO 11649 reference (electronic form), of any creditor: a debtor
-/// opening the portal names nothing else.
+/// The case paid with ISO 11649 reference `rf_reference` (electronic form), of any creditor:
+/// references are unique across the installation, and the agency's accounts take every
+/// creditor's money.
 ///
 /// # Errors
 /// Database errors only.
@@ -193,6 +194,39 @@ pub fn of_debtor(
         .order(cases::id.asc())
         .select(CaseRow::as_select())
         .load(conn)?)
+}
+
+/// The cases, of any creditor, whose creditor reference is one of `references` or that hold an
+/// invoice numbered one of `references`.
+///
+/// # Errors
+/// Database errors only.
+pub fn with_reference_or_invoice_number(
+    conn: &mut AnyConnection,
+    references: &[String],
+) -> Result<Vec<CaseRow>, PersistenceError> {
+    use crate::schema::invoices;
+    let mut found: Vec<CaseRow> = Vec::new();
+    for chunk in references.chunks(200) {
+        let by_invoice = invoices::table
+            .filter(invoices::number.eq_any(chunk))
+            .select(invoices::case_id);
+        let rows: Vec<CaseRow> = cases::table
+            .filter(
+                cases::creditor_reference
+                    .eq_any(chunk)
+                    .or(cases::id.eq_any(by_invoice)),
+            )
+            .order(cases::id.asc())
+            .select(CaseRow::as_select())
+            .load(conn)?;
+        for row in rows {
+            if !found.iter().any(|seen| seen.id == row.id) {
+                found.push(row);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// `(creditor_reference, case_id)` of the creditor's cases with any of `references`.

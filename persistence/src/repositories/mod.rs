@@ -2,6 +2,7 @@
 //! connection (and so its transaction); tenant scoping is an explicit argument, never implied.
 
 pub mod api_keys;
+pub mod bank_reconciliation;
 pub mod billing;
 pub mod case_events;
 pub mod cases;

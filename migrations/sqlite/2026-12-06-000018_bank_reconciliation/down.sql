@@ -1,0 +1,3 @@
+DROP TABLE bank_transaction_matches;
+DROP TABLE bank_transactions;
+DROP TABLE bank_statements;
