@@ -127,6 +127,28 @@ pub struct ServerConfig {
     /// An invalid IBAN or BIC stops the start-up.
     #[arg(long, env = "SOLVO_COLLECTION_ACCOUNTS", hide_env_values = true)]
     pub collection_accounts: Option<String>,
+    /// Stripe's secret API key (`sk_live_…`, `sk_test_…`): with it and the webhook secret,
+    /// debtors can pay by card in the portal (Stripe Checkout); without, card payment is off.
+    #[arg(long, env = "SOLVO_STRIPE_SECRET_KEY", hide_env_values = true)]
+    pub stripe_secret_key: Option<SecretString>,
+    /// The signing secret (`whsec_…`) of the Stripe webhook endpoint that points at
+    /// `/v1/psp/stripe/webhook`.
+    #[arg(long, env = "SOLVO_STRIPE_WEBHOOK_SECRET", hide_env_values = true)]
+    pub stripe_webhook_secret: Option<SecretString>,
+    /// Stripe's API address (a test double's in tests).
+    #[arg(
+        long,
+        env = "SOLVO_STRIPE_API_BASE",
+        default_value = "https://api.stripe.com"
+    )]
+    pub stripe_api_base: String,
+    /// The debtor portal's web address, where Stripe Checkout sends the debtor back.
+    #[arg(
+        long,
+        env = "SOLVO_PORTAL_URL",
+        default_value = "http://127.0.0.1:8080/portal"
+    )]
+    pub portal_url: String,
 }
 
 impl ServerConfig {
@@ -162,6 +184,10 @@ impl ServerConfig {
             webhook_timeout_seconds: 10,
             webhook_interval_ms: 250,
             collection_accounts: None,
+            stripe_secret_key: None,
+            stripe_webhook_secret: None,
+            stripe_api_base: "https://api.stripe.com".to_owned(),
+            portal_url: "http://127.0.0.1:8080/portal".to_owned(),
         }
     }
 }
@@ -195,6 +221,25 @@ impl ServerConfig {
 }
 
 impl ServerConfig {
+    /// Stripe, when both its secret key and its webhook secret are set.
+    ///
+    /// # Errors
+    /// Only one of the two set (card payments that could be started but never recorded, or the
+    /// other way round), or an HTTP client that cannot be built.
+    pub fn card_provider(&self) -> anyhow::Result<Option<crate::psp::stripe::Stripe>> {
+        match (&self.stripe_secret_key, &self.stripe_webhook_secret) {
+            (Some(key), Some(webhook)) => Ok(Some(crate::psp::stripe::Stripe::new(
+                key.clone(),
+                webhook.clone(),
+                &self.stripe_api_base,
+            )?)),
+            (None, None) => Ok(None),
+            _ => anyhow::bail!(
+                "SOLVO_STRIPE_SECRET_KEY and SOLVO_STRIPE_WEBHOOK_SECRET go together: set both to take card payments, or neither"
+            ),
+        }
+    }
+
     /// The collection accounts, checked; none when unset.
     ///
     /// # Errors

@@ -68,6 +68,7 @@ macro_rules! error_codes {
 error_codes! {
     MalformedJson => "malformed_json", BAD_REQUEST, "Malformed JSON";
     NotXml => "not_xml", BAD_REQUEST, "Not XML";
+    SignatureInvalid => "signature_invalid", BAD_REQUEST, "Signature invalid";
     Unauthenticated => "unauthenticated", UNAUTHORIZED, "Authentication required";
     TokenExpired => "token_expired", UNAUTHORIZED, "Access token expired";
     TokenRevoked => "token_revoked", UNAUTHORIZED, "Credentials revoked";
@@ -85,6 +86,7 @@ error_codes! {
     InvoiceCredited => "invoice_credited", CONFLICT, "Invoice already credited";
     AssessmentChanged => "assessment_changed", CONFLICT, "Assessment changed";
     StatementAlreadyImported => "statement_already_imported", CONFLICT, "Statement already imported";
+    CardPaymentsOff => "card_payments_off", CONFLICT, "Card payment switched off";
     StaleVersion => "stale_version", PRECONDITION_FAILED, "Stale version";
     PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
     UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
@@ -93,6 +95,7 @@ error_codes! {
     RateLimited => "rate_limited", TOO_MANY_REQUESTS, "Too many requests";
     Internal => "internal", INTERNAL_SERVER_ERROR, "Internal server error";
     Unavailable => "unavailable", SERVICE_UNAVAILABLE, "Service unavailable";
+    PaymentProviderUnavailable => "payment_provider_unavailable", BAD_GATEWAY, "Payment provider unavailable";
 }
 
 /// An RFC 9457 problem details body.
@@ -142,6 +145,15 @@ pub enum ApiError {
     /// The body or query is well-formed but a field has the wrong type or fails validation.
     #[error("validation failed")]
     Validation(Vec<FieldError>),
+    /// A payment provider's webhook whose signature does not verify.
+    #[error("signature invalid: {0}")]
+    SignatureInvalid(String),
+    /// Card payment is not configured on this server.
+    #[error("card payments are switched off")]
+    CardPaymentsOff,
+    /// The payment provider could not be reached or refused the request.
+    #[error("payment provider unavailable: {0}")]
+    ProviderUnavailable(String),
     /// An uploaded file is not XML.
     #[error("not XML: {0}")]
     NotXml(String),
@@ -247,6 +259,9 @@ impl ApiError {
             Self::MalformedJson(_) => ErrorCode::MalformedJson,
             Self::Validation(_) => ErrorCode::ValidationFailed,
             Self::NotXml(_) => ErrorCode::NotXml,
+            Self::SignatureInvalid(_) => ErrorCode::SignatureInvalid,
+            Self::CardPaymentsOff => ErrorCode::CardPaymentsOff,
+            Self::ProviderUnavailable(_) => ErrorCode::PaymentProviderUnavailable,
             Self::StatementUnreadable { .. } => ErrorCode::StatementUnreadable,
             Self::StatementAlreadyImported(_) => ErrorCode::StatementAlreadyImported,
             Self::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
@@ -283,6 +298,9 @@ impl ApiError {
             }
             Self::UnsupportedMediaType(why) => why.clone(),
             Self::NotXml(why) => format!("The file is not XML: {why}"),
+            Self::SignatureInvalid(why) => format!("The webhook's signature does not verify: {why}."),
+            Self::CardPaymentsOff => "Card payment is switched off on this server (no payment provider is configured); pay by bank transfer (`payment-instructions`).".to_owned(),
+            Self::ProviderUnavailable(why) => format!("The payment provider did not take the payment: {why}. Nothing was charged; try again later or pay by bank transfer."),
             Self::StatementUnreadable { element, problem } => format!(
                 "The file is XML, but not a bank statement this server reads: `{element}`: {problem}"
             ),

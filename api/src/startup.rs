@@ -98,6 +98,7 @@ impl Application {
         );
         let webhooks = config.webhooks()?;
         let collection_accounts = Arc::new(config.collection_accounts()?);
+        let card_provider = config.card_provider()?.map(Arc::new);
         let dispatcher = Dispatcher::new(
             pool.clone(),
             clock.clone(),
@@ -134,6 +135,8 @@ impl Application {
             },
             webhooks,
             collection_accounts,
+            card_provider,
+            portal_url: config.portal_url.trim_end_matches('/').to_owned(),
         };
         tracing::info!(
             concurrent = state.hash_gate.capacity(),

@@ -51,4 +51,8 @@ pub struct AppState {
     pub webhooks: solvo_app::webhooks::WebhookConfig,
     /// The agency's collection accounts, one per currency (`SOLVO_COLLECTION_ACCOUNTS`).
     pub collection_accounts: std::sync::Arc<solvo_domain::collection_accounts::CollectionAccounts>,
+    /// The card payment provider; `None` switches card payment off.
+    pub card_provider: Option<std::sync::Arc<crate::psp::stripe::Stripe>>,
+    /// The debtor portal's web address, where a provider's checkout sends the debtor back.
+    pub portal_url: String,
 }

@@ -16,6 +16,7 @@
 
 pub mod api_keys;
 pub mod arrangements;
+pub mod card_payments;
 pub mod cases;
 pub mod clock;
 pub mod collection;

@@ -27,6 +27,12 @@ pub enum Actor {
         /// Its visible prefix.
         prefix: String,
     },
+    /// A payment provider whose signed event records a payment (a debtor's card payment
+    /// completed at Stripe): it acts for the agency, which receives the money.
+    Provider {
+        /// The provider's name, e.g. `stripe`.
+        name: &'static str,
+    },
     /// A debtor with a portal session (`crate::portal`), opened with a case's reference and
     /// access code.
     Debtor {
@@ -94,7 +100,7 @@ impl Principal {
     pub fn user_id(&self) -> Option<&str> {
         match &self.actor {
             Actor::User { id, .. } => Some(id),
-            Actor::ApiKey { .. } | Actor::Debtor { .. } => None,
+            Actor::ApiKey { .. } | Actor::Debtor { .. } | Actor::Provider { .. } => None,
         }
     }
 
@@ -103,6 +109,7 @@ impl Principal {
     pub fn actor_id(&self) -> &str {
         match &self.actor {
             Actor::User { id, .. } | Actor::ApiKey { id, .. } | Actor::Debtor { id, .. } => id,
+            Actor::Provider { name } => name,
         }
     }
 

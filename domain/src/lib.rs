@@ -6,6 +6,7 @@
 
 pub mod allocation;
 pub mod arrangement;
+pub mod card;
 pub mod case;
 pub mod collection_accounts;
 pub mod country;

@@ -712,6 +712,37 @@ diesel::joinable!(bank_transactions -> bank_statements (bank_statement_id));
 diesel::joinable!(bank_transaction_matches -> bank_transactions (bank_transaction_id));
 diesel::joinable!(bank_transaction_matches -> cases (case_id));
 
+diesel::table! {
+    card_payments (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        debtor_id -> Text,
+        provider -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        status -> Text,
+        checkout_session_id -> Nullable<Text>,
+        checkout_url -> Nullable<Text>,
+        payment_id -> Nullable<Text>,
+        provider_reference -> Nullable<Text>,
+        detail -> Nullable<Text>,
+        created_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    provider_events (provider, event_id) {
+        provider -> Text,
+        event_id -> Text,
+        event_type -> Text,
+        received_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(card_payments -> cases (case_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -760,4 +791,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     bank_statements,
     bank_transactions,
     bank_transaction_matches,
+    card_payments,
+    provider_events,
 );

@@ -70,7 +70,7 @@ pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRe
             ("api_key", None, Some(MeApiKey { id, name, prefix }))
         }
         // The extractor refuses portal tokens outside `/v1/portal/`; a debtor has no `me`.
-        Actor::Debtor { .. } => return Err(ApiError::NotFound),
+        Actor::Debtor { .. } | Actor::Provider { .. } => return Err(ApiError::NotFound),
     };
     Ok(HttpResponse::Ok().json(Me {
         kind: kind.to_owned(),

@@ -23,6 +23,7 @@ pub mod organisations;
 pub mod pagination;
 pub mod payments;
 pub mod portal;
+pub mod psp;
 pub mod quotes;
 pub mod reference;
 pub mod remittances;
@@ -78,5 +79,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     webhooks::configure(cfg);
     legal::configure(cfg);
     portal::configure(cfg);
+    psp::configure(cfg);
     bank_reconciliation::configure(cfg);
 }

@@ -42,6 +42,10 @@ impl From<&Principal> for ActorRef {
                 kind: "debtor",
                 id: Some(id.clone()),
             },
+            Actor::Provider { name } => Self {
+                kind: "system",
+                id: Some((*name).to_owned()),
+            },
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod api_keys;
 pub mod bank_reconciliation;
 pub mod billing;
+pub mod card_payments;
 pub mod case_events;
 pub mod cases;
 pub mod collection_work;

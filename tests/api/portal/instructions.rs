@@ -90,6 +90,10 @@ async fn a_euro_case_has_its_account_reference_amount_and_a_qr_code_a_bank_app_r
     let electronic = case["rf_reference"].as_str().unwrap().replace(' ', "");
     assert_eq!(instructions["reference_electronic"], electronic.as_str());
     assert_eq!(
+        instructions["card_payment_available"], false,
+        "no Stripe keys here"
+    );
+    assert_eq!(
         instructions["account"],
         json!({"holder": "Meridian Incasso B.V.", "iban": "DE89 3704 0044 0532 0130 00", "bic": "COBADEFFXXX", "bank": "Commerzbank AG"})
     );

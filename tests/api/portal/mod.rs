@@ -2,6 +2,7 @@
 //! ([`access`]), what a debtor sees of their cases ([`cases`]).
 
 mod access;
+mod cards;
 mod cases;
 mod instructions;
 

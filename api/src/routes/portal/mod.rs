@@ -4,6 +4,7 @@
 //! [`crate::auth::debtor::DebtorCaller`]; the rules are `solvo_app::portal`.
 
 pub mod access;
+pub mod card;
 pub mod cases;
 pub mod payment;
 pub mod qr;
@@ -19,5 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cases::get_portal_case)
         .service(payment::get_payment_instructions)
         .service(payment::get_payment_qr_png)
-        .service(payment::get_payment_qr_svg);
+        .service(payment::get_payment_qr_svg)
+        .service(card::create_card_payment)
+        .service(card::list_card_payments);
 }

@@ -54,9 +54,15 @@ pub struct PaymentInstructionsView {
     pub qr_svg: Option<String>,
     /// What to do, in the portal's language.
     pub text: String,
+    /// Whether the case can also be paid by card (`POST …/card-payments`).
+    pub card_payment_available: bool,
 }
 
-fn view(instructions: PaymentInstructions, language: Language) -> PaymentInstructionsView {
+fn view(
+    instructions: PaymentInstructions,
+    language: Language,
+    card_payment_available: bool,
+) -> PaymentInstructionsView {
     let PaymentInstructions {
         case_id,
         reference,
@@ -94,6 +100,7 @@ fn view(instructions: PaymentInstructions, language: Language) -> PaymentInstruc
         }),
         text,
         case_id,
+        card_payment_available,
     }
 }
 
@@ -136,7 +143,7 @@ pub async fn get_payment_instructions(
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_LANGUAGE, language.code()))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(view(instructions, language)))
+        .json(view(instructions, language, state.card_provider.is_some())))
 }
 
 const NO_CODE: &str = "This case has no EPC QR code: the agency has no euro account for it, or \

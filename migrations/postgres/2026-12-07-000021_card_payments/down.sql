@@ -1,0 +1,2 @@
+DROP TABLE provider_events;
+DROP TABLE card_payments;
