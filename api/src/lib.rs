@@ -10,6 +10,7 @@ pub mod extract;
 pub mod idempotency;
 pub mod money;
 pub mod openapi;
+pub mod portal_language;
 pub mod psp;
 pub mod roles;
 pub mod routes;

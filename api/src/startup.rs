@@ -168,6 +168,9 @@ impl Application {
                 .route("/docs", web::get().to(docs_redirect))
                 .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
                 .default_service(web::to(unmatched))
+                .wrap(actix_web::middleware::from_fn(
+                    crate::portal_language::translate_problems,
+                ))
                 .wrap(cors(&origins))
                 .wrap_fn(move |req, service| {
                     telemetry::instrument(Arc::clone(&metrics_for_middleware), req, service)

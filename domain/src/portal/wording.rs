@@ -183,6 +183,80 @@ pub fn no_account(currency: &str, language: Language) -> String {
     }
 }
 
+/// What an error of the portal says to a debtor in `language`, by its problem `code`; `None`
+/// for codes a debtor does not meet (the English detail stands).
+#[must_use]
+pub fn error(code: &str, language: Language) -> Option<&'static str> {
+    let texts = match code {
+        "unauthenticated" => LOGIN_REFUSED,
+        "token_revoked" | "token_expired" | "token_invalid" => SESSION_ENDED,
+        "not_found" => NOT_FOUND,
+        "validation_failed" => INVALID,
+        "rate_limited" => WAIT,
+        "case_closed" => CASE_CLOSED,
+        "card_payments_off" => CARD_OFF,
+        "payment_provider_unavailable" => PROVIDER_DOWN,
+        "unavailable" => TRY_LATER,
+        _ => return None,
+    };
+    Some(in_language(texts, language))
+}
+
+const LOGIN_REFUSED: Texts = [
+    "The reference and access code do not match. Check both against the letter; after several wrong tries each new try waits longer.",
+    "Referenz und Zugangscode passen nicht zusammen. Prüfen Sie beide anhand des Schreibens; nach mehreren Fehlversuchen wartet jeder neue Versuch länger.",
+    "Het kenmerk en de toegangscode horen niet bij elkaar. Controleer beide met de brief; na enkele foute pogingen duurt elke nieuwe poging langer.",
+    "La référence et le code d'accès ne correspondent pas. Vérifiez-les sur le courrier ; après plusieurs essais erronés, chaque nouvel essai attend plus longtemps.",
+];
+const SESSION_ENDED: Texts = [
+    "Your session has ended. Log in again with the reference and access code of your latest letter.",
+    "Ihre Sitzung ist beendet. Melden Sie sich mit Referenz und Zugangscode Ihres letzten Schreibens erneut an.",
+    "Uw sessie is beëindigd. Log opnieuw in met het kenmerk en de toegangscode van uw laatste brief.",
+    "Votre session a pris fin. Reconnectez-vous avec la référence et le code d'accès de votre dernier courrier.",
+];
+const NOT_FOUND: Texts = [
+    "There is nothing here for you. Check the link, or go back to your cases.",
+    "Hier ist nichts für Sie. Prüfen Sie den Link oder kehren Sie zu Ihren Fällen zurück.",
+    "Hier is niets voor u. Controleer de link of ga terug naar uw dossiers.",
+    "Il n'y a rien ici pour vous. Vérifiez le lien ou revenez à vos dossiers.",
+];
+const INVALID: Texts = [
+    "Some of what you entered is not valid; see the fields marked.",
+    "Einige Angaben sind ungültig; siehe die markierten Felder.",
+    "Een deel van wat u invulde is niet geldig; zie de gemarkeerde velden.",
+    "Certaines informations saisies ne sont pas valides ; voir les champs signalés.",
+];
+const WAIT: Texts = [
+    "Too many tries. Wait a little before trying again.",
+    "Zu viele Versuche. Warten Sie etwas, bevor Sie es erneut versuchen.",
+    "Te veel pogingen. Wacht even voordat u het opnieuw probeert.",
+    "Trop d'essais. Attendez un peu avant de réessayer.",
+];
+const CASE_CLOSED: Texts = [
+    "This case is closed; nothing more can be arranged on it.",
+    "Dieser Fall ist abgeschlossen; es kann nichts mehr dazu vereinbart werden.",
+    "Dit dossier is gesloten; er kan niets meer over worden afgesproken.",
+    "Ce dossier est clôturé ; plus rien ne peut y être convenu.",
+];
+const CARD_OFF: Texts = [
+    "Paying by card is not available here; pay by bank transfer instead.",
+    "Kartenzahlung ist hier nicht möglich; zahlen Sie bitte per Überweisung.",
+    "Betalen met een kaart is hier niet mogelijk; betaal per overschrijving.",
+    "Le paiement par carte n'est pas disponible ici ; payez par virement.",
+];
+const PROVIDER_DOWN: Texts = [
+    "The card payment could not be started; nothing was charged. Try again later or pay by bank transfer.",
+    "Die Kartenzahlung konnte nicht gestartet werden; es wurde nichts abgebucht. Versuchen Sie es später erneut oder zahlen Sie per Überweisung.",
+    "De kaartbetaling kon niet worden gestart; er is niets afgeschreven. Probeer het later opnieuw of betaal per overschrijving.",
+    "Le paiement par carte n'a pas pu démarrer ; rien n'a été débité. Réessayez plus tard ou payez par virement.",
+];
+const TRY_LATER: Texts = [
+    "The service is busy. Try again in a moment.",
+    "Der Dienst ist ausgelastet. Versuchen Sie es gleich noch einmal.",
+    "De dienst is druk. Probeer het zo opnieuw.",
+    "Le service est occupé. Réessayez dans un instant.",
+];
+
 const PROVISIONAL: Texts = [
     "The reference rate for these days is not published yet; the last published one is used until it is.",
     "Der Referenzzinssatz für diese Tage ist noch nicht veröffentlicht; bis dahin gilt der zuletzt veröffentlichte.",

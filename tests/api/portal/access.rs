@@ -20,6 +20,7 @@ both_backends!(
     a_session_reaches_the_debtors_cases_with_that_creditor_only,
     a_portal_token_reaches_nothing_outside_the_portal,
     who_may_issue_a_code,
+    errors_read_in_the_debtors_language_with_the_same_code,
 );
 
 /// The alphabet of ISO 11649-style readable codes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V.
@@ -347,4 +348,68 @@ async fn who_may_issue_a_code(backend: Backend) {
         )
         .await;
     assert_problem(missing, 404).await;
+}
+
+async fn errors_read_in_the_debtors_language_with_the_same_code(backend: Backend) {
+    let Scene { app, case, .. } = scene(backend).await;
+    let letter = issue_code(&app, id(&case)).await;
+    let reference = letter["reference"].as_str().unwrap();
+    let wrong = open_session(
+        &app,
+        "127.0.0.1",
+        reference,
+        "ACDE-FGHJ-KMNP",
+        Some("de-DE"),
+    )
+    .await;
+    assert_eq!(wrong.headers()["content-language"], "de");
+    let problem = assert_problem(wrong, 401).await;
+    assert_eq!(
+        problem["code"], "unauthenticated",
+        "clients branch on the same code"
+    );
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("Referenz und Zugangscode passen nicht zusammen."),
+        "{problem}"
+    );
+
+    let token = debtor_token(&app, &letter).await;
+    let missing = app
+        .client
+        .get(app.url("/v1/portal/cases/cas_00000000000000000000000000000000"))
+        .bearer_auth(&token)
+        .header("accept-language", "nl-BE, fr;q=0.8")
+        .send()
+        .await
+        .unwrap();
+    let problem = assert_problem(missing, 404).await;
+    assert_eq!(problem["code"], "not_found");
+    assert_eq!(
+        problem["detail"],
+        "Hier is niets voor u. Controleer de link of ga terug naar uw dossiers."
+    );
+    // English keeps the precise detail; staff endpoints are never translated.
+    let english = open_session(&app, "127.0.0.2", reference, "ACDE-FGHJ-KMNP", None).await;
+    let problem = assert_problem(english, 401).await;
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("The reference and access code do not match.")
+    );
+    let staff = app
+        .client
+        .get(app.url("/v1/cases/cas_00000000000000000000000000000000"))
+        .bearer_auth(&app.admin_token)
+        .header("accept-language", "de")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        assert_problem(staff, 404).await["detail"],
+        "The resource does not exist."
+    );
 }
