@@ -2,7 +2,7 @@
 //! setting names its environment variable, so an error message can point at it.
 
 use clap::Args;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 /// Everything `solvo serve` needs.
 #[derive(Debug, Clone, Args)]
@@ -228,6 +228,15 @@ impl ServerConfig {
     /// other way round), or an HTTP client that cannot be built.
     pub fn card_provider(&self) -> anyhow::Result<Option<crate::psp::stripe::Stripe>> {
         match (&self.stripe_secret_key, &self.stripe_webhook_secret) {
+            (Some(key), Some(webhook))
+                if key.expose_secret().trim().is_empty()
+                    || !webhook.expose_secret().starts_with("whsec_") =>
+            {
+                // An empty signing secret would let anyone sign events.
+                anyhow::bail!(
+                    "SOLVO_STRIPE_SECRET_KEY must not be empty and SOLVO_STRIPE_WEBHOOK_SECRET must be the endpoint's `whsec_…` signing secret"
+                )
+            }
             (Some(key), Some(webhook)) => Ok(Some(crate::psp::stripe::Stripe::new(
                 key.clone(),
                 webhook.clone(),

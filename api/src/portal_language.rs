@@ -7,7 +7,7 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpResponse};
+use actix_web::{Error, HttpMessage, HttpResponse};
 use solvo_domain::portal::language::Language;
 use solvo_domain::portal::wording;
 
@@ -23,8 +23,16 @@ pub async fn translate_problems(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let portal = req.path().starts_with("/v1/portal/");
-    let language = Language::negotiate(accept_language(req.request()).as_deref(), None);
+    let login = req.path() == "/v1/portal/session";
+    let asked = Language::negotiate(accept_language(req.request()).as_deref(), None);
     let response = next.call(req).await?.map_into_boxed_body();
+    // A session knows the debtor's preferred language; before one, Accept-Language decides.
+    let language = response
+        .request()
+        .extensions()
+        .get::<Language>()
+        .copied()
+        .unwrap_or(asked);
     let is_problem = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -45,6 +53,11 @@ pub async fn translate_problems(
     let translated = problem
         .get("code")
         .and_then(serde_json::Value::as_str)
+        .map(|code| match code {
+            // Without a session it is a missing token, not a wrong code.
+            "unauthenticated" if !login => "no_session",
+            code => code,
+        })
         .and_then(|code| wording::error(code, language));
     let body = match (translated, problem.as_object_mut()) {
         (Some(text), Some(fields)) => {

@@ -53,14 +53,24 @@ pub fn begin(
     let owed = balance::load(conn, &case, rates, now.date())?.outstanding;
     let amount = parse_amount(amount, owed.currency(), "amount", false)
         .map_err(|err| AppError::Validation(vec![err]))?;
-    if amount.amount() > owed.amount() {
+    // A checkout still open may yet be paid: two tabs must not pay the debt twice.
+    let pending_minor: i64 = card_payments::of_case(conn, &case.id)?
+        .iter()
+        .filter(|card| card.status == "pending")
+        .map(|card| card.amount_minor)
+        .sum();
+    let open = owed
+        .checked_sub(crate::money::from_minor(pending_minor, &case.currency)?)
+        .unwrap_or(owed);
+    if amount.amount() > open.amount() {
         return Err(AppError::invalid(
             "amount",
             "more_than_owed",
             format!(
-                "The case owes {} {} today; pay at most that.",
+                "The case owes {} {} today, less card payments still open; pay at most {}.",
                 owed.amount_string(),
-                owed.currency().code()
+                owed.currency().code(),
+                open.amount_string()
             ),
         ));
     }
@@ -193,6 +203,12 @@ pub fn complete(
     let card = match card_payments::find(conn, &paid.card_payment_id) {
         Ok(card) if card.provider == paid.provider && card.status == "pending" => card,
         Ok(_) | Err(solvo_persistence::PersistenceError::NotFound) => {
+            // Money taken for a payment that is finished or not ours: worth a look.
+            tracing::warn!(
+                event = %paid.event_id,
+                card_payment = %paid.card_payment_id,
+                "a paid provider event names no pending card payment"
+            );
             return Ok(Completion::Ignored);
         }
         Err(err) => return Err(err.into()),
@@ -204,6 +220,7 @@ pub fn complete(
             ..Finish::default()
         };
         card_payments::finish(conn, &card.id, "review", outcome, now)?;
+        note_review(conn, &card, &why, now)?;
         return Ok(Completion::Review(why));
     }
     let caller = provider_principal(conn, paid.provider)?;
@@ -240,7 +257,13 @@ pub fn complete(
                 provider_reference: paid.provider_reference.as_deref(),
                 detail: None,
             };
-            card_payments::finish(conn, &card.id, "succeeded", outcome, now)?;
+            // Another event for the same card payment may have finished it meanwhile (READ
+            // COMMITTED on PostgreSQL): then this transaction, payment and all, rolls back.
+            if !card_payments::finish(conn, &card.id, "succeeded", outcome, now)? {
+                return Err(AppError::Conflict(
+                    "The card payment was finished by another event meanwhile.".into(),
+                ));
+            }
             Ok(Completion::Recorded(payment_id))
         }
         Err(
@@ -256,6 +279,7 @@ pub fn complete(
                 ..Finish::default()
             };
             card_payments::finish(conn, &card.id, "review", outcome, now)?;
+            note_review(conn, &card, &why, now)?;
             Ok(Completion::Review(why))
         }
         Err(err) => Err(err),
@@ -288,6 +312,25 @@ pub fn unpaid(
     } else {
         Ok(Completion::Ignored)
     }
+}
+
+/// Puts a card payment kept for review on its case's timeline, where the collector and the
+/// agency see it: money may have been taken that is not on the ledger.
+fn note_review(
+    conn: &mut AnyConnection,
+    card: &CardPaymentRow,
+    why: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let case = solvo_persistence::repositories::cases::find(conn, None, &card.case_id)?;
+    record_activity(
+        conn,
+        &case,
+        &ActorRef::system(),
+        "card_payment_review",
+        &json!({"card_payment_id": card.id, "reason": why}),
+        now,
+    )
 }
 
 /// Why the provider's event does not describe the payment asked for, if it does not.

@@ -9,7 +9,7 @@ use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use solvo_app::portal::{Debtor, session};
 use solvo_domain::portal::language::Language;
 
@@ -44,6 +44,7 @@ impl FromRequest for DebtorCaller {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = super::caller::bearer_token(req);
         let accept_language = accept_language(req);
+        let request = req.clone();
         Box::pin(async move {
             let state =
                 state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("AppState missing")))?;
@@ -67,6 +68,8 @@ impl FromRequest for DebtorCaller {
             let (debtor, preferred) =
                 resumed.ok_or(ApiError::TokenRefused(TokenProblem::Revoked))?;
             let language = Language::negotiate(accept_language.as_deref(), preferred.as_deref());
+            // The error translation reads it, so errors speak as the answers do.
+            request.extensions_mut().insert(language);
             Ok(Self { debtor, language })
         })
     }

@@ -35,12 +35,19 @@ pub const REFUSED: &str = "The reference and access code do not match. Check bot
 /// The throttle's attempt for `reference` from `address`.
 #[must_use]
 pub fn attempt(reference: &str, address: Option<IpAddr>) -> Attempt {
-    // A space never appears in an email, so these keys never meet a staff login's.
-    let canonical: String = reference
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
+    // Keyed on the reference as it opens a case (ISO 11649 ignores spaces, dashes and dots),
+    // so that writing it differently does not buy fresh tries; a space never appears in an
+    // email, so these keys never meet a staff login's.
+    let canonical = CreditorReference::parse(reference).map_or_else(
+        |_| {
+            reference
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_uppercase()
+        },
+        |rf| rf.as_str().to_owned(),
+    );
     Attempt::new(&format!("portal-reference {canonical}"), address)
 }
 

@@ -183,12 +183,14 @@ pub fn no_account(currency: &str, language: Language) -> String {
     }
 }
 
-/// What an error of the portal says to a debtor in `language`, by its problem `code`; `None`
-/// for codes a debtor does not meet (the English detail stands).
+/// What an error of the portal says to a debtor in `language`, by its problem `code` (and
+/// `no_session` for an `unauthenticated` request without a portal token); `None` for codes a
+/// debtor does not meet (the English detail stands).
 #[must_use]
 pub fn error(code: &str, language: Language) -> Option<&'static str> {
     let texts = match code {
         "unauthenticated" => LOGIN_REFUSED,
+        "no_session" => NO_SESSION,
         "token_revoked" | "token_expired" | "token_invalid" => SESSION_ENDED,
         "not_found" => NOT_FOUND,
         "validation_failed" => INVALID,
@@ -207,6 +209,12 @@ const LOGIN_REFUSED: Texts = [
     "Referenz und Zugangscode passen nicht zusammen. Prüfen Sie beide anhand des Schreibens; nach mehreren Fehlversuchen wartet jeder neue Versuch länger.",
     "Het kenmerk en de toegangscode horen niet bij elkaar. Controleer beide met de brief; na enkele foute pogingen duurt elke nieuwe poging langer.",
     "La référence et le code d'accès ne correspondent pas. Vérifiez-les sur le courrier ; après plusieurs essais erronés, chaque nouvel essai attend plus longtemps.",
+];
+const NO_SESSION: Texts = [
+    "Log in with the reference and access code on your letter first.",
+    "Melden Sie sich zuerst mit der Referenz und dem Zugangscode aus Ihrem Schreiben an.",
+    "Log eerst in met het kenmerk en de toegangscode uit uw brief.",
+    "Connectez-vous d'abord avec la référence et le code d'accès de votre courrier.",
 ];
 const SESSION_ENDED: Texts = [
     "Your session has ended. Log in again with the reference and access code of your latest letter.",

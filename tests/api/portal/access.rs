@@ -208,6 +208,9 @@ async fn guesses_are_throttled_per_address_and_per_reference(backend: Backend) {
     }
     let held = open_session(&app, "127.0.0.2", reference, code, None).await;
     assert_throttled(held).await;
+    // Written with dashes or dots it is the same reference, counted as one.
+    let dashed = reference.replace(' ', "-");
+    assert_throttled(open_session(&app, "127.0.0.2", &dashed, code, None).await).await;
 
     // Guessing the one reference from many addresses: past its ten free failures, a failing
     // address waits even on its first try at this reference, so the code cannot be sprayed.
@@ -390,6 +393,32 @@ async fn errors_read_in_the_debtors_language_with_the_same_code(backend: Backend
     assert_eq!(
         problem["detail"],
         "Hier is niets voor u. Controleer de link of ga terug naar uw dossiers."
+    );
+    // Without Accept-Language, a session answers in the debtor's preferred language (German).
+    let preferred = app
+        .get(
+            "/v1/portal/cases/cas_00000000000000000000000000000000",
+            &token,
+        )
+        .await;
+    assert_eq!(preferred.headers()["content-language"], "de");
+    assert!(
+        assert_problem(preferred, 404).await["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("Hier ist nichts für Sie.")
+    );
+    // No session at all is not a wrong code.
+    let anonymous = app
+        .client
+        .get(app.url("/v1/portal/cases"))
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        assert_problem(anonymous, 401).await["detail"],
+        "Connectez-vous d'abord avec la référence et le code d'accès de votre courrier."
     );
     // English keeps the precise detail; staff endpoints are never translated.
     let english = open_session(&app, "127.0.0.2", reference, "ACDE-FGHJ-KMNP", None).await;

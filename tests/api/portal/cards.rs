@@ -398,12 +398,10 @@ async fn without_keys_card_payment_is_off_and_a_refused_checkout_charges_nothing
     // Stripe refuses the session: 502, and the card payment is failed, nothing charged.
     let refused = assert_problem(start_card_payment(&app, &token, &case, "13.13").await, 502).await;
     assert_eq!(refused["code"], "payment_provider_unavailable");
-    assert!(
-        refused["detail"]
-            .as_str()
-            .unwrap()
-            .contains("cannot take payments"),
-        "{refused}"
+    // In the debtor's language (German on file), and never the provider's own words.
+    assert_eq!(
+        refused["detail"],
+        "Die Kartenzahlung konnte nicht gestartet werden; es wurde nichts abgebucht. Versuchen Sie es später erneut oder zahlen Sie per Überweisung."
     );
     let listed = body(
         app.get(&format!("/v1/portal/cases/{case}/card-payments"), &token)
@@ -411,6 +409,15 @@ async fn without_keys_card_payment_is_off_and_a_refused_checkout_charges_nothing
     )
     .await;
     assert_eq!(listed["data"][0]["status"], "failed");
+    // A checkout still open counts against what is owed: a second tab cannot pay it twice.
+    assert_eq!(
+        start_card_payment(&app, &token, &case, "1000.00")
+            .await
+            .status(),
+        201
+    );
+    let twice = assert_problem(start_card_payment(&app, &token, &case, "500.00").await, 422).await;
+    assert_eq!(twice["errors"][0]["code"], "more_than_owed", "{twice}");
 
     let plain = spawn_app(app.backend).await;
     let creditor = plain.create_creditor("Acme").await;

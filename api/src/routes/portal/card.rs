@@ -141,7 +141,9 @@ pub async fn create_card_payment(
                 .db
                 .write(move |conn| card_payments::failed(conn, &id, &reason, now))
                 .await?;
-            return Err(ApiError::ProviderUnavailable(why));
+            return Err(ApiError::ProviderUnavailable(
+                "the card payment could not be started".to_owned(),
+            ));
         }
     };
     let location = format!("/v1/portal/cases/{}/card-payments", opened.case_id);
