@@ -87,6 +87,7 @@ error_codes! {
     AssessmentChanged => "assessment_changed", CONFLICT, "Assessment changed";
     StatementAlreadyImported => "statement_already_imported", CONFLICT, "Statement already imported";
     CardPaymentsOff => "card_payments_off", CONFLICT, "Card payment switched off";
+    PortalRequestRefused => "portal_request_refused", CONFLICT, "Not possible on this case now";
     StaleVersion => "stale_version", PRECONDITION_FAILED, "Stale version";
     PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
     UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
@@ -134,6 +135,11 @@ pub struct Problem {
     /// The earlier import of the statement (`statement_already_imported` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub existing_statement_id: Option<String>,
+    /// Why the portal refused (`portal_request_refused` only): `disputed`, `closed`,
+    /// `legal_proceedings`, `payment_plan`, `not_available`, `request_pending` or
+    /// `claim_pending`; `detail` says it in the debtor's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// Every error an endpoint can answer with.
@@ -207,6 +213,15 @@ pub enum ApiError {
     /// Any other conflict with existing data; the text is safe to show.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The portal refused a debtor's request in the case's present state; the detail is in the
+    /// debtor's language.
+    #[error("portal request refused: {reason}")]
+    PortalRefused {
+        /// Stable code.
+        reason: &'static str,
+        /// The debtor's-language sentence.
+        detail: String,
+    },
     /// The case is closed.
     #[error("case closed")]
     CaseClosed,
@@ -276,6 +291,7 @@ impl ApiError {
             Self::DuplicateCase { .. } => ErrorCode::DuplicateCase,
             Self::DebtorConflict(_) => ErrorCode::DebtorConflict,
             Self::Conflict(_) => ErrorCode::Conflict,
+            Self::PortalRefused { .. } => ErrorCode::PortalRequestRefused,
             Self::CaseClosed => ErrorCode::CaseClosed,
             Self::ArrangementEnded(_) => ErrorCode::ArrangementEnded,
             Self::CreditRefunded(_) => ErrorCode::CreditRefunded,
@@ -320,7 +336,8 @@ impl ApiError {
             | Self::InvoiceCredited(why)
             | Self::AssessmentChanged(why)
             | Self::StaleVersion(why)
-            | Self::DuplicateCase { detail: why, .. } => why.clone(),
+            | Self::DuplicateCase { detail: why, .. }
+            | Self::PortalRefused { detail: why, .. } => why.clone(),
             Self::TransitionRefused(refused) => format!(
                 "`{}` is not possible in state `{}`: {}. Allowed now: {}.",
                 refused.command,
@@ -368,6 +385,7 @@ impl ApiError {
             debtor_id: None,
             element: None,
             existing_statement_id: None,
+            reason: None,
         };
         match self {
             Self::Validation(errors) => problem.errors.clone_from(errors),
@@ -383,6 +401,7 @@ impl ApiError {
             Self::StatementAlreadyImported(existing) => {
                 problem.existing_statement_id = Some(existing.clone());
             }
+            Self::PortalRefused { reason, .. } => problem.reason = Some((*reason).to_owned()),
             _ => {}
         }
         problem
@@ -448,6 +467,7 @@ impl From<AppError> for ApiError {
                 "The resource changed meanwhile; read it again and retry.".into(),
             ),
             AppError::Conflict(why) => Self::Conflict(why),
+            AppError::PortalRefused { reason, detail } => Self::PortalRefused { reason, detail },
             AppError::NotXml(why) => Self::NotXml(why),
             AppError::StatementUnreadable { element, problem } => {
                 Self::StatementUnreadable { element, problem }

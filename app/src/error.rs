@@ -119,6 +119,16 @@ pub enum AppError {
         /// The earlier import.
         statement_id: String,
     },
+    /// The portal refuses what a debtor asks on a case in its present state (a plan on a
+    /// disputed or closed case, a second claim while one is checked); the detail is in the
+    /// debtor's language.
+    #[error("portal request refused: {reason}")]
+    PortalRefused {
+        /// Stable code (`solvo_domain::portal::wording::Refusal::as_str`).
+        reason: &'static str,
+        /// One sentence in the debtor's language.
+        detail: String,
+    },
     /// Any other clash with existing data; the text is safe to show.
     #[error("conflict: {0}")]
     Conflict(String),

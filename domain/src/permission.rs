@@ -139,11 +139,14 @@ pub enum Permission {
     /// Read bank transactions and match, unmatch or ignore them by hand: the agency
     /// administrator, for the same reason.
     ReconcileBankTransactions,
+    /// Set and read the limits within which a debtor's plan request in the portal is agreed at
+    /// once: the agency administrator for any creditor, a creditor administrator for their own.
+    ManagePlanLimits,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 43] = [
+    pub const ALL: [Permission; 44] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -187,6 +190,7 @@ impl Permission {
         Permission::IssueDebtorAccess,
         Permission::ImportBankStatements,
         Permission::ReconcileBankTransactions,
+        Permission::ManagePlanLimits,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -236,6 +240,7 @@ impl Permission {
             Self::IssueDebtorAccess => "issue_debtor_access",
             Self::ImportBankStatements => "import_bank_statements",
             Self::ReconcileBankTransactions => "reconcile_bank_transactions",
+            Self::ManagePlanLimits => "manage_plan_limits",
         }
     }
 
@@ -301,6 +306,7 @@ impl Permission {
             P::IssueDebtorAccess =>           [Y,        Y,        N,        N,        N,        N],
             P::ImportBankStatements =>        [Y,        N,        N,        N,        N,        N],
             P::ReconcileBankTransactions =>   [Y,        N,        N,        N,        N,        N],
+            P::ManagePlanLimits =>            [Y,        N,        Y,        N,        N,        N],
         }
     }
 }
@@ -334,7 +340,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 43] = [
+    const EXPECTED: [(&str, &[&str]); 44] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -464,6 +470,7 @@ mod tests {
         ("issue_debtor_access", &["agency_admin", "collector"]),
         ("import_bank_statements", &["agency_admin"]),
         ("reconcile_bank_transactions", &["agency_admin"]),
+        ("manage_plan_limits", &["agency_admin", "creditor_admin"]),
     ];
 
     #[test]

@@ -708,9 +708,65 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    plan_limits (organisation_id) {
+        organisation_id -> Text,
+        max_instalments -> Integer,
+        min_instalment_minor -> BigInt,
+        min_instalment_currency -> Text,
+        max_duration_months -> Integer,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    payment_plan_requests (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        debtor_id -> Text,
+        instalment_count -> Integer,
+        first_due_date -> Date,
+        status -> Text,
+        exceeded -> Nullable<Text>,
+        counter_instalment_count -> Nullable<Integer>,
+        counter_first_due_date -> Nullable<Date>,
+        decline_reason -> Nullable<Text>,
+        declined_by -> Nullable<Text>,
+        plan_id -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    already_paid_claims (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        debtor_id -> Text,
+        paid_on -> Date,
+        amount_minor -> BigInt,
+        currency -> Text,
+        bank_reference -> Text,
+        document_id -> Text,
+        status -> Text,
+        hold_until -> Date,
+        reject_reason -> Nullable<Text>,
+        payment_id -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(bank_transactions -> bank_statements (bank_statement_id));
 diesel::joinable!(bank_transaction_matches -> bank_transactions (bank_transaction_id));
 diesel::joinable!(bank_transaction_matches -> cases (case_id));
+diesel::joinable!(payment_plan_requests -> cases (case_id));
+diesel::joinable!(already_paid_claims -> cases (case_id));
 
 diesel::table! {
     card_payments (id) {
@@ -793,4 +849,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     bank_transaction_matches,
     card_payments,
     provider_events,
+    plan_limits,
+    payment_plan_requests,
+    already_paid_claims,
 );

@@ -80,11 +80,38 @@ pub fn agree(
     let case = visible_case(conn, caller, case_id)?;
     cases::lock_for_change(conn, &case.id, now)?;
     let case = cases::find(conn, None, &case.id)?;
+    agree_on(
+        conn,
+        &case,
+        &ActorRef::from(caller),
+        caller.actor_id(),
+        input,
+        rates,
+        now,
+    )
+}
+
+/// Agrees plan `input` on `case`, already locked and read again under the lock, for `actor`
+/// (`recorded_by` names them on the plan): the one path by which a collector's plan and a
+/// debtor's plan request from the portal become a plan, so both follow the same schedule,
+/// allocation and state rules.
+///
+/// # Errors
+/// As [`agree`], without the permission and visibility checks, which are the caller's.
+pub(crate) fn agree_on(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    actor: &ActorRef,
+    recorded_by: &str,
+    input: &NewPlan,
+    rates: &RateTables,
+    now: NaiveDateTime,
+) -> Result<Agreed, AppError> {
     if case.state == "closed" {
         return Err(AppError::CaseClosed);
     }
     let today = now.date();
-    let owed = balance::load(conn, &case, rates, today)?.outstanding;
+    let owed = balance::load(conn, case, rates, today)?.outstanding;
     let valid = input.validate_for(owed.currency(), owed, today)?;
     let grace_days = match valid.grace_days {
         Some(days) => days,
@@ -97,10 +124,10 @@ pub fn agree(
     let plan_id = new_id("pln");
     let updated = apply_command(
         conn,
-        &case,
+        case,
         &Command::AgreePaymentPlan,
         &Facts::owing(owed),
-        &ActorRef::from(caller),
+        actor,
         Extras {
             resume_on: None,
             detail: json!({
@@ -123,7 +150,7 @@ pub fn agree(
         review_on: next_review(&valid.instalments, 0, grace_days),
         defaulted_instalment: None,
         cancel_reason: None,
-        recorded_by: caller.actor_id().to_owned(),
+        recorded_by: recorded_by.to_owned(),
         created_at: now,
         ended_at: None,
     };

@@ -5,6 +5,10 @@
 //! - [`session`]: the reference and code open a session, counted by the login throttle;
 //! - [`instructions`]: where and how to pay a case by transfer, with the EPC QR payload;
 //! - [`read`]: the debtor's cases, their balances and states in the debtor's words;
+//! - [`plans`]: a payment plan asked for, agreed at once within the creditor's limits or
+//!   answered by the collector;
+//! - [`already_paid`]: a debtor says they paid, with proof; contact is held while the
+//!   collector checks it;
 //! - [`scope`]: which cases a session reaches: the case it was opened with and the same
 //!   debtor's other open cases with that creditor. Every portal use case starts from it, and
 //!   anything else answers not found, exactly like a case that does not exist.
@@ -13,7 +17,9 @@
 //! and its token is refused everywhere outside `/v1/portal/`.
 
 pub mod access;
+pub mod already_paid;
 pub mod instructions;
+pub mod plans;
 pub mod read;
 pub mod scope;
 pub mod session;

@@ -351,6 +351,175 @@ const CLOSED: Texts = [
     "Ce dossier est clôturé. Plus rien n'est recouvré par ce portail.",
 ];
 
+/// Why the portal refuses what a debtor asks on a case (a plan, a claim to have paid): the
+/// stable `reason` of the refusal, beside a sentence in the debtor's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The case is disputed: nothing is arranged until the dispute is decided.
+    Disputed,
+    /// The case is closed.
+    Closed,
+    /// The claim is before a court (or in insolvency): arrangements go through the collector.
+    LegalProceedings,
+    /// A payment plan is already running.
+    OnPlan,
+    /// The case is not yet (or no longer) in collection: its collector arranges things.
+    NotNow,
+    /// A plan request of the case is still waiting for an answer.
+    RequestPending,
+    /// A claim to have paid is still being checked.
+    ClaimPending,
+}
+
+impl Refusal {
+    /// The stable code.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Disputed => "disputed",
+            Self::Closed => "closed",
+            Self::LegalProceedings => "legal_proceedings",
+            Self::OnPlan => "payment_plan",
+            Self::NotNow => "not_available",
+            Self::RequestPending => "request_pending",
+            Self::ClaimPending => "claim_pending",
+        }
+    }
+
+    /// The sentence in `language`.
+    #[must_use]
+    pub fn text(self, language: Language) -> &'static str {
+        in_language(
+            match self {
+                Self::Disputed => REFUSED_DISPUTED,
+                Self::Closed => REFUSED_CLOSED,
+                Self::LegalProceedings => REFUSED_LEGAL,
+                Self::OnPlan => REFUSED_ON_PLAN,
+                Self::NotNow => REFUSED_NOT_NOW,
+                Self::RequestPending => REFUSED_REQUEST_PENDING,
+                Self::ClaimPending => REFUSED_CLAIM_PENDING,
+            },
+            language,
+        )
+    }
+}
+
+const REFUSED_DISPUTED: Texts = [
+    "Your dispute of this case is being reviewed; a payment plan can be arranged once it is decided.",
+    "Ihr Einwand gegen diesen Fall wird geprüft; eine Ratenzahlung kann vereinbart werden, sobald darüber entschieden ist.",
+    "Uw bezwaar tegen dit dossier wordt beoordeeld; een betalingsregeling kan worden getroffen zodra daarover is beslist.",
+    "Votre contestation de ce dossier est en cours d'examen ; un échéancier pourra être convenu une fois qu'elle sera tranchée.",
+];
+const REFUSED_CLOSED: Texts = [
+    "This case is closed; nothing more can be arranged on it.",
+    "Dieser Fall ist abgeschlossen; es kann nichts mehr dazu vereinbart werden.",
+    "Dit dossier is gesloten; er kan niets meer over worden afgesproken.",
+    "Ce dossier est clôturé ; plus rien ne peut y être convenu.",
+];
+const REFUSED_LEGAL: Texts = [
+    "This claim is in legal proceedings; please contact your collector to arrange payment.",
+    "Diese Forderung ist Gegenstand eines Verfahrens; bitte wenden Sie sich für eine Zahlungsvereinbarung an Ihren Sachbearbeiter.",
+    "Over deze vordering loopt een procedure; neem voor een betalingsafspraak contact op met uw incassomedewerker.",
+    "Cette créance fait l'objet d'une procédure ; veuillez contacter votre gestionnaire pour convenir du paiement.",
+];
+const REFUSED_ON_PLAN: Texts = [
+    "A payment plan is already running on this case; pay each instalment on its date.",
+    "Für diesen Fall läuft bereits eine Ratenzahlung; zahlen Sie jede Rate zu ihrem Termin.",
+    "Voor dit dossier loopt al een betalingsregeling; betaal elke termijn op de afgesproken datum.",
+    "Un échéancier est déjà en cours sur ce dossier ; payez chaque échéance à sa date.",
+];
+const REFUSED_NOT_NOW: Texts = [
+    "A payment plan cannot be arranged here on this case just now; please contact your collector.",
+    "Für diesen Fall kann hier gerade keine Ratenzahlung vereinbart werden; bitte wenden Sie sich an Ihren Sachbearbeiter.",
+    "Voor dit dossier kan hier nu geen betalingsregeling worden getroffen; neem contact op met uw incassomedewerker.",
+    "Un échéancier ne peut pas être convenu ici pour ce dossier pour le moment ; veuillez contacter votre gestionnaire.",
+];
+const REFUSED_REQUEST_PENDING: Texts = [
+    "Your earlier request for a payment plan is still waiting for an answer.",
+    "Ihr früherer Antrag auf Ratenzahlung wartet noch auf eine Antwort.",
+    "Uw eerdere verzoek om een betalingsregeling wacht nog op een antwoord.",
+    "Votre précédente demande d'échéancier attend encore une réponse.",
+];
+const REFUSED_CLAIM_PENDING: Texts = [
+    "We are still checking the payment you told us about; we will tell you the outcome.",
+    "Wir prüfen noch die Zahlung, die Sie uns gemeldet haben; wir teilen Ihnen das Ergebnis mit.",
+    "Wij controleren de betaling die u ons meldde nog; wij laten u de uitkomst weten.",
+    "Nous vérifions encore le paiement que vous nous avez signalé ; nous vous informerons du résultat.",
+];
+
+/// Where a debtor's plan request stands, in `language`; `status` is the request's stored status
+/// (`accepted`, `pending`, `countered`, `declined`).
+#[must_use]
+pub fn plan_request_status(status: &str, language: Language) -> &'static str {
+    in_language(
+        match status {
+            "accepted" => PLAN_ACCEPTED,
+            "countered" => PLAN_COUNTERED,
+            "declined" => PLAN_DECLINED,
+            _ => PLAN_PENDING,
+        },
+        language,
+    )
+}
+
+const PLAN_ACCEPTED: Texts = [
+    "Your payment plan is agreed. Pay each instalment on its date.",
+    "Ihre Ratenzahlung ist vereinbart. Zahlen Sie jede Rate zu ihrem Termin.",
+    "Uw betalingsregeling is afgesproken. Betaal elke termijn op de afgesproken datum.",
+    "Votre échéancier est convenu. Payez chaque échéance à sa date.",
+];
+const PLAN_PENDING: Texts = [
+    "Your request goes beyond what can be agreed at once; your collector will answer it.",
+    "Ihr Antrag geht über das hinaus, was sofort vereinbart werden kann; Ihr Sachbearbeiter wird ihn beantworten.",
+    "Uw verzoek gaat verder dan wat direct kan worden afgesproken; uw incassomedewerker beantwoordt het.",
+    "Votre demande dépasse ce qui peut être convenu immédiatement ; votre gestionnaire y répondra.",
+];
+const PLAN_COUNTERED: Texts = [
+    "Your collector proposes other terms. Accept or decline them.",
+    "Ihr Sachbearbeiter schlägt andere Bedingungen vor. Nehmen Sie sie an oder lehnen Sie sie ab.",
+    "Uw incassomedewerker stelt andere voorwaarden voor. Aanvaard of weiger ze.",
+    "Votre gestionnaire propose d'autres conditions. Acceptez-les ou refusez-les.",
+];
+const PLAN_DECLINED: Texts = [
+    "No payment plan was agreed. The amount remains due.",
+    "Es wurde keine Ratenzahlung vereinbart. Der Betrag bleibt fällig.",
+    "Er is geen betalingsregeling afgesproken. Het bedrag blijft verschuldigd.",
+    "Aucun échéancier n'a été convenu. Le montant reste dû.",
+];
+
+/// Where a debtor's claim to have paid stands, in `language`; `status` is the claim's stored
+/// status (`pending`, `confirmed`, `rejected`).
+#[must_use]
+pub fn already_paid_status(status: &str, language: Language) -> &'static str {
+    in_language(
+        match status {
+            "confirmed" => PAID_CONFIRMED,
+            "rejected" => PAID_REJECTED,
+            _ => PAID_PENDING,
+        },
+        language,
+    )
+}
+
+const PAID_PENDING: Texts = [
+    "Thank you. We are checking your payment; we will not contact you about this case for 10 days.",
+    "Vielen Dank. Wir prüfen Ihre Zahlung; wir melden uns 10 Tage lang nicht wegen dieses Falls.",
+    "Dank u wel. Wij controleren uw betaling; wij nemen 10 dagen geen contact met u op over dit dossier.",
+    "Merci. Nous vérifions votre paiement ; nous ne vous contacterons pas au sujet de ce dossier pendant 10 jours.",
+];
+const PAID_CONFIRMED: Texts = [
+    "Your payment is confirmed and counted towards this case.",
+    "Ihre Zahlung ist bestätigt und auf diesen Fall angerechnet.",
+    "Uw betaling is bevestigd en op dit dossier in mindering gebracht.",
+    "Votre paiement est confirmé et imputé sur ce dossier.",
+];
+const PAID_REJECTED: Texts = [
+    "We could not confirm your payment; the reason is given below.",
+    "Wir konnten Ihre Zahlung nicht bestätigen; den Grund finden Sie unten.",
+    "Wij konden uw betaling niet bevestigen; de reden staat hieronder.",
+    "Nous n'avons pas pu confirmer votre paiement ; la raison est indiquée ci-dessous.",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,7 @@ pub mod page;
 pub mod password_resets;
 pub mod payment_plans;
 pub mod payments;
+pub mod portal_requests;
 pub mod promises;
 pub mod quotes;
 pub mod rate_entries;

@@ -1,10 +1,13 @@
 //! The debtor portal over HTTP (issue 10), on both backends: access codes and sessions
-//! ([`access`]), what a debtor sees of their cases ([`cases`]).
+//! ([`access`]), what a debtor sees of their cases ([`cases`]), plan requests ([`plans`]) and
+//! already-paid claims ([`already_paid`]).
 
 mod access;
+mod already_paid;
 mod cards;
 mod cases;
 mod instructions;
+mod plans;
 
 use reqwest::Response;
 use serde_json::{Value, json};
@@ -60,4 +63,106 @@ pub async fn debtor_token(app: &TestApp, letter: &Value) -> String {
         .as_str()
         .unwrap()
         .to_owned()
+}
+
+/// A sandbox on 2030-01-07 for plan requests and already-paid claims: a creditor's German case
+/// of 1,000.00 (due 2029-11-01, contractual interest 0 %, so it owes 1,000.00 + the BGB s.288(5)
+/// flat 40.00 = 1,040.00 every day), in `amicable`, worked by a covering collector; its debtor
+/// holds a portal session; a creditor viewer and a creditor admin of the same creditor.
+pub struct PortalScene {
+    pub app: TestApp,
+    pub creditor: String,
+    pub member: crate::helpers::TestUser,
+    pub viewer: crate::helpers::TestUser,
+    pub creditor_admin: crate::helpers::TestUser,
+    pub collector: crate::helpers::TestUser,
+    pub case: String,
+    pub token: String,
+}
+
+pub async fn portal_scene(backend: crate::helpers::Backend) -> PortalScene {
+    let app = crate::test_clock::spawn_with_test_clock(backend).await;
+    crate::test_clock::move_clock(&app, crate::arrangements::day(crate::arrangements::START)).await;
+    let creditor = app.create_creditor("Acme").await;
+    let member = app.create_user(&creditor, "creditor_member").await;
+    let viewer = app.create_user(&creditor, "creditor_viewer").await;
+    let creditor_admin = app.create_user(&creditor, "creditor_admin").await;
+    let collector = app.create_covering_collector().await;
+    let case = place(&app, &member.token, "PORTAL-1", "HRB 1", "Globex GmbH").await;
+    crate::cases::start_amicable(&app, &case).await;
+    let token = debtor_token(&app, &issue_code(&app, &case).await).await;
+    PortalScene {
+        app,
+        creditor,
+        member,
+        viewer,
+        creditor_admin,
+        collector,
+        case,
+        token,
+    }
+}
+
+/// Places a German case of 1,000.00 due 2029-11-01 at 0 % contractual interest for the debtor
+/// registered as `registration`; returns its id.
+pub async fn place(
+    app: &TestApp,
+    token: &str,
+    reference: &str,
+    registration: &str,
+    name: &str,
+) -> String {
+    let placed = app
+        .post(
+            "/v1/cases",
+            token,
+            &json!({
+                "debtor": {"legal_name": name, "registration_number": registration, "country": "DE"},
+                "currency": "EUR",
+                "creditor_reference": reference,
+                "contractual_interest_rate": "0",
+                "invoices": [{"number": format!("{reference}-1"), "issue_date": "2029-10-01", "due_date": "2029-11-01", "amount": "1000.00"}],
+            }),
+        )
+        .await;
+    assert_eq!(placed.status(), 201);
+    body(placed).await["id"].as_str().unwrap().to_owned()
+}
+
+/// A portal `POST` with `Accept-Language: accept_language`.
+pub async fn portal_post(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    payload: &Value,
+    accept_language: &str,
+) -> Response {
+    app.client
+        .post(app.url(path))
+        .bearer_auth(token)
+        .header("accept-language", accept_language)
+        .json(payload)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The kinds of case `case`'s timeline entries with their actor kinds, oldest first.
+pub async fn timeline_of(app: &TestApp, token: &str, case: &str) -> Vec<(String, String)> {
+    let page = body(
+        app.get(&format!("/v1/cases/{case}/timeline?limit=500"), token)
+            .await,
+    )
+    .await;
+    page["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|event| {
+            (
+                event["kind"].as_str().unwrap().to_owned(),
+                event["actor"]["kind"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
 }

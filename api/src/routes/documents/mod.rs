@@ -23,7 +23,7 @@ pub use handlers::{
     DocumentListFilter, create_document, download_document, get_document, list_documents,
 };
 pub use kind::DocumentKind;
-pub use upload::{ALLOWED_CONTENT_TYPES, MAX_DOCUMENT_BYTES};
+pub use upload::{ALLOWED_CONTENT_TYPES, MAX_DOCUMENT_BYTES, Upload, read_upload};
 pub use view::{Document, DocumentList, DocumentUpload};
 
 use utoipa_actix_web::service_config::ServiceConfig;

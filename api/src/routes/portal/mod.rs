@@ -1,12 +1,15 @@
 //! The debtor portal's HTTP face: staff issue a case's access code for the letter
 //! ([`access`]), and a debtor opens a session with the reference and code printed on it
-//! ([`session`]). Everything a debtor reaches lives under `/v1/portal/` and takes a
+//! ([`session`]); a debtor asks for a payment plan ([`plans`]) or says they paid already
+//! ([`already_paid`]), and the collector answers. Everything a debtor reaches lives under `/v1/portal/` and takes a
 //! [`crate::auth::debtor::DebtorCaller`]; the rules are `solvo_app::portal`.
 
 pub mod access;
+pub mod already_paid;
 pub mod card;
 pub mod cases;
 pub mod payment;
+pub mod plans;
 pub mod qr;
 pub mod session;
 
@@ -22,5 +25,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(payment::get_payment_qr_png)
         .service(payment::get_payment_qr_svg)
         .service(card::create_card_payment)
-        .service(card::list_card_payments);
+        .service(card::list_card_payments)
+        .service(plans::create_portal_plan_request)
+        .service(plans::list_portal_plan_requests)
+        .service(plans::respond_to_plan_counter)
+        .service(plans::list_plan_requests)
+        .service(plans::decide_plan_request)
+        .service(plans::get_plan_limits)
+        .service(plans::set_plan_limits)
+        .service(already_paid::create_portal_document)
+        .service(already_paid::create_already_paid_claim)
+        .service(already_paid::list_already_paid_claims)
+        .service(already_paid::list_staff_already_paid_claims)
+        .service(already_paid::decide_already_paid_claim);
 }
