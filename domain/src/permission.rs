@@ -139,11 +139,22 @@ pub enum Permission {
     /// Read bank transactions and match, unmatch or ignore them by hand: the agency
     /// administrator, for the same reason.
     ReconcileBankTransactions,
+    /// Read and write the conversation with a case's debtor in the portal: agency staff (a
+    /// collector on their own book), who negotiate with the debtor. The conversation is the
+    /// agency's, so creditors do not see it: what a debtor writes about the agency's handling,
+    /// or about paying, is not the creditor's to read unless the agency passes it on.
+    ConverseWithDebtors,
+    /// Read and answer debtors' complaints about the agency's conduct: the agency
+    /// administrator, as the complaint may be about the collector working the case.
+    HandleComplaints,
+    /// Read and complete debtors' data-protection requests (GDPR art. 15 to 17): the agency
+    /// administrator, who answers for the agency as controller of what it holds.
+    HandleDataRequests,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 43] = [
+    pub const ALL: [Permission; 46] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -187,6 +198,9 @@ impl Permission {
         Permission::IssueDebtorAccess,
         Permission::ImportBankStatements,
         Permission::ReconcileBankTransactions,
+        Permission::ConverseWithDebtors,
+        Permission::HandleComplaints,
+        Permission::HandleDataRequests,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -236,6 +250,9 @@ impl Permission {
             Self::IssueDebtorAccess => "issue_debtor_access",
             Self::ImportBankStatements => "import_bank_statements",
             Self::ReconcileBankTransactions => "reconcile_bank_transactions",
+            Self::ConverseWithDebtors => "converse_with_debtors",
+            Self::HandleComplaints => "handle_complaints",
+            Self::HandleDataRequests => "handle_data_requests",
         }
     }
 
@@ -301,6 +318,9 @@ impl Permission {
             P::IssueDebtorAccess =>           [Y,        Y,        N,        N,        N,        N],
             P::ImportBankStatements =>        [Y,        N,        N,        N,        N,        N],
             P::ReconcileBankTransactions =>   [Y,        N,        N,        N,        N,        N],
+            P::ConverseWithDebtors =>         [Y,        Y,        N,        N,        N,        N],
+            P::HandleComplaints =>            [Y,        N,        N,        N,        N,        N],
+            P::HandleDataRequests =>          [Y,        N,        N,        N,        N,        N],
         }
     }
 }
@@ -334,7 +354,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 43] = [
+    const EXPECTED: [(&str, &[&str]); 46] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -464,6 +484,9 @@ mod tests {
         ("issue_debtor_access", &["agency_admin", "collector"]),
         ("import_bank_statements", &["agency_admin"]),
         ("reconcile_bank_transactions", &["agency_admin"]),
+        ("converse_with_debtors", &["agency_admin", "collector"]),
+        ("handle_complaints", &["agency_admin"]),
+        ("handle_data_requests", &["agency_admin"]),
     ];
 
     #[test]

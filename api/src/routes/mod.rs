@@ -8,6 +8,8 @@ pub mod bank_reconciliation;
 pub mod cases;
 pub mod collection;
 pub mod collectors;
+pub mod complaints;
+pub mod data_requests;
 pub mod debtors;
 pub mod disputes;
 pub mod documents;
@@ -79,4 +81,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     legal::configure(cfg);
     portal::configure(cfg);
     bank_reconciliation::configure(cfg);
+    complaints::configure(cfg);
+    data_requests::configure(cfg);
 }

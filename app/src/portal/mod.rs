@@ -5,6 +5,11 @@
 //! - [`session`]: the reference and code open a session, counted by the login throttle;
 //! - [`instructions`]: where and how to pay a case by transfer, with the EPC QR payload;
 //! - [`read`]: the debtor's cases, their balances and states in the debtor's words;
+//! - [`documents`]: what the debtor uploads, and only that, listed back to them;
+//! - [`disputes`]: the debtor disputes the claim and sees the outcome;
+//! - [`messages`]: the debtor's own conversation with the agency, apart from the creditor's;
+//! - [`complaints`]: complaints about the agency's conduct, for agency administrators only;
+//! - [`data_requests`]: GDPR access, rectification and erasure requests with their deadline;
 //! - [`scope`]: which cases a session reaches: the case it was opened with and the same
 //!   debtor's other open cases with that creditor. Every portal use case starts from it, and
 //!   anything else answers not found, exactly like a case that does not exist.
@@ -13,7 +18,12 @@
 //! and its token is refused everywhere outside `/v1/portal/`.
 
 pub mod access;
+pub mod complaints;
+pub mod data_requests;
+pub mod disputes;
+pub mod documents;
 pub mod instructions;
+pub mod messages;
 pub mod read;
 pub mod scope;
 pub mod session;

@@ -53,7 +53,7 @@ impl<'a> Part<'a> {
     }
 }
 
-const BOUNDARY: &str = "solvo-test-boundary-7MA4YWxkTrZu0gW";
+pub(crate) const BOUNDARY: &str = "solvo-test-boundary-7MA4YWxkTrZu0gW";
 
 /// A `multipart/form-data` body, written by hand so that tests control every header.
 pub(crate) fn form(parts: &[Part<'_>]) -> Vec<u8> {

@@ -17,6 +17,7 @@ mod content;
 mod handlers;
 mod kind;
 mod upload;
+pub(crate) use upload::read_upload;
 mod view;
 
 pub use handlers::{
