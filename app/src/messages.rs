@@ -40,6 +40,12 @@ impl MessageText {
         }
         Ok(Self(body))
     }
+
+    /// The checked text.
+    #[must_use]
+    pub fn into_inner(self) -> String {
+        self.0
+    }
 }
 
 /// The side of the conversation the caller writes for, by its organisation's kind.

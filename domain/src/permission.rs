@@ -142,11 +142,22 @@ pub enum Permission {
     /// Set and read the limits within which a debtor's plan request in the portal is agreed at
     /// once: the agency administrator for any creditor, a creditor administrator for their own.
     ManagePlanLimits,
+    /// Read and write the conversation with a case's debtor in the portal: agency staff (a
+    /// collector on their own book), who negotiate with the debtor. The conversation is the
+    /// agency's, so creditors do not see it: what a debtor writes about the agency's handling,
+    /// or about paying, is not the creditor's to read unless the agency passes it on.
+    ConverseWithDebtors,
+    /// Read and answer debtors' complaints about the agency's conduct: the agency
+    /// administrator, as the complaint may be about the collector working the case.
+    HandleComplaints,
+    /// Read and complete debtors' data-protection requests (GDPR art. 15 to 17): the agency
+    /// administrator, who answers for the agency as controller of what it holds.
+    HandleDataRequests,
 }
 
 impl Permission {
     /// Every permission, in declaration order.
-    pub const ALL: [Permission; 44] = [
+    pub const ALL: [Permission; 47] = [
         Permission::PlaceCases,
         Permission::ChangeDebtors,
         Permission::RequestQuotes,
@@ -191,6 +202,9 @@ impl Permission {
         Permission::ImportBankStatements,
         Permission::ReconcileBankTransactions,
         Permission::ManagePlanLimits,
+        Permission::ConverseWithDebtors,
+        Permission::HandleComplaints,
+        Permission::HandleDataRequests,
     ];
 
     /// The `snake_case` name, as serialised.
@@ -241,6 +255,9 @@ impl Permission {
             Self::ImportBankStatements => "import_bank_statements",
             Self::ReconcileBankTransactions => "reconcile_bank_transactions",
             Self::ManagePlanLimits => "manage_plan_limits",
+            Self::ConverseWithDebtors => "converse_with_debtors",
+            Self::HandleComplaints => "handle_complaints",
+            Self::HandleDataRequests => "handle_data_requests",
         }
     }
 
@@ -307,6 +324,9 @@ impl Permission {
             P::ImportBankStatements =>        [Y,        N,        N,        N,        N,        N],
             P::ReconcileBankTransactions =>   [Y,        N,        N,        N,        N,        N],
             P::ManagePlanLimits =>            [Y,        N,        Y,        N,        N,        N],
+            P::ConverseWithDebtors =>         [Y,        Y,        N,        N,        N,        N],
+            P::HandleComplaints =>            [Y,        N,        N,        N,        N,        N],
+            P::HandleDataRequests =>          [Y,        N,        N,        N,        N,        N],
         }
     }
 }
@@ -340,7 +360,7 @@ mod tests {
 
     /// The grid written out once more, as the roles' names per permission, so a change to the
     /// table has to be made twice, on purpose.
-    const EXPECTED: [(&str, &[&str]); 44] = [
+    const EXPECTED: [(&str, &[&str]); 47] = [
         ("place_cases", &["creditor_admin", "creditor_member"]),
         ("change_debtors", &["creditor_admin", "creditor_member"]),
         ("request_quotes", &["creditor_admin", "creditor_member"]),
@@ -471,6 +491,9 @@ mod tests {
         ("import_bank_statements", &["agency_admin"]),
         ("reconcile_bank_transactions", &["agency_admin"]),
         ("manage_plan_limits", &["agency_admin", "creditor_admin"]),
+        ("converse_with_debtors", &["agency_admin", "collector"]),
+        ("handle_complaints", &["agency_admin"]),
+        ("handle_data_requests", &["agency_admin"]),
     ];
 
     #[test]

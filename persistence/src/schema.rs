@@ -853,3 +853,46 @@ diesel::allow_tables_to_appear_in_same_query!(
     payment_plan_requests,
     already_paid_claims,
 );
+
+diesel::table! {
+    debtor_messages (id) {
+        id -> Text,
+        case_id -> Text,
+        side -> Text,
+        author_id -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    complaints (id) {
+        id -> Text,
+        organisation_id -> Text,
+        debtor_id -> Text,
+        case_id -> Nullable<Text>,
+        text -> Text,
+        received_at -> Timestamp,
+        status -> Text,
+        resolution -> Nullable<Text>,
+        resolved_by -> Nullable<Text>,
+        resolved_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    data_requests (id) {
+        id -> Text,
+        organisation_id -> Text,
+        debtor_id -> Text,
+        case_id -> Text,
+        kind -> Text,
+        text -> Text,
+        received_at -> Timestamp,
+        due_on -> Date,
+        status -> Text,
+        completion_note -> Nullable<Text>,
+        completed_by -> Nullable<Text>,
+        completed_at -> Nullable<Timestamp>,
+    }
+}

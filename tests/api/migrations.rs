@@ -94,6 +94,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         // Every migration after the one that moved fee terms, newest first.
         let later = [
             "20261207000021",
+            "20261207000020",
             "20261207000019",
             "20261206000018",
             "20261205000017",

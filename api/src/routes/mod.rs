@@ -8,6 +8,8 @@ pub mod bank_reconciliation;
 pub mod cases;
 pub mod collection;
 pub mod collectors;
+pub mod complaints;
+pub mod data_requests;
 pub mod debtors;
 pub mod disputes;
 pub mod documents;
@@ -81,4 +83,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     portal::configure(cfg);
     psp::configure(cfg);
     bank_reconciliation::configure(cfg);
+    complaints::configure(cfg);
+    data_requests::configure(cfg);
 }

@@ -14,4 +14,5 @@ pub use input::{AddressInput, ContactInput, DebtorInput, DebtorKind};
 pub use matching::{conflict_detail, find_or_create, same_business};
 pub use read::{DebtorQuery, get, list};
 pub use solvo_persistence::repositories::debtors::DebtorRow;
+pub(crate) use update::apply;
 pub use update::{DebtorPatch, update};

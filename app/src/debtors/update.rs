@@ -65,13 +65,29 @@ pub fn update(
     now: NaiveDateTime,
 ) -> Result<DebtorRow, AppError> {
     // Only the creditor's own debtors are changed, whatever the role may read.
-    let current = debtors::find(conn, Some(&caller.organisation_id), id)?;
+    apply(conn, &caller.organisation_id, id, expected, patch, now)
+}
+
+/// [`update`] of the debtor `id` of creditor `organisation_id`, for use cases that decided
+/// who may change it themselves (the agency completing a data-protection request).
+///
+/// # Errors
+/// As [`update`].
+pub(crate) fn apply(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    id: &str,
+    expected: Option<i64>,
+    patch: DebtorPatch,
+    now: NaiveDateTime,
+) -> Result<DebtorRow, AppError> {
+    let current = debtors::find(conn, Some(organisation_id), id)?;
     if expected.is_some_and(|version| version != current.version) {
         return Err(AppError::StaleVersion);
     }
     let merged = merge(&current, patch)?;
     let mut row = merged
-        .into_row(&caller.organisation_id, "", now)
+        .into_row(organisation_id, "", now)
         .map_err(AppError::Validation)?;
     row.id.clone_from(&current.id);
     row.created_at = current.created_at;

@@ -110,6 +110,22 @@ pub fn raise(
 ) -> Result<DisputeChange, AppError> {
     caller.require(Permission::RaiseDisputes)?;
     let case = visible_case(conn, caller, case_id)?;
+    raise_on(conn, caller, &case, input, rates, now)
+}
+
+/// [`raise`] on `case`, which the caller was found to reach: by [`visible_case`] for staff,
+/// by the portal's scope for a debtor raising their own dispute.
+///
+/// # Errors
+/// As [`raise`], but for the permission and visibility checks.
+pub(crate) fn raise_on(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    case: &CaseRow,
+    input: &NewDispute,
+    rates: &RateTables,
+    now: NaiveDateTime,
+) -> Result<DisputeChange, AppError> {
     cases::lock_for_change(conn, &case.id, now)?;
     let case = cases::find(conn, None, &case.id)?;
     if case.state == "closed" {

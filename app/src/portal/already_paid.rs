@@ -29,7 +29,6 @@ use super::scope::case_in_scope;
 use crate::cases::access::visible_case;
 use crate::cases::events::{ActorRef, record_activity};
 use crate::cases::transition::state_of;
-use crate::documents::{self, DocumentMeta, NewUpload};
 use crate::error::{AppError, FieldError};
 use crate::money::{check_case_currency, detail_json, parse_amount, to_minor};
 use crate::payments::input::{required_reason, text};
@@ -43,31 +42,6 @@ pub const HOLD_DAYS: u64 = 10;
 pub const MAX_CLAIM_AGE_DAYS: u64 = 366;
 /// Longest bank reference, as on a SEPA transfer.
 pub const MAX_BANK_REFERENCE_CHARS: usize = 140;
-
-/// Stores the debtor's upload (already checked by the HTTP layer against the intake document
-/// rules) on case `case_id`, as a proof for a claim.
-///
-/// # Errors
-/// [`AppError::NotFound`] outside the session's scope; a validation error of `file` past the
-/// case's document limits.
-pub fn store_proof(
-    conn: &mut AnyConnection,
-    debtor: &Debtor,
-    case_id: &str,
-    upload: &NewUpload,
-    case_limit_bytes: i64,
-    now: NaiveDateTime,
-) -> Result<DocumentMeta, AppError> {
-    let case = case_in_scope(conn, debtor, case_id)?;
-    documents::store(
-        conn,
-        &debtor.principal(),
-        &case,
-        upload,
-        case_limit_bytes,
-        now,
-    )
-}
 
 /// A debtor's claim to have paid.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]

@@ -9,6 +9,11 @@
 //!   answered by the collector;
 //! - [`already_paid`]: a debtor says they paid, with proof; contact is held while the
 //!   collector checks it;
+//! - [`documents`]: what the debtor uploads, and only that, listed back to them;
+//! - [`disputes`]: the debtor disputes the claim and sees the outcome;
+//! - [`messages`]: the debtor's own conversation with the agency, apart from the creditor's;
+//! - [`complaints`]: complaints about the agency's conduct, for agency administrators only;
+//! - [`data_requests`]: GDPR access, rectification and erasure requests with their deadline;
 //! - [`scope`]: which cases a session reaches: the case it was opened with and the same
 //!   debtor's other open cases with that creditor. Every portal use case starts from it, and
 //!   anything else answers not found, exactly like a case that does not exist.
@@ -18,7 +23,12 @@
 
 pub mod access;
 pub mod already_paid;
+pub mod complaints;
+pub mod data_requests;
+pub mod disputes;
+pub mod documents;
 pub mod instructions;
+pub mod messages;
 pub mod plans;
 pub mod read;
 pub mod scope;

@@ -285,9 +285,9 @@ const COSTS: Texts = [
 ];
 
 /// The same sentence in English, German, Dutch and French.
-type Texts = [&'static str; 4];
+pub(crate) type Texts = [&'static str; 4];
 
-fn in_language(texts: Texts, language: Language) -> &'static str {
+pub(crate) fn in_language(texts: Texts, language: Language) -> &'static str {
     match language {
         Language::En => texts[0],
         Language::De => texts[1],

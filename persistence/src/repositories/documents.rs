@@ -157,3 +157,21 @@ pub fn usage(conn: &mut AnyConnection, case_id: &str) -> Result<(usize, i64), Pe
         .load(conn)?;
     Ok((sizes.len(), sizes.iter().sum()))
 }
+
+/// The documents of case `case_id` that `uploaded_by` uploaded, oldest first, without content
+/// (a debtor's own uploads in the portal).
+///
+/// # Errors
+/// Database errors only.
+pub fn uploaded_by(
+    conn: &mut AnyConnection,
+    case_id: &str,
+    uploaded_by: &str,
+) -> Result<Vec<DocumentMeta>, PersistenceError> {
+    Ok(documents::table
+        .filter(documents::case_id.eq(case_id))
+        .filter(documents::uploaded_by.eq(uploaded_by))
+        .select(DocumentMeta::as_select())
+        .order(documents::id.asc())
+        .load(conn)?)
+}

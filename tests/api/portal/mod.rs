@@ -1,18 +1,23 @@
 //! The debtor portal over HTTP (issue 10), on both backends: access codes and sessions
-//! ([`access`]), what a debtor sees of their cases ([`cases`]), plan requests ([`plans`]) and
-//! already-paid claims ([`already_paid`]).
+//! ([`access`]), what a debtor sees of their cases ([`cases`]), plan requests ([`plans`]),
+//! already-paid claims ([`already_paid`]), disputes and their documents ([`disputes`]), the
+//! debtor's conversation with the agency and complaints ([`messages`]), data-protection requests
+//! ([`data_requests`]).
 
 mod access;
 mod already_paid;
 mod cards;
 mod cases;
+mod data_requests;
+mod disputes;
 mod instructions;
+mod messages;
 mod plans;
 
 use reqwest::Response;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, body};
+use crate::helpers::{Backend, TestApp, TestUser, body, spawn_app};
 
 /// Issues a portal access code for `case_id` as the agency admin; returns the 201 body.
 pub async fn issue_code(app: &TestApp, case_id: &str) -> Value {
@@ -103,6 +108,49 @@ pub async fn portal_scene(backend: crate::helpers::Backend) -> PortalScene {
     }
 }
 
+/// A case of EUR 1,000.00 placed by a creditor member, worked by a collector who covers every
+/// country, and its debtor's portal session.
+pub struct DebtorScene {
+    pub app: TestApp,
+    pub member: TestUser,
+    pub collector: TestUser,
+    pub case: String,
+    pub debtor_id: String,
+    pub token: String,
+}
+
+/// [`DebtorScene`], with the case placed as `placement` when given (else the helpers' case).
+pub async fn debtor_scene(backend: Backend, placement: Option<Value>) -> DebtorScene {
+    let app = spawn_app(backend).await;
+    let collector = app.create_covering_collector().await;
+    let creditor = app.create_creditor("Acme Supplies BV").await;
+    let member = app.create_user(&creditor, "creditor_member").await;
+    let case = match placement {
+        Some(placement) => {
+            let response = app.post("/v1/cases", &member.token, &placement).await;
+            assert_eq!(response.status(), 201);
+            body(response).await
+        }
+        None => app.place_case(&member.token, "P-1").await,
+    };
+    assert_eq!(
+        case["collector_id"],
+        collector.id.as_str(),
+        "assigned by coverage"
+    );
+    let debtor_id = case["debtor"]["id"].as_str().unwrap().to_owned();
+    let case = case["id"].as_str().unwrap().to_owned();
+    let token = debtor_token(&app, &issue_code(&app, &case).await).await;
+    DebtorScene {
+        app,
+        member,
+        collector,
+        case,
+        debtor_id,
+        token,
+    }
+}
+
 /// Places a German case of 1,000.00 due 2029-11-01 at 0 % contractual interest for the debtor
 /// registered as `registration`; returns its id.
 pub async fn place(
@@ -165,4 +213,16 @@ pub async fn timeline_of(app: &TestApp, token: &str, case: &str) -> Vec<(String,
             )
         })
         .collect()
+}
+
+/// A second creditor's case with its own debtor session: another debtor's data, for 404s.
+pub async fn other_debtor(app: &TestApp) -> (String, String) {
+    let creditor = app.create_creditor("Initech SARL").await;
+    let member = app.create_user(&creditor, "creditor_member").await;
+    let case = app.place_case(&member.token, "O-1").await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let token = debtor_token(app, &issue_code(app, &case).await).await;
+    (case, token)
 }

@@ -17,6 +17,7 @@ mod content;
 mod handlers;
 mod kind;
 mod upload;
+
 mod view;
 
 pub use handlers::{

@@ -1,16 +1,15 @@
 //! A debtor says they paid already: the proof is uploaded first
-//! (`POST /v1/portal/cases/{id}/documents`, the intake document rules), then the claim names it
+//! (`POST /v1/portal/cases/{id}/documents`, `super::documents`), then the claim names it
 //! (`POST /v1/portal/cases/{id}/already-paid`); the debtor follows the answer with
 //! `GET …/already-paid`. The collector lists claims (`GET /v1/already-paid-claims`) and confirms
 //! or rejects one (`POST /v1/already-paid-claims/{id}/decision`). The rules are
 //! `solvo_app::portal::already_paid`.
 
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, post, web};
 use chrono::NaiveDate;
 use serde::Serialize;
 use solvo_app::clock;
-use solvo_app::documents::NewUpload;
 use solvo_app::money::from_minor;
 use solvo_app::portal::already_paid::{self, ClaimDecisionInput, NewClaim};
 use solvo_domain::portal::language::Language;
@@ -24,75 +23,7 @@ use crate::auth::debtor::DebtorCaller;
 use crate::error::{ApiError, Problem};
 use crate::extract::ApiJson;
 use crate::money::MoneyView;
-use crate::routes::documents::{Document, DocumentUpload, read_upload};
 use crate::state::AppState;
-
-/// How long an upload waits for its turn to be read, as for staff uploads.
-const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// Uploads a document to the case as the debtor, under the same rules as a staff upload
-/// (`multipart/form-data` with `file` and `kind`, 10 MiB, the allowed types checked by their
-/// bytes, no executables, scripts or HTML): the proof for an already-paid claim.
-#[utoipa::path(
-    tag = "portal",
-    operation_id = "create_portal_document",
-    params(("id" = String, Path, description = "Case id")),
-    request_body(content = inline(DocumentUpload), content_type = "multipart/form-data"),
-    responses(
-        (status = 201, description = "Stored", body = Document),
-        (status = 404, description = "Not one of the session's cases", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The file is larger than 10 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not multipart/form-data, or a file type off the allow-list", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A part is missing or invalid, the bytes do not match the type (`content_mismatch`), an executable, script or HTML (`content_refused`), or the case's documents are at their limit (`case_full`)", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "As many uploads are being read as the server allows; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
-            headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
-    ),
-    security(("portal_token" = []))
-)]
-#[post("/v1/portal/cases/{id}/documents")]
-pub async fn create_portal_document(
-    state: web::Data<AppState>,
-    request: HttpRequest,
-    debtor: DebtorCaller,
-    id: web::Path<String>,
-    payload: web::Payload,
-) -> Result<HttpResponse, ApiError> {
-    let case_id = id.into_inner();
-    // Refuse a case outside the session before reading up to 10 MiB of body.
-    let (lookup, checked) = (debtor.debtor.clone(), case_id.clone());
-    state
-        .db
-        .read(move |conn| solvo_app::portal::scope::case_in_scope(conn, &lookup, &checked))
-        .await?;
-    let _reading = tokio::time::timeout(
-        UPLOAD_WAIT,
-        std::sync::Arc::clone(&state.documents.uploads).acquire_owned(),
-    )
-    .await
-    .ok()
-    .and_then(Result::ok)
-    .ok_or(ApiError::Busy(UPLOAD_WAIT))?;
-    let upload = read_upload(&request, payload).await?;
-    let upload = NewUpload {
-        kind: upload.kind.as_str(),
-        filename: upload.filename,
-        content_type: upload.content_type,
-        content: upload.content,
-        sha256: upload.sha256,
-    };
-    let now = state.clock.now();
-    let case_limit = state.documents.case_bytes;
-    let who = debtor.debtor.clone();
-    let stored = state
-        .db
-        .write(move |conn| {
-            already_paid::store_proof(conn, &who, &case_id, &upload, case_limit, now)
-        })
-        .await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(Document::try_from(stored)?))
-}
 
 /// A claim to have paid as the debtor sees it.
 #[derive(Debug, Serialize, ToSchema)]

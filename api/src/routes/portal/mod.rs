@@ -8,6 +8,11 @@ pub mod access;
 pub mod already_paid;
 pub mod card;
 pub mod cases;
+pub mod complaints;
+pub mod data_requests;
+pub mod disputes;
+pub mod documents;
+pub mod messages;
 pub mod payment;
 pub mod plans;
 pub mod qr;
@@ -33,9 +38,21 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(plans::decide_plan_request)
         .service(plans::get_plan_limits)
         .service(plans::set_plan_limits)
-        .service(already_paid::create_portal_document)
         .service(already_paid::create_already_paid_claim)
         .service(already_paid::list_already_paid_claims)
         .service(already_paid::list_staff_already_paid_claims)
-        .service(already_paid::decide_already_paid_claim);
+        .service(already_paid::decide_already_paid_claim)
+        .service(documents::create_portal_document)
+        .service(documents::list_portal_documents)
+        .service(disputes::create_portal_dispute)
+        .service(disputes::list_portal_disputes)
+        .service(messages::create_portal_message)
+        .service(messages::list_portal_messages)
+        .service(messages::create_debtor_message)
+        .service(messages::list_debtor_messages)
+        .service(complaints::create_portal_complaint)
+        .service(complaints::list_portal_complaints)
+        .service(data_requests::create_portal_data_request)
+        .service(data_requests::list_portal_data_requests)
+        .service(data_requests::export_portal_data_request);
 }
