@@ -17,7 +17,6 @@ use solvo_domain::rates::RateTables;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::cases::{self, CaseRow};
-use solvo_persistence::repositories::documents as stored_documents;
 use solvo_persistence::repositories::page::{Page, PageRequest};
 use solvo_persistence::repositories::portal_requests::{self, ClaimDecision, ClaimRow};
 use utoipa::ToSchema;
@@ -132,14 +131,9 @@ pub fn claim(
             "The bank's reference of the transfer is required.",
         ));
     }
-    let proof = match stored_documents::find(conn, &case.id, &input.document_id) {
-        Ok(doc) => Some(doc),
-        Err(solvo_persistence::PersistenceError::NotFound) => None,
-        Err(err) => return Err(err.into()),
-    };
     // Only the debtor's own upload proves their payment: a staff document of the case is not
-    // theirs to cite.
-    if proof.is_none_or(|doc| doc.uploaded_by != principal.actor_id()) {
+    // theirs to cite (the one rule of `super::documents`).
+    if super::documents::own_document(conn, debtor, &case.id, input.document_id.trim())?.is_none() {
         errors.push(FieldError::new(
             "document_id",
             "unknown_document",
