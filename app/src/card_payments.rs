@@ -31,7 +31,7 @@ use crate::portal::scope::case_in_scope;
 use crate::principal::{Actor, Principal};
 
 /// A pending card payment of `amount` (a decimal string in the case currency) on case
-/// `case_id`, to be paid at `provider`.
+/// `case_id`, to be paid at `provider`, with the case's printed RF reference for the checkout.
 ///
 /// # Errors
 /// [`AppError::NotFound`] outside the session's scope; [`AppError::CaseClosed`]; a validation
@@ -45,9 +45,12 @@ pub fn begin(
     provider: &str,
     rates: &RateTables,
     now: NaiveDateTime,
-) -> Result<CardPaymentRow, AppError> {
+) -> Result<(CardPaymentRow, String), AppError> {
     let case = case_in_scope(conn, debtor, case_id)?;
-    if case.state == "closed" {
+    if matches!(
+        crate::cases::transition::state_of(&case)?,
+        solvo_domain::case::CaseState::Closed { .. }
+    ) {
         return Err(AppError::CaseClosed);
     }
     let owed = balance::load(conn, &case, rates, now.date())?.outstanding;
@@ -100,7 +103,7 @@ pub fn begin(
         &json!({"card_payment_id": row.id, "amount": crate::money::detail_json(amount)}),
         now,
     )?;
-    Ok(row)
+    Ok((row, crate::portal::read::printed_reference(&case)))
 }
 
 /// Keeps the provider's checkout session of a pending card payment.

@@ -105,10 +105,7 @@ pub async fn create_card_payment(
         state
             .db
             .write(move |conn| {
-                let row =
-                    card_payments::begin(conn, &debtor, &case_id, &amount, name, &rates, now)?;
-                let case = solvo_app::portal::scope::case_in_scope(conn, &debtor, &row.case_id)?;
-                Ok((row, solvo_app::portal::read::printed_reference(&case)))
+                card_payments::begin(conn, &debtor, &case_id, &amount, name, &rates, now)
             })
             .await?
     };
