@@ -77,6 +77,7 @@ impl From<ComplaintRow> for ComplaintView {
 #[into_params(parameter_in = Query)]
 pub struct ComplaintFilter {
     /// Only `open` or only `resolved` ones.
+    #[param(inline)]
     pub status: Option<ComplaintStatus>,
 }
 

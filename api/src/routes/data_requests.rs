@@ -99,6 +99,7 @@ pub enum DataRequestStatus {
 #[into_params(parameter_in = Query)]
 pub struct DataRequestFilter {
     /// Only `open` or only `completed` ones.
+    #[param(inline)]
     pub status: Option<DataRequestStatus>,
 }
 
