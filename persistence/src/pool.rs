@@ -89,6 +89,11 @@ pub fn build_pool(url: &DatabaseUrl, max_size: u32) -> Result<Pool, PersistenceE
     let manager = Manager { url: url.clone() };
     r2d2::Pool::builder()
         .max_size(max_size.max(1))
+        // The check is a `SELECT 1` on every checkout. A SQLite connection is an open file and
+        // cannot go stale, so there it only costs a statement per request; a PostgreSQL
+        // connection can be cut by the server or the network, and a dead one must not be
+        // handed to a request.
+        .test_on_check_out(url.backend() == Backend::Postgres)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(10))
         .connection_customizer(Box::new(ConnectionSetup))
@@ -141,5 +146,37 @@ mod tests {
             .unwrap();
         // 2 is FULL (0 OFF, 1 NORMAL, 3 EXTRA).
         assert_eq!(pragma.synchronous, 2);
+    }
+
+    #[derive(QueryableByName)]
+    struct CompileOption {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        compile_options: String,
+    }
+
+    /// `.cargo/config.toml` builds the bundled SQLite without its memory counters and with
+    /// stable plans; a build that lost the settings (another config, a system library) shows up
+    /// here.
+    #[test]
+    fn sqlite_is_built_with_the_options_a_server_needs() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::parse(dir.path().join("options.db").to_str().unwrap()).unwrap();
+        let pool = build_pool(&url, 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        let options: Vec<CompileOption> = diesel::sql_query("PRAGMA compile_options")
+            .load(&mut *conn)
+            .unwrap();
+        for wanted in ["DEFAULT_MEMSTATUS=0", "ENABLE_QPSG"] {
+            assert!(
+                options
+                    .iter()
+                    .any(|option| option.compile_options == wanted),
+                "{wanted} missing; compiled with: {:?}",
+                options
+                    .iter()
+                    .map(|o| &o.compile_options)
+                    .collect::<Vec<_>>()
+            );
+        }
     }
 }

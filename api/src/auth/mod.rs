@@ -7,7 +7,7 @@ pub mod client_address;
 pub mod debtor;
 pub mod jwt;
 
-pub use caller::Caller;
+pub use caller::{Caller, Credential};
 pub use debtor::DebtorCaller;
 pub use jwt::{AccessClaims, JwtKeys};
 pub use solvo_app::Actor;

@@ -7,7 +7,7 @@ use solvo_app::{clock, organisations, passwords};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::auth::{Actor, Caller};
+use crate::auth::{Actor, Caller, Credential};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::roles::RoleName;
@@ -58,11 +58,15 @@ pub struct Me {
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
 #[get("/v1/me")]
-pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
-    let reader = caller.clone();
-    let organisation = state
-        .db
-        .read(move |conn| organisations::get(conn, &reader, &reader.organisation_id))
+pub async fn get_me(
+    state: web::Data<AppState>,
+    credential: Credential,
+) -> Result<HttpResponse, ApiError> {
+    let (caller, organisation) = state
+        .read_as(credential, move |conn, caller| {
+            let organisation = organisations::get(conn, &caller, &caller.organisation_id)?;
+            Ok((caller, organisation))
+        })
         .await?;
     let (kind, user, api_key) = match caller.0.actor.clone() {
         Actor::User { id, email, .. } => ("user", Some(MeUser { id, email }), None),

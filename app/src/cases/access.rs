@@ -4,6 +4,7 @@
 
 use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::cases::{self, CaseRow};
+use solvo_persistence::repositories::debtors::DebtorRow;
 
 use crate::error::AppError;
 use crate::principal::Principal;
@@ -21,6 +22,23 @@ pub fn visible_case(
     let case = cases::find(conn, caller.tenant_scope(), id)?;
     if caller.case_book().holds(case.collector_id.as_deref()) {
         Ok(case)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// [`visible_case`] with its debtor, read in the same query.
+///
+/// # Errors
+/// As [`visible_case`].
+pub fn visible_case_with_debtor(
+    conn: &mut AnyConnection,
+    caller: &Principal,
+    id: &str,
+) -> Result<(CaseRow, DebtorRow), AppError> {
+    let (case, debtor) = cases::find_with_debtor(conn, caller.tenant_scope(), id)?;
+    if caller.case_book().holds(case.collector_id.as_deref()) {
+        Ok((case, debtor))
     } else {
         Err(AppError::NotFound)
     }

@@ -9,8 +9,9 @@ use solvo_persistence::repositories::cases::CaseRow;
 use solvo_persistence::repositories::collection_work::{self, AssessmentRow};
 use solvo_persistence::repositories::debtors::{self, DebtorRow};
 use solvo_persistence::repositories::invoices::{self, InvoiceRow};
+use solvo_persistence::repositories::ledger;
 
-use super::access::visible_case;
+use super::access::visible_case_with_debtor;
 use super::balance::{self, Balance};
 use super::prescription::{PrescriptionSummary, summarise};
 use super::transition::state_of;
@@ -54,8 +55,8 @@ pub fn get(
     rates: &RateTables,
     now: NaiveDateTime,
 ) -> Result<CaseDetails, AppError> {
-    let case = visible_case(conn, caller, id)?;
-    details(conn, case, caller, rates, now)
+    let (case, debtor) = visible_case_with_debtor(conn, caller, id)?;
+    details_with_debtor(conn, case, debtor, caller, rates, now)
 }
 
 /// Everything the case screen needs for a case already read.
@@ -70,8 +71,20 @@ pub fn details(
     now: NaiveDateTime,
 ) -> Result<CaseDetails, AppError> {
     let debtor = debtors::find(conn, None, &case.debtor_id)?;
+    details_with_debtor(conn, case, debtor, caller, rates, now)
+}
+
+fn details_with_debtor(
+    conn: &mut AnyConnection,
+    case: CaseRow,
+    debtor: DebtorRow,
+    caller: &Principal,
+    rates: &RateTables,
+    now: NaiveDateTime,
+) -> Result<CaseDetails, AppError> {
     let invoices = invoices::of_case(conn, &case.id)?;
-    let balance = balance::load(conn, &case, rates, now.date())?;
+    let postings = ledger::of_case(conn, &case.id)?;
+    let balance = balance::compute(&case, &invoices, &postings, rates, now.date())?;
     let assessment = collection_work::latest_assessment(conn, &case.id)?;
     let events = super::prescription::events_of(conn, &case.id)?;
     let mut details = assemble(case, debtor, invoices, &events, balance, caller, now)?;

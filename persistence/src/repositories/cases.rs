@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
-use crate::repositories::debtors::{escape_like, lower};
+use crate::repositories::debtors::{DebtorRow, escape_like, lower};
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::{cases, debtors, sequences};
 
@@ -138,6 +138,26 @@ pub fn find(
     let mut query = cases::table
         .filter(cases::id.eq(id))
         .select(CaseRow::as_select())
+        .into_boxed();
+    if let Some(organisation_id) = organisation_id {
+        query = query.filter(cases::organisation_id.eq(organisation_id.to_owned()));
+    }
+    Ok(query.first(conn)?)
+}
+
+/// Reads a case with its debtor in one query (the case screen needs both).
+///
+/// # Errors
+/// [`PersistenceError::NotFound`].
+pub fn find_with_debtor(
+    conn: &mut AnyConnection,
+    organisation_id: Option<&str>,
+    id: &str,
+) -> Result<(CaseRow, DebtorRow), PersistenceError> {
+    let mut query = cases::table
+        .inner_join(debtors::table)
+        .filter(cases::id.eq(id))
+        .select((CaseRow::as_select(), DebtorRow::as_select()))
         .into_boxed();
     if let Some(organisation_id) = organisation_id {
         query = query.filter(cases::organisation_id.eq(organisation_id.to_owned()));

@@ -8,7 +8,7 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
 use super::view::{BalanceView, CaseList, CaseSummary, CaseView, case_view};
-use crate::auth::Caller;
+use crate::auth::{Caller, Credential};
 use crate::error::ApiError;
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
@@ -48,7 +48,7 @@ pub struct CaseListFilter {
 #[get("/v1/cases")]
 pub async fn list_cases(
     state: web::Data<AppState>,
-    caller: Caller,
+    credential: Credential,
     params: web::Query<ListParams>,
     filter: web::Query<CaseListFilter>,
 ) -> Result<HttpResponse, ApiError> {
@@ -65,8 +65,9 @@ pub async fn list_cases(
         collector_id: filter.collector_id,
     };
     let rows = state
-        .db
-        .read(move |conn| list::list(conn, &caller, query, &page))
+        .read_as(credential, move |conn, caller| {
+            list::list(conn, &caller, query, &page)
+        })
         .await?;
     let data = rows.items.into_iter().map(CaseSummary::from).collect();
     Ok(HttpResponse::Ok().json(CaseList {
@@ -87,15 +88,16 @@ pub async fn list_cases(
 #[get("/v1/cases/{id}")]
 pub async fn get_case(
     state: web::Data<AppState>,
-    caller: Caller,
+    credential: Credential,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let rates = state.rates.current();
     let now = state.clock.now();
     let view = state
-        .db
-        .read(move |conn| case_view(read::get(conn, &caller, &id, &rates, now)?))
+        .read_as(credential, move |conn, caller| {
+            case_view(read::get(conn, &caller, &id, &rates, now)?)
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header((
@@ -125,7 +127,7 @@ pub struct BalanceParams {
 #[get("/v1/cases/{id}/balance")]
 pub async fn get_balance(
     state: web::Data<AppState>,
-    caller: Caller,
+    credential: Credential,
     id: web::Path<String>,
     params: web::Query<BalanceParams>,
 ) -> Result<HttpResponse, ApiError> {
@@ -133,8 +135,9 @@ pub async fn get_balance(
     let rates = state.rates.current();
     let as_of = params.as_of.unwrap_or_else(|| state.clock.now().date());
     let balance = state
-        .db
-        .read(move |conn| balance::of_case(conn, &caller, &id, &rates, as_of))
+        .read_as(credential, move |conn, caller| {
+            balance::of_case(conn, &caller, &id, &rates, as_of)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(BalanceView::from(balance)))
 }
