@@ -1,0 +1,180 @@
+//! The case list: one page of cases in id (placement) order under optional filters.
+//!
+//! Every filter has an index that ends with `id` (migration `000022_list_indexes`), so a page is
+//! read from the front of one index range, whatever the filters and the cursor; the debtor's
+//! country is filtered on the case's own copy. The debtor-name filter is planned by
+//! [`super::name_search`].
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::CaseRow;
+use super::name_search::NameSearch;
+use crate::connection::AnyConnection;
+use crate::error::PersistenceError;
+use crate::repositories::page::{Page, PageRequest};
+use crate::schema::cases;
+
+/// Filters of [`list`].
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    /// Only this creditor's cases (`None` for agency staff).
+    pub organisation_id: Option<String>,
+    /// Only cases in this state.
+    pub state: Option<String>,
+    /// Only cases whose debtor is in this country.
+    pub country: Option<String>,
+    /// Placed at or after.
+    pub created_from: Option<NaiveDateTime>,
+    /// Placed before.
+    pub created_to: Option<NaiveDateTime>,
+    /// Changed at or after.
+    pub updated_since: Option<NaiveDateTime>,
+    /// The creditor's reference, exactly.
+    pub creditor_reference: Option<String>,
+    /// Debtor name contains (case-insensitive).
+    pub debtor_name: Option<String>,
+    /// Only cases assigned to this collector.
+    pub collector_id: Option<String>,
+}
+
+/// The backend of [`AnyConnection`].
+type Backend = <AnyConnection as Connection>::Backend;
+
+/// A case-list query, ready to run (or, in tests, to explain).
+pub(super) type ListQuery = cases::BoxedQuery<
+    'static,
+    Backend,
+    diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<CaseRow, Backend>>,
+>;
+
+/// Lists cases in id (placement) order.
+///
+/// # Errors
+/// Database errors only.
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &CaseFilter,
+    page: &PageRequest,
+) -> Result<Page<CaseRow>, PersistenceError> {
+    let rows = query(conn, filter, page)?.load(conn)?;
+    Ok(Page::from_rows(rows, page, |row| &row.id))
+}
+
+/// The query of one page (the name search is planned against `conn`).
+///
+/// # Errors
+/// Database errors only.
+pub(super) fn query(
+    conn: &mut AnyConnection,
+    filter: &CaseFilter,
+    page: &PageRequest,
+) -> Result<ListQuery, PersistenceError> {
+    let name = match &filter.debtor_name {
+        Some(text) => Some(NameSearch::plan(conn, text)?),
+        None => None,
+    };
+    let mut query = cases::table.select(CaseRow::as_select()).into_boxed();
+    if let Some(organisation_id) = &filter.organisation_id {
+        query = query.filter(cases::organisation_id.eq(organisation_id.clone()));
+    }
+    if let Some(state) = &filter.state {
+        query = query.filter(cases::state.eq(state.clone()));
+    }
+    if let Some(country) = &filter.country {
+        query = query.filter(cases::debtor_country.eq(country.clone()));
+    }
+    if let Some(from) = filter.created_from {
+        query = query.filter(cases::created_at.ge(from));
+    }
+    if let Some(to) = filter.created_to {
+        query = query.filter(cases::created_at.lt(to));
+    }
+    if let Some(since) = filter.updated_since {
+        query = query.filter(cases::updated_at.ge(since));
+    }
+    if let Some(reference) = &filter.creditor_reference {
+        query = query.filter(cases::creditor_reference.eq(reference.clone()));
+    }
+    if let Some(name) = name {
+        query = query.filter(name.predicate());
+    }
+    if let Some(collector_id) = &filter.collector_id {
+        query = query.filter(cases::collector_id.eq(collector_id.clone()));
+    }
+    if let Some(after) = &page.after {
+        query = query.filter(cases::id.gt(after.clone()));
+    }
+    Ok(query.order(cases::id.asc()).limit(page.fetch()))
+}
+
+/// The database's plan for [`list`] with these arguments, one line per plan node (SQLite
+/// `EXPLAIN QUERY PLAN` details, PostgreSQL `EXPLAIN` lines), for tests and diagnostics.
+///
+/// # Errors
+/// Database errors only.
+pub fn explain(
+    conn: &mut AnyConnection,
+    filter: &CaseFilter,
+    page: &PageRequest,
+) -> Result<Vec<String>, PersistenceError> {
+    let query = query(conn, filter, page)?;
+    Ok(match conn {
+        AnyConnection::Sqlite(_) => Explain::new("EXPLAIN QUERY PLAN ", query)
+            .load::<SqlitePlanLine>(conn)?
+            .into_iter()
+            .map(|line| line.detail)
+            .collect(),
+        AnyConnection::Postgresql(_) => Explain::new("EXPLAIN ", query)
+            .load::<PostgresPlanLine>(conn)?
+            .into_iter()
+            .map(|line| line.line)
+            .collect(),
+    })
+}
+
+/// A query behind an `EXPLAIN` prefix, with its binds.
+struct Explain {
+    prefix: &'static str,
+    query: ListQuery,
+}
+
+impl Explain {
+    fn new(prefix: &'static str, query: ListQuery) -> Self {
+        Self { prefix, query }
+    }
+}
+
+impl diesel::query_builder::QueryId for Explain {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl diesel::query_builder::Query for Explain {
+    type SqlType = diesel::sql_types::Untyped;
+}
+
+impl diesel::query_builder::QueryFragment<Backend> for Explain {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, Backend>,
+    ) -> QueryResult<()> {
+        out.unsafe_to_cache_prepared();
+        out.push_sql(self.prefix);
+        diesel::query_builder::QueryFragment::<Backend>::walk_ast(&self.query, out.reborrow())
+    }
+}
+
+impl RunQueryDsl<AnyConnection> for Explain {}
+
+#[derive(QueryableByName)]
+struct SqlitePlanLine {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    detail: String,
+}
+
+#[derive(QueryableByName)]
+struct PostgresPlanLine {
+    #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
+    line: String,
+}
