@@ -39,6 +39,6 @@ INSERT INTO cases (id, organisation_id, debtor_id, case_number, rf_reference, cr
            timestamp '2024-01-01 00:00:00' + (k * 94608000 / {cases} + h * 3600) * interval '1 second',
            CASE WHEN d / 10 % 100 < 50 THEN 'DE' WHEN d / 10 % 100 < 70 THEN 'NL' WHEN d / 10 % 100 < 85 THEN 'FR'
                 WHEN d / 10 % 100 < 95 THEN 'AT' WHEN d / 10 % 100 < 99 THEN 'BE' ELSE 'LU' END
-      FROM (SELECT k, (k * 7919) % {debtors} AS d, (k * 2654435761) % 100 AS h
+      FROM (SELECT k, (k * 7919) % {debtors} AS d, (k * 2654435761 / 256) % 100 AS h
               FROM generate_series(0::bigint, {cases} - 1) AS k) AS spread;
 ANALYZE;

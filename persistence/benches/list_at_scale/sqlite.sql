@@ -30,7 +30,7 @@ INSERT INTO debtors (id, organisation_id, legal_name, country, created_at, updat
            '2024-01-01 00:00:00', '2024-01-01 00:00:00'
       FROM n;
 WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < {cases} - 1),
-spread AS (SELECT k, (k * 7919) % {debtors} AS d, (k * 2654435761) % 100 AS h FROM n)
+spread AS (SELECT k, (k * 7919) % {debtors} AS d, (k * 2654435761 / 256) % 100 AS h FROM n)
 INSERT INTO cases (id, organisation_id, debtor_id, case_number, rf_reference, creditor_reference,
                    currency, jurisdiction, state, state_detail, collector_id, fee_schedule_id,
                    version, created_at, updated_at, debtor_country)
