@@ -1,6 +1,6 @@
 //! Case-list latency at scale: a generated book of 1,000,000 cases (`SOLVO_BENCH_CASES` changes
 //! it) with a quarter as many debtors, written straight into a fresh database in SQL, then
-//! every list shape of `support::shapes` run many times, with its median and 99th percentile
+//! every list shape of `shapes::shapes` run many times, with its median and 99th percentile
 //! next to its target. SQLite always; PostgreSQL too when `SOLVO_TEST_POSTGRES_URL` is set, in
 //! a database of its own that is dropped afterwards. Run with
 //! `cargo bench -p solvo-persistence --bench list_at_scale`.
@@ -10,15 +10,17 @@
     reason = "a bench binary: a failure should stop it loudly"
 )]
 
-#[path = "list_at_scale/support.rs"]
-mod support;
+#[path = "list_at_scale/scratch.rs"]
+mod scratch;
+#[path = "list_at_scale/shapes.rs"]
+mod shapes;
 
 use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
 
+use scratch::Scratch;
 use solvo_persistence::repositories::cases;
-use support::Scratch;
 
 /// Runs of each shape, after a few to warm the caches.
 const RUNS: usize = 200;
@@ -31,7 +33,7 @@ fn main() {
         .unwrap_or(1_000_000);
     println!(
         "{size} cases, {} debtors; {RUNS} runs of each shape\n",
-        support::debtors(size)
+        scratch::debtors(size)
     );
     bench("SQLite", &Scratch::sqlite(), size);
     if let Some(scratch) = Scratch::postgres() {
@@ -49,7 +51,7 @@ fn bench(backend: &str, scratch: &Scratch, size: u64) {
     if std::env::var_os("SOLVO_BENCH_OLD_INDEXES").is_some() {
         // The indexes of `cases` before migration 000022, for a before/after comparison.
         let mut conn = scratch.pool.get().unwrap();
-        conn.batch_execute(support::OLD_INDEXES).unwrap();
+        conn.batch_execute(shapes::OLD_INDEXES).unwrap();
         if scratch.backend == solvo_persistence::Backend::Postgres {
             conn.batch_execute("DROP INDEX debtors_legal_name_trgm; ANALYZE;")
                 .unwrap();
@@ -61,7 +63,7 @@ fn bench(backend: &str, scratch: &Scratch, size: u64) {
         "shape", "kind", "rows", "median", "p99", "target"
     );
     let mut conn = scratch.pool.get().unwrap();
-    for shape in support::shapes(size) {
+    for shape in shapes::shapes(size) {
         let mut rows = 0;
         for _ in 0..WARM_UP {
             rows = cases::list(&mut conn, &shape.filter, &shape.page)

@@ -8,18 +8,18 @@
     reason = "a test: a failure should stop it loudly"
 )]
 
-#[path = "../benches/list_at_scale/support.rs"]
-mod support;
+#[path = "../benches/list_at_scale/scratch.rs"]
+mod scratch;
 
 use chrono::NaiveDate;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
+use scratch::Scratch;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::cases::{self, CaseFilter};
 use solvo_persistence::repositories::debtors;
 use solvo_persistence::repositories::page::PageRequest;
 use solvo_persistence::schema;
-use support::Scratch;
 
 /// Enough debtors (12,000) that a common word ("gmbh", one in five) is past the number of
 /// matches up to which SQLite reads candidates, so both plans are exercised.

@@ -8,13 +8,16 @@
     reason = "a test: a failure should stop it loudly"
 )]
 
-#[path = "../benches/list_at_scale/support.rs"]
-mod support;
+#[path = "../benches/list_at_scale/scratch.rs"]
+mod scratch;
+#[path = "../benches/list_at_scale/shapes.rs"]
+mod shapes;
 
 use diesel::connection::SimpleConnection;
+use scratch::Scratch;
+use shapes::{Kind, Shape};
 use solvo_persistence::Backend;
 use solvo_persistence::repositories::cases;
-use support::{Kind, Scratch, Shape};
 
 /// Enough cases for PostgreSQL's planner to prefer indexes where they pay (it reads a small
 /// table whole), few enough to generate in a second or two.
@@ -114,7 +117,7 @@ fn check(scratch: &Scratch) -> Vec<String> {
         conn.batch_execute("SET random_page_cost = 1.1").unwrap();
     }
     let mut found = Vec::new();
-    for shape in support::shapes(CASES) {
+    for shape in shapes::shapes(CASES) {
         let plan = cases::explain(&mut conn, &shape.filter, &shape.page).unwrap();
         let faults = faults(scratch.backend, &shape, &plan);
         if !faults.is_empty() {
@@ -135,7 +138,7 @@ fn every_shape_reads_an_index_in_id_order(scratch: &Scratch) {
     assert!(found.is_empty(), "{}", found.join("\n"));
 
     let mut conn = scratch.pool.get().unwrap();
-    conn.batch_execute(support::OLD_INDEXES).unwrap();
+    conn.batch_execute(shapes::OLD_INDEXES).unwrap();
     if scratch.backend == Backend::Postgres {
         conn.batch_execute("DROP INDEX debtors_legal_name_trgm; ANALYZE;")
             .unwrap();
