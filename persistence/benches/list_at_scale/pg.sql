@@ -41,4 +41,3 @@ INSERT INTO cases (id, organisation_id, debtor_id, case_number, rf_reference, cr
                 WHEN d / 10 % 100 < 95 THEN 'AT' WHEN d / 10 % 100 < 99 THEN 'BE' ELSE 'LU' END
       FROM (SELECT k, (k * 7919) % {debtors} AS d, (k * 2654435761 / 256) % 100 AS h
               FROM generate_series(0::bigint, {cases} - 1) AS k) AS spread;
-ANALYZE;

@@ -59,7 +59,7 @@ impl Scratch {
     }
 
     /// Generates `cases` cases of `cases / 4` debtors straight in SQL (and, on PostgreSQL,
-    /// analyses them, as autovacuum would soon after such a load).
+    /// vacuums and analyses them, as autovacuum would soon after such a load).
     pub fn fill(&self, cases: u64) {
         let script = match self.backend {
             Backend::Sqlite => include_str!("sqlite.sql"),
@@ -71,6 +71,9 @@ impl Scratch {
         let mut conn = self.pool.get().unwrap();
         conn.batch_execute(&format!("BEGIN; {script} COMMIT;"))
             .unwrap();
+        if self.backend == Backend::Postgres {
+            conn.batch_execute("VACUUM ANALYZE").unwrap();
+        }
     }
 }
 

@@ -57,24 +57,75 @@ pub fn list(
     filter: &CaseFilter,
     page: &PageRequest,
 ) -> Result<Page<CaseRow>, PersistenceError> {
-    let rows = query(conn, filter, page)?.load(conn)?;
+    let rows = match plan(conn, filter, page)? {
+        Plan::Rows(query) => query.load(conn)?,
+        Plan::RangeIds(query) => {
+            let ids: Vec<String> = query.load(conn)?;
+            cases::table
+                .select(CaseRow::as_select())
+                .filter(cases::id.eq_any(ids))
+                .order(cases::id.asc())
+                .load(conn)?
+        }
+    };
     Ok(Page::from_rows(rows, page, |row| &row.id))
 }
 
-/// The query of one page (the name search is planned against `conn`).
+/// How a page is read.
+pub(super) enum Plan {
+    /// The page's rows at once.
+    Rows(ListQuery),
+    /// The page's ids first, then their rows.
+    RangeIds(cases::BoxedQuery<'static, Backend, diesel::sql_types::Text>),
+}
+
+/// How one page is read (the name search is planned against `conn`).
 ///
 /// # Errors
 /// Database errors only.
-pub(super) fn query(
+pub(super) fn plan(
     conn: &mut AnyConnection,
     filter: &CaseFilter,
     page: &PageRequest,
-) -> Result<ListQuery, PersistenceError> {
+) -> Result<Plan, PersistenceError> {
     let name = match &filter.debtor_name {
         Some(text) => Some(NameSearch::plan(conn, text)?),
         None => None,
     };
-    let mut query = cases::table.select(CaseRow::as_select()).into_boxed();
+    let ranged = filter.created_from.is_some()
+        || filter.created_to.is_some()
+        || filter.updated_since.is_some();
+    if !ranged {
+        return Ok(Plan::Rows(
+            filtered(filter, page, name.as_ref())
+                .select(CaseRow::as_select())
+                .order(cases::id.asc())
+                .limit(page.fetch()),
+        ));
+    }
+    // A time range is read from its own index and only its ids are sorted, then the page's
+    // rows are read by id. Ordered by `id` itself, PostgreSQL would rather walk the primary key
+    // and filter, costed as if matching rows were spread evenly through the book; they are not
+    // (a recent month's cases have the newest ids), so the walk reads every older case first.
+    // No index yields `id || ''`, so the plan sorts the range, in the same order; selecting the
+    // ids alone lets it read them from the range's index without visiting the rows.
+    Ok(Plan::RangeIds(
+        filtered(filter, page, name.as_ref())
+            .select(cases::id)
+            .order(diesel::dsl::sql::<diesel::sql_types::Text>(
+                "cases.id || ''",
+            ))
+            .limit(page.fetch()),
+    ))
+}
+
+/// The cases the filters and the cursor let through, in no order yet.
+fn filtered(
+    filter: &CaseFilter,
+    page: &PageRequest,
+    name: Option<&NameSearch>,
+) -> cases::BoxedQuery<'static, Backend> {
+    let mut query = cases::table.into_boxed();
     if let Some(organisation_id) = &filter.organisation_id {
         query = query.filter(cases::organisation_id.eq(organisation_id.clone()));
     }
@@ -105,22 +156,7 @@ pub(super) fn query(
     if let Some(after) = &page.after {
         query = query.filter(cases::id.gt(after.clone()));
     }
-    // A time range is read from its own index and only its ids are sorted. Ordered by `id`
-    // itself, PostgreSQL would rather walk the primary key and filter, costed as if matching
-    // rows were spread evenly through the book; they are not (a recent month's cases have the
-    // newest ids), so the walk reads every older case first. No index yields `id || ''`, so
-    // the plan sorts the range, in the same order.
-    let ranged = filter.created_from.is_some()
-        || filter.created_to.is_some()
-        || filter.updated_since.is_some();
-    let query = if ranged {
-        query.order(diesel::dsl::sql::<diesel::sql_types::Text>(
-            "cases.id || ''",
-        ))
-    } else {
-        query.order(cases::id.asc())
-    };
-    Ok(query.limit(page.fetch()))
+    query
 }
 
 /// The database's plan for [`list`] with these arguments, one line per plan node (SQLite
@@ -133,7 +169,16 @@ pub fn explain(
     filter: &CaseFilter,
     page: &PageRequest,
 ) -> Result<Vec<String>, PersistenceError> {
-    let query = query(conn, filter, page)?;
+    match plan(conn, filter, page)? {
+        Plan::Rows(query) => explain_query(conn, query),
+        Plan::RangeIds(query) => explain_query(conn, query),
+    }
+}
+
+fn explain_query<Q>(conn: &mut AnyConnection, query: Q) -> Result<Vec<String>, PersistenceError>
+where
+    Q: diesel::query_builder::QueryFragment<Backend>,
+{
     Ok(match conn {
         AnyConnection::Sqlite(_) => Explain::new("EXPLAIN QUERY PLAN ", query)
             .load::<SqlitePlanLine>(conn)?
@@ -149,38 +194,40 @@ pub fn explain(
 }
 
 /// A query behind an `EXPLAIN` prefix, with its binds.
-struct Explain {
+struct Explain<Q> {
     prefix: &'static str,
-    query: ListQuery,
+    query: Q,
 }
 
-impl Explain {
-    fn new(prefix: &'static str, query: ListQuery) -> Self {
+impl<Q> Explain<Q> {
+    fn new(prefix: &'static str, query: Q) -> Self {
         Self { prefix, query }
     }
 }
 
-impl diesel::query_builder::QueryId for Explain {
+impl<Q> diesel::query_builder::QueryId for Explain<Q> {
     type QueryId = ();
     const HAS_STATIC_QUERY_ID: bool = false;
 }
 
-impl diesel::query_builder::Query for Explain {
+impl<Q> diesel::query_builder::Query for Explain<Q> {
     type SqlType = diesel::sql_types::Untyped;
 }
 
-impl diesel::query_builder::QueryFragment<Backend> for Explain {
+impl<Q: diesel::query_builder::QueryFragment<Backend>> diesel::query_builder::QueryFragment<Backend>
+    for Explain<Q>
+{
     fn walk_ast<'b>(
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, Backend>,
     ) -> QueryResult<()> {
         out.unsafe_to_cache_prepared();
         out.push_sql(self.prefix);
-        diesel::query_builder::QueryFragment::<Backend>::walk_ast(&self.query, out.reborrow())
+        self.query.walk_ast(out.reborrow())
     }
 }
 
-impl RunQueryDsl<AnyConnection> for Explain {}
+impl<Q> RunQueryDsl<AnyConnection> for Explain<Q> {}
 
 #[derive(QueryableByName)]
 struct SqlitePlanLine {

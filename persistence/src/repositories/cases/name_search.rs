@@ -12,7 +12,9 @@
 //! debtors match, their cases' ids are the candidates and the page is read by id from them;
 //! when many match, matching cases are dense in the book and walking it in id order finds a
 //! page within a few thousand cases. Shorter texts are walked too: they match most names, and
-//! a rare one costs a walk of the book but still gives the right page.
+//! a rare one costs a walk of the book but still gives the right page. Matches are counted
+//! over every creditor's debtors (the index does not hold the creditor), so a text common
+//! elsewhere but rare among the caller's own debtors is walked too, through the caller's book.
 //!
 //! The index only narrows: every candidate is checked by the same LIKE as before (on the name's
 //! copy in `debtor_names`, which triggers keep equal to the debtor's), so the results are
@@ -96,8 +98,8 @@ impl NameSearch {
     }
 
     /// The filter on `cases`.
-    pub(super) fn predicate(self) -> CasePredicate {
-        match self {
+    pub(super) fn predicate(&self) -> CasePredicate {
+        match self.clone() {
             // `CROSS JOIN` keeps SQLite's join order (FTS5 matches, then their names, then the
             // debtors' cases: "The SQLite Query Optimizer Overview", "Manual Control Of Query
             // Plans Using CROSS JOIN"); the outer `id IN (…)` then reads the page by id in
