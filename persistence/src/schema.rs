@@ -145,6 +145,7 @@ diesel::table! {
         id -> Text,
         organisation_id -> Text,
         debtor_id -> Text,
+        debtor_country -> Text,
         case_number -> BigInt,
         rf_reference -> Text,
         creditor_reference -> Text,

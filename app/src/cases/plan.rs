@@ -103,6 +103,7 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, AppErr
         id: resolved.case_id.clone(),
         organisation_id: resolved.organisation_id.to_owned(),
         debtor_id: resolved.debtor.id.clone(),
+        debtor_country: resolved.debtor.country.clone(),
         case_number: resolved.case_number,
         rf_reference: rf.as_str().to_owned(),
         creditor_reference: case.creditor_reference,

@@ -5,9 +5,13 @@ use diesel::prelude::*;
 
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
-use crate::repositories::debtors::{DebtorRow, escape_like, lower};
-use crate::repositories::page::{Page, PageRequest};
+use crate::repositories::debtors::DebtorRow;
 use crate::schema::{cases, debtors, sequences};
+
+mod list;
+mod name_search;
+
+pub use list::{CaseFilter, explain, list};
 
 /// A case row.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -19,6 +23,9 @@ pub struct CaseRow {
     pub organisation_id: String,
     /// The debtor.
     pub debtor_id: String,
+    /// The debtor's country, copied for the case list's country filter (a trigger follows any
+    /// change of the debtor's).
+    pub debtor_country: String,
     /// Installation-wide number, the base of the RF reference.
     pub case_number: i64,
     /// ISO 11649 creditor reference (electronic form, no spaces).
@@ -55,29 +62,6 @@ pub struct CaseRow {
     pub created_at: NaiveDateTime,
     /// Last change.
     pub updated_at: NaiveDateTime,
-}
-
-/// Filters of [`list`].
-#[derive(Debug, Clone, Default)]
-pub struct CaseFilter {
-    /// Only this creditor's cases (`None` for agency staff).
-    pub organisation_id: Option<String>,
-    /// Only cases in this state.
-    pub state: Option<String>,
-    /// Only cases whose debtor is in this country.
-    pub country: Option<String>,
-    /// Placed at or after.
-    pub created_from: Option<NaiveDateTime>,
-    /// Placed before.
-    pub created_to: Option<NaiveDateTime>,
-    /// Changed at or after.
-    pub updated_since: Option<NaiveDateTime>,
-    /// The creditor's reference, exactly.
-    pub creditor_reference: Option<String>,
-    /// Debtor name contains (case-insensitive).
-    pub debtor_name: Option<String>,
-    /// Only cases assigned to this collector.
-    pub collector_id: Option<String>,
 }
 
 /// The changes a transition makes.
@@ -280,60 +264,6 @@ pub fn insert_all(conn: &mut AnyConnection, rows: &[CaseRow]) -> Result<(), Pers
         crate::dialect::insert_batch!(conn, cases::table, chunk)?;
     }
     Ok(())
-}
-
-/// Lists cases in id (placement) order.
-///
-/// # Errors
-/// Database errors only.
-pub fn list(
-    conn: &mut AnyConnection,
-    filter: &CaseFilter,
-    page: &PageRequest,
-) -> Result<Page<CaseRow>, PersistenceError> {
-    let mut query = cases::table
-        .inner_join(debtors::table)
-        .select(CaseRow::as_select())
-        .into_boxed();
-    if let Some(organisation_id) = &filter.organisation_id {
-        query = query.filter(cases::organisation_id.eq(organisation_id.clone()));
-    }
-    if let Some(state) = &filter.state {
-        query = query.filter(cases::state.eq(state.clone()));
-    }
-    if let Some(country) = &filter.country {
-        query = query.filter(debtors::country.eq(country.clone()));
-    }
-    if let Some(from) = filter.created_from {
-        query = query.filter(cases::created_at.ge(from));
-    }
-    if let Some(to) = filter.created_to {
-        query = query.filter(cases::created_at.lt(to));
-    }
-    if let Some(since) = filter.updated_since {
-        query = query.filter(cases::updated_at.ge(since));
-    }
-    if let Some(reference) = &filter.creditor_reference {
-        query = query.filter(cases::creditor_reference.eq(reference.clone()));
-    }
-    if let Some(name) = &filter.debtor_name {
-        query = query.filter(
-            lower(debtors::legal_name)
-                .like(format!("%{}%", escape_like(&name.to_lowercase())))
-                .escape('\\'),
-        );
-    }
-    if let Some(collector_id) = &filter.collector_id {
-        query = query.filter(cases::collector_id.eq(collector_id.clone()));
-    }
-    if let Some(after) = &page.after {
-        query = query.filter(cases::id.gt(after.clone()));
-    }
-    let rows = query
-        .order(cases::id.asc())
-        .limit(page.fetch())
-        .load(conn)?;
-    Ok(Page::from_rows(rows, page, |row| &row.id))
 }
 
 /// Applies a state change when the version matches, bumping it.
