@@ -1,10 +1,27 @@
 //! The few places where SQLite and PostgreSQL need different SQL, kept together.
 
+use std::time::Duration;
+
 use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager};
+use parking_lot::FairMutex;
 
 use crate::connection::AnyConnection;
 
 type AnyTransactionManager = <AnyConnection as Connection>::TransactionManager;
+
+/// The SQLite writers of this process, in the order they came. SQLite takes one writer at a
+/// time, and one that finds the lock taken polls for it (sleeping up to 100 ms between tries):
+/// a bulk import that commits chunk after chunk takes the lock again within microseconds of
+/// releasing it, so a poller would almost never see it free and would give up after the busy
+/// timeout. Queued here, a writer that waits gets the lock as soon as the one before it
+/// commits, and the import's next chunk queues behind it. One queue for the process, not per
+/// file: a server uses one database, and SQLite serialises its writers anyway; writers of other
+/// processes still meet the busy timeout.
+static SQLITE_WRITERS: FairMutex<()> = parking_lot::const_fair_mutex(());
+
+/// How long a writer waits for its turn in the queue: the busy timeout's length, so that a
+/// writer that cannot get the lock fails as it would in SQLite itself.
+const SQLITE_WRITER_WAIT: Duration = Duration::from_secs(5);
 
 /// Runs `work` in one write transaction and commits it, or rolls back when `work` fails.
 ///
@@ -23,6 +40,9 @@ where
     match conn {
         AnyConnection::Postgresql(_) => conn.transaction(work),
         AnyConnection::Sqlite(inner) => {
+            let Some(_turn) = SQLITE_WRITERS.try_lock_for(SQLITE_WRITER_WAIT) else {
+                return Err(E::from(busy()));
+            };
             AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
             match work(conn) {
                 Ok(value) => {
@@ -36,6 +56,14 @@ where
             }
         }
     }
+}
+
+/// The error SQLite gives a writer that waited out its busy timeout.
+fn busy() -> diesel::result::Error {
+    diesel::result::Error::DatabaseError(
+        diesel::result::DatabaseErrorKind::Unknown,
+        Box::new("database is locked (waited for the writers before this one)".to_owned()),
+    )
 }
 
 /// Inserts many rows of one table: diesel's multi-row insert is not available through
