@@ -82,6 +82,11 @@ pub struct ServerConfig {
     /// Largest JSON body in bytes.
     #[arg(long, env = "SOLVO_MAX_BODY_BYTES", default_value_t = 1_048_576)]
     pub max_body_bytes: usize,
+    /// Cases a bulk placement or CSV import commits at a time; other writers get the database
+    /// between two chunks.
+    #[arg(long, env = "SOLVO_IMPORT_CHUNK_CASES", default_value_t = solvo_app::cases::intake::CHUNK_CASES,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=10_000))]
+    pub import_chunk_cases: usize,
     /// Bearer token a Prometheus scraper presents on `GET /metrics` (agency administrators'
     /// own credentials work too). Without it only agency administrators read metrics.
     #[arg(long, env = "SOLVO_METRICS_TOKEN", hide_env_values = true)]
@@ -175,6 +180,7 @@ impl ServerConfig {
             cors_origins: Vec::new(),
             workers: Some(2),
             max_body_bytes: 1_048_576,
+            import_chunk_cases: solvo_app::cases::intake::CHUNK_CASES,
             log_json: false,
             demo: false,
             scheduler_interval_seconds: 60,

@@ -137,6 +137,7 @@ impl Application {
             collection_accounts,
             card_provider,
             portal_url: config.portal_url.trim_end_matches('/').to_owned(),
+            import_chunk_cases: config.import_chunk_cases,
         };
         tracing::info!(
             concurrent = state.hash_gate.capacity(),

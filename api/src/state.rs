@@ -55,4 +55,6 @@ pub struct AppState {
     pub card_provider: Option<std::sync::Arc<crate::psp::stripe::Stripe>>,
     /// The debtor portal's web address, where a provider's checkout sends the debtor back.
     pub portal_url: String,
+    /// Cases a bulk placement or CSV import commits at a time.
+    pub import_chunk_cases: usize,
 }

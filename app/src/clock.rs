@@ -9,7 +9,8 @@
 //! Two readings stay on the system clock on purpose, through [`system_now`]: the expiry of tokens
 //! and sessions (a token's `exp` is checked by the JWT library against real time, and a moved
 //! clock must not log a sandbox out or keep a revoked session alive), and the retention of
-//! idempotency keys (retries happen in real time).
+//! idempotency keys and the leases of chunked requests' claims on them (retries happen in real
+//! time).
 
 use std::sync::{Arc, RwLock};
 

@@ -11,7 +11,7 @@ use solvo_persistence::PersistenceError;
 use utoipa::ToSchema;
 
 /// One invalid field of a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
 pub struct FieldError {
     /// Path of the field, e.g. `email` or `invoices[2].amount`.
     pub field: String,

@@ -1,10 +1,50 @@
 //! The few places where SQLite and PostgreSQL need different SQL, kept together.
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::Duration;
+
 use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager};
+use diesel::sql_types::Text;
+use diesel::sqlite::SqliteConnection;
+use diesel::{QueryableByName, RunQueryDsl};
+use parking_lot::FairMutex;
 
 use crate::connection::AnyConnection;
 
 type AnyTransactionManager = <AnyConnection as Connection>::TransactionManager;
+
+/// The SQLite writers of this process, one queue per database file, in the order they came.
+/// SQLite takes one writer at a time, and one that finds the lock taken polls for it (sleeping
+/// up to 100 ms between tries): a bulk import that commits chunk after chunk takes the lock
+/// again within microseconds of releasing it, so a poller would almost never see it free and
+/// would give up after the busy timeout. Queued here, a writer that waits gets the lock as soon
+/// as the one before it commits, and the import's next chunk queues behind it. Writers of other
+/// processes still meet the busy timeout.
+static SQLITE_WRITERS: LazyLock<Mutex<HashMap<String, Arc<FairMutex<()>>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// How long a writer waits for its turn in the queue: the busy timeout's length, so that a
+/// writer that cannot get the lock fails as it would in SQLite itself.
+const SQLITE_WRITER_WAIT: Duration = Duration::from_secs(5);
+
+#[derive(QueryableByName)]
+struct MainFile {
+    #[diesel(sql_type = Text)]
+    file: String,
+}
+
+/// The queue of the connection's database file (one statement: a write transaction costs a
+/// commit and its `fsync`, so this is noise).
+fn writers_of(conn: &mut SqliteConnection) -> Result<Arc<FairMutex<()>>, diesel::result::Error> {
+    let main: MainFile =
+        diesel::sql_query("SELECT file FROM pragma_database_list WHERE name = 'main'")
+            .get_result(conn)?;
+    let mut queues = SQLITE_WRITERS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    Ok(Arc::clone(queues.entry(main.file).or_default()))
+}
 
 /// Runs `work` in one write transaction and commits it, or rolls back when `work` fails.
 ///
@@ -23,6 +63,10 @@ where
     match conn {
         AnyConnection::Postgresql(_) => conn.transaction(work),
         AnyConnection::Sqlite(inner) => {
+            let writers = writers_of(inner)?;
+            let Some(_turn) = writers.try_lock_for(SQLITE_WRITER_WAIT) else {
+                return Err(E::from(busy()));
+            };
             AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
             match work(conn) {
                 Ok(value) => {
@@ -36,6 +80,14 @@ where
             }
         }
     }
+}
+
+/// The error SQLite gives a writer that waited out its busy timeout.
+fn busy() -> diesel::result::Error {
+    diesel::result::Error::DatabaseError(
+        diesel::result::DatabaseErrorKind::Unknown,
+        Box::new("database is locked (waited for the writers before this one)".to_owned()),
+    )
 }
 
 /// Inserts many rows of one table: diesel's multi-row insert is not available through

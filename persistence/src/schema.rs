@@ -462,6 +462,18 @@ diesel::table! {
         status_code -> Integer,
         response_body -> Text,
         created_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    idempotency_progress (organisation_id, idempotency_key, chunk_number) {
+        organisation_id -> Text,
+        idempotency_key -> Text,
+        chunk_number -> Integer,
+        outcomes -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -835,6 +847,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     message_reads,
     documents,
     idempotency_keys,
+    idempotency_progress,
     rate_entries,
     billing_details,
     fee_invoice_numbers,

@@ -346,6 +346,20 @@ impl TestApp {
 }
 
 /// The JSON body of a response.
+/// Runs SQL statements straight on the test's database (fault injection), in order.
+pub async fn execute_sql(url: &str, statements: Vec<String>) {
+    let url = url.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        for sql in statements {
+            diesel::sql_query(sql).execute(&mut conn).unwrap();
+        }
+    })
+    .await
+    .unwrap();
+}
+
 pub async fn body(response: Response) -> Value {
     response.json().await.unwrap()
 }

@@ -30,6 +30,7 @@ mod errors;
 mod fee_invoices;
 mod forged_tokens;
 mod health;
+mod import_chunks;
 mod invariants;
 mod jobs;
 mod legal;

@@ -1,8 +1,9 @@
 //! Bulk placement: thousands of cases in a few statements. Lookups (debtors, duplicates,
 //! collectors) are made once for the whole request, before anything is written, and rows are
-//! inserted in chunks; each item gets its own outcome. If a chunk still fails (a concurrent
-//! placement took a reference between the checks and the insert), that chunk is placed again
-//! one case at a time in savepoints, so valid items land and a refused item never leaves half a
+//! inserted chunk by chunk ([`super::intake`] commits each); each item gets its own outcome. If
+//! a chunk still fails (a concurrent placement took a reference or a debtor's VAT id between
+//! the checks and the insert, which the unique indexes catch), that chunk is placed again one
+//! case at a time in savepoints, so valid items land and a refused item never leaves half a
 //! case.
 //!
 //! Looking up before writing matters on PostgreSQL: inside the import's own transaction its
@@ -15,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use diesel::Connection;
+use serde::{Deserialize, Serialize};
 use solvo_domain::fees::FeeSchedule;
 use solvo_domain::money::Currency;
 use solvo_persistence::AnyConnection;
@@ -31,8 +33,9 @@ use super::plan::{CasePlan, PlannedRows, Resolved, plan};
 use crate::debtors::same_business;
 use crate::error::{AppError, FieldError};
 
-/// What became of one item.
-#[derive(Debug, Clone)]
+/// What became of one item (stored with a chunk's record, see [`super::intake`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
 pub enum ItemOutcome {
     /// Placed as this case.
     Created {
@@ -53,43 +56,29 @@ pub enum ItemOutcome {
     },
 }
 
-/// Cases written per chunk (one savepoint each).
-const CHUNK: usize = 1_000;
-
-/// Places `items` (each with the caller's index) in the caller's transaction and returns an
-/// outcome per item, in index order.
+/// Places one chunk of a bulk request in the caller's transaction and returns an outcome per
+/// item, and whether the chunk fell back to one case at a time (what `known` remembered of the
+/// failed attempt is gone then: look the rest up again with [`look_up`]).
 ///
 /// # Errors
 /// Only database failures that even the one-by-one fallback cannot get past.
-pub fn place_all(
+pub(crate) fn place_chunk(
     conn: &mut AnyConnection,
     context: &PlacementContext,
-    items: Vec<(usize, ValidCase)>,
+    known: &mut Known,
+    chunk: Vec<(usize, ValidCase)>,
     now: NaiveDateTime,
-) -> Result<Vec<(usize, ItemOutcome)>, AppError> {
-    let mut outcomes = Vec::with_capacity(items.len());
-    let mut known = look_up(conn, context, &items, now).map_err(AppError::from)?;
-    let mut remaining = items;
-    while !remaining.is_empty() {
-        let rest = remaining.split_off(CHUNK.min(remaining.len()));
-        let chunk = std::mem::replace(&mut remaining, rest);
-        let fallback_items = chunk.clone();
-        let fast = conn.transaction::<_, PlacementError, _>(|conn| {
-            fast_path(conn, context, &mut known, chunk, now)
-        });
-        match fast {
-            Ok(placed) => outcomes.extend(placed),
-            Err(err) => {
-                tracing::info!(error = ?err, "bulk placement falls back to one case at a time");
-                outcomes.extend(one_by_one(conn, context, fallback_items, now)?);
-                // What the failed chunk remembered (debtors, references, loads) was rolled
-                // back with it; look the rest up again against what is now stored.
-                known = look_up(conn, context, &remaining, now).map_err(AppError::from)?;
-            }
+) -> Result<(Vec<(usize, ItemOutcome)>, bool), AppError> {
+    let fallback_items = chunk.clone();
+    let fast = conn
+        .transaction::<_, PlacementError, _>(|conn| fast_path(conn, context, known, chunk, now));
+    match fast {
+        Ok(placed) => Ok((placed, false)),
+        Err(err) => {
+            tracing::info!(error = ?err, "bulk placement falls back to one case at a time");
+            Ok((one_by_one(conn, context, fallback_items, now)?, true))
         }
     }
-    outcomes.sort_by_key(|(index, _)| *index);
-    Ok(outcomes)
 }
 
 fn one_by_one(
@@ -152,7 +141,7 @@ fn outcome_of(result: Result<String, PlacementError>) -> Result<ItemOutcome, App
 }
 
 /// What the fast path knows after its lookups.
-struct Known {
+pub(crate) struct Known {
     debtors_by_vat: HashMap<String, DebtorRow>,
     debtors_by_registration: HashMap<(String, String), DebtorRow>,
     debtors_by_id: HashMap<String, DebtorRow>,
@@ -250,7 +239,12 @@ fn fast_path(
     Ok(outcomes)
 }
 
-fn look_up(
+/// Looks up, in one go, what the fast path needs to know about `items`: their debtors, the
+/// references and invoice numbers placed before, the quotes' fee terms.
+///
+/// # Errors
+/// Database errors.
+pub(crate) fn look_up(
     conn: &mut AnyConnection,
     context: &PlacementContext,
     items: &[(usize, ValidCase)],

@@ -14,6 +14,7 @@ pub mod fee_terms;
 pub mod fees;
 pub mod input;
 pub mod instructions;
+pub mod intake;
 pub mod legal_steps;
 pub mod list;
 pub mod placement;

@@ -7,28 +7,13 @@ use serde_json::json;
 use super::receiver::Receiver;
 use super::{creditor, loopback, register, webhook_app};
 use crate::both_backends;
-use crate::helpers::{Backend, Count, body};
+use crate::helpers::{Backend, Count, body, execute_sql};
 
 both_backends!(
     a_placement_that_rolls_back_publishes_nothing,
     events_committed_while_no_worker_ran_are_delivered_after_a_restart,
     a_name_resolving_inward_at_delivery_is_not_connected_to,
 );
-
-/// Runs SQL on the app's database.
-async fn execute(url: &str, statements: Vec<String>) {
-    let url = url.to_owned();
-    tokio::task::spawn_blocking(move || {
-        use diesel::RunQueryDsl;
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        for sql in statements {
-            diesel::sql_query(sql).execute(&mut conn).unwrap();
-        }
-    })
-    .await
-    .unwrap();
-}
 
 async fn count(url: &str, sql: &str) -> i64 {
     let (url, sql) = (url.to_owned(), sql.to_owned());
@@ -67,7 +52,7 @@ async fn a_placement_that_rolls_back_publishes_nothing(backend: Backend) {
                 .to_owned(),
         ],
     };
-    execute(&app.database_url, trigger).await;
+    execute_sql(&app.database_url, trigger).await;
     let failed = app
         .client
         .post(app.url("/v1/cases"))

@@ -16,9 +16,10 @@ use crate::extract::body::{read_limited, require_media_type};
 use crate::extract::json::{fingerprint, flatten};
 use crate::idempotency::{self, Created};
 use crate::state::AppState;
-use solvo_app::cases::batch::{ItemOutcome, place_all};
+use solvo_app::cases::batch::ItemOutcome;
 use solvo_app::cases::events::ActorRef;
 use solvo_app::cases::input::{PlaceCase, ValidCase};
+use solvo_app::cases::intake::{Guard, Intake, place_in_chunks};
 use solvo_app::cases::placement::PlacementContext;
 
 /// Most cases one bulk request takes.
@@ -122,30 +123,40 @@ pub async fn create_cases_bulk(
             Err(errors) => results[index] = Some(rejected(index, errors)),
         }
     }
-    let context = PlacementContext {
-        organisation_id: caller.organisation_id.clone(),
-        actor: ActorRef::from(&caller.0),
-    };
-    let print = fingerprint(&body);
-    idempotency::create(
-        &state,
-        caller.organisation_id.clone(),
+    let guard = Guard {
         key,
-        print,
-        move |conn| {
-            for (index, outcome) in place_all(conn, &context, valid, now)? {
-                results[index] = Some(result_of(index, outcome));
+        fingerprint: fingerprint(&body),
+    };
+    let intake = intake_of(&state, &caller, now);
+    let outcome = place_in_chunks(&state.db, intake, guard, valid, |outcomes| {
+        // An item an earlier run of the same key placed keeps that outcome.
+        for (index, outcome) in outcomes {
+            if let Some(slot) = results.get_mut(index) {
+                *slot = Some(result_of(index, outcome));
             }
-            let results: Vec<BulkResult> = results.into_iter().flatten().collect();
-            let summary = summarise(received, &results);
-            Created::new(
-                StatusCode::OK.as_u16(),
-                &BulkResponse { summary, results },
-                None,
-            )
+        }
+        let results: Vec<BulkResult> = results.into_iter().flatten().collect();
+        let summary = summarise(received, &results);
+        Created::new(
+            StatusCode::OK.as_u16(),
+            &BulkResponse { summary, results },
+            None,
+        )
+    })
+    .await?;
+    Ok(idempotency::respond(&outcome))
+}
+
+/// The caller's placement, chunked as the server is configured; the CSV import's too.
+pub(super) fn intake_of(state: &AppState, caller: &Caller, now: chrono::NaiveDateTime) -> Intake {
+    Intake {
+        context: PlacementContext {
+            organisation_id: caller.organisation_id.clone(),
+            actor: ActorRef::from(&caller.0),
         },
-    )
-    .await
+        now,
+        chunk_cases: state.import_chunk_cases,
+    }
 }
 
 fn validate_item(

@@ -13,20 +13,19 @@ use solvo_domain::permission::Permission;
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::bulk::{ItemStatus, MAX_BULK_BYTES};
+use super::bulk::{ItemStatus, MAX_BULK_BYTES, intake_of};
 use crate::auth::Caller;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::body::{read_limited, require_media_type};
 use crate::extract::json::flatten;
 use crate::idempotency::{self, Created};
 use crate::state::AppState;
-use solvo_app::cases::batch::{ItemOutcome, place_all};
+use solvo_app::cases::batch::ItemOutcome;
 use solvo_app::cases::csv_import::dates::DateFormat;
 use solvo_app::cases::csv_import::decode::TextEncoding;
 use solvo_app::cases::csv_import::{self, CellError, OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
-use solvo_app::cases::events::ActorRef;
 use solvo_app::cases::input::ValidCase;
-use solvo_app::cases::placement::PlacementContext;
+use solvo_app::cases::intake::{Guard, place_in_chunks};
 
 /// The media types a CSV body may be sent as (Windows browsers label a `.csv` file
 /// `application/vnd.ms-excel`).
@@ -241,65 +240,73 @@ pub async fn import_cases(
         .map(|error| row_rejected(error, None, None))
         .collect();
     let mut valid = Vec::new();
+    let mut refused = Vec::new();
     for (index, group) in parsed.groups.iter().enumerate() {
         match group_to_case(group, &parsed, &caller.organisation_id, now) {
             Ok(case) => valid.push((index, case)),
-            Err(errors) => results.extend(reject_group(group, &errors)),
+            Err(errors) => refused.push((index, errors)),
         }
     }
-    let context = PlacementContext {
-        organisation_id: caller.organisation_id.clone(),
-        actor: ActorRef::from(&caller.0),
+    let guard = Guard {
+        key,
+        fingerprint: hex::encode(Sha256::digest(&body)),
     };
-    let print = hex::encode(Sha256::digest(&body));
-    let format = format_of(&parsed);
-    let warnings = parsed
+    let intake = intake_of(&state, &caller, now);
+    let outcome = place_in_chunks(&state.db, intake, guard, valid, |outcomes| {
+        let mut cases_created = 0;
+        let mut answered = vec![false; parsed.groups.len()];
+        for (index, outcome) in outcomes {
+            let Some(group) = parsed.groups.get(index) else {
+                continue;
+            };
+            answered[index] = true;
+            if matches!(outcome, ItemOutcome::Created { .. }) {
+                cases_created += 1;
+            }
+            results.extend(group_results(group, outcome));
+        }
+        // A group an earlier run of the same key placed keeps that outcome, even if the checks
+        // (some of which depend on the day) would refuse it now.
+        for (index, errors) in &refused {
+            if let Some(group) = parsed.groups.get(*index)
+                && !answered[*index]
+            {
+                results.extend(reject_group(group, errors));
+            }
+        }
+        results.sort_by_key(|row| row.row);
+        let count = |status| results.iter().filter(|row| row.status == status).count();
+        let summary = ImportSummary {
+            rows: parsed.rows,
+            cases_created,
+            rows_created: count(ItemStatus::Created),
+            rows_duplicate: count(ItemStatus::Duplicate),
+            rows_rejected: count(ItemStatus::Rejected),
+        };
+        Created::new(
+            StatusCode::OK.as_u16(),
+            &ImportResponse {
+                summary,
+                format: format_of(&parsed),
+                warnings: warnings_of(&parsed),
+                results,
+            },
+            None,
+        )
+    })
+    .await?;
+    Ok(idempotency::respond(&outcome))
+}
+
+fn warnings_of(parsed: &csv_import::ParsedCsv) -> Vec<ImportWarning> {
+    parsed
         .warnings
         .iter()
         .map(|warning| ImportWarning {
             column: warning.column.clone(),
             message: warning.message.clone(),
         })
-        .collect();
-    let rows = parsed.rows;
-    idempotency::create(
-        &state,
-        caller.organisation_id.clone(),
-        key,
-        print,
-        move |conn| {
-            let mut cases_created = 0;
-            for (index, outcome) in place_all(conn, &context, valid, now)? {
-                let Some(group) = parsed.groups.get(index) else {
-                    continue;
-                };
-                if matches!(outcome, ItemOutcome::Created { .. }) {
-                    cases_created += 1;
-                }
-                results.extend(group_results(group, outcome));
-            }
-            results.sort_by_key(|row| row.row);
-            let count = |status| results.iter().filter(|row| row.status == status).count();
-            let summary = ImportSummary {
-                rows,
-                cases_created,
-                rows_created: count(ItemStatus::Created),
-                rows_duplicate: count(ItemStatus::Duplicate),
-                rows_rejected: count(ItemStatus::Rejected),
-            };
-            Created::new(
-                StatusCode::OK.as_u16(),
-                &ImportResponse {
-                    summary,
-                    format,
-                    warnings,
-                    results,
-                },
-                None,
-            )
-        },
-    )
-    .await
+        .collect()
 }
 
 /// The example row of the template: a case Solvo places as it stands.

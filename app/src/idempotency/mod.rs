@@ -5,6 +5,12 @@
 //! leave a change without its key or a key without its change. Two concurrent requests with one
 //! key: the second insert of the key fails, its whole transaction rolls back, and it replays the
 //! first one's response. The api crate reads the `Idempotency-Key` header and writes the reply.
+//!
+//! Requests too large for one transaction (bulk placement, CSV import) commit in chunks and
+//! guard their key with [`resumable`] instead: the key is claimed first, each chunk records its
+//! outcomes as it commits, and a retry after a crash resumes where the run stopped.
+
+pub mod resumable;
 
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
@@ -18,7 +24,7 @@ use crate::db::Db;
 use crate::error::AppError;
 
 /// How long keys are kept (the API promises at least 24 hours).
-const RETENTION_HOURS: i64 = 48;
+pub(crate) const RETENTION_HOURS: i64 = 48;
 
 /// What a create produced, in the form that is stored for replays.
 #[derive(Debug, Clone)]
@@ -61,14 +67,15 @@ pub struct Outcome {
 
 /// The stored form of a [`Created`].
 #[derive(Serialize, Deserialize)]
-struct Saved<'a> {
+pub(crate) struct Saved<'a> {
     #[serde(borrow)]
     body: &'a RawValue,
     location: Option<String>,
 }
 
-enum Failure {
+pub(crate) enum Failure {
     App(AppError),
+    /// Another request stored the key first; this one's transaction rolled back.
     Race,
 }
 
@@ -170,6 +177,8 @@ where
         })
         .map_err(AppError::from)?,
         created_at: now,
+        claimed_by: None,
+        lease_until: None,
     };
     match idempotency::insert(conn, &stored) {
         Ok(()) => Ok(Outcome {
@@ -181,13 +190,13 @@ where
     }
 }
 
-fn replay(stored: &StoredResponse, fingerprint: &str) -> Result<Created, AppError> {
+pub(crate) fn replay(stored: &StoredResponse, fingerprint: &str) -> Result<Created, AppError> {
     if stored.request_hash != fingerprint {
-        return Err(AppError::invalid(
-            "Idempotency-Key",
-            "idempotency_key_reused",
-            "This Idempotency-Key was used with a different request body.",
-        ));
+        return Err(reused());
+    }
+    if stored.in_progress() {
+        // A chunked request holds the key and has not answered yet: try again later.
+        return Err(AppError::Unavailable);
     }
     let saved: Saved<'_> = serde_json::from_str(&stored.response_body)
         .map_err(|err| AppError::corrupt("idempotency_key", &stored.idempotency_key, err))?;
@@ -197,4 +206,12 @@ fn replay(stored: &StoredResponse, fingerprint: &str) -> Result<Created, AppErro
         body: saved.body.to_owned(),
         location: saved.location,
     })
+}
+
+pub(crate) fn reused() -> AppError {
+    AppError::invalid(
+        "Idempotency-Key",
+        "idempotency_key_reused",
+        "This Idempotency-Key was used with a different request body.",
+    )
 }
