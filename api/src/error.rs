@@ -75,6 +75,7 @@ error_codes! {
     TokenInvalid => "token_invalid", UNAUTHORIZED, "Invalid credentials";
     Forbidden => "forbidden", FORBIDDEN, "Forbidden";
     NotFound => "not_found", NOT_FOUND, "Not found";
+    MethodNotAllowed => "method_not_allowed", METHOD_NOT_ALLOWED, "Method not allowed";
     TransitionRefused => "transition_refused", CONFLICT, "Transition refused";
     DuplicateCase => "duplicate_case", CONFLICT, "Duplicate case";
     DebtorConflict => "debtor_conflict", CONFLICT, "Debtor conflict";
@@ -196,6 +197,9 @@ pub enum ApiError {
     /// it has none), with why.
     #[error("not found: {0}")]
     NotFoundBecause(&'static str),
+    /// The path exists, but not with this method; carries the `Allow` header's value.
+    #[error("method not allowed; allowed: {0}")]
+    MethodNotAllowed(String),
     /// The state machine refused the command in the case's current state.
     #[error("transition refused: {}", .0.reason)]
     TransitionRefused(Box<Refused>),
@@ -287,6 +291,7 @@ impl ApiError {
             Self::TokenRefused(TokenProblem::Invalid) => ErrorCode::TokenInvalid,
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::NotFound | Self::NotFoundBecause(_) => ErrorCode::NotFound,
+            Self::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
             Self::TransitionRefused(_) => ErrorCode::TransitionRefused,
             Self::DuplicateCase { .. } => ErrorCode::DuplicateCase,
             Self::DebtorConflict(_) => ErrorCode::DebtorConflict,
@@ -352,6 +357,7 @@ impl ApiError {
             Self::DebtorConflict(debtor_id) => solvo_app::debtors::conflict_detail(debtor_id),
             Self::NotFound => "The resource does not exist.".to_owned(),
             Self::NotFoundBecause(why) => (*why).to_owned(),
+            Self::MethodNotAllowed(allow) => format!("This path answers {allow} only."),
             Self::CaseClosed => {
                 "The case is closed; reopen it before arranging anything on it.".to_owned()
             }
@@ -434,6 +440,12 @@ impl ResponseError for ApiError {
                 ));
             }
             _ => {}
+        }
+        // RFC 9110 s.15.5.6: a 405 must say which methods the resource supports.
+        if let Self::MethodNotAllowed(allow) = self
+            && let Ok(value) = HeaderValue::from_str(allow)
+        {
+            response.insert_header((header::ALLOW, value));
         }
         if let Self::TooManyRequests(wait) | Self::Busy(wait) = self {
             response.insert_header((header::RETRY_AFTER, retry_after_seconds(*wait)));

@@ -148,6 +148,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let metrics = Arc::new(HttpMetrics::new()?);
         let doc = openapi::document();
+        let route_methods = web::Data::new(crate::routes::methods::RouteMethods::of(&doc));
         let state = web::Data::new(state);
         let limit = BodyLimit(config.max_body_bytes);
         let metrics_token = web::Data::new(MetricsToken::new(config.metrics_token.as_ref()));
@@ -161,6 +162,7 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(web::Data::from(Arc::clone(&metrics)))
                 .app_data(metrics_token.clone())
+                .app_data(route_methods.clone())
                 .app_data(limit)
                 .app_data(query_config())
                 .app_data(
@@ -356,8 +358,15 @@ async fn docs_redirect() -> HttpResponse {
         .finish()
 }
 
-/// Unknown paths answer a problem, like everything else.
-async fn unmatched(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+/// Unknown paths answer a problem, like everything else: `405` with `Allow` when the path is
+/// documented under other methods, `404` otherwise.
+async fn unmatched(
+    req: HttpRequest,
+    methods: web::Data<crate::routes::methods::RouteMethods>,
+) -> Result<HttpResponse, ApiError> {
     tracing::debug!(path = %req.path(), "no route");
-    Err(ApiError::NotFound)
+    match methods.allowed(req.path()) {
+        Some(allow) => Err(ApiError::MethodNotAllowed(allow)),
+        None => Err(ApiError::NotFound),
+    }
 }

@@ -234,3 +234,38 @@ async fn error_bodies_keep_their_shape(backend: Backend) {
         redacted(assert_problem(conflict, 409).await, &[debtor_id])
     );
 }
+
+both_backends!(a_known_path_with_another_method_is_405_with_allow);
+
+/// RFC 9110 s.15.5.6: a known path asked with a method it does not answer is `405` with the
+/// methods it does answer in `Allow`; an unknown path stays `404`.
+async fn a_known_path_with_another_method_is_405_with_allow(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = creditor_member(&app).await;
+
+    let response = app.delete("/v1/me", &token).await;
+    assert_eq!(
+        response
+            .headers()
+            .get("allow")
+            .and_then(|v| v.to_str().ok()),
+        Some("GET")
+    );
+    let problem = assert_problem(response, 405).await;
+    assert_eq!(problem["code"], "method_not_allowed");
+
+    let case = app.place_case(&token, "METHOD-1").await;
+    let case_path = format!("/v1/cases/{}", case["id"].as_str().unwrap());
+    let response = app.put(&case_path, &token, &json!({})).await;
+    let allow = response
+        .headers()
+        .get("allow")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(allow.split(", ").any(|m| m == "GET"), "{allow}");
+    assert!(!allow.split(", ").any(|m| m == "PUT"), "{allow}");
+    assert_problem(response, 405).await;
+
+    assert_problem(app.delete("/v1/no-such-thing", &token).await, 404).await;
+}

@@ -20,6 +20,7 @@ pub mod jobs;
 pub mod legal;
 pub mod me;
 pub mod messages;
+pub mod methods;
 pub mod metrics;
 pub mod organisations;
 pub mod pagination;
