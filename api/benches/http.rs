@@ -24,7 +24,9 @@ use actix_web::{App, HttpResponse, HttpServer, web};
 use diesel::{Connection, RunQueryDsl, pg::PgConnection};
 use serde_json::{Value, json};
 
-const PASSWORD: &str = "bench password 2026";
+mod support;
+
+use support::{PASSWORD, login};
 /// The server under test: this build's, or another (`SOLVO_BENCH_BINARY`) to compare builds.
 fn solvo() -> String {
     std::env::var("SOLVO_BENCH_BINARY").unwrap_or_else(|_| env!("CARGO_BIN_EXE_solvo").to_owned())
@@ -235,19 +237,6 @@ fn case_body(reference: &str, i: usize) -> Value {
             {"number": format!("{reference}-2"), "issue_date": "2025-03-05", "due_date": "2025-04-04", "amount": "250.50"}
         ]
     })
-}
-
-async fn login(client: &reqwest::Client, base: &str, email: &str) -> String {
-    let tokens: Value = client
-        .post(format!("{base}/v1/auth/token"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    tokens["access_token"].as_str().unwrap().to_owned()
 }
 
 async fn post(

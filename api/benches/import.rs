@@ -26,7 +26,9 @@ use diesel::{Connection, RunQueryDsl, pg::PgConnection};
 use serde_json::{Value, json};
 use solvo_api::{Application, ServerConfig};
 
-const PASSWORD: &str = "bench password 2026";
+mod support;
+
+use support::{PASSWORD, login};
 
 fn main() {
     solvo_api::telemetry::init_tracing(false);
@@ -324,19 +326,6 @@ fn import_through_api(database_url: &str, csv_path: &Path) -> (Duration, Content
         let contention = import_while_writing(&server, body).await;
         (alone, contention)
     })
-}
-
-async fn login(client: &reqwest::Client, base: &str, email: &str) -> String {
-    let tokens: Value = client
-        .post(format!("{base}/v1/auth/token"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    tokens["access_token"].as_str().unwrap().to_owned()
 }
 
 const RAW_TABLE: &str = "CREATE TABLE raw (creditor_reference TEXT, debtor_legal_name TEXT, debtor_country TEXT, \
