@@ -1,6 +1,7 @@
 //! `solvo admin bootstrap`: the agency organisation and its first administrator, once.
 
 use solvo_domain::country::CountryCode;
+use solvo_domain::identity::Role;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::dialect::write_transaction;
 use solvo_persistence::ids::new_id;
@@ -87,7 +88,7 @@ pub fn bootstrap(
             organisation_id: organisation.id.clone(),
             email,
             password_hash,
-            role: "agency_admin".to_owned(),
+            role: Role::AgencyAdmin,
             disabled: false,
             version: 1,
             created_at: now,

@@ -82,7 +82,7 @@ pub fn create(
         name,
         prefix: secret::visible_prefix(&secret),
         secret_hash: secret::digest(&secret),
-        role: role.as_str().to_owned(),
+        role,
         created_by: caller.user_id().map(ToOwned::to_owned),
         created_at: now,
         last_used_at: None,

@@ -63,7 +63,7 @@ pub fn begin(
         .map(|card| card.amount_minor)
         .sum();
     let open = owed
-        .checked_sub(crate::money::from_minor(pending_minor, &case.currency)?)
+        .checked_sub(Money::from_minor(pending_minor, case.currency))
         .unwrap_or(owed);
     if amount.amount() > open.amount() {
         return Err(AppError::invalid(
@@ -227,10 +227,10 @@ pub fn complete(
         return Ok(Completion::Review(why));
     }
     let caller = provider_principal(conn, paid.provider)?;
-    let amount = crate::money::from_minor(card.amount_minor, &card.currency)?;
+    let amount = Money::from_minor(card.amount_minor, card.currency);
     let input = NewPayment {
         amount: amount.amount_string(),
-        currency: Some(card.currency.clone()),
+        currency: Some(card.currency.code().to_owned()),
         value_date: paid.paid_on.min(now.date()),
         method: PaymentMethod::Card,
         bank_reference: paid.provider_reference.clone(),
@@ -344,12 +344,10 @@ fn disagreement(card: &CardPaymentRow, paid: &ProviderPayment) -> Option<String>
             paid.session_id
         ));
     }
-    if !paid.currency.eq_ignore_ascii_case(&card.currency) || paid.amount_minor != card.amount_minor
+    if !paid.currency.eq_ignore_ascii_case(card.currency.code())
+        || paid.amount_minor != card.amount_minor
     {
-        let asked = crate::money::from_minor(card.amount_minor, &card.currency).map_or_else(
-            |_| card.amount_minor.to_string(),
-            |money| money.amount_string(),
-        );
+        let asked = Money::from_minor(card.amount_minor, card.currency).amount_string();
         return Some(format!(
             "The provider took {} minor units of {}; {asked} {} was asked.",
             paid.amount_minor,
@@ -379,6 +377,6 @@ fn provider_principal(
 ///
 /// # Errors
 /// [`AppError::Internal`] for a corrupt stored currency.
-pub fn amount_of(card: &CardPaymentRow) -> Result<Money, AppError> {
-    crate::money::from_minor(card.amount_minor, &card.currency)
+pub fn amount_of(card: &CardPaymentRow) -> Money {
+    Money::from_minor(card.amount_minor, card.currency)
 }

@@ -67,7 +67,7 @@ fn stored(conn: &mut AnyConnection, id: &str) -> Result<Vec<Area>, AppError> {
 
 fn require_collector(conn: &mut AnyConnection, id: &str) -> Result<(), AppError> {
     match users::find(conn, id) {
-        Ok(user) if user.role == Role::Collector.as_str() => Ok(()),
+        Ok(user) if user.role == Role::Collector => Ok(()),
         Ok(_) | Err(PersistenceError::NotFound) => Err(AppError::NotFound),
         Err(err) => Err(err.into()),
     }

@@ -194,6 +194,13 @@ impl From<PersistenceError> for AppError {
                 tracing::warn!(%why, "database unavailable");
                 Self::Unavailable
             }
+            // A typed column cannot say which row it was read from; the value it names and the
+            // request's log line (with its path) find the row.
+            PersistenceError::Corrupt(detail) => Self::Corrupt {
+                entity: "row",
+                id: String::new(),
+                detail,
+            },
             other => Self::Internal(anyhow::Error::new(other)),
         }
     }

@@ -116,16 +116,6 @@ pub(crate) fn check_case_currency(
     }
 }
 
-/// Stored minor units back to money, treating a corrupt currency as a server error.
-///
-/// # Errors
-/// [`AppError::Internal`] when the stored currency is unknown.
-pub fn from_minor(minor: i64, currency: &str) -> Result<Money, AppError> {
-    let currency = Currency::parse(currency)
-        .map_err(|err| AppError::internal(format!("stored currency `{currency}`: {err}")))?;
-    Ok(Money::from_minor(minor, currency))
-}
-
 /// Money to minor units for storage.
 ///
 /// # Errors

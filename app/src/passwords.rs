@@ -19,7 +19,7 @@ use crate::credentials::throttle::{self, Attempt};
 use crate::credentials::{HashGate, password, policy, secret};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::identity::{stored_kind, stored_role};
+use crate::identity::stored_kind;
 use crate::principal::{Actor, Principal};
 
 /// How long a reset token works.
@@ -121,12 +121,7 @@ pub fn issue_reset(
         ));
     }
     let kind = stored_kind(&organisations::find(conn, &user.organisation_id)?.kind)?;
-    crate::users::may_manage(
-        caller,
-        &user.organisation_id,
-        kind,
-        stored_role(&user.role)?,
-    )?;
+    crate::users::may_manage(caller, &user.organisation_id, kind, user.role)?;
     let token = secret::generate(RESET_TOKEN_PREFIX);
     let expires_at = now + Duration::hours(RESET_TOKEN_TTL_HOURS);
     password_resets::issue(

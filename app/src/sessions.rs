@@ -132,7 +132,7 @@ pub async fn login(
     Ok(Outcome::Issued(Issued {
         user_id: user.id,
         organisation_id: user.organisation_id,
-        role: user.role,
+        role: user.role.as_str().to_owned(),
         session_id,
         refresh_token,
     }))
@@ -179,7 +179,7 @@ pub fn refresh(
     Ok(Outcome::Issued(Issued {
         user_id: user.user_id,
         organisation_id: user.organisation_id,
-        role: user.role,
+        role: user.role.as_str().to_owned(),
         session_id: session.id,
         refresh_token,
     }))

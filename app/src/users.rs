@@ -23,7 +23,7 @@ use solvo_persistence::{AnyConnection, PersistenceError};
 use crate::credentials::{HashGate, password, policy};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::identity::{stored_kind, stored_role};
+use crate::identity::stored_kind;
 use crate::paging::{ListQuery, Page};
 use crate::principal::Principal;
 
@@ -90,7 +90,7 @@ pub async fn create(
         organisation_id,
         email: new.email.trim().to_lowercase(),
         password_hash,
-        role: new.role.as_str().to_owned(),
+        role: new.role,
         disabled: false,
         version: 1,
         created_at: now,
@@ -192,12 +192,12 @@ pub fn update(
     }
     let current = get(conn, caller, id)?;
     let kind = stored_kind(&organisations::find(conn, &current.organisation_id)?.kind)?;
-    let current_role = stored_role(&current.role)?;
+    let current_role = current.role;
     for role in [current_role, changes.role.unwrap_or(current_role)] {
         grant(caller, &current.organisation_id, kind, role)?;
     }
     let stored_changes = UserChanges {
-        role: changes.role.map(|role| role.as_str().to_owned()),
+        role: changes.role,
         disabled: changes.disabled,
         name: clean_name(changes.name)?.map(Some),
     };

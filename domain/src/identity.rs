@@ -14,6 +14,11 @@ pub enum OrganisationKind {
 }
 
 /// A user's or API key's role; what each may do is the grid in `crate::permission`.
+#[cfg_attr(
+    feature = "storage",
+    derive(diesel::AsExpression, diesel::FromSqlRow),
+    diesel(sql_type = diesel::sql_types::Text)
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {

@@ -24,4 +24,6 @@ pub mod prescription;
 pub mod rates;
 pub mod reconciliation;
 pub mod remittance;
+#[cfg(feature = "storage")]
+pub mod storage;
 pub mod webhook;

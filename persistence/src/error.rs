@@ -20,7 +20,11 @@ pub enum PersistenceError {
     /// Applying the embedded migrations failed.
     #[error("migration failed: {0}")]
     Migration(String),
-    /// Any other database error: a bug or corrupt data, logged with its cause.
+    /// A stored value the domain does not know (a currency, state, role, … column holding text
+    /// its parser refuses): the row is corrupt. The payload says which value.
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+    /// Any other database error: a bug, logged with its cause.
     #[error("database error: {0}")]
     Database(#[source] DieselError),
 }
@@ -43,6 +47,7 @@ impl From<DieselError> for PersistenceError {
             {
                 Self::Unavailable(info.message().to_owned())
             }
+            DieselError::DeserializationError(cause) => Self::Corrupt(cause.to_string()),
             other => Self::Database(other),
         }
     }

@@ -2,7 +2,8 @@
 //! [`AnyConnection`], an r2d2 [`Pool`], embedded migrations and one repository module per table.
 //!
 //! Repository functions take `&mut AnyConnection` so the caller owns the transaction: one write use
-//! case is one [`dialect::write_transaction`]. All SQL of the project lives in this crate.
+//! case is one [`dialect::write_transaction`]. Columns holding a domain code or name are read and
+//! written as the domain type (`solvo_domain::storage`).
 
 pub mod connection;
 pub mod dialect;

@@ -20,6 +20,7 @@ mod cases;
 mod collection;
 mod collector_scope;
 mod collectors;
+mod corrupt_rows;
 mod cors;
 mod csv_import;
 mod demo;

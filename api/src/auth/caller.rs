@@ -15,7 +15,7 @@ use solvo_persistence::repositories::{api_keys, sessions};
 
 use crate::auth::secret;
 use crate::error::{ApiError, TokenProblem};
-use crate::roles::{stored_kind, stored_role};
+use crate::roles::stored_kind;
 use crate::state::AppState;
 
 /// How stale `last_used_at` may get before a request refreshes it; spares a write per call.
@@ -153,7 +153,7 @@ impl Credential {
                 Ok(Ok(Principal {
                     organisation_id: user.organisation_id,
                     organisation_kind: stored_kind(&user.organisation_kind)?,
-                    role: stored_role(&user.role)?,
+                    role: user.role,
                     actor: Actor::User {
                         id: user.user_id,
                         email: user.email,
@@ -175,7 +175,7 @@ impl Credential {
                 Ok(Ok(Principal {
                     organisation_id: key.organisation_id,
                     organisation_kind: stored_kind(&kind)?,
-                    role: stored_role(&key.role)?,
+                    role: key.role,
                     actor: Actor::ApiKey {
                         id: key.id,
                         name: key.name,

@@ -126,8 +126,10 @@ pub fn seed(
         let mut cases_by_state = BTreeMap::new();
         let mut cases_by_jurisdiction = BTreeMap::new();
         for case in cases {
-            *cases_by_state.entry(case.state).or_insert(0) += 1;
-            *cases_by_jurisdiction.entry(case.jurisdiction).or_insert(0) += 1;
+            *cases_by_state.entry(case.state.to_string()).or_insert(0) += 1;
+            *cases_by_jurisdiction
+                .entry(case.jurisdiction.to_string())
+                .or_insert(0) += 1;
         }
         Ok(DemoSeed {
             logins: people.logins,

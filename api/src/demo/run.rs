@@ -39,7 +39,7 @@ pub(super) fn place_all(
         // The plan promised a state (the demo's tests and its summary rely on it); a case that
         // ends elsewhere means placement or assignment changed under the demo.
         let expected = spec.story.final_state(spec.covered);
-        if case.state != expected.as_str() {
+        if case.state != expected {
             return Err(DemoError::Failed(format!(
                 "case {} ended in {} instead of {}",
                 spec.reference,

@@ -16,7 +16,7 @@ use validator::Validate;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
-use crate::roles::{RoleName, stored_role};
+use crate::roles::RoleName;
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
 
@@ -85,7 +85,7 @@ impl TryFrom<ApiKeyRow> for ApiKey {
     type Error = AppError;
     fn try_from(row: ApiKeyRow) -> Result<Self, AppError> {
         Ok(Self {
-            role: stored_role(&row.role)?.into(),
+            role: row.role.into(),
             id: row.id,
             name: row.name,
             prefix: row.prefix,

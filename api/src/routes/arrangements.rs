@@ -10,8 +10,8 @@ use solvo_app::arrangements::{
     CancelPlan, NewPlan, NewPromise, PlanFrequency, PlanRecord, PromiseRow, PromiseStatus, plans,
     promises,
 };
-use solvo_app::money::from_minor;
 use solvo_app::{AppError, clock};
+use solvo_domain::money::Money;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -76,7 +76,7 @@ impl TryFrom<PromiseRow> for PromiseView {
         let status = PromiseStatus::parse(&row.status)
             .ok_or_else(|| AppError::corrupt("promise", &row.id, "status"))?;
         Ok(Self {
-            amount: from_minor(row.amount_minor, &row.currency)?.into(),
+            amount: Money::from_minor(row.amount_minor, row.currency).into(),
             status: status.as_str().to_owned(),
             id: row.id,
             case_id: row.case_id,
@@ -324,7 +324,7 @@ pub async fn create_payment_plan(
         );
         let outcome = PlanOutcome {
             plan: agreed.plan.into(),
-            case_state: agreed.case.state,
+            case_state: agreed.case.state.to_string(),
         };
         Created::new(StatusCode::CREATED.as_u16(), &outcome, Some(location))
     })
@@ -429,6 +429,6 @@ pub async fn cancel_payment_plan(
         .await?;
     Ok(HttpResponse::Ok().json(PlanOutcome {
         plan: cancelled.plan.into(),
-        case_state: cancelled.case.state,
+        case_state: cancelled.case.state.to_string(),
     }))
 }

@@ -11,6 +11,7 @@ use solvo_app::paging::ListQuery;
 use solvo_app::reconciliation::manual::{self, NewMatch, NewReason};
 use solvo_app::reconciliation::{self, Imported, TransactionRecord, TransactionStatus, read};
 use solvo_app::{AppError, clock};
+use solvo_domain::money::Money;
 use solvo_domain::permission::Permission;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -156,8 +157,7 @@ impl TryFrom<TransactionRecord> for BankTransactionView {
             .into_iter()
             .map(|found| {
                 Ok(MatchView {
-                    amount: solvo_app::money::from_minor(found.amount_minor, &found.currency)?
-                        .into(),
+                    amount: Money::from_minor(found.amount_minor, found.currency).into(),
                     case_id: found.case_id,
                     payment_id: found.payment_id,
                 })
@@ -168,7 +168,7 @@ impl TryFrom<TransactionRecord> for BankTransactionView {
             _ => (None, None),
         };
         Ok(Self {
-            amount: solvo_app::money::from_minor(row.amount_minor, &row.currency)?.into(),
+            amount: Money::from_minor(row.amount_minor, row.currency).into(),
             id: row.id,
             statement_id: row.bank_statement_id,
             entry_number: row.entry_number,
@@ -240,13 +240,11 @@ impl TryFrom<Imported> for BankStatementView {
     fn try_from(imported: Imported) -> Result<Self, AppError> {
         let row = imported.statement;
         let balance = |minor: Option<i64>| {
-            minor
-                .map(|minor| solvo_app::money::from_minor(minor, &row.currency).map(Into::into))
-                .transpose()
+            minor.map(|minor| MoneyView::from(Money::from_minor(minor, row.currency)))
         };
         Ok(Self {
-            opening_balance: balance(row.opening_balance_minor)?,
-            closing_balance: balance(row.closing_balance_minor)?,
+            opening_balance: balance(row.opening_balance_minor),
+            closing_balance: balance(row.closing_balance_minor),
             transactions: imported
                 .transactions
                 .into_iter()
@@ -261,7 +259,7 @@ impl TryFrom<Imported> for BankStatementView {
                 other_id: row.account_other_id,
             },
             collection_account: row.collection_account,
-            currency: row.currency,
+            currency: row.currency.code().to_owned(),
             entry_count: row.entry_count,
             imported_by: row.imported_by,
             created_at: clock::rfc3339(row.created_at),

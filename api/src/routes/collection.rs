@@ -172,7 +172,7 @@ impl From<QueueItem> for QueueItemView {
             case_number: item.case.case_number,
             creditor_reference: item.case.creditor_reference,
             debtor_name: item.debtor_name,
-            state: item.case.state,
+            state: item.case.state.to_string(),
             collector_id: item.case.collector_id,
             reason: item.reason.as_str().to_owned(),
             due_at: clock::rfc3339(item.due_at),
@@ -235,7 +235,7 @@ pub async fn create_assessment(
         let assessed = assessment::record(conn, &caller, &case_id, &input, now)?;
         let outcome = AssessmentOutcome {
             assessment: assessed.assessment.try_into()?,
-            case_state: assessed.case.state,
+            case_state: assessed.case.state.to_string(),
         };
         Created::new(StatusCode::CREATED.as_u16(), &outcome, None)
     })

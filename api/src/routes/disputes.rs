@@ -162,7 +162,7 @@ pub async fn create_dispute(
         let location = format!("/v1/disputes/{}", raised.dispute.row.id);
         let outcome = DisputeOutcomeView {
             dispute: raised.dispute.into(),
-            case_state: raised.case.state,
+            case_state: raised.case.state.to_string(),
         };
         Created::new(StatusCode::CREATED.as_u16(), &outcome, Some(location))
     })
@@ -264,6 +264,6 @@ pub async fn resolve_dispute(
         .await?;
     Ok(HttpResponse::Ok().json(DisputeOutcomeView {
         dispute: resolved.dispute.into(),
-        case_state: resolved.case.state,
+        case_state: resolved.case.state.to_string(),
     }))
 }

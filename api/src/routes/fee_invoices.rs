@@ -12,8 +12,8 @@ use solvo_app::fee_invoices::{
     FeeInvoice, FeeInvoiceRow, NewCreditNote, NewFeeInvoice, Party, credit, figures, issue, pdf,
     read,
 };
-use solvo_app::money::from_minor;
 use solvo_app::{AppError, clock};
+use solvo_domain::money::Money;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -130,7 +130,7 @@ fn summary(
     row: &FeeInvoiceRow,
     credited_by: Option<String>,
 ) -> Result<FeeInvoiceSummary, AppError> {
-    let money = |minor: i64| from_minor(minor, &row.currency).map(MoneyView::from);
+    let money = |minor: i64| MoneyView::from(Money::from_minor(minor, row.currency));
     Ok(FeeInvoiceSummary {
         id: row.id.clone(),
         kind: figures::kind(row)?.as_str().to_owned(),
@@ -140,11 +140,11 @@ fn summary(
         period_end: row.period_end,
         vat_treatment: row.vat_treatment.clone(),
         vat_rate: figures::percent(i64::from(row.vat_rate_bp)),
-        net: money(row.net_minor)?,
-        vat: money(row.vat_minor)?,
-        total: money(figures::total_minor(row)?)?,
-        withheld: money(row.withheld_minor)?,
-        amount_due: money(figures::amount_due_minor(row)?)?,
+        net: money(row.net_minor),
+        vat: money(row.vat_minor),
+        total: money(figures::total_minor(row)?),
+        withheld: money(row.withheld_minor),
+        amount_due: money(figures::amount_due_minor(row)?),
         credits_id: row.credits_id.clone(),
         credited_by,
         created_at: clock::rfc3339(row.created_at),
@@ -156,7 +156,7 @@ impl TryFrom<&FeeInvoice> for FeeInvoiceView {
 
     fn try_from(invoice: &FeeInvoice) -> Result<Self, AppError> {
         let row = &invoice.row;
-        let money = |minor: i64| from_minor(minor, &row.currency).map(MoneyView::from);
+        let money = |minor: i64| MoneyView::from(Money::from_minor(minor, row.currency));
         let vat_note = u32::try_from(row.vat_rate_bp)
             .ok()
             .and_then(|rate| solvo_domain::invoicing::VatTreatment::parse(&row.vat_treatment, rate))
@@ -178,7 +178,7 @@ impl TryFrom<&FeeInvoice> for FeeInvoiceView {
                         item: line.item.clone(),
                         case_id: line.case_id.clone(),
                         description: line.description.clone(),
-                        net: money(line.net_minor)?,
+                        net: money(line.net_minor),
                     })
                 })
                 .collect::<Result<_, AppError>>()?,

@@ -11,6 +11,7 @@ use solvo_app::payments::{
     self, NewPayment, NewRefund, NewReversal, PaymentMethod, PaymentRecord, ReceivedBy, read,
 };
 use solvo_app::{AppError, clock};
+use solvo_domain::money::Money;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -70,7 +71,7 @@ impl TryFrom<RefundRow> for RefundView {
         let method = PaymentMethod::parse(&row.method)
             .ok_or_else(|| AppError::corrupt("refund", &row.id, "stored method"))?;
         Ok(Self {
-            amount: solvo_app::money::from_minor(row.amount_minor, &row.currency)?.into(),
+            amount: Money::from_minor(row.amount_minor, row.currency).into(),
             id: row.id,
             case_id: row.case_id,
             method,
@@ -405,8 +406,8 @@ async fn record(
         let location = format!("/v1/payments/{}", recorded.payment.row.id);
         let outcome = PaymentOutcome {
             payment: PaymentView::try_from(recorded.payment)?,
-            case_state: recorded.case.state,
-            case_outcome: recorded.case.outcome,
+            case_state: recorded.case.state.to_string(),
+            case_outcome: recorded.case.outcome.map(|outcome| outcome.to_string()),
         };
         Created::new(StatusCode::CREATED.as_u16(), &outcome, Some(location))
     })
@@ -512,7 +513,7 @@ pub async fn reverse_payment(
         .await?;
     Ok(HttpResponse::Ok().json(PaymentOutcome {
         payment: PaymentView::try_from(reversed.payment)?,
-        case_state: reversed.case.state,
-        case_outcome: reversed.case.outcome,
+        case_state: reversed.case.state.to_string(),
+        case_outcome: reversed.case.outcome.map(|outcome| outcome.to_string()),
     }))
 }

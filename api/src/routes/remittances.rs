@@ -5,9 +5,9 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use solvo_app::money::from_minor;
 use solvo_app::remittances::{NewRemittance, RemittanceRow, Statement, StatementLine, read, run};
 use solvo_app::{AppError, clock};
+use solvo_domain::money::{Currency, Money};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -107,25 +107,25 @@ impl TryFrom<&RemittanceRow> for RemittanceSummary {
     type Error = AppError;
 
     fn try_from(row: &RemittanceRow) -> Result<Self, AppError> {
-        let money = |minor: i64| from_minor(minor, &row.currency).map(MoneyView::from);
+        let money = |minor: i64| MoneyView::from(Money::from_minor(minor, row.currency));
         Ok(Self {
             id: row.id.clone(),
             organisation_id: row.organisation_id.clone(),
             period_end: row.period_end,
-            collected: money(row.collected_minor)?,
-            costs: money(row.costs_minor)?,
-            unapplied: money(row.unapplied_minor)?,
-            commission: money(row.commission_minor)?,
-            net: money(row.net_minor)?,
+            collected: money(row.collected_minor),
+            costs: money(row.costs_minor),
+            unapplied: money(row.unapplied_minor),
+            commission: money(row.commission_minor),
+            net: money(row.net_minor),
             created_by: row.created_by.clone(),
             created_at: clock::rfc3339(row.created_at),
         })
     }
 }
 
-fn line_view(line: &StatementLine, currency: &str) -> Result<RemittanceLineView, AppError> {
+fn line_view(line: &StatementLine, currency: Currency) -> Result<RemittanceLineView, AppError> {
     let row = &line.row;
-    let money = |minor: i64| from_minor(minor, currency).map(MoneyView::from);
+    let money = |minor: i64| MoneyView::from(Money::from_minor(minor, currency));
     Ok(RemittanceLineView {
         kind: row.kind.clone(),
         payment_id: row.payment_id.clone(),
@@ -133,13 +133,13 @@ fn line_view(line: &StatementLine, currency: &str) -> Result<RemittanceLineView,
         case_number: line.case_number,
         creditor_reference: line.creditor_reference.clone(),
         value_date: row.value_date,
-        amount: money(row.amount_minor)?,
-        principal: money(row.principal_minor)?,
-        interest: money(row.interest_minor)?,
-        costs: money(row.costs_minor)?,
-        unapplied: money(row.unapplied_minor)?,
-        commission: money(row.commission_minor)?,
-        net: money(row.net_minor)?,
+        amount: money(row.amount_minor),
+        principal: money(row.principal_minor),
+        interest: money(row.interest_minor),
+        costs: money(row.costs_minor),
+        unapplied: money(row.unapplied_minor),
+        commission: money(row.commission_minor),
+        net: money(row.net_minor),
     })
 }
 
@@ -152,7 +152,7 @@ impl TryFrom<&Statement> for RemittanceView {
             lines: statement
                 .lines
                 .iter()
-                .map(|line| line_view(line, &statement.row.currency))
+                .map(|line| line_view(line, statement.row.currency))
                 .collect::<Result<_, _>>()?,
         })
     }
@@ -160,8 +160,8 @@ impl TryFrom<&Statement> for RemittanceView {
 
 /// The statement as CSV: one row per line, amounts as decimal strings, then a `total` row.
 fn csv_of(statement: &Statement) -> Result<Vec<u8>, AppError> {
-    let currency = statement.row.currency.as_str();
-    let amount = |minor: i64| from_minor(minor, currency).map(|money| money.amount_string());
+    let currency = statement.row.currency;
+    let amount = |minor: i64| Money::from_minor(minor, currency).amount_string();
     let mut writer = csv::Writer::from_writer(Vec::new());
     let fail = |err: csv::Error| AppError::internal(err.to_string());
     writer
@@ -192,14 +192,14 @@ fn csv_of(statement: &Statement) -> Result<Vec<u8>, AppError> {
                 line.case_number.to_string(),
                 line.creditor_reference.clone(),
                 row.value_date.to_string(),
-                currency.to_owned(),
-                amount(row.amount_minor)?,
-                amount(row.principal_minor)?,
-                amount(row.interest_minor)?,
-                amount(row.costs_minor)?,
-                amount(row.unapplied_minor)?,
-                amount(row.commission_minor)?,
-                amount(row.net_minor)?,
+                currency.code().to_owned(),
+                amount(row.amount_minor),
+                amount(row.principal_minor),
+                amount(row.interest_minor),
+                amount(row.costs_minor),
+                amount(row.unapplied_minor),
+                amount(row.commission_minor),
+                amount(row.net_minor),
             ])
             .map_err(fail)?;
     }
@@ -222,14 +222,14 @@ fn csv_of(statement: &Statement) -> Result<Vec<u8>, AppError> {
             String::new(),
             String::new(),
             totals.period_end.to_string(),
-            currency.to_owned(),
-            amount(totals.collected_minor)?,
-            amount(principal)?,
-            amount(interest)?,
-            amount(totals.costs_minor)?,
-            amount(totals.unapplied_minor)?,
-            amount(totals.commission_minor)?,
-            amount(totals.net_minor)?,
+            currency.code().to_owned(),
+            amount(totals.collected_minor),
+            amount(principal),
+            amount(interest),
+            amount(totals.costs_minor),
+            amount(totals.unapplied_minor),
+            amount(totals.commission_minor),
+            amount(totals.net_minor),
         ])
         .map_err(fail)?;
     writer

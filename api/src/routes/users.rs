@@ -16,7 +16,7 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::extract::precondition::{if_match_version, version_etag};
-use crate::roles::{RoleName, stored_role};
+use crate::roles::RoleName;
 use crate::routes::pagination::ListParams;
 use crate::state::AppState;
 
@@ -48,7 +48,7 @@ impl TryFrom<UserRow> for User {
     type Error = AppError;
     fn try_from(row: UserRow) -> Result<Self, AppError> {
         Ok(Self {
-            role: stored_role(&row.role)?.into(),
+            role: row.role.into(),
             id: row.id,
             organisation_id: row.organisation_id,
             email: row.email,

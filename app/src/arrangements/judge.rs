@@ -8,6 +8,8 @@ use solvo_domain::arrangement::{
     Frequency, Instalment, PlanStanding, PromiseStatus, PromiseTerms, Received, next_review,
     plan_standing, promise_statuses,
 };
+use solvo_domain::case::Outcome;
+use solvo_domain::case::StateName;
 use solvo_domain::case::{Command, Facts};
 use solvo_domain::money::{Currency, Money};
 use solvo_persistence::AnyConnection;
@@ -32,8 +34,7 @@ pub fn judge(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<CaseRow, AppError> {
-    let currency =
-        Currency::parse(&case.currency).map_err(|err| AppError::corrupt("case", &case.id, err))?;
+    let currency = case.currency;
     lapse_disputes(conn, &case, now)?;
     let paid = received(conn, &case.id, currency)?;
     judge_promises(conn, &case, currency, &paid, today, now)?;
@@ -48,7 +49,7 @@ fn lapse_disputes(
     case: &CaseRow,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    if case.state == "disputed" {
+    if case.state == StateName::Disputed {
         return Ok(());
     }
     let reasons = format!(
@@ -140,7 +141,7 @@ fn judge_plan(
             let reason = (!completed).then(|| {
                 format!(
                     "The case closed as {}.",
-                    case.outcome.as_deref().unwrap_or("closed")
+                    case.outcome.map_or("closed", Outcome::as_str)
                 )
             });
             let ending = Ending {
@@ -276,9 +277,7 @@ fn plan_command(
         map.insert("automatic".into(), json!(true));
     }
     // Neither command has a guard that reads the ledger.
-    let facts = Facts::owing(Money::zero(
-        Currency::parse(&case.currency).map_err(|err| AppError::corrupt("case", &case.id, err))?,
-    ));
+    let facts = Facts::owing(Money::zero(case.currency));
     apply_command(
         conn,
         case,

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
 use solvo_domain::arrangement::{Frequency, instalment_cover, next_review};
+use solvo_domain::case::StateName;
 use solvo_domain::case::{Command, Facts};
 use solvo_domain::money::{Currency, Money};
 use solvo_domain::permission::Permission;
@@ -107,7 +108,7 @@ pub(crate) fn agree_on(
     rates: &RateTables,
     now: NaiveDateTime,
 ) -> Result<Agreed, AppError> {
-    if case.state == "closed" {
+    if case.state == StateName::Closed {
         return Err(AppError::CaseClosed);
     }
     let today = now.date();
@@ -284,8 +285,7 @@ fn assemble(
     row: PlanRow,
     today: NaiveDate,
 ) -> Result<PlanRecord, AppError> {
-    let currency =
-        Currency::parse(&row.currency).map_err(|err| AppError::corrupt("plan", &row.id, err))?;
+    let currency = row.currency;
     let rows = payment_plans::instalments_of(conn, std::slice::from_ref(&row.id))?;
     let instalments = instalments_of(&row, &rows, currency)?;
     let through = row.ended_at.map_or(today, |at| at.date().min(today));
@@ -309,5 +309,5 @@ fn assemble(
 }
 
 fn currency_of(case: &CaseRow) -> Result<Currency, AppError> {
-    Currency::parse(&case.currency).map_err(|err| AppError::corrupt("case", &case.id, err))
+    Ok(case.currency)
 }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use serde_json::json;
+use solvo_domain::case::StateName;
 use solvo_domain::permission::Permission;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
@@ -36,7 +37,7 @@ pub fn make(
     let case = visible_case(conn, caller, case_id)?;
     cases::lock_for_change(conn, &case.id, now)?;
     let case = cases::find(conn, None, &case.id)?;
-    if case.state == "closed" {
+    if case.state == StateName::Closed {
         return Err(AppError::CaseClosed);
     }
     let terms = terms_of(&case)?;

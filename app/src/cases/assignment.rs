@@ -56,7 +56,7 @@ pub fn assign(
     caller.require(Permission::AssignCases)?;
     let case = visible_case(conn, caller, case_id)?;
     let collector = match users::find(conn, collector_id) {
-        Ok(user) if user.role == Role::Collector.as_str() && !user.disabled => user,
+        Ok(user) if user.role == Role::Collector && !user.disabled => user,
         Ok(_) | Err(PersistenceError::NotFound) => {
             return Err(AppError::invalid(
                 "collector_id",

@@ -6,8 +6,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use solvo_domain::jurisdiction::JurisdictionCode;
-use solvo_domain::ledger::{self, Account, CaseTerms, LedgerInvoice, Posting};
+use solvo_domain::ledger::{self, CaseTerms, LedgerInvoice, Posting};
 pub use solvo_domain::ledger::{Balance, InterestGap, InvoiceInterestLine};
 use solvo_domain::money::{Currency, Money};
 use solvo_domain::rates::RateTables;
@@ -81,8 +80,8 @@ pub fn compute(
 /// [`AppError::Corrupt`] when a stored value does not parse.
 pub fn terms_of(case: &CaseRow) -> Result<CaseTerms, AppError> {
     let corrupt = |err: &dyn std::fmt::Display| AppError::corrupt("case", &case.id, err);
-    let jurisdiction = JurisdictionCode::parse(&case.jurisdiction).map_err(|err| corrupt(&err))?;
-    let currency = Currency::parse(&case.currency).map_err(|err| corrupt(&err))?;
+    let jurisdiction = case.jurisdiction;
+    let currency = case.currency;
     let contractual_rate = case
         .contractual_interest_rate
         .as_deref()
@@ -101,7 +100,7 @@ pub fn terms_of(case: &CaseRow) -> Result<CaseTerms, AppError> {
 /// # Errors
 /// [`AppError::Corrupt`] when its currency is not the case's.
 pub fn invoice_of(row: &InvoiceRow, currency: Currency) -> Result<LedgerInvoice, AppError> {
-    if row.currency != currency.code() {
+    if row.currency != currency {
         return Err(AppError::corrupt(
             "invoice",
             &row.id,
@@ -121,10 +120,8 @@ pub fn invoice_of(row: &InvoiceRow, currency: Currency) -> Result<LedgerInvoice,
 /// # Errors
 /// [`AppError::Corrupt`] for an unknown account or a currency other than the case's.
 pub fn posting_of(row: &PostingRow, currency: Currency) -> Result<Posting, AppError> {
-    let account = Account::parse(&row.account).ok_or_else(|| {
-        AppError::corrupt("posting", &row.id, format!("account `{}`", row.account))
-    })?;
-    if row.currency != currency.code() {
+    let account = row.account;
+    if row.currency != currency {
         return Err(AppError::corrupt(
             "posting",
             &row.id,

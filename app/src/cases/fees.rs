@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use solvo_domain::fees::{FeeSchedule, withdrawal_fee};
+use solvo_domain::ledger::Account;
 use solvo_domain::money::Money;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
@@ -40,7 +41,7 @@ pub fn post_withdrawal_fee(
         id: new_id("pst"),
         case_id: case.id.clone(),
         invoice_id: None,
-        account: "fees".to_owned(),
+        account: Account::Fees,
         amount_minor: minor,
         currency: case.currency.clone(),
         effective_date: at.date(),

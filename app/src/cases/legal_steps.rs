@@ -7,6 +7,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use solvo_domain::case::StateName;
+use solvo_domain::ledger::Account;
 use solvo_domain::money::Money;
 use solvo_domain::permission::Permission;
 use solvo_persistence::AnyConnection;
@@ -83,10 +85,10 @@ impl LegalStepKind {
     }
 
     /// The case state the step belongs to.
-    fn state(self) -> &'static str {
+    fn state(self) -> StateName {
         match self {
-            Self::InsolvencyProceedings | Self::ClaimLodged => "insolvency",
-            _ => "legal",
+            Self::InsolvencyProceedings | Self::ClaimLodged => StateName::Insolvency,
+            _ => StateName::Legal,
         }
     }
 }
@@ -243,7 +245,7 @@ pub fn record(
             id: new_id("pst"),
             case_id: case.id.clone(),
             invoice_id: Some(first.id),
-            account: "costs".to_owned(),
+            account: Account::Costs,
             amount_minor: minor,
             currency: case.currency.clone(),
             effective_date: input.occurred_on,

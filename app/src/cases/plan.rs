@@ -4,6 +4,7 @@
 
 use chrono::NaiveDateTime;
 use serde_json::json;
+use solvo_domain::case::StateName;
 use solvo_domain::case::{CaseState, Command, Facts, apply};
 use solvo_domain::fees::FeeSchedule;
 use solvo_domain::identifiers::CreditorReference;
@@ -107,9 +108,9 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, AppErr
         case_number: resolved.case_number,
         rf_reference: rf.as_str().to_owned(),
         creditor_reference: case.creditor_reference,
-        currency: case.currency.code().to_owned(),
-        jurisdiction: resolved.jurisdiction.as_str().to_owned(),
-        state: String::new(),
+        currency: case.currency,
+        jurisdiction: resolved.jurisdiction,
+        state: StateName::Submitted,
         state_detail: String::new(),
         outcome: None,
         collector_id: None,
@@ -154,7 +155,7 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, AppErr
         state = transition.state;
         row.collector_id = Some(collector.clone());
     }
-    row.state = state.name().as_str().to_owned();
+    row.state = state.name();
     row.state_detail = serde_json::to_string(&state).map_err(anyhow::Error::from)?;
     let invoices = invoice_rows(&row, &case.invoices, now)?;
     let postings = opening_postings(
@@ -232,7 +233,7 @@ fn opening_postings(
                 id: new_id("pst"),
                 case_id: case.id.clone(),
                 invoice_id: posting.invoice,
-                account: posting.account.as_str().to_owned(),
+                account: posting.account,
                 amount_minor: to_minor(posting.amount, posting.account.as_str())?,
                 currency: case.currency.clone(),
                 effective_date: posting.effective_date,

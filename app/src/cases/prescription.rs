@@ -2,7 +2,8 @@
 //! jurisdiction's general rule, the invoice it falls on, and the warning due today.
 
 use chrono::NaiveDate;
-use solvo_domain::jurisdiction::{self, JurisdictionCode};
+use solvo_domain::case::StateName;
+use solvo_domain::jurisdiction;
 use solvo_domain::prescription::{
     ClaimDates, DEFAULT_WARNING_HORIZONS_DAYS, PrescriptionEvent, PrescriptionEventKind,
     WarningLevel, deadline, warnings,
@@ -71,10 +72,7 @@ pub fn summarise(
     events: &[PrescriptionEvent],
     today: NaiveDate,
 ) -> PrescriptionSummary {
-    let rule = JurisdictionCode::parse(&case.jurisdiction)
-        .ok()
-        .and_then(jurisdiction::find)
-        .and_then(|rules| rules.general_prescription());
+    let rule = jurisdiction::find(case.jurisdiction).and_then(|rules| rules.general_prescription());
     let Some(rule) = rule else {
         return PrescriptionSummary::default();
     };
@@ -138,7 +136,7 @@ pub fn warn(
 ) -> Result<bool, crate::error::AppError> {
     use solvo_persistence::repositories::{cases, invoices};
     let case = cases::find(conn, None, case_id)?;
-    if case.state == "closed" {
+    if case.state == StateName::Closed {
         return Ok(false);
     }
     let invoices = invoices::of_case(conn, &case.id)?;

@@ -2,6 +2,7 @@
 //! prescription today, the state machine's state and the instructions the caller may send now.
 
 use chrono::NaiveDateTime;
+use solvo_domain::case::StateName;
 use solvo_domain::case::{CaseState, Instruction, allowed_instructions};
 use solvo_domain::rates::RateTables;
 use solvo_persistence::AnyConnection;
@@ -109,7 +110,7 @@ pub fn assemble(
     let allowed = allowed_instructions(caller.role, &state);
     let prescription = summarise(&case, &invoices, events, now.date());
     let assessment_due_at = assessment_due_at(case.created_at);
-    let assessment_overdue = case.state == "assessment" && now > assessment_due_at;
+    let assessment_overdue = case.state == StateName::Assessment && now > assessment_due_at;
     Ok(CaseDetails {
         case,
         state,

@@ -5,8 +5,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
+use solvo_domain::case::StateName;
 use solvo_domain::case::{Command, Facts};
-use solvo_domain::money::{Currency, Money};
+use solvo_domain::money::Money;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::repositories::cases;
 
@@ -30,12 +31,12 @@ pub fn resume_if_due(
         // Read again inside the transaction: since the listing, a person may have resumed,
         // closed or re-paused the case with another date.
         let case = cases::find(conn, None, id)?;
-        let due = case.state == "paused" && case.resume_on.is_some_and(|date| date <= today);
+        let due =
+            case.state == StateName::Paused && case.resume_on.is_some_and(|date| date <= today);
         if !due {
             return Ok(false);
         }
-        let currency =
-            Currency::parse(&case.currency).map_err(|err| AppError::corrupt("case", id, err))?;
+        let currency = case.currency;
         // `resume` has no guard that reads the facts, so the ledger is not consulted.
         let facts = Facts::owing(Money::zero(currency));
         let extras = Extras {

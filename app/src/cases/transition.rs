@@ -47,12 +47,9 @@ pub fn apply_command(
     let transition = apply(&state, command, facts).map_err(|refusal| refused(&refusal))?;
     let detail = serde_json::to_string(&transition.state).map_err(anyhow::Error::from)?;
     let change = StateChange {
-        state: transition.state.name().as_str().to_owned(),
+        state: transition.state.name(),
         state_detail: detail,
-        outcome: transition
-            .state
-            .outcome()
-            .map(|outcome| outcome.as_str().to_owned()),
+        outcome: transition.state.outcome(),
         resume_on: extras.resume_on,
     };
     cases::change_state(conn, &case.id, case.version, &change, now).map_err(|err| match err {

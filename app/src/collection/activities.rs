@@ -4,6 +4,7 @@
 
 use chrono::NaiveDateTime;
 use serde_json::json;
+use solvo_domain::case::StateName;
 use solvo_domain::permission::Permission;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
@@ -32,7 +33,7 @@ pub fn log(
     caller.require(Permission::WorkCases)?;
     let notes = input.validate_for(now.date())?;
     let case = visible_case(conn, caller, case_id)?;
-    if case.state == "closed" {
+    if case.state == StateName::Closed {
         return Err(AppError::CaseClosed);
     }
     cases::lock_for_change(conn, &case.id, now)?;

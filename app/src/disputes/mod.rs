@@ -15,6 +15,7 @@ pub mod input;
 
 use chrono::NaiveDateTime;
 use serde_json::json;
+use solvo_domain::case::StateName;
 use solvo_domain::case::{Command, DisputeResolution, Facts};
 use solvo_domain::ledger::{CreditError, InvoiceBalance, credit_note_postings};
 use solvo_domain::money::Money;
@@ -37,7 +38,7 @@ use crate::cases::balance;
 use crate::cases::events::ActorRef;
 use crate::cases::transition::{Extras, apply_command};
 use crate::error::{AppError, FieldError};
-use crate::money::{detail_json, from_minor, to_minor};
+use crate::money::{detail_json, to_minor};
 use crate::principal::Principal;
 
 /// A dispute read back: the row with its amounts and lists parsed.
@@ -68,14 +69,10 @@ impl DisputeRecord {
         let list = |raw: &str| serde_json::from_str::<Vec<String>>(raw);
         let invoice_numbers = list(&row.invoice_numbers).map_err(|_| corrupt("invoice_numbers"))?;
         let document_ids = list(&row.document_ids).map_err(|_| corrupt("document_ids"))?;
-        let money = |minor: Option<i64>| {
-            minor
-                .map(|minor| from_minor(minor, &row.currency))
-                .transpose()
-        };
+        let money = |minor: Option<i64>| minor.map(|minor| Money::from_minor(minor, row.currency));
         Ok(Self {
-            disputed_amount: money(row.disputed_amount_minor)?,
-            credited_amount: money(row.credited_amount_minor)?,
+            disputed_amount: money(row.disputed_amount_minor),
+            credited_amount: money(row.credited_amount_minor),
             category,
             invoice_numbers,
             document_ids,
@@ -128,7 +125,7 @@ pub(crate) fn raise_on(
 ) -> Result<DisputeChange, AppError> {
     cases::lock_for_change(conn, &case.id, now)?;
     let case = cases::find(conn, None, &case.id)?;
-    if case.state == "closed" {
+    if case.state == StateName::Closed {
         return Err(AppError::CaseClosed);
     }
     let owed = balance::load(conn, &case, rates, now.date())?.outstanding;
@@ -280,7 +277,7 @@ pub fn resolve(
                             id: new_id("pst"),
                             case_id: case.id.clone(),
                             invoice_id: posting.invoice.clone(),
-                            account: posting.account.as_str().to_owned(),
+                            account: posting.account,
                             amount_minor: to_minor(posting.amount, "credited_amount")?,
                             currency: case.currency.clone(),
                             effective_date: posting.effective_date,

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use solvo_domain::money::{Currency, Money};
 use solvo_persistence::repositories::case_events::CaseEventRow;
 use solvo_persistence::repositories::cases::CaseRow;
 use solvo_persistence::repositories::events::EventRow;
@@ -121,10 +122,10 @@ impl From<&CaseRow> for CaseSummary {
             rf_reference: case.rf_reference.clone(),
             creditor_reference: case.creditor_reference.clone(),
             debtor_id: case.debtor_id.clone(),
-            state: case.state.clone(),
-            outcome: case.outcome.clone(),
-            jurisdiction: case.jurisdiction.clone(),
-            currency: case.currency.clone(),
+            state: case.state.as_str().to_owned(),
+            outcome: case.outcome.map(|outcome| outcome.as_str().to_owned()),
+            jurisdiction: case.jurisdiction.as_str().to_owned(),
+            currency: case.currency.code().to_owned(),
             collector_id: case.collector_id.clone(),
             version: case.version,
         }
@@ -233,7 +234,7 @@ impl PaymentEventData {
                 id: payment.row.id.clone(),
                 received_by: payment.row.received_by.clone(),
                 amount: payment.amount.amount_string(),
-                currency: payment.row.currency.clone(),
+                currency: payment.row.currency.code().to_owned(),
                 value_date: payment.row.value_date,
                 method: payment.row.method.clone(),
                 allocation: payment
@@ -253,8 +254,8 @@ impl PaymentEventData {
 }
 
 /// A stored minor-unit amount as the decimal string the API shows.
-fn decimal(minor: i64, currency: &str) -> Result<String, AppError> {
-    Ok(crate::money::from_minor(minor, currency)?.amount_string())
+fn decimal(minor: i64, currency: Currency) -> String {
+    Money::from_minor(minor, currency).amount_string()
 }
 
 /// A remittance statement as its event shows it; amounts are decimal strings.
@@ -297,18 +298,18 @@ impl RemittanceEventData {
     pub fn new(
         row: &solvo_persistence::repositories::remittances::RemittanceRow,
     ) -> Result<Self, AppError> {
-        let c = row.currency.as_str();
+        let c = row.currency;
         Ok(Self {
             remittance: RemittanceSummary {
                 id: row.id.clone(),
                 organisation_id: row.organisation_id.clone(),
-                currency: row.currency.clone(),
+                currency: row.currency.code().to_owned(),
                 period_end: row.period_end,
-                collected: decimal(row.collected_minor, c)?,
-                costs: decimal(row.costs_minor, c)?,
-                unapplied: decimal(row.unapplied_minor, c)?,
-                commission: decimal(row.commission_minor, c)?,
-                net: decimal(row.net_minor, c)?,
+                collected: decimal(row.collected_minor, c),
+                costs: decimal(row.costs_minor, c),
+                unapplied: decimal(row.unapplied_minor, c),
+                commission: decimal(row.commission_minor, c),
+                net: decimal(row.net_minor, c),
                 created_at: rfc3339(row.created_at),
             },
         })
@@ -360,7 +361,7 @@ impl FeeInvoiceEventData {
         row: &solvo_persistence::repositories::fee_invoices::FeeInvoiceRow,
     ) -> Result<Self, AppError> {
         use crate::fee_invoices::figures;
-        let c = row.currency.as_str();
+        let c = row.currency;
         Ok(Self {
             fee_invoice: FeeInvoiceSummary {
                 id: row.id.clone(),
@@ -368,13 +369,13 @@ impl FeeInvoiceEventData {
                 kind: figures::kind(row)?.as_str().to_owned(),
                 number: figures::number(row)?,
                 credits_id: row.credits_id.clone(),
-                currency: row.currency.clone(),
+                currency: row.currency.code().to_owned(),
                 issue_date: row.issue_date,
-                net: decimal(row.net_minor, c)?,
-                vat: decimal(row.vat_minor, c)?,
-                total: decimal(figures::total_minor(row)?, c)?,
-                withheld: decimal(row.withheld_minor, c)?,
-                amount_due: decimal(figures::amount_due_minor(row)?, c)?,
+                net: decimal(row.net_minor, c),
+                vat: decimal(row.vat_minor, c),
+                total: decimal(figures::total_minor(row)?, c),
+                withheld: decimal(row.withheld_minor, c),
+                amount_due: decimal(figures::amount_due_minor(row)?, c),
             },
         })
     }

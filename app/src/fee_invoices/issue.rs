@@ -88,7 +88,7 @@ pub fn issue(
         series: kind.series().to_owned(),
         year,
         sequence,
-        currency: currency.code().to_owned(),
+        currency,
         issue_date,
         period_end: input.period_end,
         vat_treatment: vat.as_str().to_owned(),

@@ -2,7 +2,7 @@
 //! layout `solvo_pdf`'s.
 
 use solvo_domain::invoicing::{DocumentKind, VatTreatment};
-use solvo_domain::money::{Currency, Money};
+use solvo_domain::money::Money;
 
 use super::figures;
 use super::parties::Party;
@@ -21,7 +21,7 @@ pub fn render(invoice: &FeeInvoice) -> Result<Vec<u8>, AppError> {
 fn document(invoice: &FeeInvoice) -> Result<solvo_pdf::InvoiceDocument, AppError> {
     let row = &invoice.row;
     let corrupt = |detail: &str| AppError::corrupt("fee invoice", &row.id, detail);
-    let currency = Currency::parse(&row.currency).map_err(|_| corrupt("currency"))?;
+    let currency = row.currency;
     let kind = figures::kind(row)?;
     let rate = u32::try_from(row.vat_rate_bp).map_err(|_| corrupt("vat rate"))?;
     let vat = VatTreatment::parse(&row.vat_treatment, rate).ok_or_else(|| corrupt("vat"))?;
@@ -141,6 +141,7 @@ fn grouped(money: Money) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use solvo_domain::money::Currency;
 
     #[test]
     fn amounts_are_grouped_by_thousands() {

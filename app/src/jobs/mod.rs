@@ -117,10 +117,7 @@ fn discover(conn: &mut AnyConnection, clock: &Clock) -> Result<(), AppError> {
     let job = |kind, case_id, due_on| new_job(kind, case_id, due_on, now);
     let mut due: Vec<JobRow> = cases::due_to_resume(conn, today, BATCH)?
         .into_iter()
-        .map(|case| {
-            let on = case.resume_on.unwrap_or(today);
-            job(JobKind::ResumeCase, case.id, on)
-        })
+        .map(|(case_id, resume_on)| job(JobKind::ResumeCase, case_id, resume_on.unwrap_or(today)))
         .collect();
     due.extend(
         review::due_cases(conn, today, BATCH)?

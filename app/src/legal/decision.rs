@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 use solvo_domain::case::Facts;
+use solvo_domain::case::StateName;
 use solvo_domain::money::Money;
 use solvo_domain::permission::Permission;
 use solvo_domain::rates::RateTables;
@@ -46,7 +47,7 @@ pub fn decide(
     };
     let updated = match (valid.decision, valid.approved_cost_estimate) {
         (LegalDecision::Approve, Some(approved)) => {
-            let approved = approved_estimate(&approved, &facts, case.state == "pre_legal")?;
+            let approved = approved_estimate(&approved, &facts, case.state == StateName::PreLegal)?;
             let detail = json!({
                 "decision": LegalDecision::Approve,
                 "approved_cost_estimate": approved.map(detail_json),

@@ -110,7 +110,7 @@ pub fn latest(
         assessment,
         recorded_at: event.occurred_at,
         decision,
-        case_state: case.state.clone(),
+        case_state: case.state.as_str().to_owned(),
     }))
 }
 

@@ -251,7 +251,7 @@ pub(super) fn rows_of(
                 id: new_id("pst"),
                 case_id: case.id.clone(),
                 invoice_id: posting.invoice.clone(),
-                account: posting.account.as_str().to_owned(),
+                account: posting.account,
                 amount_minor: to_minor(posting.amount, posting.account.as_str())?,
                 currency: case.currency.clone(),
                 effective_date: posting.effective_date,

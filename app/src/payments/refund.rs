@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use solvo_domain::ledger::Account;
 use solvo_domain::ledger::{RefundError, refund_postings};
 use solvo_domain::money::Money;
 use solvo_domain::permission::Permission;
@@ -125,7 +126,7 @@ pub fn refund(
                 id: new_id("pst"),
                 case_id: case.id.clone(),
                 invoice_id: None,
-                account: posting.account.as_str().to_owned(),
+                account: posting.account,
                 amount_minor: to_minor(posting.amount, "amount")?,
                 currency: case.currency.clone(),
                 effective_date: posting.effective_date,
@@ -178,7 +179,7 @@ fn creditors_credit(
     let direct = payments::standing_received_by(conn, case_id, "creditor")?;
     let minor: i64 = postings_repo::of_payments(conn, &direct)?
         .iter()
-        .filter(|posting| posting.account == "unapplied" && posting.amount_minor < 0)
+        .filter(|posting| posting.account == Account::Unapplied && posting.amount_minor < 0)
         .map(|posting| -posting.amount_minor)
         .sum();
     Ok(Money::from_minor(minor, currency))

@@ -5,7 +5,9 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 use solvo_domain::case::{CaseState, Command, Facts, Outcome};
+use solvo_domain::ledger::Account;
 use solvo_domain::ledger::reversal_postings;
+use solvo_domain::money::Money;
 use solvo_domain::permission::Permission;
 use solvo_domain::rates::RateTables;
 use solvo_persistence::repositories::cases::{self, CaseRow};
@@ -23,7 +25,7 @@ use crate::cases::balance::{self, posting_of, terms_of};
 use crate::cases::events::{ActorRef, event};
 use crate::cases::transition::{Extras, apply_command, state_of};
 use crate::error::AppError;
-use crate::money::{detail_json, from_minor, to_minor};
+use crate::money::{detail_json, to_minor};
 use crate::principal::Principal;
 
 /// A reversed payment and the case after it (reopened when the payment had closed it
@@ -92,7 +94,7 @@ pub fn reverse(
     )?;
     postings_repo::insert_all(conn, &undo)?;
     let payment = payments::find(conn, None, &payment.id)?;
-    let amount = from_minor(payment.amount_minor, &payment.currency)?;
+    let amount = Money::from_minor(payment.amount_minor, payment.currency);
     let actor = ActorRef::from(caller);
     let detail = json!({
         "payment_id": payment.id,
@@ -165,7 +167,7 @@ fn refuse_if_credit_refunded(
 ) -> Result<(), AppError> {
     let left: i64 = own
         .iter()
-        .filter(|posting| posting.account == "unapplied" && posting.amount_minor < 0)
+        .filter(|posting| posting.account == Account::Unapplied && posting.amount_minor < 0)
         .map(|posting| -posting.amount_minor)
         .sum();
     if left == 0 {
@@ -176,12 +178,12 @@ fn refuse_if_credit_refunded(
         "unapplied",
     )?;
     if left > held {
-        let currency = &case.currency;
+        let currency = case.currency;
         return Err(AppError::CreditRefunded(format!(
             "This payment left {} {currency} of credit, and only {} {currency} is still held: the \
              rest was refunded. Reversing it would return money twice; recover the refund first.",
-            from_minor(left, currency)?.amount_string(),
-            from_minor(held, currency)?.amount_string(),
+            Money::from_minor(left, currency).amount_string(),
+            Money::from_minor(held, currency).amount_string(),
         )));
     }
     Ok(())

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use solvo_domain::ledger::Account;
-use solvo_domain::money::{Currency, Money};
+use solvo_domain::money::Money;
 use solvo_persistence::repositories::invoices::InvoiceRow;
 use solvo_persistence::repositories::ledger::PostingRow;
 pub use solvo_persistence::repositories::payments::PaymentRow;
@@ -52,18 +52,11 @@ impl PaymentRecord {
         postings: &[&PostingRow],
         numbers: &HashMap<&str, &str>,
     ) -> Result<Self, AppError> {
-        let currency = Currency::parse(&row.currency)
-            .map_err(|err| AppError::corrupt("payment", &row.id, err))?;
+        let currency = row.currency;
         let mut allocation = Vec::new();
         let mut unapplied = Money::zero(currency);
         for posting in postings.iter().filter(|posting| posting.amount_minor < 0) {
-            let account = Account::parse(&posting.account).ok_or_else(|| {
-                AppError::corrupt(
-                    "posting",
-                    &posting.id,
-                    format!("account `{}`", posting.account),
-                )
-            })?;
+            let account = posting.account;
             if account == Account::Unapplied {
                 unapplied = Money::from_minor(-posting.amount_minor, currency);
                 continue;

@@ -9,7 +9,7 @@
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use solvo_domain::money::Currency;
+use solvo_domain::money::Money;
 use solvo_domain::permission::Permission;
 use solvo_domain::portal::language::Language;
 use solvo_domain::portal::wording::Refusal;
@@ -95,8 +95,7 @@ pub fn claim(
     }
     let principal = debtor.principal();
     let today = now.date();
-    let currency =
-        Currency::parse(&case.currency).map_err(|err| AppError::corrupt("case", &case.id, err))?;
+    let currency = case.currency;
     let mut errors = Vec::new();
     check_case_currency(input.currency.as_deref(), currency, &mut errors);
     let amount = parse_amount(&input.amount, currency, "amount", false)
@@ -257,12 +256,12 @@ pub fn decide(
             claim.status
         )));
     }
-    let amount = crate::money::from_minor(claim.amount_minor, &claim.currency)?;
+    let amount = Money::from_minor(claim.amount_minor, claim.currency);
     let (decision, recorded) = match decision {
         ClaimDecisionInput::Confirm => {
             let payment = NewPayment {
                 amount: amount.amount_string(),
-                currency: Some(claim.currency.clone()),
+                currency: Some(claim.currency.code().to_owned()),
                 value_date: claim.paid_on,
                 method: PaymentMethod::BankTransfer,
                 bank_reference: Some(claim.bank_reference.clone()),

@@ -101,7 +101,7 @@ fn monthly(count: u32, first: NaiveDate) -> NewPlan {
 }
 
 fn currency_of(case: &CaseRow) -> Result<Currency, AppError> {
-    Currency::parse(&case.currency).map_err(|err| AppError::corrupt("case", &case.id, err))
+    Ok(case.currency)
 }
 
 /// Locks `case_id` and reads it again, so two answers to one case follow each other.
@@ -603,7 +603,7 @@ fn limits_of_row(row: &PlanLimitsRow) -> Result<PlanLimits, AppError> {
     let corrupt = |err: &dyn std::fmt::Display| {
         AppError::corrupt("plan limits", &row.organisation_id, err.to_string())
     };
-    let currency = Currency::parse(&row.min_instalment_currency).map_err(|err| corrupt(&err))?;
+    let currency = row.min_instalment_currency;
     Ok(PlanLimits {
         max_instalments: u32::try_from(row.max_instalments).map_err(|err| corrupt(&err))?,
         min_instalment: Money::from_minor(row.min_instalment_minor, currency),
@@ -732,7 +732,7 @@ pub fn set_limits(
         organisation_id: organisation_id.to_owned(),
         max_instalments: i32::try_from(input.max_instalments).unwrap_or(i32::MAX),
         min_instalment_minor: to_minor(minimum, "min_instalment")?,
-        min_instalment_currency: minimum.currency().code().to_owned(),
+        min_instalment_currency: minimum.currency(),
         max_duration_months: i32::try_from(input.max_duration_months).unwrap_or(i32::MAX),
         updated_by: caller.actor_id().to_owned(),
         updated_at: now,

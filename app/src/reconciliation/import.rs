@@ -95,7 +95,7 @@ pub fn import(
         account_other_id: statement.account.other.clone(),
         account_key,
         collection_account,
-        currency: statement.currency.code().to_owned(),
+        currency: statement.currency,
         opening_balance_minor: balance(statement.opening_balance, "opening_balance")?,
         closing_balance_minor: balance(statement.closing_balance, "closing_balance")?,
         entry_count: i64::try_from(statement.entry_count)
@@ -162,7 +162,7 @@ fn transaction_row(
         value_date: tx.value_date,
         direction: tx.direction.as_str().to_owned(),
         amount_minor: to_minor(tx.amount, "amount")?,
-        currency: tx.amount.currency().code().to_owned(),
+        currency: tx.amount.currency(),
         reversal_indicator: tx.reversal,
         counterparty_name: tx.counterparty_name.clone(),
         counterparty_iban: tx.counterparty_iban.clone(),

@@ -136,7 +136,7 @@ pub fn match_transaction(
             "The entry has neither a value date nor a booking date.".into(),
         ));
     };
-    let total = amount_of(&row)?;
+    let total = amount_of(&row);
     let parts: Vec<(String, solvo_domain::money::Money)> = match (&input.case_id, &input.splits) {
         (Some(case_id), None) => vec![(case_id.clone(), total)],
         (None, Some(splits)) if !splits.is_empty() && splits.len() <= MAX_SPLITS => {
@@ -214,7 +214,7 @@ pub fn match_transaction(
             ReceivedBy::Agency,
             &NewPayment {
                 amount: amount.amount_string(),
-                currency: Some(row.currency.clone()),
+                currency: Some(row.currency.code().to_owned()),
                 value_date,
                 method: PaymentMethod::BankTransfer,
                 bank_reference: row

@@ -8,6 +8,7 @@
 use chrono::NaiveDateTime;
 use diesel::Connection;
 use serde_json::json;
+use solvo_domain::case::StateName;
 use solvo_domain::identifiers::{CreditorReference, CreditorReferenceError};
 use solvo_domain::money::Money;
 use solvo_domain::rates::RateTables;
@@ -290,7 +291,7 @@ fn post(
              (SOLVO_COLLECTION_ACCOUNTS): check where the money is before matching it by hand.",
         ));
     }
-    let currency = parsed.amount.currency().code();
+    let currency = parsed.amount.currency();
     if currency != case.currency {
         return Ok(Outcome::review(
             case,
@@ -301,7 +302,7 @@ fn post(
             ),
         ));
     }
-    if case.state == "closed" {
+    if case.state == StateName::Closed {
         return Ok(Outcome::review(
             case,
             "The case is closed: decide whether to reopen it or to return the money.",
@@ -315,7 +316,7 @@ fn post(
     };
     let input = NewPayment {
         amount: parsed.amount.amount_string(),
-        currency: Some(currency.to_owned()),
+        currency: Some(currency.code().to_owned()),
         value_date,
         method: PaymentMethod::BankTransfer,
         bank_reference: Some(clip(reference, MAX_BANK_REFERENCE_CHARS)),
@@ -444,7 +445,7 @@ fn returned_credit(
             organisation,
             &case.id,
             stored.amount_minor,
-            &stored.currency,
+            stored.currency,
         )? {
             if standing(conn, &credit)? {
                 return Ok(Some(credit));
@@ -604,8 +605,8 @@ fn clip(text: &str, max: usize) -> String {
 }
 
 /// The amount of a stored transaction.
-pub(super) fn amount_of(row: &BankTransactionRow) -> Result<Money, AppError> {
-    crate::money::from_minor(row.amount_minor, &row.currency)
+pub(super) fn amount_of(row: &BankTransactionRow) -> Money {
+    Money::from_minor(row.amount_minor, row.currency)
 }
 
 /// Minor units of `money`.

@@ -35,8 +35,7 @@ pub(crate) fn split(
     let mut recovered = Vec::new();
     let corrupt = |detail: String| AppError::corrupt("payment", &payment.id, detail);
     for posting in postings.iter().filter(|posting| posting.amount_minor < 0) {
-        let account = Account::parse(&posting.account)
-            .ok_or_else(|| corrupt(format!("posting account `{}`", posting.account)))?;
+        let account = posting.account;
         let amount = Money::from_minor(-posting.amount_minor, currency);
         let add = |total: Money| {
             total

@@ -111,7 +111,7 @@ pub fn run(
     let row = RemittanceRow {
         id: remittance_id,
         organisation_id: creditor.id.clone(),
-        currency: currency.code().to_owned(),
+        currency,
         period_end: input.period_end,
         collected_minor: to_minor(sums.collected, "collected")?,
         costs_minor: to_minor(sums.costs, "costs")?,

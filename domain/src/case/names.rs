@@ -2,12 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Defines a fieldless `snake_case` enum with `ALL`, `as_str` and `Display`, so the three name
+/// Defines a fieldless `snake_case` enum with `ALL`, `as_str`, `parse` and `Display`, so the three name
 /// lists cannot drift from their string forms.
 macro_rules! names {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(
+            feature = "storage",
+            derive(diesel::AsExpression, diesel::FromSqlRow),
+            diesel(sql_type = diesel::sql_types::Text)
+        )]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($(#[$vmeta])* $variant,)+ }
 
@@ -19,6 +24,12 @@ macro_rules! names {
             #[must_use]
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text,)+ }
+            }
+
+            /// The value whose name is `raw`, exactly as [`Self::as_str`] spells it.
+            #[must_use]
+            pub fn parse(raw: &str) -> Option<Self> {
+                match raw { $($text => Some($name::$variant),)+ _ => None }
             }
         }
 

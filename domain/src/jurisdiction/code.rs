@@ -12,6 +12,11 @@ const SUBDIVISION_REQUIRED: [&str; 3] = ["US", "CA", "AU"];
 ///
 /// Build it with [`JurisdictionCode::parse`], which accepts any case and resolves `GB` to `GB-ENG`.
 /// Serialised as the code string.
+#[cfg_attr(
+    feature = "storage",
+    derive(diesel::AsExpression, diesel::FromSqlRow),
+    diesel(sql_type = diesel::sql_types::Text)
+)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct JurisdictionCode {
     bytes: [u8; 6],

@@ -9,6 +9,11 @@ use std::fmt;
 /// note, a write-off, a payment allocated to it) is negative. The `payment` account is the one
 /// exception in meaning: a payment received is posted as a negative amount, so the amount paid is
 /// `-sum(payment)`.
+#[cfg_attr(
+    feature = "storage",
+    derive(diesel::AsExpression, diesel::FromSqlRow),
+    diesel(sql_type = diesel::sql_types::Text)
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Account {

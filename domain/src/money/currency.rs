@@ -7,6 +7,11 @@ use std::fmt;
 ///
 /// Built only through [`Currency::parse`] or the associated constants, so every value has a
 /// known minor unit. Serialised as its code string, `"EUR"`.
+#[cfg_attr(
+    feature = "storage",
+    derive(diesel::AsExpression, diesel::FromSqlRow),
+    diesel(sql_type = diesel::sql_types::Text)
+)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency(iso_currency::Currency);
 

@@ -7,6 +7,7 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::{api_keys, organisations};
+use solvo_domain::identity::Role;
 
 /// An API key row.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -23,7 +24,7 @@ pub struct ApiKeyRow {
     /// Hex SHA-256 of the secret.
     pub secret_hash: String,
     /// Role the key acts with.
-    pub role: String,
+    pub role: Role,
     /// The user who created it.
     pub created_by: Option<String>,
     /// Creation time.

@@ -8,6 +8,7 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::{bank_statements, bank_transaction_matches, bank_transactions, cases};
+use solvo_domain::money::Currency;
 
 /// A stored statement.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -32,7 +33,7 @@ pub struct BankStatementRow {
     /// Whether the IBAN is a configured collection account.
     pub collection_account: bool,
     /// ISO 4217.
-    pub currency: String,
+    pub currency: Currency,
     /// Signed, minor units.
     pub opening_balance_minor: Option<i64>,
     /// Signed, minor units.
@@ -72,7 +73,7 @@ pub struct BankTransactionRow {
     /// Non-negative, minor units.
     pub amount_minor: i64,
     /// ISO 4217.
-    pub currency: String,
+    pub currency: Currency,
     /// `RvslInd`.
     pub reversal_indicator: bool,
     /// The other party's name.
@@ -122,7 +123,7 @@ pub struct MatchRow {
     /// Positive, minor units.
     pub amount_minor: i64,
     /// ISO 4217.
-    pub currency: String,
+    pub currency: Currency,
     /// When.
     pub created_at: NaiveDateTime,
 }
@@ -351,7 +352,7 @@ pub fn matched_credits_of_case(
     organisation_id: &str,
     case_id: &str,
     amount_minor: i64,
-    currency: &str,
+    currency: Currency,
 ) -> Result<Vec<BankTransactionRow>, PersistenceError> {
     Ok(bank_transactions::table
         .inner_join(bank_transaction_matches::table)

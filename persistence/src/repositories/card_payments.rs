@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::schema::{card_payments, provider_events};
+use solvo_domain::money::Currency;
 
 /// A card payment.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -25,7 +26,7 @@ pub struct CardPaymentRow {
     /// What was asked, in minor units.
     pub amount_minor: i64,
     /// ISO 4217.
-    pub currency: String,
+    pub currency: Currency,
     /// `pending`, `succeeded`, `failed` or `review`.
     pub status: String,
     /// The provider's checkout session.

@@ -7,6 +7,9 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::debtors::DebtorRow;
 use crate::schema::{cases, debtors, sequences};
+use solvo_domain::case::{Outcome, StateName};
+use solvo_domain::jurisdiction::JurisdictionCode;
+use solvo_domain::money::Currency;
 
 mod list;
 mod name_search;
@@ -33,15 +36,15 @@ pub struct CaseRow {
     /// The creditor's own reference for the case.
     pub creditor_reference: String,
     /// ISO 4217 currency of every amount on the case.
-    pub currency: String,
+    pub currency: Currency,
     /// Jurisdiction code whose rules apply (`DE`, `GB-ENG`, …).
-    pub jurisdiction: String,
+    pub jurisdiction: JurisdictionCode,
     /// State name.
-    pub state: String,
+    pub state: StateName,
     /// Full domain state as JSON.
     pub state_detail: String,
     /// Outcome when closed.
-    pub outcome: Option<String>,
+    pub outcome: Option<Outcome>,
     /// Assigned collector.
     pub collector_id: Option<String>,
     /// Contractual interest, percent per year, as a decimal string.
@@ -69,11 +72,11 @@ pub struct CaseRow {
 #[diesel(table_name = cases, treat_none_as_null = true)]
 pub struct StateChange {
     /// New state name.
-    pub state: String,
+    pub state: StateName,
     /// New state JSON.
     pub state_detail: String,
     /// New outcome.
-    pub outcome: Option<String>,
+    pub outcome: Option<Outcome>,
     /// New automatic resume date.
     pub resume_on: Option<NaiveDate>,
 }
@@ -338,7 +341,9 @@ pub fn assign(
     Ok(())
 }
 
-/// Paused cases whose resume date has come, oldest first, at most `limit`.
+/// The ids and resume dates of paused cases whose resume date has come, oldest first, at most
+/// `limit`. Only those two columns: a case whose other columns are corrupt still gets its job,
+/// which fails on its own instead of hiding every other due case.
 ///
 /// # Errors
 /// Database errors only.
@@ -346,13 +351,13 @@ pub fn due_to_resume(
     conn: &mut AnyConnection,
     today: NaiveDate,
     limit: i64,
-) -> Result<Vec<CaseRow>, PersistenceError> {
+) -> Result<Vec<(String, Option<NaiveDate>)>, PersistenceError> {
     Ok(cases::table
         .filter(cases::resume_on.le(today))
-        .filter(cases::state.eq("paused"))
+        .filter(cases::state.eq(StateName::Paused))
         .order(cases::resume_on.asc())
         .limit(limit)
-        .select(CaseRow::as_select())
+        .select((cases::id, cases::resume_on))
         .load(conn)?)
 }
 
@@ -386,7 +391,7 @@ pub fn awaiting_assessment(
 ) -> Result<Vec<QueuedCase>, PersistenceError> {
     let mut query = cases::table
         .inner_join(debtors::table)
-        .filter(cases::state.eq("assessment"))
+        .filter(cases::state.eq(StateName::Assessment))
         .select((CaseRow::as_select(), debtors::legal_name))
         .into_boxed();
     if let Some(collector_id) = collector_id {
@@ -411,7 +416,7 @@ pub fn next_action_due(
 ) -> Result<Vec<QueuedCase>, PersistenceError> {
     let mut query = cases::table
         .inner_join(debtors::table)
-        .filter(cases::state.ne("closed"))
+        .filter(cases::state.ne(StateName::Closed))
         .filter(cases::next_action_on.le(today))
         .select((CaseRow::as_select(), debtors::legal_name))
         .into_boxed();
@@ -433,7 +438,7 @@ pub fn prescription_unchecked(
     limit: i64,
 ) -> Result<Vec<CaseRow>, PersistenceError> {
     Ok(cases::table
-        .filter(cases::state.ne("closed"))
+        .filter(cases::state.ne(StateName::Closed))
         .filter(cases::prescription_checked_at.is_null())
         .order(cases::id.asc())
         .limit(limit)
@@ -473,7 +478,7 @@ pub fn prescribing_between(
     limit: i64,
 ) -> Result<Vec<(String, NaiveDate)>, PersistenceError> {
     let rows: Vec<(String, Option<NaiveDate>)> = cases::table
-        .filter(cases::state.ne("closed"))
+        .filter(cases::state.ne(StateName::Closed))
         .filter(cases::prescription_deadline.ge(from))
         .filter(cases::prescription_deadline.le(until))
         .order((cases::prescription_deadline.asc(), cases::id.asc()))

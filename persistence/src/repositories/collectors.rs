@@ -1,6 +1,8 @@
 //! Collectors and the debtor countries and languages they cover, for assignment.
 
 use diesel::prelude::*;
+use solvo_domain::case::StateName;
+use solvo_domain::identity::Role;
 
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
@@ -28,7 +30,7 @@ pub fn candidates(
 ) -> Result<Vec<Candidate>, PersistenceError> {
     let mut query = collector_coverage::table
         .inner_join(users::table)
-        .filter(users::role.eq("collector"))
+        .filter(users::role.eq(Role::Collector))
         .filter(users::disabled.eq(false))
         .filter(
             collector_coverage::country
@@ -50,7 +52,7 @@ pub fn candidates(
     for user_id in ids {
         let open_cases = cases::table
             .filter(cases::collector_id.eq(&user_id))
-            .filter(cases::state.ne("closed"))
+            .filter(cases::state.ne(StateName::Closed))
             .count()
             .get_result(conn)?;
         out.push(Candidate {

@@ -8,6 +8,7 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::disputes;
+use solvo_domain::money::Currency;
 
 /// A stored dispute.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -26,7 +27,7 @@ pub struct DisputeRow {
     /// The part disputed in minor units; `None` for the whole claim.
     pub disputed_amount_minor: Option<i64>,
     /// ISO 4217, the case currency.
-    pub currency: String,
+    pub currency: Currency,
     /// JSON array of the invoice numbers concerned (empty: every invoice).
     pub invoice_numbers: String,
     /// JSON array of the case documents the debtor relies on.

@@ -15,6 +15,8 @@ use crate::schema::{
     cases, fee_invoice_items, fee_invoice_lines, fee_invoice_numbers, fee_invoices,
     ledger_postings, payments, remittances,
 };
+use solvo_domain::ledger::Account;
+use solvo_domain::money::Currency;
 
 /// A stored invoice or credit note.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -35,7 +37,7 @@ pub struct FeeInvoiceRow {
     /// The place in the series and year.
     pub sequence: i64,
     /// ISO 4217.
-    pub currency: String,
+    pub currency: Currency,
     /// The day of issue.
     pub issue_date: NaiveDate,
     /// The last day billed.
@@ -242,7 +244,7 @@ pub fn unbilled_fees(
         .inner_join(cases::table)
         .filter(cases::organisation_id.eq(organisation_id.to_owned()))
         .filter(ledger_postings::currency.eq(currency.to_owned()))
-        .filter(ledger_postings::account.eq("fees"))
+        .filter(ledger_postings::account.eq(Account::Fees))
         .filter(ledger_postings::effective_date.le(period_end))
         .filter(not(exists(
             fee_invoice_items::table.filter(fee_invoice_items::item.eq(ledger_postings::id)),

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::schema::invoices;
+use solvo_domain::money::Currency;
 
 /// An invoice row.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -26,7 +27,7 @@ pub struct InvoiceRow {
     /// Amount in minor units.
     pub amount_minor: i64,
     /// ISO 4217 currency.
-    pub currency: String,
+    pub currency: Currency,
     /// Placement time.
     pub created_at: NaiveDateTime,
 }

@@ -6,6 +6,8 @@ use diesel::prelude::*;
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::schema::ledger_postings;
+use solvo_domain::ledger::Account;
+use solvo_domain::money::Currency;
 
 /// A posting. Positive amounts add to what the debtor owes (principal, interest, compensation,
 /// costs) or to what the creditor owes the agency (fees); payments and allocations are negative.
@@ -19,11 +21,11 @@ pub struct PostingRow {
     /// The invoice it concerns, if one.
     pub invoice_id: Option<String>,
     /// `principal`, `interest`, `compensation`, `costs`, `fees` or `payment`.
-    pub account: String,
+    pub account: Account,
     /// Signed amount in minor units.
     pub amount_minor: i64,
     /// ISO 4217 currency.
-    pub currency: String,
+    pub currency: Currency,
     /// The date the amount takes effect (interest runs from it).
     pub effective_date: NaiveDate,
     /// What it is, for statements.

@@ -7,6 +7,7 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::legal_steps;
+use solvo_domain::money::Currency;
 
 /// A stored step.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -35,7 +36,7 @@ pub struct LegalStepRow {
     /// Costs a judgment awarded, in minor units.
     pub costs_awarded_minor: Option<i64>,
     /// ISO 4217, the case currency.
-    pub currency: String,
+    pub currency: Currency,
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// When it was recorded.

@@ -8,6 +8,7 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::{payment_plan_instalments, payment_plans};
+use solvo_domain::money::Currency;
 
 /// A stored plan.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -22,7 +23,7 @@ pub struct PlanRow {
     /// The agreed total, positive, minor units.
     pub total_minor: i64,
     /// ISO 4217, the case currency.
-    pub currency: String,
+    pub currency: Currency,
     /// `weekly`, `monthly`, `quarterly`, or `None` for instalments given one by one.
     pub frequency: Option<String>,
     /// Days of grace after each due date.

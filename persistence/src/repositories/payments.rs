@@ -8,6 +8,7 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::payments;
+use solvo_domain::money::Currency;
 
 /// A stored payment.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -24,7 +25,7 @@ pub struct PaymentRow {
     /// Positive, minor units.
     pub amount_minor: i64,
     /// ISO 4217, the case currency.
-    pub currency: String,
+    pub currency: Currency,
     /// The day the money arrived.
     pub value_date: NaiveDate,
     /// How it was paid.

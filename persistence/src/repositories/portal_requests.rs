@@ -10,6 +10,7 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::{already_paid_claims, cases, payment_plan_requests, plan_limits};
+use solvo_domain::money::Currency;
 
 /// A creditor's stored plan limits.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
@@ -22,7 +23,7 @@ pub struct PlanLimitsRow {
     /// Smallest instalment, minor units of `min_instalment_currency`.
     pub min_instalment_minor: i64,
     /// ISO 4217.
-    pub min_instalment_currency: String,
+    pub min_instalment_currency: Currency,
     /// Longest plan, months from the request to the last due date.
     pub max_duration_months: i32,
     /// Who set them.
@@ -245,7 +246,7 @@ pub struct ClaimRow {
     /// Positive, minor units of `currency`.
     pub amount_minor: i64,
     /// The case currency.
-    pub currency: String,
+    pub currency: Currency,
     /// The bank's reference of the transfer.
     pub bank_reference: String,
     /// The proof, a document of the case.

@@ -7,6 +7,7 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::promises;
+use solvo_domain::money::Currency;
 
 /// A stored promise.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -21,7 +22,7 @@ pub struct PromiseRow {
     /// Positive, minor units.
     pub amount_minor: i64,
     /// ISO 4217, the case currency.
-    pub currency: String,
+    pub currency: Currency,
     /// The day promised.
     pub due_date: NaiveDate,
     /// `open`, `kept` or `broken`.

@@ -7,6 +7,7 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::refunds;
+use solvo_domain::money::Currency;
 
 /// A stored refund.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -21,7 +22,7 @@ pub struct RefundRow {
     /// Positive, minor units.
     pub amount_minor: i64,
     /// ISO 4217, the case currency.
-    pub currency: String,
+    pub currency: Currency,
     /// How the money went back.
     pub method: String,
     /// The outgoing transfer's reference.

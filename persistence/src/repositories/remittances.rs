@@ -10,6 +10,7 @@ use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::repositories::payments::PaymentRow;
 use crate::schema::{payments, remittance_lines, remittances};
+use solvo_domain::money::Currency;
 
 /// A stored statement.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -20,7 +21,7 @@ pub struct RemittanceRow {
     /// The creditor paid.
     pub organisation_id: String,
     /// ISO 4217.
-    pub currency: String,
+    pub currency: Currency,
     /// The last day it covers.
     pub period_end: NaiveDate,
     /// Money received on its lines, minor units.

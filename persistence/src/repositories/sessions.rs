@@ -11,6 +11,7 @@ use diesel::prelude::*;
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::schema::{organisations, refresh_tokens, sessions, users};
+use solvo_domain::identity::Role;
 
 /// A session row.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -54,7 +55,7 @@ pub struct ActiveUser {
     /// Its kind.
     pub organisation_kind: String,
     /// The role as stored now (a role change takes effect at once).
-    pub role: String,
+    pub role: Role,
     /// Email, for `GET /v1/me`.
     pub email: String,
 }

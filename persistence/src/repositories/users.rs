@@ -7,6 +7,7 @@ use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::users;
+use solvo_domain::identity::Role;
 
 /// A user row. `email` is stored lowercased so that uniqueness ignores case.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -21,7 +22,7 @@ pub struct UserRow {
     /// Argon2id PHC string.
     pub password_hash: String,
     /// Role wire name.
-    pub role: String,
+    pub role: Role,
     /// A disabled user cannot log in, refresh, or use an access token.
     pub disabled: bool,
     /// Optimistic-concurrency version, bumped on every update.
@@ -48,7 +49,7 @@ pub struct UserFilter {
 #[diesel(table_name = users)]
 pub struct UserChanges {
     /// New role wire name.
-    pub role: Option<String>,
+    pub role: Option<Role>,
     /// New disabled flag.
     pub disabled: Option<bool>,
     /// New name (`Some(None)` would clear it; the API only sets one).

@@ -9,7 +9,7 @@ use solvo_app::cases::list::CaseRow;
 use solvo_app::cases::prescription::PrescriptionSummary;
 use solvo_app::cases::read::CaseDetails;
 use solvo_app::clock;
-use solvo_app::money::from_minor;
+use solvo_domain::money::Money;
 use solvo_domain::prescription::WarningLevel;
 use utoipa::ToSchema;
 
@@ -296,10 +296,10 @@ impl From<CaseRow> for CaseSummary {
             case_number: row.case_number,
             rf_reference: row.rf_reference,
             creditor_reference: row.creditor_reference,
-            state: row.state,
-            outcome: row.outcome,
-            jurisdiction: row.jurisdiction,
-            currency: row.currency,
+            state: row.state.to_string(),
+            outcome: row.outcome.map(|outcome| outcome.to_string()),
+            jurisdiction: row.jurisdiction.to_string(),
+            currency: row.currency.code().to_owned(),
             debtor_id: row.debtor_id,
             collector_id: row.collector_id,
             version: row.version,
@@ -334,7 +334,7 @@ pub fn case_view(details: CaseDetails) -> Result<CaseView, AppError> {
                 number: invoice.number.clone(),
                 issue_date: invoice.issue_date,
                 due_date: invoice.due_date,
-                amount: from_minor(invoice.amount_minor, &invoice.currency)?.into(),
+                amount: Money::from_minor(invoice.amount_minor, invoice.currency).into(),
             })
         })
         .collect::<Result<_, AppError>>()?;
@@ -348,11 +348,11 @@ pub fn case_view(details: CaseDetails) -> Result<CaseView, AppError> {
         case_number: case.case_number,
         rf_reference: case.rf_reference,
         creditor_reference: case.creditor_reference,
-        state: case.state,
-        outcome: case.outcome,
+        state: case.state.to_string(),
+        outcome: case.outcome.map(|outcome| outcome.to_string()),
         resume_on: case.resume_on,
-        jurisdiction: case.jurisdiction,
-        currency: case.currency,
+        jurisdiction: case.jurisdiction.to_string(),
+        currency: case.currency.code().to_owned(),
         debtor: CaseDebtor {
             id: debtor.id,
             legal_name: debtor.legal_name,

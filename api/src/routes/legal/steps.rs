@@ -5,8 +5,8 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::NaiveDate;
 use serde::Serialize;
 use solvo_app::cases::legal_steps::{self, LegalStepKind, LegalStepRow, NewLegalStep};
-use solvo_app::money::from_minor;
 use solvo_app::{AppError, clock};
+use solvo_domain::money::Money;
 use utoipa::ToSchema;
 
 use crate::auth::Caller;
@@ -62,13 +62,11 @@ impl TryFrom<LegalStepRow> for LegalStepView {
         let kind = LegalStepKind::parse(&row.kind)
             .ok_or_else(|| AppError::corrupt("legal step", &row.id, "kind"))?;
         let money = |minor: Option<i64>| {
-            minor
-                .map(|minor| from_minor(minor, &row.currency).map(MoneyView::from))
-                .transpose()
+            minor.map(|minor| MoneyView::from(Money::from_minor(minor, row.currency)))
         };
         Ok(Self {
-            amount: money(row.amount_minor)?,
-            costs_awarded: money(row.costs_awarded_minor)?,
+            amount: money(row.amount_minor),
+            costs_awarded: money(row.costs_awarded_minor),
             kind,
             id: row.id,
             case_id: row.case_id,

@@ -10,8 +10,8 @@ use actix_web::{HttpResponse, get, post, web};
 use chrono::NaiveDate;
 use serde::Serialize;
 use solvo_app::clock;
-use solvo_app::money::from_minor;
 use solvo_app::portal::already_paid::{self, ClaimDecisionInput, NewClaim};
+use solvo_domain::money::Money;
 use solvo_domain::portal::language::Language;
 use solvo_domain::portal::wording;
 use solvo_persistence::repositories::portal_requests::ClaimRow;
@@ -53,7 +53,7 @@ pub struct PortalClaimView {
 
 fn portal_view(row: ClaimRow, language: Language) -> Result<PortalClaimView, ApiError> {
     Ok(PortalClaimView {
-        amount: from_minor(row.amount_minor, &row.currency)?.into(),
+        amount: Money::from_minor(row.amount_minor, row.currency).into(),
         text: wording::already_paid_status(&row.status, language).to_owned(),
         id: row.id,
         case_id: row.case_id,
@@ -188,7 +188,7 @@ pub struct ClaimView {
 
 fn staff_view(row: ClaimRow, case_state: Option<String>) -> Result<ClaimView, ApiError> {
     Ok(ClaimView {
-        amount: from_minor(row.amount_minor, &row.currency)?.into(),
+        amount: Money::from_minor(row.amount_minor, row.currency).into(),
         id: row.id,
         case_id: row.case_id,
         debtor_id: row.debtor_id,
@@ -281,6 +281,8 @@ pub async fn decide_already_paid_claim(
         .db
         .write(move |conn| already_paid::decide(conn, &caller, &claim_id, &decision, &rates, now))
         .await?;
-    let case_state = decided.recorded.map(|recorded| recorded.case.state);
+    let case_state = decided
+        .recorded
+        .map(|recorded| recorded.case.state.to_string());
     Ok(HttpResponse::Ok().json(staff_view(decided.claim, case_state)?))
 }

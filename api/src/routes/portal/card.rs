@@ -56,7 +56,7 @@ pub struct CardPaymentList {
 
 fn view(row: CardPaymentRow) -> Result<CardPaymentView, ApiError> {
     Ok(CardPaymentView {
-        amount: card_payments::amount_of(&row)?.into(),
+        amount: card_payments::amount_of(&row).into(),
         id: row.id,
         case_id: row.case_id,
         status: row.status,
@@ -116,7 +116,7 @@ pub async fn create_card_payment(
     let request = CheckoutRequest {
         card_payment_id: row.id.clone(),
         case_id: row.case_id.clone(),
-        amount: card_payments::amount_of(&row)?,
+        amount: card_payments::amount_of(&row),
         description: format!("Payment for case {reference}"),
         success_url: format!("{back}&result=paid"),
         cancel_url: format!("{back}&result=cancelled"),

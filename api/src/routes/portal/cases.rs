@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, get, web};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use solvo_app::portal::read::{self, CollectorContact, PortalCaseDetail, PortalCaseSummary};
-use solvo_domain::money::{Currency, Money};
+use solvo_domain::money::Money;
 use solvo_domain::portal::language::Language;
 use solvo_domain::portal::wording::{self, InterestLineFacts};
 use utoipa::ToSchema;
@@ -242,8 +242,7 @@ impl PortalCaseView {
             costs_basis,
         } = detail;
         let balance = summary.balance.clone();
-        let currency = Currency::parse(&summary.case.currency)
-            .map_err(|err| solvo_app::AppError::corrupt("case", &summary.case.id, err))?;
+        let currency = summary.case.currency;
         let invoice_views = invoices
             .into_iter()
             .map(|invoice| {

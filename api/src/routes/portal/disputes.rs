@@ -147,7 +147,7 @@ pub async fn create_portal_dispute(
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .json(PortalDisputeRaised {
             dispute: view(raised.dispute, language),
-            case_state: raised.case.state,
+            case_state: raised.case.state.to_string(),
         }))
 }
 

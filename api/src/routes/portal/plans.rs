@@ -111,7 +111,7 @@ fn portal_view(
                     })
                     .collect(),
             ),
-            Some(agreed.case.state),
+            Some(agreed.case.state.to_string()),
         ),
         None => (None, None),
     };
@@ -324,7 +324,10 @@ fn staff_view(row: PlanRequestRow, agreed: Option<Agreed>) -> Result<PlanRequest
         .collect();
     let counter = counter_of(&row);
     let (plan, case_state) = match agreed {
-        Some(agreed) => (Some(PlanView::from(agreed.plan)), Some(agreed.case.state)),
+        Some(agreed) => (
+            Some(PlanView::from(agreed.plan)),
+            Some(agreed.case.state.to_string()),
+        ),
         None => (None, None),
     };
     Ok(PlanRequestView {
