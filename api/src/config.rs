@@ -1,8 +1,28 @@
 //! Server settings: command-line flags with environment fallbacks, checked at start-up. Each
 //! setting names its environment variable, so an error message can point at it.
 
-use clap::Args;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
 use secrecy::{ExposeSecret, SecretString};
+
+use crate::auth::ed25519::{Ed25519Public, Ed25519Signing};
+use crate::auth::jwt::VerifyingKey;
+
+/// Bytes an HS256 secret must have at least (RFC 7518 section 3.2: a key of the hash's size).
+pub const MIN_JWT_SECRET_BYTES: usize = 32;
+
+/// How access tokens are signed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JwtAlgorithm {
+    /// HMAC with SHA-256 and a secret every node shares (`SOLVO_JWT_SECRET`).
+    #[value(name = "HS256")]
+    Hs256,
+    /// Ed25519 (RFC 8037) with a private key only the API nodes hold
+    /// (`SOLVO_JWT_PRIVATE_KEY`); anyone may verify with the published public key.
+    #[value(name = "EdDSA")]
+    EdDsa,
+}
 
 /// Everything `solvo serve` needs.
 #[derive(Debug, Clone, Args)]
@@ -30,6 +50,26 @@ pub struct ServerConfig {
         value_delimiter = ','
     )]
     pub jwt_previous_secrets: Vec<SecretString>,
+    /// How access tokens are signed: `HS256` with `SOLVO_JWT_SECRET`, or `EdDSA` with the
+    /// Ed25519 key of `SOLVO_JWT_PRIVATE_KEY` (or `_FILE`), whose public half
+    /// `GET /.well-known/jwks.json` publishes.
+    #[arg(long, env = "SOLVO_JWT_ALGORITHM", value_enum, default_value_t = JwtAlgorithm::Hs256)]
+    pub jwt_algorithm: JwtAlgorithm,
+    /// The Ed25519 private key that signs with `EdDSA`: a PKCS#8 PEM block
+    /// (`-----BEGIN PRIVATE KEY-----`, as `openssl genpkey -algorithm ed25519` writes it).
+    #[arg(long, env = "SOLVO_JWT_PRIVATE_KEY", hide_env_values = true)]
+    pub jwt_private_key: Option<SecretString>,
+    /// A file holding that key, instead of the variable.
+    #[arg(long, env = "SOLVO_JWT_PRIVATE_KEY_FILE")]
+    pub jwt_private_key_file: Option<PathBuf>,
+    /// The public keys of earlier Ed25519 signing keys, PEM blocks
+    /// (`-----BEGIN PUBLIC KEY-----`, `openssl pkey -pubout`) one after the other: they still
+    /// verify the tokens they signed and stay published, so rotating the key logs nobody out.
+    #[arg(long, env = "SOLVO_JWT_PREVIOUS_PUBLIC_KEYS")]
+    pub jwt_previous_public_keys: Option<String>,
+    /// A file holding those public keys, instead of the variable.
+    #[arg(long, env = "SOLVO_JWT_PREVIOUS_PUBLIC_KEYS_FILE")]
+    pub jwt_previous_public_keys_file: Option<PathBuf>,
     /// `iss` of access tokens.
     #[arg(long, env = "SOLVO_JWT_ISSUER", default_value = "solvo")]
     pub jwt_issuer: String,
@@ -166,6 +206,11 @@ impl ServerConfig {
             db_pool_size: 4,
             jwt_secret: None,
             jwt_previous_secrets: Vec::new(),
+            jwt_algorithm: JwtAlgorithm::Hs256,
+            jwt_private_key: None,
+            jwt_private_key_file: None,
+            jwt_previous_public_keys: None,
+            jwt_previous_public_keys_file: None,
             metrics_token: None,
             jwt_issuer: "solvo".to_owned(),
             jwt_audience: "solvo-api".to_owned(),
@@ -199,6 +244,69 @@ impl ServerConfig {
 }
 
 impl ServerConfig {
+    /// The Ed25519 key that signs access tokens: none with `HS256`.
+    ///
+    /// # Errors
+    /// With `EdDSA`: no key, both the key and its file, an unreadable file, a key that is not a
+    /// PKCS#8 Ed25519 key, or `SOLVO_JWT_SECRET` set as well; with `HS256`: a key set (it would
+    /// be ignored). Each error names the setting.
+    pub fn jwt_signing_key(&self) -> anyhow::Result<Option<Ed25519Signing>> {
+        let key = pem_setting(
+            self.jwt_private_key
+                .as_ref()
+                .map(ExposeSecret::expose_secret),
+            self.jwt_private_key_file.as_ref(),
+            "SOLVO_JWT_PRIVATE_KEY",
+        )?;
+        match (self.jwt_algorithm, key) {
+            (JwtAlgorithm::Hs256, None) => Ok(None),
+            (JwtAlgorithm::Hs256, Some((name, _))) => anyhow::bail!(
+                "{name} is set but SOLVO_JWT_ALGORITHM is HS256: set SOLVO_JWT_ALGORITHM=EdDSA to sign with the key"
+            ),
+            (JwtAlgorithm::EdDsa, None) => anyhow::bail!(
+                "SOLVO_JWT_ALGORITHM=EdDSA needs the Ed25519 private key in SOLVO_JWT_PRIVATE_KEY or SOLVO_JWT_PRIVATE_KEY_FILE"
+            ),
+            (JwtAlgorithm::EdDsa, Some(_)) if self.jwt_secret.is_some() => anyhow::bail!(
+                "SOLVO_JWT_SECRET is set but SOLVO_JWT_ALGORITHM=EdDSA signs with SOLVO_JWT_PRIVATE_KEY: \
+                 move the secret to SOLVO_JWT_PREVIOUS_SECRETS until its tokens have expired"
+            ),
+            (JwtAlgorithm::EdDsa, Some((name, text))) => Ed25519Signing::from_pem(&text)
+                .map(Some)
+                .map_err(|err| anyhow::anyhow!("{name}: {err}")),
+        }
+    }
+
+    /// The earlier keys that still verify: `SOLVO_JWT_PREVIOUS_SECRETS`, then
+    /// `SOLVO_JWT_PREVIOUS_PUBLIC_KEYS`, whatever algorithm signs now.
+    ///
+    /// # Errors
+    /// A secret shorter than [`MIN_JWT_SECRET_BYTES`], or public keys that are unreadable or
+    /// not Ed25519, naming the setting.
+    pub fn jwt_previous_keys(&self) -> anyhow::Result<Vec<VerifyingKey>> {
+        let mut keys = self
+            .jwt_previous_secrets
+            .iter()
+            .map(|secret| {
+                let bytes = secret.expose_secret().trim().as_bytes().to_vec();
+                anyhow::ensure!(
+                    bytes.len() >= MIN_JWT_SECRET_BYTES,
+                    "every SOLVO_JWT_PREVIOUS_SECRETS entry must be at least {MIN_JWT_SECRET_BYTES} bytes"
+                );
+                Ok(VerifyingKey::Secret(bytes))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        if let Some((name, text)) = pem_setting(
+            self.jwt_previous_public_keys.as_deref(),
+            self.jwt_previous_public_keys_file.as_ref(),
+            "SOLVO_JWT_PREVIOUS_PUBLIC_KEYS",
+        )? {
+            let public = Ed25519Public::all_from_pem(&text)
+                .map_err(|err| anyhow::anyhow!("{name}: {err}"))?;
+            keys.extend(public.into_iter().map(VerifyingKey::Ed25519));
+        }
+        Ok(keys)
+    }
+
     /// The webhook settings, checked.
     ///
     /// # Errors
@@ -269,5 +377,27 @@ impl ServerConfig {
         };
         solvo_domain::collection_accounts::CollectionAccounts::parse_json(configured)
             .map_err(|err| anyhow::anyhow!("SOLVO_COLLECTION_ACCOUNTS: {err}"))
+    }
+}
+
+/// PEM text given in the variable `name` or in the file that `{name}_FILE` names, with the
+/// name of the setting it came from (for error messages); none when neither is set. A value of
+/// only whitespace counts as unset, as an orchestrator's empty variable would be.
+fn pem_setting(
+    value: Option<&str>,
+    file: Option<&PathBuf>,
+    name: &'static str,
+) -> anyhow::Result<Option<(String, String)>> {
+    let value = value.filter(|text| !text.trim().is_empty());
+    match (value, file) {
+        (None, None) => Ok(None),
+        (Some(text), None) => Ok(Some((name.to_owned(), text.to_owned()))),
+        (None, Some(path)) => {
+            let setting = format!("{name}_FILE ({})", path.display());
+            let text = std::fs::read_to_string(path)
+                .map_err(|err| anyhow::anyhow!("{setting}: cannot read the file: {err}"))?;
+            Ok(Some((setting, text)))
+        }
+        (Some(_), Some(_)) => anyhow::bail!("{name} and {name}_FILE are both set: give one"),
     }
 }

@@ -20,7 +20,9 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::JwtKeys;
-use crate::config::ServerConfig;
+use crate::auth::ed25519::Ed25519Signing;
+use crate::auth::jwt::SigningKey;
+use crate::config::{MIN_JWT_SECRET_BYTES, ServerConfig};
 use crate::demo::{self, DemoSeed};
 use crate::error::ApiError;
 use crate::extract::{BodyLimit, query_config};
@@ -37,7 +39,6 @@ use solvo_app::credentials::HashGate;
 use solvo_app::rates::LiveRates;
 
 const JWT_SECRET_NAME: &str = "jwt_hs256";
-const MIN_JWT_SECRET_BYTES: usize = 32;
 
 /// Opens the database named by `url`, applies pending migrations and returns the pool.
 ///
@@ -73,9 +74,27 @@ impl Application {
     /// Any start-up failure, with the setting it concerns.
     pub async fn build(config: ServerConfig) -> anyhow::Result<Self> {
         let setup_config = config.clone();
-        let (pool, jwt_secret) = web::block(move || prepare_database(&setup_config))
-            .await
-            .context("start-up task")??;
+        let (pool, jwt) = web::block(move || -> anyhow::Result<(Pool, JwtKeys)> {
+            // The keys first: a bad one stops the start before the database is touched.
+            let ed25519 = setup_config.jwt_signing_key()?;
+            let previous = setup_config.jwt_previous_keys()?;
+            let (pool, current) = prepare_database(&setup_config, ed25519)?;
+            let jwt = JwtKeys::with_keys(
+                current,
+                &previous,
+                &setup_config.jwt_issuer,
+                &setup_config.jwt_audience,
+            );
+            tracing::info!(
+                algorithm = ?jwt.algorithm(),
+                kid = jwt.kid(),
+                verifying = previous.len() + 1,
+                "signing access tokens"
+            );
+            Ok((pool, jwt))
+        })
+        .await
+        .context("start-up task")??;
         let rates = load_rates(pool.clone()).await?;
         let clock = if config.test_clock {
             tracing::warn!(
@@ -107,12 +126,7 @@ impl Application {
         )?;
         let state = AppState {
             db: Db::new(pool),
-            jwt: JwtKeys::rotated(
-                &jwt_secret,
-                &previous_jwt_secrets(&config)?,
-                &config.jwt_issuer,
-                &config.jwt_audience,
-            ),
+            jwt,
             lifetimes: TokenLifetimes {
                 access_seconds: config.access_token_ttl,
                 refresh_seconds: config.refresh_token_ttl,
@@ -260,20 +274,26 @@ async fn seed_demo(
     Ok(seed)
 }
 
-/// Opens the database and loads or creates the JWT secret (blocking work).
-fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
+/// Opens the database and gives the key that signs access tokens: the Ed25519 key when one is
+/// configured, else the configured secret, else the one generated and kept in the database
+/// (blocking work).
+fn prepare_database(
+    config: &ServerConfig,
+    ed25519: Option<Ed25519Signing>,
+) -> anyhow::Result<(Pool, SigningKey)> {
     let pool = open_database(&config.database_url, config.db_pool_size)?;
     let mut conn = pool.get()?;
-    let secret = match &config.jwt_secret {
-        Some(secret) => {
+    let key = match (ed25519, &config.jwt_secret) {
+        (Some(key), _) => SigningKey::Ed25519(key),
+        (None, Some(secret)) => {
             let bytes = secret.expose_secret().as_bytes().to_vec();
             anyhow::ensure!(
                 bytes.len() >= MIN_JWT_SECRET_BYTES,
                 "SOLVO_JWT_SECRET must be at least {MIN_JWT_SECRET_BYTES} bytes"
             );
-            bytes
+            SigningKey::Secret(bytes)
         }
-        None => {
+        (None, None) => {
             tracing::warn!(
                 "no SOLVO_JWT_SECRET: signing access tokens with a secret generated and kept in the \
                  database, where anyone who can read it can forge tokens; give one by \
@@ -289,9 +309,11 @@ fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
                     STANDARD.encode(bytes)
                 },
             )?;
-            STANDARD
-                .decode(stored)
-                .context("the stored JWT secret is not base64")?
+            SigningKey::Secret(
+                STANDARD
+                    .decode(stored)
+                    .context("the stored JWT secret is not base64")?,
+            )
         }
     };
     // `--demo` creates the agency right after this, so the hint would only confuse.
@@ -302,23 +324,7 @@ fn prepare_database(config: &ServerConfig) -> anyhow::Result<(Pool, Vec<u8>)> {
              or in SOLVO_BOOTSTRAP_PASSWORD)"
         );
     }
-    Ok((pool, secret))
-}
-
-/// The previous JWT secrets, each as long as a current one must be.
-fn previous_jwt_secrets(config: &ServerConfig) -> anyhow::Result<Vec<Vec<u8>>> {
-    config
-        .jwt_previous_secrets
-        .iter()
-        .map(|secret| {
-            let bytes = secret.expose_secret().trim().as_bytes().to_vec();
-            anyhow::ensure!(
-                bytes.len() >= MIN_JWT_SECRET_BYTES,
-                "every SOLVO_JWT_PREVIOUS_SECRETS entry must be at least {MIN_JWT_SECRET_BYTES} bytes"
-            );
-            Ok(bytes)
-        })
-        .collect()
+    Ok((pool, key))
 }
 
 fn cors(origins: &[String]) -> Cors {

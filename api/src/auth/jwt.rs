@@ -1,13 +1,17 @@
-//! Access tokens: HS256 JWTs with issuer, audience, expiry, subject, organisation, role and
-//! session, checked by an explicit [`Validation`] that accepts HS256 only.
+//! Access tokens: JWTs with issuer, audience, expiry, subject, organisation, role and session,
+//! signed with HS256 (a shared secret) or EdDSA (an Ed25519 key, RFC 8037), and checked by an
+//! explicit [`Validation`] per key that accepts only that key's algorithm, so a token never
+//! chooses how it is checked (an HS256 token "signed" with a published Ed25519 key is refused).
 //!
-//! Keys have ids (`kid`, RFC 7515 section 4.1.4): the first 8 bytes of the secret's SHA-256 in
-//! hex, so every node given the same secret derives the same id. Tokens are signed with the
-//! current key; the previous keys (`SOLVO_JWT_PREVIOUS_SECRETS`) still verify the tokens they
-//! signed, so a rotation logs nobody out: access tokens live at most 15 minutes, and the old
-//! key can be dropped after that. A token without `kid` (signed before keys had ids) is checked
-//! against the current key.
+//! Keys have ids (`kid`, RFC 7515 section 4.1.4): for a secret, the first 8 bytes of its SHA-256
+//! in hex; for an Ed25519 key, its JWK thumbprint (RFC 7638); so every node given the same key
+//! derives the same id. Tokens are signed with the current key; the previous keys
+//! (`SOLVO_JWT_PREVIOUS_SECRETS`, `SOLVO_JWT_PREVIOUS_PUBLIC_KEYS`) still verify the tokens they
+//! signed, so a rotation, also from one algorithm to the other, logs nobody out: access tokens
+//! live at most 15 minutes, and the old key can be dropped after that. A token without `kid`
+//! (signed before keys had ids) is checked against the current key.
 
+use crate::auth::ed25519::{Ed25519Public, Ed25519Signing};
 use crate::error::TokenProblem;
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{
@@ -40,16 +44,44 @@ pub struct AccessClaims {
     pub exp: i64,
 }
 
+/// The key access tokens are signed with.
+#[derive(Clone, Debug)]
+pub enum SigningKey {
+    /// An HS256 secret.
+    Secret(Vec<u8>),
+    /// An Ed25519 key (EdDSA).
+    Ed25519(Ed25519Signing),
+}
+
+/// A key that only verifies: an earlier signing key kept through a rotation.
+#[derive(Clone, Debug)]
+pub enum VerifyingKey {
+    /// An earlier HS256 secret.
+    Secret(Vec<u8>),
+    /// An earlier Ed25519 key's public half.
+    Ed25519(Ed25519Public),
+}
+
+/// A key that verifies, with the rules that accept only its algorithm.
+#[derive(Clone)]
+struct Verifier {
+    kid: String,
+    key: DecodingKey,
+    validation: Validation,
+    /// The same rules with the portal's audience: a debtor's token is never a staff token.
+    portal_validation: Validation,
+}
+
 /// Signing and verification keys with the validation rules.
 #[derive(Clone)]
 pub struct JwtKeys {
     kid: String,
+    algorithm: Algorithm,
     encoding: EncodingKey,
-    /// The current key first, then the previous ones, each with its id.
-    decoding: Vec<(String, DecodingKey)>,
-    validation: Validation,
-    /// The same rules with the portal's audience: a debtor's token is never a staff token.
-    portal_validation: Validation,
+    /// The current key first, then the previous ones.
+    verifiers: Vec<Verifier>,
+    /// The Ed25519 public keys among them, current first, for the key set verifiers fetch.
+    published: Vec<Ed25519Public>,
     issuer: String,
     audience: String,
 }
@@ -63,17 +95,21 @@ pub fn key_id(secret: &[u8]) -> String {
     hex::encode(&Sha256::digest(secret)[..8])
 }
 
-impl JwtKeys {
-    /// Keys from a shared secret.
-    #[must_use]
-    pub fn new(secret: &[u8], issuer: &str, audience: &str) -> Self {
-        Self::rotated(secret, &[], issuer, audience)
+impl VerifyingKey {
+    fn kid(&self) -> String {
+        match self {
+            Self::Secret(secret) => key_id(secret),
+            Self::Ed25519(public) => public.kid(),
+        }
     }
 
-    /// Keys signing with `current` and verifying with it and with each of `previous`.
-    #[must_use]
-    pub fn rotated(current: &[u8], previous: &[Vec<u8>], issuer: &str, audience: &str) -> Self {
-        let mut validation = Validation::new(Algorithm::HS256);
+    fn verifier(&self, issuer: &str, audience: &str) -> Verifier {
+        let (key, algorithm) = match self {
+            Self::Secret(secret) => (DecodingKey::from_secret(secret), Algorithm::HS256),
+            // The raw 32 bytes, which is what jsonwebtoken's EdDSA verifier reads.
+            Self::Ed25519(public) => (DecodingKey::from_ed_der(public.bytes()), Algorithm::EdDSA),
+        };
+        let mut validation = Validation::new(algorithm);
         validation.set_issuer(&[issuer]);
         validation.set_audience(&[audience]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
@@ -81,19 +117,88 @@ impl JwtKeys {
         validation.validate_exp = true;
         let mut portal_validation = validation.clone();
         portal_validation.set_audience(&[format!("{audience}{PORTAL_AUDIENCE_SUFFIX}")]);
-        let decoding = std::iter::once(current)
-            .chain(previous.iter().map(Vec::as_slice))
-            .map(|secret| (key_id(secret), DecodingKey::from_secret(secret)))
-            .collect();
-        Self {
-            kid: key_id(current),
-            encoding: EncodingKey::from_secret(current),
-            decoding,
+        Verifier {
+            kid: self.kid(),
+            key,
             validation,
             portal_validation,
+        }
+    }
+}
+
+impl JwtKeys {
+    /// Keys from a shared secret.
+    #[must_use]
+    pub fn new(secret: &[u8], issuer: &str, audience: &str) -> Self {
+        Self::rotated(secret, &[], issuer, audience)
+    }
+
+    /// HS256 keys signing with `current` and verifying with it and with each of `previous`.
+    #[must_use]
+    pub fn rotated(current: &[u8], previous: &[Vec<u8>], issuer: &str, audience: &str) -> Self {
+        let previous: Vec<VerifyingKey> = previous
+            .iter()
+            .map(|secret| VerifyingKey::Secret(secret.clone()))
+            .collect();
+        Self::with_keys(
+            SigningKey::Secret(current.to_vec()),
+            &previous,
+            issuer,
+            audience,
+        )
+    }
+
+    /// Keys signing with `current` and verifying with it and with each of `previous`, whatever
+    /// their algorithms.
+    #[must_use]
+    pub fn with_keys(
+        current: SigningKey,
+        previous: &[VerifyingKey],
+        issuer: &str,
+        audience: &str,
+    ) -> Self {
+        let (algorithm, encoding, current) = match current {
+            SigningKey::Secret(secret) => (
+                Algorithm::HS256,
+                EncodingKey::from_secret(&secret),
+                VerifyingKey::Secret(secret),
+            ),
+            SigningKey::Ed25519(key) => (
+                Algorithm::EdDSA,
+                EncodingKey::from_ed_der(key.pkcs8()),
+                VerifyingKey::Ed25519(key.public()),
+            ),
+        };
+        let mut verifiers: Vec<Verifier> = Vec::with_capacity(previous.len() + 1);
+        let mut published = Vec::new();
+        for key in std::iter::once(&current).chain(previous) {
+            // A key listed twice (the current one kept among the previous) counts once.
+            let kid = key.kid();
+            if verifiers.iter().any(|known| known.kid == kid) {
+                continue;
+            }
+            if let VerifyingKey::Ed25519(public) = key {
+                published.push(*public);
+            }
+            verifiers.push(key.verifier(issuer, audience));
+        }
+        let kid = current.kid();
+        Self {
+            kid,
+            algorithm,
+            encoding,
+            verifiers,
+            published,
             issuer: issuer.to_owned(),
             audience: audience.to_owned(),
         }
+    }
+
+    /// The public keys a verifier may fetch (`GET /.well-known/jwks.json`): the Ed25519 keys,
+    /// current first. Secrets are never published, so with HS256 alone the list is empty.
+    #[must_use]
+    pub fn public_keys(&self) -> &[Ed25519Public] {
+        &self.published
     }
 
     /// The claims for a user's session at `now`, valid for `ttl_seconds`.
@@ -146,9 +251,10 @@ impl JwtKeys {
     /// Signs claims.
     ///
     /// # Errors
-    /// Only if serialising the claims fails, which is a bug.
+    /// Only if serialising the claims fails or the key is unusable, both bugs: the key was
+    /// checked at start-up.
     pub fn sign(&self, claims: &AccessClaims) -> anyhow::Result<String> {
-        let mut header = Header::new(Algorithm::HS256);
+        let mut header = Header::new(self.algorithm);
         header.kid = Some(self.kid.clone());
         Ok(encode(&header, claims, &self.encoding)?)
     }
@@ -159,13 +265,19 @@ impl JwtKeys {
         &self.kid
     }
 
+    /// The algorithm tokens are signed with.
+    #[must_use]
+    pub fn algorithm(&self) -> Algorithm {
+        self.algorithm
+    }
+
     /// Verifies signature, algorithm, issuer, audience and expiry. An expired token is told
     /// apart (the client should refresh it); every other failure is [`TokenProblem::Invalid`].
     ///
     /// # Errors
     /// The [`TokenProblem`].
     pub fn verify(&self, token: &str) -> Result<AccessClaims, TokenProblem> {
-        self.verify_with(token, &self.validation)
+        self.verify_with(token, |verifier| &verifier.validation)
     }
 
     /// Verifies a debtor portal token as [`Self::verify`] does a staff token; a staff token is
@@ -174,21 +286,21 @@ impl JwtKeys {
     /// # Errors
     /// The [`TokenProblem`].
     pub fn verify_portal(&self, token: &str) -> Result<AccessClaims, TokenProblem> {
-        self.verify_with(token, &self.portal_validation)
+        self.verify_with(token, |verifier| &verifier.portal_validation)
     }
 
     fn verify_with(
         &self,
         token: &str,
-        validation: &Validation,
+        rules: impl Fn(&Verifier) -> &Validation,
     ) -> Result<AccessClaims, TokenProblem> {
         let kid = decode_header(token).map_err(|_| TokenProblem::Invalid)?.kid;
-        let (_, key) = match kid {
-            Some(kid) => self.decoding.iter().find(|(id, _)| *id == kid),
-            None => self.decoding.first(),
+        let verifier = match kid {
+            Some(kid) => self.verifiers.iter().find(|verifier| verifier.kid == kid),
+            None => self.verifiers.first(),
         }
         .ok_or(TokenProblem::Invalid)?;
-        match decode::<AccessClaims>(token, key, validation) {
+        match decode::<AccessClaims>(token, &verifier.key, rules(verifier)) {
             Ok(data) => Ok(data.claims),
             Err(err) => {
                 tracing::debug!(error = %err, "access token refused");
@@ -309,5 +421,117 @@ mod tests {
         .unwrap();
         assert!(old.verify(&unlabelled).is_ok());
         assert!(rotated.verify(&unlabelled).is_err());
+    }
+
+    fn ed25519(seed: u8) -> Ed25519Signing {
+        Ed25519Signing::from_pem(&crate::auth::ed25519::tests::private_pem([seed; 32])).unwrap()
+    }
+
+    fn eddsa(seed: u8, previous: &[VerifyingKey]) -> JwtKeys {
+        JwtKeys::with_keys(
+            SigningKey::Ed25519(ed25519(seed)),
+            previous,
+            "solvo",
+            "solvo-api",
+        )
+    }
+
+    #[test]
+    fn an_ed25519_key_signs_eddsa_tokens_that_its_public_key_alone_verifies() {
+        let keys = eddsa(1, &[]);
+        let claims = keys.claims("u", "o", "collector", "s", Utc::now(), 900);
+        let token = keys.sign(&claims).unwrap();
+        let header = decode_header(&token).unwrap();
+        assert_eq!(header.alg, Algorithm::EdDSA);
+        assert_eq!(
+            header.kid.as_deref(),
+            Some(ed25519(1).public().kid().as_str())
+        );
+        assert_eq!(keys.verify(&token), Ok(claims));
+        assert_eq!(keys.public_keys(), &[ed25519(1).public()]);
+
+        // What a verifier outside does with the published key: the 32 bytes, nothing secret.
+        let mut validation = Validation::new(Algorithm::EdDSA);
+        validation.set_audience(&["solvo-api"]);
+        let outside = DecodingKey::from_ed_components(&ed25519(1).public().x()).unwrap();
+        assert!(decode::<AccessClaims>(&token, &outside, &validation).is_ok());
+
+        let portal = keys
+            .sign(&keys.portal_claims("d", "o", "g", Utc::now(), 900))
+            .unwrap();
+        assert!(keys.verify_portal(&portal).is_ok());
+        assert_eq!(keys.verify(&portal), Err(TokenProblem::Invalid));
+    }
+
+    #[test]
+    fn an_eddsa_server_refuses_hs256_tokens_unless_their_secret_is_a_previous_key() {
+        let hs256 = keys();
+        let token = hs256
+            .sign(&hs256.claims("u", "o", "collector", "s", Utc::now(), 900))
+            .unwrap();
+        assert_eq!(eddsa(1, &[]).verify(&token), Err(TokenProblem::Invalid));
+        let migrating = eddsa(
+            1,
+            &[VerifyingKey::Secret(
+                b"0123456789abcdef0123456789abcdef".to_vec(),
+            )],
+        );
+        assert!(migrating.verify(&token).is_ok());
+        assert!(
+            migrating.public_keys().len() == 1,
+            "a secret is never published"
+        );
+    }
+
+    #[test]
+    fn an_ed25519_rotation_keeps_the_old_keys_tokens_until_its_public_key_is_dropped() {
+        let old = eddsa(1, &[]);
+        let issued = old
+            .sign(&old.claims("u", "o", "collector", "s", Utc::now(), 900))
+            .unwrap();
+        let rotated = eddsa(2, &[VerifyingKey::Ed25519(ed25519(1).public())]);
+        assert!(rotated.verify(&issued).is_ok());
+        assert_eq!(
+            rotated.public_keys(),
+            &[ed25519(2).public(), ed25519(1).public()]
+        );
+        assert_eq!(eddsa(2, &[]).verify(&issued), Err(TokenProblem::Invalid));
+
+        let listed_twice = eddsa(2, &[VerifyingKey::Ed25519(ed25519(2).public())]);
+        assert_eq!(listed_twice.public_keys(), &[ed25519(2).public()]);
+    }
+
+    #[test]
+    fn forged_and_confused_signatures_are_refused() {
+        let keys = eddsa(1, &[]);
+        let claims = keys.claims("u", "o", "agency_admin", "s", Utc::now(), 900);
+        let mut header = Header::new(Algorithm::EdDSA);
+        header.kid = Some(keys.kid().to_owned());
+
+        // Another Ed25519 key claiming the server's key id.
+        let forged = encode(
+            &header,
+            &claims,
+            &EncodingKey::from_ed_der(ed25519(9).pkcs8()),
+        )
+        .unwrap();
+        assert_eq!(keys.verify(&forged), Err(TokenProblem::Invalid));
+
+        // The published public key used as an HMAC secret under the same key id.
+        header.alg = Algorithm::HS256;
+        let public = ed25519(1).public();
+        for secret in [public.bytes().to_vec(), public.x().into_bytes()] {
+            let confused = encode(&header, &claims, &EncodingKey::from_secret(&secret)).unwrap();
+            assert_eq!(keys.verify(&confused), Err(TokenProblem::Invalid));
+        }
+
+        // A signature of the right length, not the server's.
+        let genuine = keys.sign(&claims).unwrap();
+        let (signed, signature) = genuine.rsplit_once('.').unwrap();
+        let mut bytes = URL_SAFE_NO_PAD.decode(signature).unwrap();
+        bytes[0] ^= 1;
+        let tampered = format!("{signed}.{}", URL_SAFE_NO_PAD.encode(bytes));
+        assert_eq!(keys.verify(&tampered), Err(TokenProblem::Invalid));
+        assert!(keys.verify(&genuine).is_ok());
     }
 }

@@ -5,6 +5,7 @@
 pub mod caller;
 pub mod client_address;
 pub mod debtor;
+pub mod ed25519;
 pub mod jwt;
 
 pub use caller::{Caller, Credential};

@@ -17,6 +17,7 @@ pub mod fee_invoices;
 pub mod format;
 pub mod health;
 pub mod jobs;
+pub mod jwks;
 pub mod legal;
 pub mod me;
 pub mod messages;
@@ -46,6 +47,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(auth::refresh_session)
         .service(auth::logout)
         .service(auth::reset_password)
+        .service(jwks::get_jwks)
         .service(me::get_me)
         .service(me::change_password)
         .service(organisations::create_organisation)

@@ -1,8 +1,13 @@
 //! What a new password must be: 12 to 256 characters (NIST SP 800-63B section 5.1.1.2 asks at
 //! least 8 and no composition rules; we ask 12 of staff who hold debtors' data), not one of the
-//! common passwords shipped in `app/data/common-passwords.txt` (nor such a word with digits and
-//! symbols around it), not one character repeated, and not the account's own email or its name
-//! part. Checked when a user is created, at bootstrap, on a change and on a reset.
+//! common passwords shipped with the binary (nor such a word with digits and symbols around it),
+//! not one character repeated, and not the account's own email or its name part. Checked when a
+//! user is created, at bootstrap, on a change and on a reset.
+//!
+//! The common passwords are two lists: SecLists' 10,000 most common passwords as published
+//! (`app/data/seclists-10k-most-common.txt`, MIT licence, its origin in its header), and the
+//! stems and long sequences chosen by hand for this product (`app/data/common-passwords.txt`).
+//! Both are compared in lower case.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -10,15 +15,19 @@ use std::sync::OnceLock;
 use crate::credentials::password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use crate::error::FieldError;
 
-const COMMON: &str = include_str!("../../data/common-passwords.txt");
+const CHOSEN: &str = include_str!("../../data/common-passwords.txt");
+const SECLISTS: &str = include_str!("../../data/seclists-10k-most-common.txt");
 
-fn common() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn common() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        COMMON
+        CHOSEN
             .lines()
+            .chain(SECLISTS.lines())
             .map(str::trim)
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            // The checked forms are lower case; a published entry with capitals still counts.
+            .map(str::to_lowercase)
             .collect()
     })
 }
@@ -46,7 +55,7 @@ pub fn check(field: &str, password: &str, email: &str) -> Result<(), FieldError>
     if repeated
         || [lower.as_str(), stem, squeezed.as_str()]
             .iter()
-            .any(|form| list.contains(form))
+            .any(|form| list.contains(*form))
     {
         return refuse(
             "too_common",
@@ -93,8 +102,39 @@ mod tests {
     }
 
     #[test]
-    fn the_shipped_list_is_lower_case_and_loaded() {
-        assert!(common().len() > 100);
-        assert!(common().iter().all(|entry| *entry == entry.to_lowercase()));
+    fn the_published_list_refuses_what_the_hand_chosen_one_let_through() {
+        // Entries of SecLists' list that the hand-chosen list lacks: two long enough to be
+        // passwords as they stand, two words with digits and symbols around them.
+        for password in [
+            "unbelievable",
+            "Contortionist",
+            "Scandinavian2024",
+            "!!Marlboro!!2025",
+        ] {
+            assert_eq!(code(password), Some("too_common".into()), "{password}");
+            let stem = password
+                .to_lowercase()
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_owned();
+            assert!(
+                !CHOSEN.lines().any(|line| line.trim() == stem),
+                "{stem} is in the hand-chosen list, so this proves nothing"
+            );
+        }
+    }
+
+    #[test]
+    fn both_lists_are_loaded_whole_without_their_comments() {
+        let entries = |text: &str| {
+            text.lines()
+                .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+                .count()
+        };
+        // The published list has exactly 10,000 lines; its header is comments only.
+        assert_eq!(entries(SECLISTS), 10_000);
+        assert!(common().len() >= 10_000);
+        assert!(common().len() <= 10_000 + entries(CHOSEN));
+        assert!(common().contains("password") && common().contains("eyphed"));
+        assert!(!common().iter().any(|entry| entry.starts_with('#')));
     }
 }

@@ -9,7 +9,8 @@ both_backends!(a_rotated_key_logs_nobody_out_until_it_is_dropped);
 
 const NEW_SECRET: &str = "rotated-secret-rotated-secret-rotated-01";
 
-async fn me(app: &crate::helpers::TestApp, node: &str, token: &str) -> u16 {
+/// The status of `GET /v1/me` with `token` at `node`.
+pub(super) async fn me(app: &crate::helpers::TestApp, node: &str, token: &str) -> u16 {
     app.client
         .get(format!("{node}/v1/me"))
         .bearer_auth(token)
@@ -18,6 +19,21 @@ async fn me(app: &crate::helpers::TestApp, node: &str, token: &str) -> u16 {
         .unwrap()
         .status()
         .as_u16()
+}
+
+/// The agency admin's access token from a login at `node`.
+pub(super) async fn login_at(app: &crate::helpers::TestApp, node: &str) -> String {
+    let response: serde_json::Value = app
+        .client
+        .post(format!("{node}/v1/auth/token"))
+        .json(&serde_json::json!({"email": crate::helpers::ADMIN_EMAIL, "password": crate::helpers::PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    response["access_token"].as_str().unwrap().to_owned()
 }
 
 async fn a_rotated_key_logs_nobody_out_until_it_is_dropped(backend: Backend) {
@@ -44,17 +60,7 @@ async fn a_rotated_key_logs_nobody_out_until_it_is_dropped(backend: Backend) {
         401,
         "dropping the old key ends its tokens"
     );
-    let fresh: serde_json::Value = app
-        .client
-        .post(format!("{rotated}/v1/auth/token"))
-        .json(&serde_json::json!({"email": crate::helpers::ADMIN_EMAIL, "password": crate::helpers::PASSWORD}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let fresh = fresh["access_token"].as_str().unwrap();
+    let fresh = &login_at(&app, &rotated).await;
     assert_eq!(
         me(&app, &dropped, fresh).await,
         200,
