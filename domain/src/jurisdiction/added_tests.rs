@@ -236,6 +236,7 @@ fn quebec_damages_for_delay_are_the_five_percent_legal_rate() {
     );
 
     assert_eq!(result.total, money(dec!(500.00), "CAD"));
+    assert!(gap_reasons("CA-QC", RuleTopic::Interest)[0].contains("formal notice"));
 }
 
 // --- Fixed compensation ---------------------------------------------------------------------

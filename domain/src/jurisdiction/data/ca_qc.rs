@@ -48,6 +48,13 @@ pub(in crate::jurisdiction) const CA_QC: Jurisdiction = Jurisdiction {
     gaps: &[
         gap(
             RuleTopic::Interest,
+            "Interest runs from the debtor's default (demeure): by operation of law, from receipt of a formal \
+             notice, or else from the suit. When the due date alone puts a debtor in default was not verified; where \
+             it does not, interest from the day after the due date is too high and must start on the day of the \
+             notice.",
+        ),
+        gap(
+            RuleTopic::Interest,
             "The additional indemnity of art. 1619 is left out: its current rate was not found.",
         ),
         gap(RuleTopic::RecoveryCompensation, "None known (unverified)."),

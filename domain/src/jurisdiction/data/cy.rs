@@ -12,7 +12,7 @@ const CY_PUBLISHED: NaiveDate = date(2012, 12, 27);
 pub(in crate::jurisdiction) const CY: Jurisdiction = Jurisdiction {
     code: JurisdictionCode::from_static("CY"),
     name: "Cyprus",
-    languages: &["el", "tr", "en"],
+    languages: &["el", "tr"],
     currency_code: "EUR",
     interest: &[reference_rule(
         RateSeries::EcbMainRefinancing,

@@ -6,7 +6,7 @@ use super::common::{Jurisdiction, JurisdictionCode, RuleTopic, gap};
 pub(in crate::jurisdiction) const IL: Jurisdiction = Jurisdiction {
     code: JurisdictionCode::from_static("IL"),
     name: "Israel",
-    languages: &["he", "ar"],
+    languages: &["he"],
     currency_code: "ILS",
     interest: &[],
     recovery_compensation: &[],
