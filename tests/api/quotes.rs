@@ -334,7 +334,7 @@ async fn a_us_debtor_needs_a_jurisdiction_and_absent_rules_are_gaps(backend: Bac
             .contains("US-NY")
     );
     for (jurisdiction, code) in [
-        ("US-TX", "unsupported_jurisdiction"),
+        ("US-WA", "unsupported_jurisdiction"),
         ("FR", "country_mismatch"),
         ("US", "invalid_jurisdiction"),
     ] {

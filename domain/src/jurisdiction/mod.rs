@@ -17,6 +17,8 @@ mod data;
 mod model;
 
 #[cfg(test)]
+mod added_tests;
+#[cfg(test)]
 mod amounts_tests;
 #[cfg(test)]
 mod readme;

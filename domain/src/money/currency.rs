@@ -46,6 +46,11 @@ impl Currency {
     pub const CAD: Currency = Currency(iso_currency::Currency::CAD);
     /// Australian dollar, 2 decimals.
     pub const AUD: Currency = Currency(iso_currency::Currency::AUD);
+    /// Bulgarian lev, 2 decimals: the currency of Bulgaria's statutory amounts until the euro
+    /// replaced it on 1 January 2026.
+    pub const BGN: Currency = Currency(iso_currency::Currency::BGN);
+    /// Turkish lira, 2 decimals.
+    pub const TRY: Currency = Currency(iso_currency::Currency::TRY);
 
     /// Parses an upper-case ISO 4217 alphabetic code such as `"EUR"`.
     ///
