@@ -208,6 +208,7 @@ async fn reference_rates_list_each_embedded_series_with_sources(backend: Backend
             "de_basiszinssatz",
             "ecb_main_refinancing",
             "nl_wettelijke_handelsrente",
+            "pl_nbp_reference_rate",
             "se_riksbank_reference_rate"
         ]
     );

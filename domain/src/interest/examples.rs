@@ -605,3 +605,31 @@ fn swedish_interest_is_the_half_yearly_reference_rate_plus_eight_points() {
     assert_eq!(result.total, money(dec!(1100.41), Currency::SEK));
     assert!(result.is_complete());
 }
+
+#[test]
+fn polish_interest_is_the_reference_rate_on_the_half_years_first_day_plus_ten_points() {
+    // Ustawa z 8 marca 2013 r. art. 4 pkt 3 lit. b, art. 11b. NBP: 6.75 % from 2022-09-08, so
+    // 16.75 % for 2023-H1; the cut to 6.00 % on 2023-09-07 first counts on 2024-01-01, when 5.75 %
+    // (from 2023-10-05) gives 15.75 %; 2023-H2 reads 6.75 % on 2023-07-01, so all of 2023 is one
+    // line. 10 000 x 16.75 x 365 / 36 500 = 1 675.00; 10 000 x 15.75 x 182 / 36 500 = 785.342.
+    let result = statutory_interest(
+        rule("PL", day(2022, 12, 1)),
+        &tables(),
+        &BalanceSchedule::constant(money(dec!(10000), Currency::PLN)),
+        day(2023, 1, 1),
+        day(2024, 7, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![
+            (365, dec!(16.75), dec!(1675.00)),
+            (182, dec!(15.75), dec!(785.34))
+        ]
+    );
+    assert_eq!(result.lines[1].from, day(2024, 1, 1));
+    assert_eq!(result.total, money(dec!(2460.34), Currency::PLN));
+    assert!(result.is_complete());
+}

@@ -26,7 +26,7 @@ struct Embedded {
     confirmed_through: NaiveDate,
 }
 
-const FILES: [Embedded; 6] = [
+const FILES: [Embedded; 7] = [
     Embedded {
         series: RateSeries::EcbMainRefinancing,
         text: include_str!("../../data/rates/ecb-mro.csv"),
@@ -62,6 +62,12 @@ const FILES: [Embedded; 6] = [
         text: include_str!("../../data/rates/se-referensranta.csv"),
         // The value fixed for 2026-01-01 governs the half-year to 2026-06-30 (Räntelagen s.9).
         confirmed_through: date(2026, 6, 30),
+    },
+    Embedded {
+        series: RateSeries::PlNbpReferenceRate,
+        text: include_str!("../../data/rates/pl-nbp-reference.csv"),
+        // The cut to 3.75 % in force on 2026-03-05 is the last decision found.
+        confirmed_through: date(2026, 3, 5),
     },
 ];
 

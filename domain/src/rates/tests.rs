@@ -49,6 +49,13 @@ fn the_embedded_rate_data_parses() {
             .map(|t| t.entries().len()),
         Some(17)
     );
+    // The rate in force on 2020-01-01 and the 23 decisions after it, to 2026-03-05.
+    assert_eq!(
+        tables
+            .get(RateSeries::PlNbpReferenceRate)
+            .map(|t| t.entries().len()),
+        Some(24)
+    );
 }
 
 #[test]
@@ -526,4 +533,38 @@ fn the_swedish_series_has_a_value_for_every_half_year_since_it_replaced_the_disc
     assert_eq!(starts, expected);
     assert_eq!(table.rate_on(day(2002, 6, 30)), None);
     assert_eq!(table.confirmed_through(), day(2026, 6, 30));
+}
+
+#[test]
+fn the_polish_series_covers_every_half_year_since_its_rule_applies() {
+    // Ustawa z 8 marca 2013 r. art. 4 pkt 3 lit. b and art. 11b: from 2020-01-01, the reference rate
+    // in force on 1 January / 1 July.
+    assert_series_covers("PL", RateSeries::PlNbpReferenceRate, day(2020, 1, 1));
+    let table = tables()
+        .get(RateSeries::PlNbpReferenceRate)
+        .cloned()
+        .unwrap();
+    assert_eq!(table.confirmed_through(), day(2026, 3, 5));
+    // NBP: 1.50 % from 2015-03-05 (in force on 2020-01-01), 0.10 % from 2020-05-29 (M.P. 2020
+    // poz. 1212 for 2021-H1), 6.75 % from 2022-09-08, 5.75 % from 2023-10-05 to 2025-05-07.
+    assert_eq!(
+        rate(RateSeries::PlNbpReferenceRate, day(2020, 1, 1)),
+        dec!(1.50)
+    );
+    assert_eq!(
+        rate(RateSeries::PlNbpReferenceRate, day(2021, 1, 1)),
+        dec!(0.10)
+    );
+    assert_eq!(
+        rate(RateSeries::PlNbpReferenceRate, day(2023, 1, 1)),
+        dec!(6.75)
+    );
+    assert_eq!(
+        rate(RateSeries::PlNbpReferenceRate, day(2025, 5, 7)),
+        dec!(5.75)
+    );
+    assert_eq!(
+        rate(RateSeries::PlNbpReferenceRate, day(2026, 1, 1)),
+        dec!(4.00)
+    );
 }
