@@ -617,7 +617,11 @@ mod tests {
             30
         );
         assert_eq!(
-            days_left(&tables, RateSeries::AtBasiszinssatz, day(2026, 12, 2)),
+            days_left(
+                &tables,
+                RateSeries::DkNationalbankLendingRate,
+                day(2026, 12, 2)
+            ),
             0
         );
     }

@@ -300,16 +300,16 @@ async fn readiness_warns_about_series_running_out_and_metrics_count_their_days(b
         .map(|warning| warning.series)
         .collect();
     assert_eq!(warned, expected);
-    // Series in use without any history (the Austrian Basiszinssatz) always warn.
-    assert!(warned.contains(&"at_basiszinssatz"), "{ready}");
-    let austrian = ready["warnings"]
+    // Series in use without any history (the Danmarks Nationalbank lending rate) always warn.
+    assert!(warned.contains(&"dk_nationalbank_lending_rate"), "{ready}");
+    let danish = ready["warnings"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|warning| warning["series"] == "at_basiszinssatz")
+        .find(|warning| warning["series"] == "dk_nationalbank_lending_rate")
         .unwrap();
-    assert!(austrian["runs_out_on"].is_null());
-    assert!(austrian["message"].as_str().unwrap().contains("/entries"));
+    assert!(danish["runs_out_on"].is_null());
+    assert!(danish["message"].as_str().unwrap().contains("/entries"));
 
     let text = app
         .get("/metrics", &app.admin_token)

@@ -215,10 +215,13 @@ async fn reference_rates_list_each_embedded_series_with_sources(backend: Backend
     assert_eq!(
         ids,
         vec![
+            "at_basiszinssatz",
             "boe_bank_rate",
             "de_basiszinssatz",
             "ecb_main_refinancing",
-            "nl_wettelijke_handelsrente"
+            "nl_wettelijke_handelsrente",
+            "pl_nbp_reference_rate",
+            "se_riksbank_reference_rate"
         ]
     );
 
@@ -250,8 +253,11 @@ async fn reference_rates_list_each_embedded_series_with_sources(backend: Backend
     );
 
     let not_shipped = body(
-        app.get("/v1/reference-rates?series=at_basiszinssatz", &token)
-            .await,
+        app.get(
+            "/v1/reference-rates?series=dk_nationalbank_lending_rate",
+            &token,
+        )
+        .await,
     )
     .await;
     assert_eq!(not_shipped["data"], serde_json::json!([]));

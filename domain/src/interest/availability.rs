@@ -66,7 +66,7 @@ fn a_gap_converts_to_the_error_callers_already_explain() {
 #[test]
 fn a_series_without_embedded_history_is_a_gap_over_the_whole_period() {
     let result = statutory_interest(
-        rule("AT", day(2024, 1, 1)),
+        rule("DK", day(2024, 1, 1)),
         &tables(),
         &BalanceSchedule::constant(eur(dec!(100))),
         day(2024, 1, 1),
@@ -85,7 +85,7 @@ fn a_series_without_embedded_history_is_a_gap_over_the_whole_period() {
     assert!(matches!(
         gap.reason,
         MissingRate::Reference {
-            series: RateSeries::AtBasiszinssatz,
+            series: RateSeries::DkNationalbankLendingRate,
             ..
         }
     ));

@@ -532,3 +532,104 @@ fn portugal_reads_the_last_ecb_operation_before_the_semester_starts() {
         (dec!(10.00), eur(dec!(84.93)))
     );
 }
+
+/// The lines of `result` as (days, rate, amount).
+fn days_rates_amounts(result: &InterestBreakdown) -> Vec<(i64, Decimal, Decimal)> {
+    result
+        .lines
+        .iter()
+        .map(|l| (l.days, l.rate_percent, l.amount.amount()))
+        .collect()
+}
+
+#[test]
+fn austrian_interest_reads_the_basiszinssatz_on_the_first_day_of_each_half_year() {
+    // UGB s.456: Basiszinssatz + 9.2 pp, the value on 1 January / 1 July governing the half-year.
+    // OeNB: 3.88 % from 2023-09-20, so 13.08 % for 2024-H2; the cut to 3.03 % on 2024-09-18 waits
+    // for 2025-01-01, when 2.53 % (from 2024-12-18) gives 11.73 %.
+    // 10 000 x 13.08 x 184 / 36 500 = 659.375 -> 659.38; 10 000 x 11.73 x 181 / 36 500 = 581.679.
+    let result = statutory_interest(
+        rule("AT", day(2024, 6, 1)),
+        &tables(),
+        &BalanceSchedule::constant(eur(dec!(10000))),
+        day(2024, 7, 1),
+        day(2025, 7, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![
+            (184, dec!(13.08), dec!(659.38)),
+            (181, dec!(11.73), dec!(581.68))
+        ]
+    );
+    assert_eq!(result.lines[1].from, day(2025, 1, 1));
+    assert_eq!(result.total, eur(dec!(1241.06)));
+    assert!(result.is_complete());
+    assert!(!result.is_provisional());
+}
+
+#[test]
+fn an_austrian_contract_from_before_the_2013_act_has_no_encoded_rule() {
+    // Zahlungsverzugsgesetz (BGBl. I 50/2013): the 9.2 pp of UGB s.456 is for contracts from
+    // 16 March 2013; the 8 pp of the repealed UGB s.352 is not encoded.
+    let austria = jurisdiction::find(JurisdictionCode::from_static("AT")).unwrap();
+
+    assert!(austria.interest_rule_for(day(2013, 3, 15)).is_none());
+    assert!(austria.interest_rule_for(day(2013, 3, 16)).is_some());
+}
+
+#[test]
+fn swedish_interest_is_the_half_yearly_reference_rate_plus_eight_points() {
+    // Räntelagen s.6 and s.9; Riksbank: 2.50 % for 2023-H1, 3.50 % for 2023-H2.
+    // 10 000 x 10.50 x 181 / 36 500 = 520.685 -> 520.68; 10 000 x 11.50 x 184 / 36 500 = 579.726.
+    let result = statutory_interest(
+        rule("SE", day(2022, 12, 1)),
+        &tables(),
+        &BalanceSchedule::constant(money(dec!(10000), Currency::SEK)),
+        day(2023, 1, 1),
+        day(2024, 1, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![
+            (181, dec!(10.50), dec!(520.68)),
+            (184, dec!(11.50), dec!(579.73))
+        ]
+    );
+    assert_eq!(result.total, money(dec!(1100.41), Currency::SEK));
+    assert!(result.is_complete());
+}
+
+#[test]
+fn polish_interest_is_the_reference_rate_on_the_half_years_first_day_plus_ten_points() {
+    // Ustawa z 8 marca 2013 r. art. 4 pkt 3 lit. b, art. 11b. NBP: 6.75 % from 2022-09-08, so
+    // 16.75 % for 2023-H1; the cut to 6.00 % on 2023-09-07 first counts on 2024-01-01, when 5.75 %
+    // (from 2023-10-05) gives 15.75 %; 2023-H2 reads 6.75 % on 2023-07-01, so all of 2023 is one
+    // line. 10 000 x 16.75 x 365 / 36 500 = 1 675.00; 10 000 x 15.75 x 182 / 36 500 = 785.342.
+    let result = statutory_interest(
+        rule("PL", day(2022, 12, 1)),
+        &tables(),
+        &BalanceSchedule::constant(money(dec!(10000), Currency::PLN)),
+        day(2023, 1, 1),
+        day(2024, 7, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![
+            (365, dec!(16.75), dec!(1675.00)),
+            (182, dec!(15.75), dec!(785.34))
+        ]
+    );
+    assert_eq!(result.lines[1].from, day(2024, 1, 1));
+    assert_eq!(result.total, money(dec!(2460.34), Currency::PLN));
+    assert!(result.is_complete());
+}

@@ -26,7 +26,7 @@ struct Embedded {
     confirmed_through: NaiveDate,
 }
 
-const FILES: [Embedded; 4] = [
+const FILES: [Embedded; 7] = [
     Embedded {
         series: RateSeries::EcbMainRefinancing,
         text: include_str!("../../data/rates/ecb-mro.csv"),
@@ -50,6 +50,24 @@ const FILES: [Embedded; 4] = [
         text: include_str!("../../data/rates/nl-handelsrente.csv"),
         // The value for 2026-01-01 governs the half-year to 2026-06-30.
         confirmed_through: date(2026, 6, 30),
+    },
+    Embedded {
+        series: RateSeries::AtBasiszinssatz,
+        text: include_str!("../../data/rates/at-basiszinssatz.csv"),
+        // Derived from the ECB series by the 1. Euro-JuBeG rule, so confirmed as far as that is.
+        confirmed_through: date(2026, 2, 5),
+    },
+    Embedded {
+        series: RateSeries::SeRiksbankReferenceRate,
+        text: include_str!("../../data/rates/se-referensranta.csv"),
+        // The value fixed for 2026-01-01 governs the half-year to 2026-06-30 (Räntelagen s.9).
+        confirmed_through: date(2026, 6, 30),
+    },
+    Embedded {
+        series: RateSeries::PlNbpReferenceRate,
+        text: include_str!("../../data/rates/pl-nbp-reference.csv"),
+        // The cut to 3.75 % in force on 2026-03-05 is the last decision found.
+        confirmed_through: date(2026, 3, 5),
     },
 ];
 

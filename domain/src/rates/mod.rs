@@ -2,7 +2,7 @@
 //!
 //! Use [`RateTables::embedded`] at start-up to get the histories shipped with Solvo (ECB main
 //! refinancing rate, German Basiszinssatz, Bank of England Bank Rate, Dutch wettelijke
-//! handelsrente), and pass the [`RateTables`] to `interest::statutory_interest`. A [`RateTable`]
+//! handelsrente, Austrian Basiszinssatz, Riksbank reference rate, NBP reference rate), and pass the [`RateTables`] to `interest::statutory_interest`. A [`RateTable`]
 //! answers "which rate was in force on this day" through [`RateTable::rate_on`].
 //!
 //! The data lives in `domain/data/rates/*.csv` (columns `effective_from,rate_percent,source`,
@@ -14,8 +14,8 @@
 //!   return `None`, so a stale data set makes interest "not available" instead of silently wrong.
 //!   We never invent a future rate change.
 //!
-//! Series whose rules are encoded but whose histories are not embedded (for example the Austrian
-//! Basiszinssatz) are still [`RateSeries`] values: a caller can add a [`RateTable`] for them with
+//! Series whose rules are encoded but whose histories are not embedded (for example the Danmarks
+//! Nationalbank lending rate) are still [`RateSeries`] values: a caller can add a [`RateTable`] for them with
 //! [`RateTables::insert`].
 //!
 //! A rate published after the release (the Basiszinssatz for the next half-year, an ECB decision)

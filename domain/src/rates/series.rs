@@ -17,11 +17,14 @@ pub enum RateSeries {
     BoeBankRate,
     /// Dutch wettelijke handelsrente (BW 6:119a, 6:120(2)): already includes the 8 pp margin.
     NlWettelijkeHandelsrente,
-    /// Austrian Basiszinssatz published by the Oesterreichische Nationalbank (not the German value).
+    /// Austrian Basiszinssatz published by the Oesterreichische Nationalbank (not the German value):
+    /// it follows the ECB main refinancing rate in steps of at least 0.5 pp (1. Euro-JuBeG Art. I
+    /// s.1).
     AtBasiszinssatz,
     /// Danmarks Nationalbank official lending rate.
     DkNationalbankLendingRate,
-    /// Sveriges Riksbank reference rate (Räntelagen s.9).
+    /// Sveriges Riksbank reference rate (Räntelagen s.9): fixed for each calendar half-year as the
+    /// policy rate at the end of the previous one, rounded up to the next half point.
     SeRiksbankReferenceRate,
     /// Norges Bank policy rate.
     NoNorgesBankPolicyRate,
@@ -44,7 +47,8 @@ pub enum RateSeries {
 #[serde(rename_all = "snake_case")]
 pub enum Cadence {
     /// One value for each calendar half-year, taking effect on 1 January and 1 July and published
-    /// even when unchanged (DE BGB s.247(1); NL BW 6:120(2); FI Korkolaki s.12). Every half-year
+    /// even when unchanged (DE BGB s.247(1); NL BW 6:120(2); FI Korkolaki s.12; SE Räntelagen
+    /// s.9). Every half-year
     /// has its own entry.
     HalfYearly,
     /// A new value whenever the institution decides one, on any day; between decisions the last
@@ -60,7 +64,8 @@ impl RateSeries {
         match self {
             RateSeries::DeBasiszinssatz
             | RateSeries::NlWettelijkeHandelsrente
-            | RateSeries::FiReferenceRate => Cadence::HalfYearly,
+            | RateSeries::FiReferenceRate
+            | RateSeries::SeRiksbankReferenceRate => Cadence::HalfYearly,
             _ => Cadence::OnDecision,
         }
     }

@@ -36,6 +36,26 @@ fn the_embedded_rate_data_parses() {
         let table = tables.get(series).expect("table present");
         assert!(table.entries().len() > 20, "{series:?}");
     }
+    // One value per half-year from 2002-07-01 to 2026-01-01; seventeen changes from 2009-05-13.
+    assert_eq!(
+        tables
+            .get(RateSeries::SeRiksbankReferenceRate)
+            .map(|t| t.entries().len()),
+        Some(48)
+    );
+    assert_eq!(
+        tables
+            .get(RateSeries::AtBasiszinssatz)
+            .map(|t| t.entries().len()),
+        Some(17)
+    );
+    // The rate in force on 2020-01-01 and the 23 decisions after it, to 2026-03-05.
+    assert_eq!(
+        tables
+            .get(RateSeries::PlNbpReferenceRate)
+            .map(|t| t.entries().len()),
+        Some(24)
+    );
 }
 
 #[test]
@@ -162,8 +182,14 @@ fn the_horizons_of_the_embedded_tables_are_readable() {
         tables.runs_out_on(RateSeries::EcbMainRefinancing),
         Some(day(2027, 1, 1))
     );
-    assert_eq!(tables.last_effective(RateSeries::AtBasiszinssatz), None);
-    assert_eq!(tables.runs_out_on(RateSeries::AtBasiszinssatz), None);
+    assert_eq!(
+        tables.last_effective(RateSeries::DkNationalbankLendingRate),
+        None
+    );
+    assert_eq!(
+        tables.runs_out_on(RateSeries::DkNationalbankLendingRate),
+        None
+    );
 }
 
 #[test]
@@ -204,7 +230,7 @@ fn a_health_check_warns_thirty_days_before_a_series_runs_out() {
     assert!(!tables.is_running_out(RateSeries::DeBasiszinssatz, day(2026, 12, 1)));
     assert!(tables.is_running_out(RateSeries::DeBasiszinssatz, day(2026, 12, 2)));
     assert!(tables.is_running_out(RateSeries::DeBasiszinssatz, day(2027, 3, 31)));
-    assert!(tables.is_running_out(RateSeries::AtBasiszinssatz, day(2026, 1, 1)));
+    assert!(tables.is_running_out(RateSeries::DkNationalbankLendingRate, day(2026, 1, 1)));
 }
 
 #[test]
@@ -363,21 +389,21 @@ fn implausible_rates_and_missing_sources_are_refused() {
 fn a_series_without_history_can_be_given_one() {
     let tables = tables()
         .with_entries(
-            RateSeries::AtBasiszinssatz,
+            RateSeries::DkNationalbankLendingRate,
             vec![entry(day(2025, 3, 12), dec!(1.53))],
         )
         .unwrap();
 
-    let table = tables.get(RateSeries::AtBasiszinssatz).unwrap();
+    let table = tables.get(RateSeries::DkNationalbankLendingRate).unwrap();
     assert_eq!(table.confirmed_through(), day(2025, 3, 12));
     assert_eq!(
         table.rate_on(day(2025, 3, 12)).unwrap().rate_percent,
         dec!(1.53)
     );
     assert_eq!(
-        RateTables::empty().with_entries(RateSeries::AtBasiszinssatz, Vec::new()),
+        RateTables::empty().with_entries(RateSeries::DkNationalbankLendingRate, Vec::new()),
         Err(RateEntryError::NoEntries {
-            series: RateSeries::AtBasiszinssatz
+            series: RateSeries::DkNationalbankLendingRate
         })
     );
     assert_eq!(
@@ -385,5 +411,160 @@ fn a_series_without_history_can_be_given_one() {
             .unwrap()
             .with_entries(RateSeries::DeBasiszinssatz, Vec::new()),
         Ok(RateTables::embedded().unwrap())
+    );
+}
+
+#[test]
+fn the_austrian_basiszinssatz_follows_the_ecb_rate_in_steps_of_at_least_half_a_point() {
+    // 1. Euro-JuBeG Art. I s.1 with BGBl. II 27/1999 as amended by BGBl. II 309/2002: the
+    // Basiszinssatz moves by the change of the MRO rate since its own last change, on the day that
+    // rate takes effect, once the change reaches 0.5 pp. Recomputed from the ECB file from the
+    // first (OeNB-published) entry, every later entry must come out exactly.
+    let tables = tables();
+    let ecb = tables.get(RateSeries::EcbMainRefinancing).unwrap();
+    let austria = tables.get(RateSeries::AtBasiszinssatz).unwrap();
+    let first = &austria.entries()[0];
+    let mut basis = first.rate_percent;
+    let mut since = ecb.rate_on(first.effective_from).unwrap().rate_percent;
+    let mut expected = vec![(first.effective_from, basis)];
+    for entry in ecb
+        .entries()
+        .iter()
+        .filter(|e| e.effective_from > first.effective_from)
+    {
+        let change = entry.rate_percent - since;
+        if change.abs() >= dec!(0.5) {
+            basis += change;
+            since = entry.rate_percent;
+            expected.push((entry.effective_from, basis));
+        }
+    }
+
+    let shipped: Vec<(NaiveDate, Decimal)> = austria
+        .entries()
+        .iter()
+        .map(|e| (e.effective_from, e.rate_percent))
+        .collect();
+    assert_eq!(shipped, expected);
+    assert_eq!(austria.confirmed_through(), ecb.confirmed_through());
+}
+
+#[test]
+fn austrian_and_swedish_figures_are_read_as_published() {
+    // OeNB: -0.62 % from 2016-03-16; 3.88 % to 3.03 % on 2024-09-18; 2.53 % from 2024-12-18.
+    assert_eq!(
+        rate(RateSeries::AtBasiszinssatz, day(2016, 3, 16)),
+        dec!(-0.62)
+    );
+    assert_eq!(
+        rate(RateSeries::AtBasiszinssatz, day(2024, 9, 17)),
+        dec!(3.88)
+    );
+    assert_eq!(
+        rate(RateSeries::AtBasiszinssatz, day(2024, 9, 18)),
+        dec!(3.03)
+    );
+    assert_eq!(
+        rate(RateSeries::AtBasiszinssatz, day(2024, 12, 18)),
+        dec!(2.53)
+    );
+    // Riksbank: 4.50 % for 2002-H2 (the first value), 3.50 % for 2023-H2.
+    assert_eq!(
+        rate(RateSeries::SeRiksbankReferenceRate, day(2002, 7, 1)),
+        dec!(4.50)
+    );
+    assert_eq!(
+        rate(RateSeries::SeRiksbankReferenceRate, day(2023, 12, 31)),
+        dec!(3.50)
+    );
+}
+
+/// Every day a rule of `code` on `series` reads, from the half-year of `from` to the end of the
+/// series' confirmed range, has a confirmed rate, and the entries are in date order.
+fn assert_series_covers(code: &'static str, series: RateSeries, from: NaiveDate) {
+    let jurisdiction =
+        crate::jurisdiction::find(crate::jurisdiction::JurisdictionCode::from_static(code))
+            .unwrap();
+    assert!(jurisdiction.interest.iter().any(|rule| matches!(
+        rule.rate,
+        crate::interest::RateFormula::Reference { series: read, .. } if read == series
+    )));
+    let table = tables().get(series).cloned().unwrap();
+    assert!(
+        table
+            .entries()
+            .windows(2)
+            .all(|pair| pair[0].effective_from < pair[1].effective_from)
+    );
+    let first_half_year = day(from.year(), if from.month() <= 6 { 1 } else { 7 }, 1);
+    for observed in half_year_starts(from.year())
+        .into_iter()
+        .filter(|d| *d >= first_half_year && *d <= table.confirmed_through())
+    {
+        let lookup = table.rate_on(observed).unwrap();
+        assert!(!lookup.provisional, "{code} {observed}");
+    }
+}
+
+#[test]
+fn the_austrian_series_covers_every_half_year_its_rule_reads() {
+    // UGB s.456 applies to contracts from 2013-03-16, so 2013-01-01 is its first observation day.
+    assert_series_covers("AT", RateSeries::AtBasiszinssatz, day(2013, 3, 16));
+    let rule = crate::jurisdiction::find(crate::jurisdiction::JurisdictionCode::from_static("AT"))
+        .unwrap()
+        .interest[0];
+    assert_eq!(rule.applies_to.from, Some(day(2013, 3, 16)));
+}
+
+#[test]
+fn the_swedish_series_has_a_value_for_every_half_year_since_it_replaced_the_discount_rate() {
+    // Räntelagen s.9: fixed for each half-year from 2002-07-01; a half-year left out would be an
+    // omission, so each start has its own entry, and there is none before.
+    assert_series_covers("SE", RateSeries::SeRiksbankReferenceRate, day(2002, 7, 1));
+    let table = tables()
+        .get(RateSeries::SeRiksbankReferenceRate)
+        .cloned()
+        .unwrap();
+    let starts: Vec<NaiveDate> = table.entries().iter().map(|e| e.effective_from).collect();
+    let expected: Vec<NaiveDate> = half_year_starts(2002)
+        .into_iter()
+        .filter(|d| *d >= day(2002, 7, 1) && *d <= day(2026, 1, 1))
+        .collect();
+    assert_eq!(starts, expected);
+    assert_eq!(table.rate_on(day(2002, 6, 30)), None);
+    assert_eq!(table.confirmed_through(), day(2026, 6, 30));
+}
+
+#[test]
+fn the_polish_series_covers_every_half_year_since_its_rule_applies() {
+    // Ustawa z 8 marca 2013 r. art. 4 pkt 3 lit. b and art. 11b: from 2020-01-01, the reference rate
+    // in force on 1 January / 1 July.
+    assert_series_covers("PL", RateSeries::PlNbpReferenceRate, day(2020, 1, 1));
+    let table = tables()
+        .get(RateSeries::PlNbpReferenceRate)
+        .cloned()
+        .unwrap();
+    assert_eq!(table.confirmed_through(), day(2026, 3, 5));
+    // NBP: 1.50 % from 2015-03-05 (in force on 2020-01-01), 0.10 % from 2020-05-29 (M.P. 2020
+    // poz. 1212 for 2021-H1), 6.75 % from 2022-09-08, 5.75 % from 2023-10-05 to 2025-05-07.
+    assert_eq!(
+        rate(RateSeries::PlNbpReferenceRate, day(2020, 1, 1)),
+        dec!(1.50)
+    );
+    assert_eq!(
+        rate(RateSeries::PlNbpReferenceRate, day(2021, 1, 1)),
+        dec!(0.10)
+    );
+    assert_eq!(
+        rate(RateSeries::PlNbpReferenceRate, day(2023, 1, 1)),
+        dec!(6.75)
+    );
+    assert_eq!(
+        rate(RateSeries::PlNbpReferenceRate, day(2025, 5, 7)),
+        dec!(5.75)
+    );
+    assert_eq!(
+        rate(RateSeries::PlNbpReferenceRate, day(2026, 1, 1)),
+        dec!(4.00)
     );
 }

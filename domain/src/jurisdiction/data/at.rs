@@ -1,8 +1,8 @@
 //! Austria. Described in `docs/law.md`, "AT — Austria".
 
 use super::common::{
-    AllocationOrder, AllocationRule, Applicability, HALF_YEARLY_FIRST_DAY, InvoiceOrder,
-    Jurisdiction, JurisdictionCode, RateSeries, RuleTopic, dec, eur, flat_per_payment, gap,
+    AllocationOrder, AllocationRule, HALF_YEARLY_FIRST_DAY, InvoiceOrder, Jurisdiction,
+    JurisdictionCode, RateSeries, RuleTopic, date, dec, eur, flat_per_payment, from_date, gap,
     reference_rule,
 };
 
@@ -16,12 +16,12 @@ pub(in crate::jurisdiction) const AT: Jurisdiction = Jurisdiction {
         RateSeries::AtBasiszinssatz,
         dec(92, 1),
         HALF_YEARLY_FIRST_DAY,
-        Applicability::ALWAYS,
+        from_date(date(2013, 3, 16), "date the contract was concluded"),
         "UGB s.456: 9.2 pp above the Basiszinssatz; the Basiszinssatz on the first calendar day of a half-year \
-         governs that half-year",
-        "Only 4 % (ABGB s.1000(1)) when the debtor is not responsible for the delay. The OeNB series is not \
-         embedded, so this rule computes only with a rate table supplied by the caller. Simple interest: Directive \
-         2011/7/EU art. 2(6).",
+         governs that half-year. Zahlungsverzugsgesetz (BGBl. I 50/2013): for contracts concluded from 16 March 2013",
+        "Only 4 % (ABGB s.1000(1)) when the debtor is not responsible for the delay. The embedded OeNB series is \
+         derived from the ECB main refinancing rate by 1. Euro-JuBeG Art. I s.1 (see docs/law.md). Simple \
+         interest: Directive 2011/7/EU art. 2(6).",
     )],
     recovery_compensation: &[flat_per_payment(
         eur(40),
@@ -42,6 +42,11 @@ pub(in crate::jurisdiction) const AT: Jurisdiction = Jurisdiction {
     }),
     prescription: &[],
     gaps: &[
+        gap(
+            RuleTopic::Interest,
+            "Contracts concluded before 16 March 2013 bear 8 pp over the Basiszinssatz (UGB s.352, repealed); that \
+             rule is not encoded, and a quote tests the due date, not the contract date.",
+        ),
         gap(RuleTopic::CollectionCosts, "Not verified."),
         gap(
             RuleTopic::Allocation,

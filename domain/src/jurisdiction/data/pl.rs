@@ -25,8 +25,8 @@ pub(in crate::jurisdiction) const PL: Jurisdiction = Jurisdiction {
          specialis to KC art. 481), art. 4 pkt 3 lit. b: NBP reference rate + 10 pp since 1 January 2020 where the \
          debtor is not a public entity that is a healthcare provider; art. 11b: the rate in force on 1 January / \
          1 July, announced per half-year in Monitor Polski",
-        "For debtors other than public healthcare providers only. The NBP series is not embedded. Simple interest: \
-         Directive 2011/7/EU art. 2(6).",
+        "For debtors other than public healthcare providers only. The embedded NBP series holds every change from \
+         the rate in force on 1 January 2020 (see docs/law.md). Simple interest: Directive 2011/7/EU art. 2(6).",
     )],
     recovery_compensation: &[
         RecoveryCompensation {

@@ -22,10 +22,10 @@ pub(in crate::jurisdiction) const SE: Jurisdiction = Jurisdiction {
         HALF_YEARLY_FIRST_DAY,
         Applicability::ALWAYS,
         "Räntelagen s.6: the reference rate + 8 pp; s.9: the reference rate is fixed for 1 January and 1 July",
-        "The Riksbank series is not embedded, so this rule computes only with a rate table supplied by the caller, \
-         which must hold the published reference rate (the policy rate rounded up to the next half point), not \
-         the policy rate itself. \
-         Simple interest: Directive 2011/7/EU art. 2(6).",
+        "The embedded series is the reference rate the Riksbank fixes for each half-year (the policy rate at the end \
+         of the previous half-year rounded up to the next half point), not the policy rate; it exists from \
+         1 July 2002, when it replaced the discount rate, so earlier days are a gap. Simple interest: Directive \
+         2011/7/EU art. 2(6).",
     )],
     recovery_compensation: &[RecoveryCompensation {
         schedule: CompensationSchedule::Flat {
