@@ -5,7 +5,10 @@ use diesel::RunQueryDsl;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};
+use crate::helpers::{
+    Backend, CaseRequest, DebtorRequest, GLOBEX, InvoiceRequest, TestApp, assert_problem, body,
+    spawn_app,
+};
 
 both_backends!(
     a_bulk_request_places_valid_cases_and_reports_each_item,
@@ -17,12 +20,10 @@ both_backends!(
 );
 
 fn case(reference: &str, invoice: &str, vat: &str, amount: &str) -> Value {
-    json!({
-        "debtor": {"legal_name": "Globex GmbH", "vat_id": vat, "country": "DE"},
-        "currency": "EUR",
-        "creditor_reference": reference,
-        "invoices": [{"number": invoice, "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": amount}]
-    })
+    CaseRequest::new(reference)
+        .debtor(DebtorRequest::company(GLOBEX, "DE").vat_id(vat))
+        .invoice(InvoiceRequest::new(invoice, amount, "2026-02-04"))
+        .json()
 }
 
 async fn member(app: &TestApp) -> String {

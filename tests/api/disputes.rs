@@ -8,7 +8,10 @@ use serde_json::{Value, json};
 use crate::arrangements::{START, day};
 use crate::both_backends;
 use crate::cases::start_amicable;
-use crate::helpers::{Backend, TestApp, TestUser, assert_problem, body};
+use crate::helpers::{
+    Backend, CaseRequest, DebtorRequest, GLOBEX, InstructionRequest, InvoiceRequest, TestApp,
+    TestUser, assert_problem, body,
+};
 use crate::test_clock::{move_clock, spawn_with_test_clock};
 
 both_backends!(
@@ -44,12 +47,11 @@ async fn scene(backend: Backend) -> Scene {
         .post(
             "/v1/cases",
             &member.token,
-            &json!({
-                "debtor": {"legal_name": "Globex GmbH", "registration_number": "HRB 1", "country": "DE"},
-                "currency": "EUR",
-                "creditor_reference": "DSP-1",
-                "invoices": [{"number": "2029-9", "issue_date": "2029-10-01", "due_date": "2029-11-01", "amount": "1000.00"}],
-            }),
+            &CaseRequest::new("DSP-1")
+                .debtor(DebtorRequest::company(GLOBEX, "DE").registration_number("HRB 1"))
+                .invoice(
+                    InvoiceRequest::new("2029-9", "1000.00", "2029-11-01").issued("2029-10-01"),
+                ),
         )
         .await;
     assert_eq!(placed.status(), 201);
@@ -540,7 +542,7 @@ async fn a_dispute_lapses_when_its_case_is_withdrawn_undecided(backend: Backend)
     )
     .await;
     let id = dispute["id"].as_str().unwrap();
-    let withdraw = json!({"type": "withdraw", "reason": "Settled between the parties"});
+    let withdraw = InstructionRequest::withdraw("Settled between the parties");
     let withdrawn = scene
         .app
         .post(

@@ -11,7 +11,7 @@ use solvo_app::jobs::{JobsPass, run_due};
 
 use crate::arrangements::{day, scene};
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body};
+use crate::helpers::{Backend, InstructionRequest, TestApp, assert_problem, body};
 
 both_backends!(
     a_failing_job_is_listed_and_retried_with_backoff_until_it_succeeds,
@@ -47,7 +47,7 @@ async fn moved_to(app: &TestApp, at: &str) -> Value {
 async fn a_failing_job_is_listed_and_retried_with_backoff_until_it_succeeds(backend: Backend) {
     let scene = scene(backend).await;
     let app = &scene.app;
-    let pause = json!({"type": "pause", "reason": "Talks", "resume_on": "2030-01-10"});
+    let pause = InstructionRequest::pause("Talks").resume_on("2030-01-10");
     let paused = app
         .post(
             &format!("/v1/cases/{}/instructions", scene.case),

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::arrangements::{Scene, scene};
 use crate::both_backends;
-use crate::helpers::{Backend, assert_problem, body};
+use crate::helpers::{Backend, InstructionRequest, assert_problem, body};
 
 both_backends!(
     the_creditor_reads_the_assessment_and_approves_the_estimate_on_record,
@@ -520,7 +520,7 @@ async fn the_escalate_instruction_proposes_and_approves_as_before(backend: Backe
         "the stored assessment has the shape it always had"
     );
 
-    let approve = json!({"type": "escalate", "reason": "Approved by finance"});
+    let approve = InstructionRequest::escalate("Approved by finance");
     let approved = scene
         .app
         .post(&instructions, &scene.member.token, &approve)

@@ -7,7 +7,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, PASSWORD, TestApp, assert_problem, body, spawn_app};
+use crate::helpers::{Backend, PASSWORD, TestApp, UserRequest, assert_problem, body, spawn_app};
 
 both_backends!(
     a_password_change_needs_the_current_one_and_ends_the_other_sessions,
@@ -240,7 +240,9 @@ async fn new_passwords_meet_the_policy(backend: Backend) {
             .post(
                 "/v1/users",
                 &app.admin_token,
-                &json!({"email": "jane.doe@acme.example", "password": password, "role": "creditor_member", "organisation_id": creditor}),
+                &UserRequest::new("jane.doe@acme.example", "creditor_member")
+                    .organisation(&creditor)
+                    .password(password),
             )
             .await;
         let problem = assert_problem(response, 422).await;

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::{creditor, items, poll, webhook_app};
 use crate::both_backends;
-use crate::helpers::Backend;
+use crate::helpers::{Backend, InstructionRequest};
 
 both_backends!(
     the_work_on_a_case_is_in_the_feed_event_by_event,
@@ -98,7 +98,7 @@ async fn the_work_on_a_case_is_in_the_feed_event_by_event(backend: Backend) {
         app.post(
             &format!("/v1/cases/{id}/instructions"),
             &admin.token,
-            &json!({"type": "withdraw", "reason": "Settled with the debtor"}),
+            &InstructionRequest::withdraw("Settled with the debtor"),
         )
         .await,
         "withdrawal",

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::receiver::Receiver;
 use super::{creditor, loopback, register, webhook_app};
 use crate::both_backends;
-use crate::helpers::{Backend, Count, body, execute_sql};
+use crate::helpers::{Backend, CaseRequest, Count, InvoiceRequest, body, execute_sql};
 
 both_backends!(
     a_placement_that_rolls_back_publishes_nothing,
@@ -58,12 +58,13 @@ async fn a_placement_that_rolls_back_publishes_nothing(backend: Backend) {
         .post(app.url("/v1/cases"))
         .bearer_auth(&admin.token)
         .header("Idempotency-Key", "rollback-1")
-        .json(&json!({
-            "debtor": {"legal_name": "Globex GmbH", "vat_id": "DE123456789", "country": "DE"},
-            "currency": "EUR",
-            "creditor_reference": "ROLLED-BACK",
-            "invoices": [{"number": "RB-1", "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": "1000.00"}]
-        }))
+        .json(
+            &CaseRequest::new("ROLLED-BACK").invoice(InvoiceRequest::new(
+                "RB-1",
+                "1000.00",
+                "2026-02-04",
+            )),
+        )
         .send()
         .await
         .unwrap();
