@@ -70,3 +70,19 @@ pub struct Count {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     pub count: i64,
 }
+
+/// The `count` of one `SELECT COUNT(*) AS count …` on the test's database, for what only
+/// storage shows (a row that must not exist, rows shared rather than copied).
+pub async fn count(url: &str, sql: &str) -> i64 {
+    let (url, sql) = (url.to_owned(), sql.to_owned());
+    tokio::task::spawn_blocking(move || {
+        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        diesel::sql_query(sql)
+            .get_result::<Count>(&mut conn)
+            .unwrap()
+            .count
+    })
+    .await
+    .unwrap()
+}

@@ -2,12 +2,13 @@
 //! the token an administrator issued, sessions end at their absolute lifetime however often they
 //! are refreshed, and new passwords meet the policy.
 
-use diesel::RunQueryDsl;
 use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, PASSWORD, TestApp, UserRequest, assert_problem, body, spawn_app};
+use crate::helpers::{
+    Backend, PASSWORD, TestApp, UserRequest, assert_problem, body, execute_sql, spawn_app,
+};
 
 both_backends!(
     a_password_change_needs_the_current_one_and_ends_the_other_sessions,
@@ -204,20 +205,16 @@ async fn a_session_ends_at_its_absolute_lifetime(backend: Backend) {
     assert_eq!(app.get("/v1/me", access(&renewed)).await.status(), 200);
 
     // The login was 31 days ago (default lifetime 30 days): refreshing kept it going until now.
-    let url = app.database_url.clone();
-    tokio::task::spawn_blocking(move || {
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        let long_ago = (chrono::Utc::now() - chrono::Duration::days(31)).naive_utc();
-        diesel::sql_query(format!(
+    // Raw SQL ages the session: its lifetime runs on the real clock, which no endpoint moves.
+    let long_ago = (chrono::Utc::now() - chrono::Duration::days(31)).naive_utc();
+    execute_sql(
+        &app.database_url,
+        vec![format!(
             "UPDATE sessions SET created_at = '{}'",
             long_ago.format("%Y-%m-%d %H:%M:%S")
-        ))
-        .execute(&mut conn)
-        .unwrap();
-    })
-    .await
-    .unwrap();
+        )],
+    )
+    .await;
 
     assert_eq!(app.get("/v1/me", access(&renewed)).await.status(), 401);
     assert_problem(refresh(&app, &renewed).await, 401).await;
