@@ -4,7 +4,9 @@
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, InstructionRequest, TestApp, assert_problem, body, spawn_app};
+use crate::helpers::{
+    ApiKeyRequest, Backend, InstructionRequest, TestApp, assert_problem, body, spawn_app,
+};
 
 both_backends!(
     a_collector_works_only_the_cases_assigned_to_them,
@@ -164,7 +166,7 @@ async fn a_collector_key_without_a_user_has_no_book(backend: Backend) {
         app.post(
             "/v1/api-keys",
             &app.admin_token,
-            &json!({"name": "Dialler"}),
+            &ApiKeyRequest::new("Dialler"),
         )
         .await,
     )

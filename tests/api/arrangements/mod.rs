@@ -6,10 +6,11 @@ mod plans;
 mod promises;
 
 use chrono::NaiveDate;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::helpers::{
-    Backend, CaseRequest, DebtorRequest, GLOBEX, InvoiceRequest, TestApp, TestUser, body,
+    Backend, CaseRequest, DebtorRequest, GLOBEX, InvoiceRequest, PaymentRequest, TestApp, TestUser,
+    body,
 };
 use crate::test_clock::{move_clock, spawn_with_test_clock};
 
@@ -63,7 +64,7 @@ pub async fn pay(scene: &Scene, amount: &str, value_date: &str) -> Value {
         .post(
             &format!("/v1/cases/{}/payments", scene.case),
             &scene.collector.token,
-            &json!({"amount": amount, "value_date": value_date, "method": "bank_transfer"}),
+            &PaymentRequest::transfer(amount, value_date),
         )
         .await;
     assert_eq!(response.status(), 201, "paying {amount}");

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::{issue, set_billing};
 use crate::both_backends;
-use crate::helpers::{Backend, assert_problem, body, spawn_app};
+use crate::helpers::{Backend, BillingRequest, assert_problem, body, spawn_app};
 use crate::payments::{parties, place};
 
 both_backends!(billing_details_are_validated_and_scoped,);
@@ -31,7 +31,7 @@ async fn billing_details_are_validated_and_scoped(backend: Backend) {
         .put(
             &format!("/v1/organisations/{creditor}/billing"),
             &who.admin.token,
-            &json!({"legal_name": "Details GmbH", "address_lines": ["Ring 1", "50667 Köln"], "vat_rate": "19"}),
+            &BillingRequest::new("Details GmbH", &["Ring 1", "50667 Köln"]).vat_rate("19"),
         )
         .await;
     let problem = assert_problem(with_rate, 422).await;
@@ -40,7 +40,7 @@ async fn billing_details_are_validated_and_scoped(backend: Backend) {
         &app,
         &who.admin.token,
         &creditor,
-        &json!({"legal_name": "Details GmbH", "address_lines": ["Ring 1", "50667 Köln"], "vat_id": "de 123 456 789"}),
+        &BillingRequest::new("Details GmbH", &["Ring 1", "50667 Köln"]).vat_id("de 123 456 789"),
     )
     .await;
     let read = body(
@@ -90,7 +90,7 @@ async fn billing_details_are_validated_and_scoped(backend: Backend) {
         .put(
             &format!("/v1/organisations/{creditor}/billing"),
             &stranger.token,
-            &json!({"legal_name": "Hijack", "address_lines": ["x"]}),
+            &BillingRequest::new("Hijack", &["x"]),
         )
         .await;
     assert_problem(foreign, 404).await;
@@ -98,7 +98,7 @@ async fn billing_details_are_validated_and_scoped(backend: Backend) {
         .put(
             &format!("/v1/organisations/{creditor}/billing"),
             &who.member.token,
-            &json!({"legal_name": "Details GmbH", "address_lines": ["Ring 1"]}),
+            &BillingRequest::new("Details GmbH", &["Ring 1"]),
         )
         .await;
     assert_problem(member, 403).await;
@@ -108,7 +108,7 @@ async fn billing_details_are_validated_and_scoped(backend: Backend) {
         &app,
         &app.admin_token,
         &app.agency_id().await,
-        &json!({"legal_name": "Test Agency B.V.", "address_lines": ["Keizersgracht 1"]}),
+        &BillingRequest::new("Test Agency B.V.", &["Keizersgracht 1"]),
     )
     .await;
     let no_rate = issue(&app, &creditor).await;

@@ -17,7 +17,12 @@ fn today() -> String {
     Utc::now().date_naive().to_string()
 }
 
-async fn set_billing(app: &TestApp, token: &str, organisation: &str, details: &Value) {
+async fn set_billing(
+    app: &TestApp,
+    token: &str,
+    organisation: &str,
+    details: &impl serde::Serialize,
+) {
     let response = app
         .put(
             &format!("/v1/organisations/{organisation}/billing"),

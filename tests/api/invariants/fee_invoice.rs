@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Value, json};
 
 use super::{Scenario, money};
+use crate::helpers::BillingRequest;
 
 impl Scenario {
     /// Invariant 6: one fee invoice over everything, then a credit note and a reissue.
@@ -14,11 +15,11 @@ impl Scenario {
         for (organisation, details) in [
             (
                 app.agency_id().await,
-                json!({"legal_name": "Agency B.V.", "address_lines": ["Dam 1"], "vat_rate": "21"}),
+                BillingRequest::new("Agency B.V.", &["Dam 1"]).vat_rate("21"),
             ),
             (
                 creditor.clone(),
-                json!({"legal_name": "Invariant GmbH", "address_lines": ["Ring 1"], "vat_id": "DE123456789"}),
+                BillingRequest::new("Invariant GmbH", &["Ring 1"]).vat_id("DE123456789"),
             ),
         ] {
             let response = app

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::{Rng, START, Scenario, cents, decimal, left_credit, money};
 use crate::arrangements::day;
+use crate::helpers::PaymentRequest;
 use crate::test_clock::move_clock;
 
 /// What a step did, for the failure message.
@@ -79,8 +80,7 @@ impl std::fmt::Display for Step {
 impl Scenario {
     /// The body of a payment of `amount` on `case` (ES leaves the order open: give the legal one).
     pub(super) fn payment_body(&self, case: usize, amount: &str, value_date: NaiveDate) -> Value {
-        let mut payment =
-            json!({"amount": amount, "value_date": value_date, "method": "bank_transfer"});
+        let mut payment = PaymentRequest::transfer(amount, value_date.to_string()).json();
         if self.cases[case].country == "ES" {
             payment["allocation_order"] = json!(["interest", "costs", "principal"]);
         }

@@ -8,9 +8,11 @@ mod refunds;
 mod refusals;
 mod reversal;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::helpers::{CaseRequest, DebtorRequest, InvoiceRequest, TestApp, TestUser, body};
+use crate::helpers::{
+    CaseRequest, DebtorRequest, InvoiceRequest, PaymentRequest, TestApp, TestUser, body,
+};
 
 /// A creditor with a member who places cases, and the agency's collector, who covers every
 /// country and so works every case placed.
@@ -61,7 +63,7 @@ pub async fn pay(app: &TestApp, token: &str, case: &str, payment: &Value) -> req
 
 /// A bank transfer of `amount` with `value_date`.
 pub fn transfer(amount: &str, value_date: &str) -> Value {
-    json!({"amount": amount, "value_date": value_date, "method": "bank_transfer"})
+    PaymentRequest::transfer(amount, value_date).json()
 }
 
 /// The allocation of a payment as `(invoice_number, account, amount)`.

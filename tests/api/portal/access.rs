@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use super::{debtor_token, issue_code, open_session};
 use crate::both_backends;
 use crate::helpers::{
-    Backend, CaseRequest, DebtorRequest, InvoiceRequest, TestApp, TestUser, assert_problem,
-    assert_throttled, body, spawn_app,
+    ApiKeyRequest, Backend, CaseRequest, DebtorRequest, InvoiceRequest, TestApp, TestUser,
+    assert_problem, assert_throttled, body, spawn_app,
 };
 
 both_backends!(
@@ -296,7 +296,7 @@ async fn a_portal_token_reaches_nothing_outside_the_portal(backend: Backend) {
 
     // And no staff credential is a portal session.
     let key = body(
-        app.post("/v1/api-keys", &app.admin_token, &json!({"name": "ERP"}))
+        app.post("/v1/api-keys", &app.admin_token, &ApiKeyRequest::new("ERP"))
             .await,
     )
     .await;

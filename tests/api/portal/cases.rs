@@ -9,7 +9,8 @@ use super::{debtor_token, issue_code};
 use crate::arrangements::{START, day};
 use crate::both_backends;
 use crate::helpers::{
-    Backend, CaseRequest, DebtorRequest, InvoiceRequest, TestApp, assert_problem, body,
+    Backend, CaseRequest, DebtorRequest, InvoiceRequest, PaymentRequest, TestApp, assert_problem,
+    body,
 };
 use crate::test_clock::{move_clock, spawn_with_test_clock};
 
@@ -244,7 +245,7 @@ async fn payments_that_stand_are_shown_and_nothing_internal_is(backend: Backend)
                 .post(
                     &format!("/v1/cases/{case}/payments"),
                     collector_token,
-                    &json!({"amount": amount, "value_date": day, "method": "bank_transfer"}),
+                    &PaymentRequest::transfer(amount, day),
                 )
                 .await;
             assert_eq!(response.status(), 201);

@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use crate::both_backends;
 use crate::helpers::{
-    Backend, PASSWORD, TestApp, UserRequest, assert_problem, body, execute_sql, spawn_app,
+    ApiKeyRequest, Backend, PASSWORD, TestApp, UserRequest, assert_problem, body, execute_sql,
+    spawn_app,
 };
 
 both_backends!(
@@ -99,7 +100,7 @@ async fn a_password_change_needs_the_current_one_and_ends_the_other_sessions(bac
         app.post(
             "/v1/api-keys",
             access(&here),
-            &json!({"name": "erp", "role": "creditor_member"}),
+            &ApiKeyRequest::new("erp").role("creditor_member"),
         )
         .await,
     )
@@ -254,7 +255,7 @@ async fn api_keys_belong_to_the_organisation_and_name_their_creator(backend: Bac
     let creator = app.create_user(&creditor, "creditor_admin").await;
     let other_admin = app.create_user(&creditor, "creditor_admin").await;
     let created = body(
-        app.post("/v1/api-keys", &creator.token, &json!({"name": "erp"}))
+        app.post("/v1/api-keys", &creator.token, &ApiKeyRequest::new("erp"))
             .await,
     )
     .await;
