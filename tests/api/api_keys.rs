@@ -1,9 +1,7 @@
 //! API keys: shown once, usable at once, last use recorded, revocation immediate.
 
-use serde_json::json;
-
 use crate::both_backends;
-use crate::helpers::{Backend, assert_problem, body, spawn_app};
+use crate::helpers::{ApiKeyRequest, Backend, assert_problem, body, spawn_app};
 
 both_backends!(
     an_api_key_lives_from_creation_to_revocation,
@@ -19,7 +17,7 @@ async fn an_api_key_lives_from_creation_to_revocation(backend: Backend) {
         .post(
             "/v1/api-keys",
             &admin.token,
-            &json!({"name": "SAP production"}),
+            &ApiKeyRequest::new("SAP production"),
         )
         .await;
     assert_eq!(created.status(), 201);
@@ -64,7 +62,7 @@ async fn only_administrators_manage_api_keys(backend: Backend) {
     let creditor = app.create_creditor("Acme").await;
     let admin = app.create_user(&creditor, "creditor_admin").await;
     let created = body(
-        app.post("/v1/api-keys", &admin.token, &json!({"name": "ERP"}))
+        app.post("/v1/api-keys", &admin.token, &ApiKeyRequest::new("ERP"))
             .await,
     )
     .await;
@@ -74,7 +72,7 @@ async fn only_administrators_manage_api_keys(backend: Backend) {
     for role in ["creditor_member", "creditor_viewer"] {
         let user = app.create_user(&creditor, role).await;
         assert_problem(
-            app.post("/v1/api-keys", &user.token, &json!({"name": "x"}))
+            app.post("/v1/api-keys", &user.token, &ApiKeyRequest::new("x"))
                 .await,
             403,
         )
@@ -87,7 +85,7 @@ async fn only_administrators_manage_api_keys(backend: Backend) {
         .await;
     }
     assert_problem(
-        app.post("/v1/api-keys", key_secret, &json!({"name": "x"}))
+        app.post("/v1/api-keys", key_secret, &ApiKeyRequest::new("x"))
             .await,
         403,
     )
@@ -96,7 +94,7 @@ async fn only_administrators_manage_api_keys(backend: Backend) {
         .post(
             "/v1/api-keys",
             &admin.token,
-            &json!({"name": "x", "role": "collector"}),
+            &ApiKeyRequest::new("x").role("collector"),
         )
         .await;
     let problem = assert_problem(agency_role, 422).await;

@@ -1,11 +1,13 @@
 //! Bulk JSON placement and CSV import: a result per item or row, valid ones land, refused ones
 //! leave nothing behind, duplicates name the existing case.
 
-use diesel::RunQueryDsl;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};
+use crate::helpers::{
+    Backend, CaseRequest, DebtorRequest, GLOBEX, InvoiceRequest, TestApp, assert_problem, body,
+    count, spawn_app,
+};
 
 both_backends!(
     a_bulk_request_places_valid_cases_and_reports_each_item,
@@ -17,12 +19,10 @@ both_backends!(
 );
 
 fn case(reference: &str, invoice: &str, vat: &str, amount: &str) -> Value {
-    json!({
-        "debtor": {"legal_name": "Globex GmbH", "vat_id": vat, "country": "DE"},
-        "currency": "EUR",
-        "creditor_reference": reference,
-        "invoices": [{"number": invoice, "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": amount}]
-    })
+    CaseRequest::new(reference)
+        .debtor(DebtorRequest::company(GLOBEX, "DE").vat_id(vat))
+        .invoice(InvoiceRequest::new(invoice, amount, "2026-02-04"))
+        .json()
 }
 
 async fn member(app: &TestApp) -> String {
@@ -297,31 +297,20 @@ async fn duplicates_and_debtors_are_recognised_across_chunks(backend: Backend) {
     assert_eq!(first, debtor_of(1_150).await, "one debtor across chunks");
     assert_ne!(first, debtor_of(1_202).await);
 
-    let url = app.database_url.clone();
-    let (schedules, linked) = tokio::task::spawn_blocking(move || {
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        let mut count = |sql: &str| -> i64 {
-            diesel::sql_query(sql)
-                .get_result::<Count>(&mut conn)
-                .unwrap()
-                .count
-        };
-        (
-            count("SELECT COUNT(*) AS count FROM fee_schedules"),
-            count("SELECT COUNT(*) AS count FROM cases WHERE fee_schedule_id IN (SELECT id FROM fee_schedules)"),
-        )
-    })
-    .await
-    .unwrap();
+    // Storage is the point: no endpoint shows whether the cases share the default schedule's
+    // row or each got a copy.
+    let schedules = count(
+        &app.database_url,
+        "SELECT COUNT(*) AS count FROM fee_schedules",
+    )
+    .await;
+    let linked = count(
+        &app.database_url,
+        "SELECT COUNT(*) AS count FROM cases WHERE fee_schedule_id IN (SELECT id FROM fee_schedules)",
+    )
+    .await;
     assert_eq!(schedules, 1, "the cases share the default schedule's row");
     assert_eq!(linked, 1_201);
-}
-
-#[derive(diesel::QueryableByName)]
-struct Count {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    count: i64,
 }
 
 /// Two requests racing with the same cases: each case is placed once, and the loser reports it

@@ -4,7 +4,9 @@
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};
+use crate::helpers::{
+    ApiKeyRequest, Backend, InstructionRequest, TestApp, assert_problem, body, spawn_app,
+};
 
 both_backends!(
     a_collector_works_only_the_cases_assigned_to_them,
@@ -27,7 +29,7 @@ async fn assert_case_like_missing(app: &TestApp, token: &str, case_id: &str) {
     ] {
         assert_problem(app.get(&path, token).await, 404).await;
     }
-    let pause = json!({"type": "pause", "reason": "not mine", "resume_on": "2099-01-01"});
+    let pause = InstructionRequest::pause("not mine").resume_on("2099-01-01");
     assert_problem(
         app.post(&format!("/v1/cases/{case_id}/instructions"), token, &pause)
             .await,
@@ -83,7 +85,7 @@ async fn a_collector_works_only_the_cases_assigned_to_them(backend: Backend) {
     assert_eq!(listed(&app, &bert.token, "").await, vec![berts.clone()]);
     let case = body(app.get(&format!("/v1/cases/{annas}"), &anna.token).await).await;
     assert_eq!(case["collector_id"], anna.id.as_str());
-    let pause = json!({"type": "pause", "reason": "Debtor on holiday", "resume_on": "2099-01-01"});
+    let pause = InstructionRequest::pause("Debtor on holiday").resume_on("2099-01-01");
     let paused = app
         .post(
             &format!("/v1/cases/{annas}/instructions"),
@@ -164,7 +166,7 @@ async fn a_collector_key_without_a_user_has_no_book(backend: Backend) {
         app.post(
             "/v1/api-keys",
             &app.admin_token,
-            &json!({"name": "Dialler"}),
+            &ApiKeyRequest::new("Dialler"),
         )
         .await,
     )

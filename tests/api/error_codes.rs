@@ -6,7 +6,10 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};
+use crate::helpers::{
+    Backend, CaseRequest, DebtorRequest, InstructionRequest, InvoiceRequest, TestApp,
+    assert_problem, body, spawn_app,
+};
 
 both_backends!(
     a_debtor_with_other_details_is_a_debtor_conflict_naming_it,
@@ -102,15 +105,17 @@ async fn a_slovak_case_is_quoted_and_booked_with_one_compensation(backend: Backe
         .post(
             "/v1/cases",
             &token,
-            &json!({
-                "debtor": {"legal_name": "Tatra s.r.o.", "registration_number": "35763469", "country": "SK"},
-                "currency": "EUR",
-                "creditor_reference": "SK-1",
-                "invoices": dues.iter().enumerate().map(|(index, due)| json!({
-                    "number": format!("SK-INV-{index}"), "issue_date": "2026-01-01",
-                    "due_date": due, "amount": "500.00"
-                })).collect::<Vec<_>>()
-            }),
+            &dues.iter().enumerate().fold(
+                CaseRequest::new("SK-1").debtor(
+                    DebtorRequest::company("Tatra s.r.o.", "SK").registration_number("35763469"),
+                ),
+                |case, (index, due)| {
+                    case.invoice(
+                        InvoiceRequest::new(format!("SK-INV-{index}"), "500.00", due)
+                            .issued("2026-01-01"),
+                    )
+                },
+            ),
         )
         .await;
     assert_eq!(placed.status(), 201);
@@ -203,11 +208,7 @@ async fn error_bodies_keep_their_shape(backend: Backend) {
 
     let path = format!("/v1/cases/{case_id}/instructions");
     let resume = app
-        .post(
-            &path,
-            &token,
-            &json!({"type": "resume", "reason": "not paused"}),
-        )
+        .post(&path, &token, &InstructionRequest::resume("not paused"))
         .await;
     insta::assert_json_snapshot!("transition_refused", assert_problem(resume, 409).await);
 
@@ -215,13 +216,11 @@ async fn error_bodies_keep_their_shape(backend: Backend) {
         .post(
             "/v1/cases",
             &token,
-            &json!({
-                "debtor": {"legal_name": "Globex GmbH", "vat_id": "DE123456789", "country": "DE"},
-                "currency": "EUR",
-                "creditor_reference": "SNAP-1",
-                "invoices": [{"number": "SNAP-2-INV-1", "issue_date": "2026-01-05",
-                              "due_date": "2026-02-04", "amount": "10.00"}]
-            }),
+            &CaseRequest::new("SNAP-1").invoice(InvoiceRequest::new(
+                "SNAP-2-INV-1",
+                "10.00",
+                "2026-02-04",
+            )),
         )
         .await;
     let duplicate = assert_problem(again, 409).await;

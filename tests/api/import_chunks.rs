@@ -9,7 +9,9 @@ use reqwest::Response;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, PASSWORD, TestApp, body, execute_sql, spawn_app_with};
+use crate::helpers::{
+    Backend, CaseRequest, InvoiceRequest, PASSWORD, TestApp, body, execute_sql, spawn_app_with,
+};
 
 both_backends!(
     a_csv_import_larger_than_a_chunk_keeps_each_case_whole,
@@ -114,12 +116,9 @@ async fn a_csv_import_larger_than_a_chunk_keeps_each_case_whole(backend: Backend
 }
 
 fn item(reference: &str, invoice: &str) -> Value {
-    json!({
-        "debtor": {"legal_name": "Globex GmbH", "vat_id": "DE123456789", "country": "DE"},
-        "currency": "EUR",
-        "creditor_reference": reference,
-        "invoices": [{"number": invoice, "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": "10.00"}]
-    })
+    CaseRequest::new(reference)
+        .invoice(InvoiceRequest::new(invoice, "10.00", "2026-02-04"))
+        .json()
 }
 
 async fn duplicates_are_found_inside_and_across_chunks(backend: Backend) {

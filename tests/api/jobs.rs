@@ -4,32 +4,19 @@
 
 use std::sync::atomic::AtomicBool;
 
-use diesel::RunQueryDsl;
 use serde_json::{Value, json};
 use solvo_app::clock::Clock;
 use solvo_app::jobs::{JobsPass, run_due};
 
 use crate::arrangements::{day, scene};
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body};
+use crate::helpers::{Backend, InstructionRequest, TestApp, assert_problem, body, execute_sql};
 
 both_backends!(
     a_failing_job_is_listed_and_retried_with_backoff_until_it_succeeds,
     two_passes_at_once_do_each_due_item_once,
     prescription_is_warned_90_and_30_days_before_and_once_expired,
 );
-
-/// Runs `sql` on the test server's database.
-async fn execute(app: &TestApp, sql: String) {
-    let url = app.database_url.clone();
-    tokio::task::spawn_blocking(move || {
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        diesel::sql_query(sql).execute(&mut conn).unwrap();
-    })
-    .await
-    .unwrap();
-}
 
 async fn failed_jobs(app: &TestApp) -> Vec<Value> {
     let page = body(app.get("/v1/jobs?status=failed", &app.admin_token).await).await;
@@ -47,7 +34,7 @@ async fn moved_to(app: &TestApp, at: &str) -> Value {
 async fn a_failing_job_is_listed_and_retried_with_backoff_until_it_succeeds(backend: Backend) {
     let scene = scene(backend).await;
     let app = &scene.app;
-    let pause = json!({"type": "pause", "reason": "Talks", "resume_on": "2030-01-10"});
+    let pause = InstructionRequest::pause("Talks").resume_on("2030-01-10");
     let paused = app
         .post(
             &format!("/v1/cases/{}/instructions", scene.case),
@@ -56,13 +43,14 @@ async fn a_failing_job_is_listed_and_retried_with_backoff_until_it_succeeds(back
         )
         .await;
     assert_eq!(paused.status(), 200);
-    // A stored currency no money has: the resume job cannot read the case and fails.
-    execute(
-        app,
-        format!(
+    // A stored currency no money has: the resume job cannot read the case and fails. Raw SQL
+    // is the point: no endpoint can store a corrupt row.
+    execute_sql(
+        &app.database_url,
+        vec![format!(
             "UPDATE cases SET currency = 'ZZZ' WHERE id = '{}'",
             scene.case
-        ),
+        )],
     )
     .await;
 
@@ -102,12 +90,12 @@ async fn a_failing_job_is_listed_and_retried_with_backoff_until_it_succeeds(back
         "four minutes after the second: {again}"
     );
 
-    execute(
-        app,
-        format!(
+    execute_sql(
+        &app.database_url,
+        vec![format!(
             "UPDATE cases SET currency = 'EUR' WHERE id = '{}'",
             scene.case
-        ),
+        )],
     )
     .await;
     let retried = moved_to(app, "2030-01-10T12:06:00Z").await;
@@ -153,7 +141,10 @@ async fn two_passes_at_once_do_each_due_item_once(backend: Backend) {
         assert_eq!(promised.status(), 201);
     }
 
-    // Two scheduler passes on two connections, as two nodes would run them, on 2030-01-10.
+    // Two scheduler passes on two connections, as two nodes would run them, on 2030-01-10. They
+    // call the use case the worker runs, not HTTP: the test clock's endpoint runs one pass at a
+    // time, and the race between two is the point. Its place is the app crate's tests, outside
+    // this black-box suite.
     let clock = Clock::test();
     clock
         .advance_to(day("2030-01-10").and_hms_opt(12, 0, 0).unwrap())

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::arrangements::{Scene, day, scene};
 use crate::both_backends;
-use crate::helpers::{Backend, assert_problem, body};
+use crate::helpers::{Backend, InstructionRequest, assert_problem, body};
 use crate::test_clock::move_clock;
 
 both_backends!(
@@ -52,7 +52,7 @@ async fn to_legal(scene: &Scene) {
             .status(),
         200
     );
-    let approve = json!({"type": "escalate", "reason": "Approved by finance"});
+    let approve = InstructionRequest::escalate("Approved by finance");
     let approved = body(app.post(&instructions, &scene.member.token, &approve).await).await;
     assert_eq!(approved["state"], "legal");
 }

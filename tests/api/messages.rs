@@ -6,7 +6,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, TestUser, assert_problem, body, spawn_app};
+use crate::helpers::{ApiKeyRequest, Backend, TestApp, TestUser, assert_problem, body, spawn_app};
 
 both_backends!(
     a_creditor_member_and_the_agency_exchange_messages,
@@ -337,7 +337,7 @@ async fn an_api_key_reads_and_posts_as_the_creditor(backend: Backend) {
     } = setting(backend).await;
     let admin = app.create_user(&creditor, "creditor_admin").await;
     let created = body(
-        app.post("/v1/api-keys", &admin.token, &json!({"name": "ERP"}))
+        app.post("/v1/api-keys", &admin.token, &ApiKeyRequest::new("ERP"))
             .await,
     )
     .await;
@@ -364,7 +364,7 @@ async fn an_api_key_reads_and_posts_as_the_creditor(backend: Backend) {
         app.post(
             "/v1/api-keys",
             &admin.token,
-            &json!({"name": "BI", "role": "creditor_viewer"}),
+            &ApiKeyRequest::new("BI").role("creditor_viewer"),
         )
         .await,
     )

@@ -5,7 +5,9 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, TestUser, assert_problem, body, spawn_app};
+use crate::helpers::{
+    Backend, CaseRequest, InvoiceRequest, TestApp, TestUser, assert_problem, body, spawn_app,
+};
 
 both_backends!(
     quotes_need_credentials_and_a_creditor_role,
@@ -443,14 +445,13 @@ async fn a_valid_quote_hands_its_fee_terms_to_placement(backend: Backend) {
     .await;
     let id = quote["id"].as_str().unwrap().to_owned();
     let case = |reference: &str, quote_id: &str| {
-        json!({
-            "debtor": {"legal_name": "Globex GmbH", "vat_id": "DE123456789", "country": "DE"},
-            "currency": "EUR",
-            "creditor_reference": reference,
-            "quote_id": quote_id,
-            "invoices": [{"number": format!("{reference}-1"), "issue_date": "2025-01-01",
-                          "due_date": "2025-01-31", "amount": "1000.00"}]
-        })
+        CaseRequest::new(reference)
+            .quote(quote_id)
+            .invoice(InvoiceRequest::new(
+                format!("{reference}-1"),
+                "1000.00",
+                "2025-01-31",
+            ))
     };
 
     let placed = app

@@ -1,34 +1,23 @@
 //! The scheduler: a paused case with a `resume_on` date is resumed by the system on that date,
 //! not before, and its timeline says so.
 
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, Utc};
 use serde_json::json;
-use solvo_api::workers::resume_due;
-use solvo_app::clock::Clock;
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, body, spawn_app};
+use crate::helpers::{Backend, InstructionRequest, TestApp, body};
+use crate::test_clock::{move_clock, spawn_with_test_clock};
 
 both_backends!(a_paused_case_is_resumed_by_the_system_on_its_date_and_not_before);
 
-/// One scheduler pass over the test server's database, as if today were `today`.
-async fn pass(app: &TestApp, today: NaiveDate) -> usize {
-    let url = app.database_url.clone();
-    tokio::task::spawn_blocking(move || {
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        let clock = Clock::test();
-        clock
-            .advance_to(today.and_hms_opt(12, 0, 0).unwrap())
-            .unwrap();
-        resume_due(&mut conn, &clock)
-    })
-    .await
-    .unwrap()
+/// One scheduler pass, run by moving the test clock to noon on `today` (what the worker does on
+/// its timer); returns how many cases it resumed.
+async fn pass(app: &TestApp, today: chrono::NaiveDate) -> u64 {
+    move_clock(app, today).await["resumed"].as_u64().unwrap()
 }
 
 async fn a_paused_case_is_resumed_by_the_system_on_its_date_and_not_before(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_with_test_clock(backend).await;
     let creditor = app.create_creditor("Scheduler GmbH").await;
     let member = app.create_user(&creditor, "creditor_member").await;
     let dated = app.place_case(&member.token, "SCHED-1").await["id"]
@@ -40,13 +29,16 @@ async fn a_paused_case_is_resumed_by_the_system_on_its_date_and_not_before(backe
         .unwrap()
         .to_owned();
     let resume_on = Utc::now().date_naive() + Days::new(10);
-    let pause = |reason: &str, date: Option<NaiveDate>| json!({"type": "pause", "reason": reason, "resume_on": date});
     for (id, body) in [
         (
             &dated,
-            pause("Creditor negotiates a new contract", Some(resume_on)),
+            InstructionRequest::pause("Creditor negotiates a new contract")
+                .resume_on(resume_on.to_string()),
         ),
-        (&open_ended, pause("Until further notice", None)),
+        (
+            &open_ended,
+            InstructionRequest::pause("Until further notice"),
+        ),
     ] {
         let paused = app
             .post(

@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};
+use crate::helpers::{ApiKeyRequest, Backend, TestApp, assert_problem, body, spawn_app};
 
 both_backends!(another_tenants_ids_answer_like_missing_ones);
 
@@ -27,8 +27,12 @@ async fn another_tenants_ids_answer_like_missing_ones(backend: Backend) {
     let globex_admin = app.create_user(&globex, "creditor_admin").await;
     let globex_member = app.create_user(&globex, "creditor_member").await;
     let globex_key = body(
-        app.post("/v1/api-keys", &globex_admin.token, &json!({"name": "ERP"}))
-            .await,
+        app.post(
+            "/v1/api-keys",
+            &globex_admin.token,
+            &ApiKeyRequest::new("ERP"),
+        )
+        .await,
     )
     .await;
     let globex_key_id = globex_key["id"].as_str().unwrap();

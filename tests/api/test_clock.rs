@@ -6,7 +6,9 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app, spawn_app_with};
+use crate::helpers::{
+    Backend, InstructionRequest, TestApp, assert_problem, body, spawn_app, spawn_app_with,
+};
 
 both_backends!(
     without_the_flag_the_test_clock_does_not_exist,
@@ -108,7 +110,7 @@ async fn moving_the_test_clock_resumes_a_paused_case_and_moves_the_balance_date(
         .post(
             &format!("/v1/cases/{id}/instructions"),
             &member.token,
-            &json!({"type": "pause", "reason": "Negotiating", "resume_on": resume_on}),
+            &InstructionRequest::pause("Negotiating").resume_on(resume_on.to_string()),
         )
         .await;
     assert_eq!(paused.status(), 200);

@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{Backend, PASSWORD, assert_problem, body, spawn_app};
+use crate::helpers::{Backend, PASSWORD, UserRequest, assert_problem, body, spawn_app};
 
 both_backends!(
     a_creditor_admin_manages_its_own_users_with_creditor_roles_only,
@@ -21,7 +21,11 @@ async fn a_creditor_admin_manages_its_own_users_with_creditor_roles_only(backend
     let admin = app.create_user(&creditor, "creditor_admin").await;
 
     let member = app
-        .post("/v1/users", &admin.token, &json!({"email": "Member@Acme.example", "password": PASSWORD, "role": "creditor_member"}))
+        .post(
+            "/v1/users",
+            &admin.token,
+            &UserRequest::new("Member@Acme.example", "creditor_member"),
+        )
         .await;
     assert_eq!(member.status(), 201);
     let member = body(member).await;
@@ -37,7 +41,7 @@ async fn a_creditor_admin_manages_its_own_users_with_creditor_roles_only(backend
         .post(
             "/v1/users",
             &admin.token,
-            &json!({"email": "c@acme.example", "password": PASSWORD, "role": "collector"}),
+            &UserRequest::new("c@acme.example", "collector"),
         )
         .await;
     assert_problem(agency_role, 403).await;
@@ -45,7 +49,7 @@ async fn a_creditor_admin_manages_its_own_users_with_creditor_roles_only(backend
         .post(
             "/v1/users",
             &admin.token,
-            &json!({"email": "x@other.example", "password": PASSWORD, "role": "creditor_member", "organisation_id": other}),
+            &UserRequest::new("x@other.example", "creditor_member").organisation(&other),
         )
         .await;
     assert_problem(elsewhere, 422).await;
@@ -84,8 +88,7 @@ async fn members_viewers_and_collectors_cannot_manage_users(backend: Backend) {
     let app = spawn_app(backend).await;
     let agency = app.agency_id().await;
     let creditor = app.create_creditor("Acme").await;
-    let new_user =
-        json!({"email": "n@acme.example", "password": PASSWORD, "role": "creditor_viewer"});
+    let new_user = UserRequest::new("n@acme.example", "creditor_viewer");
     for (organisation, role) in [
         (&creditor, "creditor_member"),
         (&creditor, "creditor_viewer"),
@@ -119,7 +122,7 @@ async fn emails_are_unique_regardless_of_case(backend: Backend) {
         .post(
             "/v1/users",
             &app.admin_token,
-            &json!({"email": user.email.to_uppercase(), "password": PASSWORD, "role": "creditor_member", "organisation_id": creditor}),
+            &UserRequest::new(user.email.to_uppercase(), "creditor_member").organisation(creditor),
         )
         .await;
     assert_problem(duplicate, 409).await;
@@ -219,7 +222,7 @@ async fn a_user_has_the_name_given_trimmed_and_never_blank(backend: Backend) {
         .post(
             "/v1/users",
             &app.admin_token,
-            &json!({"email": "u@agency.example", "password": PASSWORD, "role": "collector", "organisation_id": agency}),
+            &UserRequest::new("u@agency.example", "collector").organisation(agency),
         )
         .await;
     assert_eq!(body(unnamed).await["name"], serde_json::Value::Null);

@@ -6,9 +6,12 @@ mod plans;
 mod promises;
 
 use chrono::NaiveDate;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::helpers::{Backend, TestApp, TestUser, body};
+use crate::helpers::{
+    Backend, CaseRequest, DebtorRequest, GLOBEX, InvoiceRequest, PaymentRequest, TestApp, TestUser,
+    body,
+};
 use crate::test_clock::{move_clock, spawn_with_test_clock};
 
 /// The day every scenario starts on.
@@ -37,12 +40,11 @@ pub async fn scene(backend: Backend) -> Scene {
         .post(
             "/v1/cases",
             &member.token,
-            &json!({
-                "debtor": {"legal_name": "Globex GmbH", "registration_number": "HRB 1", "country": "DE"},
-                "currency": "EUR",
-                "creditor_reference": "PLAN-1",
-                "invoices": [{"number": "2029-9", "issue_date": "2029-10-01", "due_date": "2029-11-01", "amount": "1000.00"}],
-            }),
+            &CaseRequest::new("PLAN-1")
+                .debtor(DebtorRequest::company(GLOBEX, "DE").registration_number("HRB 1"))
+                .invoice(
+                    InvoiceRequest::new("2029-9", "1000.00", "2029-11-01").issued("2029-10-01"),
+                ),
         )
         .await;
     assert_eq!(placed.status(), 201);
@@ -62,7 +64,7 @@ pub async fn pay(scene: &Scene, amount: &str, value_date: &str) -> Value {
         .post(
             &format!("/v1/cases/{}/payments", scene.case),
             &scene.collector.token,
-            &json!({"amount": amount, "value_date": value_date, "method": "bank_transfer"}),
+            &PaymentRequest::transfer(amount, value_date),
         )
         .await;
     assert_eq!(response.status(), 201, "paying {amount}");

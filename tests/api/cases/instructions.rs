@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::{creditor_member, start_amicable};
 use crate::both_backends;
-use crate::helpers::{Backend, assert_problem, body, spawn_app};
+use crate::helpers::{Backend, InstructionRequest, assert_problem, body, spawn_app};
 
 both_backends!(
     instructions_go_through_the_state_machine,
@@ -21,7 +21,7 @@ async fn instructions_go_through_the_state_machine(backend: Backend) {
         .post(
             &path,
             &token,
-            &json!({"type": "pause", "reason": "Debtor called", "resume_on": "2099-01-01"}),
+            &InstructionRequest::pause("Debtor called").resume_on("2099-01-01"),
         )
         .await;
     assert_eq!(paused.status(), 200);
@@ -37,7 +37,7 @@ async fn instructions_go_through_the_state_machine(backend: Backend) {
     );
 
     let twice = app
-        .post(&path, &token, &json!({"type": "pause", "reason": "again"}))
+        .post(&path, &token, &InstructionRequest::pause("again"))
         .await;
     let problem = assert_problem(twice, 409).await;
     assert_eq!(problem["code"], "transition_refused");
@@ -56,7 +56,7 @@ async fn instructions_go_through_the_state_machine(backend: Backend) {
     );
 
     let resumed = body(
-        app.post(&path, &token, &json!({"type": "resume", "reason": "Go on"}))
+        app.post(&path, &token, &InstructionRequest::resume("Go on"))
             .await,
     )
     .await;
@@ -67,12 +67,12 @@ async fn instructions_go_through_the_state_machine(backend: Backend) {
         .post(
             &path,
             &token,
-            &json!({"type": "close", "reason": "x", "outcome": "paid_in_full"}),
+            &InstructionRequest::close("x", "paid_in_full"),
         )
         .await;
     assert_problem(paid_in_full, 409).await;
     let escalate_without_assessment = app
-        .post(&path, &token, &json!({"type": "escalate", "reason": "x"}))
+        .post(&path, &token, &InstructionRequest::escalate("x"))
         .await;
     assert_eq!(
         assert_problem(escalate_without_assessment, 422).await["errors"][0]["field"],
@@ -82,7 +82,7 @@ async fn instructions_go_through_the_state_machine(backend: Backend) {
         .post(
             &path,
             &token,
-            &json!({"type": "pause", "reason": "x", "resume_on": "2020-01-01"}),
+            &InstructionRequest::pause("x").resume_on("2020-01-01"),
         )
         .await;
     assert_eq!(
@@ -94,7 +94,7 @@ async fn instructions_go_through_the_state_machine(backend: Backend) {
         app.post(
             &path,
             &token,
-            &json!({"type": "withdraw", "reason": "Settled with the debtor"}),
+            &InstructionRequest::withdraw("Settled with the debtor"),
         )
         .await,
     )
@@ -139,12 +139,8 @@ async fn instructions_go_through_the_state_machine(backend: Backend) {
         .to_owned();
     let viewer = app.create_user(&creditor, "creditor_viewer").await;
     assert_problem(
-        app.post(
-            &path,
-            &viewer.token,
-            &json!({"type": "pause", "reason": "x"}),
-        )
-        .await,
+        app.post(&path, &viewer.token, &InstructionRequest::pause("x"))
+            .await,
         403,
     )
     .await;
@@ -177,19 +173,11 @@ async fn the_agency_cannot_take_the_creditors_decisions(backend: Backend) {
         seen["allowed_instructions"]
     );
     let withdraw = app
-        .post(
-            &path,
-            &collector.token,
-            &json!({"type": "withdraw", "reason": "x"}),
-        )
+        .post(&path, &collector.token, &InstructionRequest::withdraw("x"))
         .await;
     assert_problem(withdraw, 403).await;
     let by_admin = app
-        .post(
-            &path,
-            &app.admin_token,
-            &json!({"type": "withdraw", "reason": "x"}),
-        )
+        .post(&path, &app.admin_token, &InstructionRequest::withdraw("x"))
         .await;
     assert_problem(by_admin, 403).await;
 
@@ -215,7 +203,7 @@ async fn the_agency_cannot_take_the_creditors_decisions(backend: Backend) {
         .post(
             &path,
             &collector.token,
-            &json!({"type": "escalate", "reason": "No reaction", "assessment": assessment}),
+            &InstructionRequest::escalate("No reaction").assessment(assessment.clone()),
         )
         .await;
     assert_eq!(
@@ -225,18 +213,14 @@ async fn the_agency_cannot_take_the_creditors_decisions(backend: Backend) {
     );
     assert_eq!(body(escalated).await["state"], "pre_legal");
     let approval_by_agency = app
-        .post(
-            &path,
-            &collector.token,
-            &json!({"type": "escalate", "reason": "go"}),
-        )
+        .post(&path, &collector.token, &InstructionRequest::escalate("go"))
         .await;
     assert_problem(approval_by_agency, 403).await;
     let approved = app
         .post(
             &path,
             &token,
-            &json!({"type": "escalate", "reason": "Approved by finance"}),
+            &InstructionRequest::escalate("Approved by finance"),
         )
         .await;
     assert_eq!(approved.status(), 200);

@@ -7,15 +7,15 @@ mod reading;
 
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
+use crate::helpers::{CaseRequest, DebtorRequest, InvoiceRequest, TestApp};
 
-pub(super) fn case_body(reference: &str, invoice: &str, amount: Value) -> Value {
-    json!({
-        "debtor": {"legal_name": "Globex GmbH", "vat_id": "DE123456789", "country": "DE", "preferred_language": "de"},
-        "currency": "EUR",
-        "creditor_reference": reference,
-        "invoices": [{"number": invoice, "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": amount}]
-    })
+/// A case against [`DebtorRequest::globex`] speaking German, with one invoice of `amount` due
+/// 2026-02-04, as JSON for the tests that then break a field on purpose.
+pub(super) fn case_body(reference: &str, invoice: &str, amount: &str) -> Value {
+    CaseRequest::new(reference)
+        .debtor(DebtorRequest::globex().language("de"))
+        .invoice(InvoiceRequest::new(invoice, amount, "2026-02-04"))
+        .json()
 }
 
 pub(super) async fn creditor_member(app: &TestApp) -> (String, String) {
@@ -24,28 +24,23 @@ pub(super) async fn creditor_member(app: &TestApp) -> (String, String) {
     (creditor, member.token)
 }
 
-/// Arrange: the collector's `start_amicable` has no endpoint yet, so it is applied through the
-/// same use case the endpoints use.
+/// Arrange: the case to `amicable` the way a collector moves it there, by recording the
+/// assessment (`POST /v1/cases/{id}/assessment`); the agency admin works every case, so no
+/// assignment is needed first.
 pub(crate) async fn start_amicable(app: &TestApp, case_id: &str) {
-    let (url, id) = (app.database_url.clone(), case_id.to_owned());
-    tokio::task::spawn_blocking(move || {
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        let case = solvo_persistence::repositories::cases::find(&mut conn, None, &id).unwrap();
-        let facts = solvo_domain::case::Facts::owing(solvo_domain::money::Money::zero(
-            solvo_domain::money::Currency::EUR,
-        ));
-        solvo_app::cases::transition::apply_command(
-            &mut conn,
-            &case,
-            &solvo_domain::case::Command::StartAmicable,
-            &facts,
-            &solvo_app::cases::events::ActorRef::system(),
-            solvo_app::cases::transition::Extras::default(),
-            chrono::Utc::now().naive_utc(),
+    let assessed = app
+        .post(
+            &format!("/v1/cases/{case_id}/assessment"),
+            &app.admin_token,
+            &json!({
+                "approach": "Amicable first", "expected_timeline": "4 weeks",
+                "cost_structure": "Commission", "findings": {"solvency": "good", "reachable": true}
+            }),
         )
-        .unwrap();
-    })
-    .await
-    .unwrap();
+        .await;
+    assert_eq!(
+        assessed.status(),
+        201,
+        "the assessment starts amicable collection"
+    );
 }

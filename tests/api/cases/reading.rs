@@ -5,7 +5,9 @@ use serde_json::json;
 
 use super::{case_body, creditor_member};
 use crate::both_backends;
-use crate::helpers::{Backend, assert_problem, body, spawn_app};
+use crate::helpers::{
+    Backend, CaseRequest, DebtorRequest, InvoiceRequest, assert_problem, body, spawn_app,
+};
 
 both_backends!(
     lists_filter_and_page_within_the_tenant,
@@ -20,17 +22,13 @@ async fn lists_filter_and_page_within_the_tenant(backend: Backend) {
         app.post(
             "/v1/cases",
             &token,
-            &case_body(
-                &format!("ACME-{index}"),
-                &format!("INV-{index}"),
-                json!("10.00"),
-            ),
+            &case_body(&format!("ACME-{index}"), &format!("INV-{index}"), "10.00"),
         )
         .await;
     }
-    let mut french = case_body("ACME-FR", "INV-FR", json!("10.00"));
-    french["debtor"] =
-        json!({"legal_name": "Fromagerie Dupont SARL", "vat_id": "FR40303265045", "country": "FR"});
+    let french = CaseRequest::new("ACME-FR")
+        .debtor(DebtorRequest::company("Fromagerie Dupont SARL", "FR").vat_id("FR40303265045"))
+        .invoice(InvoiceRequest::new("INV-FR", "10.00", "2026-02-04"));
     assert_eq!(app.post("/v1/cases", &token, &french).await.status(), 201);
     let other_creditor = app.create_creditor("Other").await;
     let other = app.create_user(&other_creditor, "creditor_member").await;
@@ -75,7 +73,7 @@ async fn the_balance_carries_hand_checked_statutory_interest(backend: Backend) {
         app.post(
             "/v1/cases",
             &token,
-            &case_body("ACME-1", "INV-1", json!("1000.00")),
+            &case_body("ACME-1", "INV-1", "1000.00"),
         )
         .await,
     )

@@ -8,9 +8,11 @@ mod refunds;
 mod refusals;
 mod reversal;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::helpers::{TestApp, TestUser, body};
+use crate::helpers::{
+    CaseRequest, DebtorRequest, InvoiceRequest, PaymentRequest, TestApp, TestUser, body,
+};
 
 /// A creditor with a member who places cases, and the agency's collector, who covers every
 /// country and so works every case placed.
@@ -37,28 +39,16 @@ pub async fn place(
     country: &str,
     invoices: &[(&str, &str, &str)],
 ) -> String {
-    let invoices: Vec<Value> = invoices
-        .iter()
-        .map(|(number, due, amount)| {
-            json!({"number": number, "issue_date": "2025-10-01", "due_date": due, "amount": amount})
-        })
-        .collect();
-    let response = app
-        .post(
-            "/v1/cases",
-            token,
-            &json!({
-                "debtor": {
-                    "legal_name": format!("Debtor {reference}"),
-                    "registration_number": format!("REG-{reference}"),
-                    "country": country
-                },
-                "currency": "EUR",
-                "creditor_reference": reference,
-                "invoices": invoices,
-            }),
-        )
-        .await;
+    let case = invoices.iter().fold(
+        CaseRequest::new(reference).debtor(
+            DebtorRequest::company(format!("Debtor {reference}"), country)
+                .registration_number(format!("REG-{reference}")),
+        ),
+        |case, (number, due, amount)| {
+            case.invoice(InvoiceRequest::new(*number, *amount, due).issued("2025-10-01"))
+        },
+    );
+    let response = app.post("/v1/cases", token, &case).await;
     let status = response.status();
     let placed = body(response).await;
     assert_eq!(status, 201, "placing {reference}: {placed}");
@@ -73,7 +63,7 @@ pub async fn pay(app: &TestApp, token: &str, case: &str, payment: &Value) -> req
 
 /// A bank transfer of `amount` with `value_date`.
 pub fn transfer(amount: &str, value_date: &str) -> Value {
-    json!({"amount": amount, "value_date": value_date, "method": "bank_transfer"})
+    PaymentRequest::transfer(amount, value_date).json()
 }
 
 /// The allocation of a payment as `(invoice_number, account, amount)`.

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::{parties, pay, place, transfer};
 use crate::both_backends;
-use crate::helpers::{Backend, assert_problem, body, spawn_app};
+use crate::helpers::{Backend, InstructionRequest, assert_problem, body, spawn_app};
 
 both_backends!(
     bad_payment_fields_are_named_in_one_problem,
@@ -158,7 +158,7 @@ async fn a_closed_case_refuses_a_payment(backend: Backend) {
         .post(
             &format!("/v1/cases/{case}/instructions"),
             &who.member.token,
-            &json!({"type": "withdraw", "reason": "Settled elsewhere"}),
+            &InstructionRequest::withdraw("Settled elsewhere"),
         )
         .await;
     assert_eq!(withdrawn.status(), 200);

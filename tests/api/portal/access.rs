@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 use super::{debtor_token, issue_code, open_session};
 use crate::both_backends;
 use crate::helpers::{
-    Backend, TestApp, TestUser, assert_problem, assert_throttled, body, spawn_app,
+    ApiKeyRequest, Backend, CaseRequest, DebtorRequest, InvoiceRequest, TestApp, TestUser,
+    assert_problem, assert_throttled, body, spawn_app,
 };
 
 both_backends!(
@@ -245,12 +246,9 @@ async fn a_session_reaches_the_debtors_cases_with_that_creditor_only(backend: Ba
         .post(
             "/v1/cases",
             &member.token,
-            &json!({
-                "debtor": {"legal_name": "Umbrella SARL", "vat_id": "FR40303265045", "country": "FR"},
-                "currency": "EUR",
-                "creditor_reference": "P-3",
-                "invoices": [{"number": "P-3-1", "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": "250.00"}],
-            }),
+            &CaseRequest::new("P-3")
+                .debtor(DebtorRequest::company("Umbrella SARL", "FR").vat_id("FR40303265045"))
+                .invoice(InvoiceRequest::new("P-3-1", "250.00", "2026-02-04")),
         )
         .await;
     assert_eq!(stranger.status(), 201);
@@ -298,7 +296,7 @@ async fn a_portal_token_reaches_nothing_outside_the_portal(backend: Backend) {
 
     // And no staff credential is a portal session.
     let key = body(
-        app.post("/v1/api-keys", &app.admin_token, &json!({"name": "ERP"}))
+        app.post("/v1/api-keys", &app.admin_token, &ApiKeyRequest::new("ERP"))
             .await,
     )
     .await;

@@ -8,7 +8,10 @@ use serde_json::{Value, json};
 use super::{debtor_token, issue_code};
 use crate::arrangements::{START, day};
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body};
+use crate::helpers::{
+    Backend, CaseRequest, DebtorRequest, InvoiceRequest, PaymentRequest, TestApp, assert_problem,
+    body,
+};
 use crate::test_clock::{move_clock, spawn_with_test_clock};
 
 both_backends!(
@@ -242,7 +245,7 @@ async fn payments_that_stand_are_shown_and_nothing_internal_is(backend: Backend)
                 .post(
                     &format!("/v1/cases/{case}/payments"),
                     collector_token,
-                    &json!({"amount": amount, "value_date": day, "method": "bank_transfer"}),
+                    &PaymentRequest::transfer(amount, day),
                 )
                 .await;
             assert_eq!(response.status(), 201);
@@ -337,12 +340,9 @@ async fn another_debtors_case_is_not_found(backend: Backend) {
         .post(
             "/v1/cases",
             &member_token,
-            &json!({
-                "debtor": {"legal_name": "Umbrella SARL", "vat_id": "FR40303265045", "country": "FR"},
-                "currency": "EUR",
-                "creditor_reference": "P-9",
-                "invoices": [{"number": "P-9-1", "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": "250.00"}],
-            }),
+            &CaseRequest::new("P-9")
+                .debtor(DebtorRequest::company("Umbrella SARL", "FR").vat_id("FR40303265045"))
+                .invoice(InvoiceRequest::new("P-9-1", "250.00", "2026-02-04")),
         )
         .await;
     assert_eq!(stranger.status(), 201);

@@ -7,7 +7,10 @@ use serde_json::{Value, json};
 use super::{debtor_token, issue_code};
 use crate::arrangements::{START, day};
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app_with};
+use crate::helpers::{
+    Backend, CaseRequest, DebtorRequest, InvoiceRequest, TestApp, assert_problem, body,
+    spawn_app_with,
+};
 use crate::test_clock::move_clock;
 
 both_backends!(
@@ -136,12 +139,10 @@ async fn a_currency_without_an_account_says_so_and_has_no_code(backend: Backend)
         .post(
             "/v1/cases",
             &member.token,
-            &json!({
-                "debtor": {"legal_name": "Initech Ltd", "registration_number": "01234567", "country": "GB"},
-                "currency": "GBP",
-                "creditor_reference": "UK-1",
-                "invoices": [{"number": "UK-1-1", "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": "500.00"}],
-            }),
+            &CaseRequest::new("UK-1")
+                .debtor(DebtorRequest::company("Initech Ltd", "GB").registration_number("01234567"))
+                .currency("GBP")
+                .invoice(InvoiceRequest::new("UK-1-1", "500.00", "2026-02-04")),
         )
         .await;
     assert_eq!(placed.status(), 201);

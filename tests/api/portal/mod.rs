@@ -17,7 +17,9 @@ mod plans;
 use reqwest::Response;
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, TestApp, TestUser, body, spawn_app};
+use crate::helpers::{
+    Backend, CaseRequest, DebtorRequest, InvoiceRequest, TestApp, TestUser, body, spawn_app,
+};
 
 /// Issues a portal access code for `case_id` as the agency admin; returns the 201 body.
 pub async fn issue_code(app: &TestApp, case_id: &str) -> Value {
@@ -164,13 +166,13 @@ pub async fn place(
         .post(
             "/v1/cases",
             token,
-            &json!({
-                "debtor": {"legal_name": name, "registration_number": registration, "country": "DE"},
-                "currency": "EUR",
-                "creditor_reference": reference,
-                "contractual_interest_rate": "0",
-                "invoices": [{"number": format!("{reference}-1"), "issue_date": "2029-10-01", "due_date": "2029-11-01", "amount": "1000.00"}],
-            }),
+            &CaseRequest::new(reference)
+                .debtor(DebtorRequest::company(name, "DE").registration_number(registration))
+                .contractual_interest_rate("0")
+                .invoice(
+                    InvoiceRequest::new(format!("{reference}-1"), "1000.00", "2029-11-01")
+                        .issued("2029-10-01"),
+                ),
         )
         .await;
     assert_eq!(placed.status(), 201);

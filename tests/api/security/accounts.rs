@@ -2,12 +2,14 @@
 //! the token an administrator issued, sessions end at their absolute lifetime however often they
 //! are refreshed, and new passwords meet the policy.
 
-use diesel::RunQueryDsl;
 use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, PASSWORD, TestApp, assert_problem, body, spawn_app};
+use crate::helpers::{
+    ApiKeyRequest, Backend, PASSWORD, TestApp, UserRequest, assert_problem, body, execute_sql,
+    spawn_app,
+};
 
 both_backends!(
     a_password_change_needs_the_current_one_and_ends_the_other_sessions,
@@ -98,7 +100,7 @@ async fn a_password_change_needs_the_current_one_and_ends_the_other_sessions(bac
         app.post(
             "/v1/api-keys",
             access(&here),
-            &json!({"name": "erp", "role": "creditor_member"}),
+            &ApiKeyRequest::new("erp").role("creditor_member"),
         )
         .await,
     )
@@ -204,20 +206,16 @@ async fn a_session_ends_at_its_absolute_lifetime(backend: Backend) {
     assert_eq!(app.get("/v1/me", access(&renewed)).await.status(), 200);
 
     // The login was 31 days ago (default lifetime 30 days): refreshing kept it going until now.
-    let url = app.database_url.clone();
-    tokio::task::spawn_blocking(move || {
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        let long_ago = (chrono::Utc::now() - chrono::Duration::days(31)).naive_utc();
-        diesel::sql_query(format!(
+    // Raw SQL ages the session: its lifetime runs on the real clock, which no endpoint moves.
+    let long_ago = (chrono::Utc::now() - chrono::Duration::days(31)).naive_utc();
+    execute_sql(
+        &app.database_url,
+        vec![format!(
             "UPDATE sessions SET created_at = '{}'",
             long_ago.format("%Y-%m-%d %H:%M:%S")
-        ))
-        .execute(&mut conn)
-        .unwrap();
-    })
-    .await
-    .unwrap();
+        )],
+    )
+    .await;
 
     assert_eq!(app.get("/v1/me", access(&renewed)).await.status(), 401);
     assert_problem(refresh(&app, &renewed).await, 401).await;
@@ -240,7 +238,9 @@ async fn new_passwords_meet_the_policy(backend: Backend) {
             .post(
                 "/v1/users",
                 &app.admin_token,
-                &json!({"email": "jane.doe@acme.example", "password": password, "role": "creditor_member", "organisation_id": creditor}),
+                &UserRequest::new("jane.doe@acme.example", "creditor_member")
+                    .organisation(&creditor)
+                    .password(password),
             )
             .await;
         let problem = assert_problem(response, 422).await;
@@ -255,7 +255,7 @@ async fn api_keys_belong_to_the_organisation_and_name_their_creator(backend: Bac
     let creator = app.create_user(&creditor, "creditor_admin").await;
     let other_admin = app.create_user(&creditor, "creditor_admin").await;
     let created = body(
-        app.post("/v1/api-keys", &creator.token, &json!({"name": "erp"}))
+        app.post("/v1/api-keys", &creator.token, &ApiKeyRequest::new("erp"))
             .await,
     )
     .await;

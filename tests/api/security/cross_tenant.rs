@@ -8,7 +8,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, body, spawn_app};
+use crate::helpers::{ApiKeyRequest, Backend, TestApp, body, spawn_app};
 
 both_backends!(every_operation_answers_another_tenants_ids_like_missing_ones);
 
@@ -38,8 +38,12 @@ async fn every_operation_answers_another_tenants_ids_like_missing_ones(backend: 
     let globex_member = app.create_user(&globex, "creditor_member").await;
     let globex_case = app.place_case(&globex_member.token, "G-1").await;
     let globex_key = body(
-        app.post("/v1/api-keys", &globex_admin.token, &json!({"name": "ERP"}))
-            .await,
+        app.post(
+            "/v1/api-keys",
+            &globex_admin.token,
+            &ApiKeyRequest::new("ERP"),
+        )
+        .await,
     )
     .await;
     // (the path's first segment, Globex's id, an id of the same shape that does not exist)

@@ -1,10 +1,8 @@
 //! No cross-tenant oracle: a creditor admin cannot learn that an email belongs to a user of
 //! another organisation.
 
-use serde_json::json;
-
 use crate::both_backends;
-use crate::helpers::{Backend, PASSWORD, assert_problem, spawn_app};
+use crate::helpers::{Backend, UserRequest, assert_problem, spawn_app};
 
 both_backends!(creating_a_user_with_another_tenants_email_says_nothing_of_the_tenant);
 
@@ -22,7 +20,7 @@ async fn creating_a_user_with_another_tenants_email_says_nothing_of_the_tenant(b
             .post(
                 "/v1/users",
                 &admin.token,
-                &json!({"email": email.to_uppercase(), "password": PASSWORD, "role": "creditor_member"}),
+                &UserRequest::new(email.to_uppercase(), "creditor_member"),
             )
             .await;
         let problem = assert_problem(response, 422).await;
@@ -42,7 +40,7 @@ async fn creating_a_user_with_another_tenants_email_says_nothing_of_the_tenant(b
         .post(
             "/v1/users",
             &app.admin_token,
-            &json!({"email": rivals_user.email, "password": PASSWORD, "role": "creditor_member", "organisation_id": acme}),
+            &UserRequest::new(rivals_user.email, "creditor_member").organisation(acme),
         )
         .await;
     let problem = assert_problem(agency, 409).await;

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::{creditor, items, poll, webhook_app};
 use crate::both_backends;
-use crate::helpers::Backend;
+use crate::helpers::{Backend, BillingRequest, InstructionRequest, PaymentRequest};
 
 both_backends!(
     the_work_on_a_case_is_in_the_feed_event_by_event,
@@ -35,7 +35,7 @@ async fn the_work_on_a_case_is_in_the_feed_event_by_event(backend: Backend) {
         app.post(
             &format!("/v1/cases/{id}/payments"),
             &collector.token,
-            &json!({"amount": "100.00", "value_date": today, "method": "bank_transfer"}),
+            &PaymentRequest::transfer("100.00", today.to_string()),
         )
         .await,
         "payment",
@@ -98,7 +98,7 @@ async fn the_work_on_a_case_is_in_the_feed_event_by_event(backend: Backend) {
         app.post(
             &format!("/v1/cases/{id}/instructions"),
             &admin.token,
-            &json!({"type": "withdraw", "reason": "Settled with the debtor"}),
+            &InstructionRequest::withdraw("Settled with the debtor"),
         )
         .await,
         "withdrawal",
@@ -202,7 +202,7 @@ async fn money_out_and_the_legal_path_are_in_the_feed(backend: Backend) {
         app.post(
             &format!("/v1/cases/{id}/payments"),
             &collector.token,
-            &json!({"amount": "300.00", "value_date": today, "method": "bank_transfer"}),
+            &PaymentRequest::transfer("300.00", today.to_string()),
         )
         .await,
         "payment",
@@ -222,12 +222,17 @@ async fn money_out_and_the_legal_path_are_in_the_feed(backend: Backend) {
         (
             app.agency_id().await,
             app.admin_token.clone(),
-            json!({"legal_name": "Test Agency B.V.", "address_lines": ["Keizersgracht 1", "1015 CJ Amsterdam"], "vat_id": "NL123456789B01", "vat_rate": "21"}),
+            BillingRequest::new(
+                "Test Agency B.V.",
+                &["Keizersgracht 1", "1015 CJ Amsterdam"],
+            )
+            .vat_id("NL123456789B01")
+            .vat_rate("21"),
         ),
         (
             admin.organisation_id.clone(),
             admin.token.clone(),
-            json!({"legal_name": "Acme GmbH", "address_lines": ["Ring 1", "50667 Köln"], "vat_id": "DE123456789"}),
+            BillingRequest::new("Acme GmbH", &["Ring 1", "50667 Köln"]).vat_id("DE123456789"),
         ),
     ] {
         ok(

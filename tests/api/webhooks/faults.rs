@@ -7,7 +7,7 @@ use serde_json::json;
 use super::receiver::Receiver;
 use super::{creditor, loopback, register, webhook_app};
 use crate::both_backends;
-use crate::helpers::{Backend, Count, body, execute_sql};
+use crate::helpers::{Backend, CaseRequest, InvoiceRequest, body, count, execute_sql};
 
 both_backends!(
     a_placement_that_rolls_back_publishes_nothing,
@@ -15,20 +15,8 @@ both_backends!(
     a_name_resolving_inward_at_delivery_is_not_connected_to,
 );
 
-async fn count(url: &str, sql: &str) -> i64 {
-    let (url, sql) = (url.to_owned(), sql.to_owned());
-    tokio::task::spawn_blocking(move || {
-        use diesel::RunQueryDsl;
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        diesel::sql_query(sql)
-            .get_result::<Count>(&mut conn)
-            .unwrap()
-            .count
-    })
-    .await
-    .unwrap()
-}
+// The SQL here is the point: a failure injected into the server's own transaction, and the
+// outbox rows no endpoint shows (an event that must not exist, one not yet published).
 
 async fn a_placement_that_rolls_back_publishes_nothing(backend: Backend) {
     let app = webhook_app(backend, |_| {}).await;
@@ -58,12 +46,13 @@ async fn a_placement_that_rolls_back_publishes_nothing(backend: Backend) {
         .post(app.url("/v1/cases"))
         .bearer_auth(&admin.token)
         .header("Idempotency-Key", "rollback-1")
-        .json(&json!({
-            "debtor": {"legal_name": "Globex GmbH", "vat_id": "DE123456789", "country": "DE"},
-            "currency": "EUR",
-            "creditor_reference": "ROLLED-BACK",
-            "invoices": [{"number": "RB-1", "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": "1000.00"}]
-        }))
+        .json(
+            &CaseRequest::new("ROLLED-BACK").invoice(InvoiceRequest::new(
+                "RB-1",
+                "1000.00",
+                "2026-02-04",
+            )),
+        )
         .send()
         .await
         .unwrap();

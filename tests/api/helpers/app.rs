@@ -1,11 +1,14 @@
-//! The test harness: [`spawn_app`] and typed request helpers.
+//! The server under test: [`spawn_app`], its database, and requests to it.
 
-#![expect(dead_code, reason = "each test module uses only some of the helpers")]
-
-use diesel::{Connection, RunQueryDsl, pg::PgConnection};
 use reqwest::{Method, Response};
+use serde::Serialize;
 use serde_json::{Value, json};
 use solvo_api::{Application, ServerConfig};
+
+use super::{
+    CaseRequest, DebtorRequest, InvoiceRequest, LoginRequest, OrganisationRequest, TestDatabase,
+    UserRequest, body,
+};
 
 /// The JWT secret every test server uses, so that tests can forge tokens with and without it.
 pub const TEST_JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
@@ -48,48 +51,6 @@ pub fn postgres_admin_url() -> Option<String> {
     std::env::var("SOLVO_TEST_POSTGRES_URL")
         .ok()
         .filter(|url| !url.is_empty())
-}
-
-/// A database that lives as long as the test.
-pub enum TestDatabase {
-    Sqlite(tempfile::TempDir),
-    Postgres { admin_url: String, name: String },
-}
-
-impl TestDatabase {
-    /// A fresh, empty database and its URL.
-    pub fn create(backend: Backend) -> (Self, String) {
-        match backend {
-            Backend::Sqlite => {
-                let dir = tempfile::tempdir().unwrap();
-                let url = format!("sqlite://{}", dir.path().join("solvo.db").display());
-                (Self::Sqlite(dir), url)
-            }
-            Backend::Postgres => {
-                solvo_persistence::connection::init_postgres_client();
-                let admin_url = postgres_admin_url().expect("SOLVO_TEST_POSTGRES_URL");
-                let name = format!("solvo_test_{}", uuid::Uuid::now_v7().simple());
-                let mut conn = PgConnection::establish(&admin_url).unwrap();
-                diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
-                    .execute(&mut conn)
-                    .unwrap();
-                let url =
-                    solvo_persistence::connection::postgres_url_with_database(&admin_url, &name);
-                (Self::Postgres { admin_url, name }, url)
-            }
-        }
-    }
-}
-
-impl Drop for TestDatabase {
-    fn drop(&mut self) {
-        if let Self::Postgres { admin_url, name } = self
-            && let Ok(mut conn) = PgConnection::establish(admin_url)
-        {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                .execute(&mut conn);
-        }
-    }
 }
 
 /// A running server with a bootstrapped agency admin.
@@ -180,19 +141,43 @@ impl TestApp {
         self.request(Method::GET, path, Some(token), None).await
     }
 
-    pub async fn post(&self, path: &str, token: &str, body: &Value) -> Response {
-        self.request(Method::POST, path, Some(token), Some(body))
+    /// A request with a bearer token and a JSON body: a typed builder or raw `json!`.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        body: &(impl Serialize + ?Sized),
+    ) -> Response {
+        self.client
+            .request(method, self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
             .await
+            .unwrap()
     }
 
-    pub async fn put(&self, path: &str, token: &str, body: &Value) -> Response {
-        self.request(Method::PUT, path, Some(token), Some(body))
-            .await
+    pub async fn post(
+        &self,
+        path: &str,
+        token: &str,
+        body: &(impl Serialize + ?Sized),
+    ) -> Response {
+        self.send(Method::POST, path, token, body).await
     }
 
-    pub async fn patch(&self, path: &str, token: &str, body: &Value) -> Response {
-        self.request(Method::PATCH, path, Some(token), Some(body))
-            .await
+    pub async fn put(&self, path: &str, token: &str, body: &(impl Serialize + ?Sized)) -> Response {
+        self.send(Method::PUT, path, token, body).await
+    }
+
+    pub async fn patch(
+        &self,
+        path: &str,
+        token: &str,
+        body: &(impl Serialize + ?Sized),
+    ) -> Response {
+        self.send(Method::PATCH, path, token, body).await
     }
 
     pub async fn delete(&self, path: &str, token: &str) -> Response {
@@ -202,13 +187,12 @@ impl TestApp {
     /// Logs in and returns the token response body (panics unless 200).
     pub async fn login(&self, email: &str, password: &str) -> Value {
         let response = self
-            .request(
-                Method::POST,
-                "/v1/auth/token",
-                None,
-                Some(&json!({"email": email, "password": password})),
-            )
-            .await;
+            .client
+            .post(self.url("/v1/auth/token"))
+            .json(&LoginRequest::new(email, password))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 200, "login of {email}");
         response.json().await.unwrap()
     }
@@ -219,7 +203,7 @@ impl TestApp {
             .post(
                 "/v1/organisations",
                 &self.admin_token,
-                &json!({"name": name, "kind": "creditor", "country": "DE"}),
+                &OrganisationRequest::creditor(name, "DE"),
             )
             .await;
         assert_eq!(response.status(), 201);
@@ -233,7 +217,7 @@ impl TestApp {
             .post(
                 "/v1/users",
                 &self.admin_token,
-                &json!({"email": email, "password": PASSWORD, "role": role, "organisation_id": organisation_id}),
+                &UserRequest::new(&email, role).organisation(organisation_id),
             )
             .await;
         assert_eq!(response.status(), 201, "creating {role}");
@@ -257,22 +241,13 @@ impl TestApp {
             .post(
                 "/v1/cases",
                 token,
-                &json!({
-                    "debtor": {
-                        "legal_name": "Globex GmbH",
-                        "vat_id": "DE123456789",
-                        "country": "DE",
-                        "preferred_language": "de"
-                    },
-                    "currency": "EUR",
-                    "creditor_reference": reference,
-                    "invoices": [{
-                        "number": format!("{reference}-INV-1"),
-                        "issue_date": "2026-01-05",
-                        "due_date": "2026-02-04",
-                        "amount": "1000.00"
-                    }]
-                }),
+                &CaseRequest::new(reference)
+                    .debtor(DebtorRequest::globex().language("de"))
+                    .invoice(InvoiceRequest::new(
+                        format!("{reference}-INV-1"),
+                        "1000.00",
+                        "2026-02-04",
+                    )),
             )
             .await;
         assert_eq!(response.status(), 201, "placing case {reference}");
@@ -345,54 +320,6 @@ impl TestApp {
     }
 }
 
-/// The JSON body of a response.
-/// Runs SQL statements straight on the test's database (fault injection), in order.
-pub async fn execute_sql(url: &str, statements: Vec<String>) {
-    let url = url.to_owned();
-    tokio::task::spawn_blocking(move || {
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        for sql in statements {
-            diesel::sql_query(sql).execute(&mut conn).unwrap();
-        }
-    })
-    .await
-    .unwrap();
-}
-
-pub async fn body(response: Response) -> Value {
-    response.json().await.unwrap()
-}
-
-/// Asserts a problem+json response with `status` and returns its body.
-pub async fn assert_problem(response: Response, status: u16) -> Value {
-    assert_eq!(response.status(), status, "status");
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert_eq!(content_type, "application/problem+json");
-    let problem: Value = response.json().await.unwrap();
-    assert_eq!(problem["status"], status);
-    assert!(
-        problem["type"]
-            .as_str()
-            .unwrap()
-            .starts_with("https://solvo.dev/problems/")
-    );
-    problem
-}
-
-/// A `SELECT COUNT(*) AS count …` row.
-#[derive(diesel::QueryableByName)]
-pub struct Count {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    pub count: i64,
-}
-
 /// A login attempt from the loopback address `source` (Linux routes all of 127.0.0.0/8 to the
 /// server on 127.0.0.1), so that a test can be several clients.
 pub async fn login_from(app: &TestApp, source: &str, email: &str, password: &str) -> Response {
@@ -402,24 +329,8 @@ pub async fn login_from(app: &TestApp, source: &str, email: &str, password: &str
         .unwrap();
     client
         .post(app.url("/v1/auth/token"))
-        .json(&json!({"email": email, "password": password}))
+        .json(&LoginRequest::new(email, password))
         .send()
         .await
         .unwrap()
-}
-
-/// Asserts a 429 `rate_limited` with a `Retry-After` of 1 to 900 seconds; returns the wait.
-pub async fn assert_throttled(response: reqwest::Response) -> u64 {
-    let retry_after: u64 = response.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!(
-        (1..=900).contains(&retry_after),
-        "Retry-After {retry_after}"
-    );
-    let problem = assert_problem(response, 429).await;
-    assert_eq!(problem["code"], "rate_limited");
-    retry_after
 }
