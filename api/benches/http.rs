@@ -122,7 +122,7 @@ fn static_document() -> String {
 }
 
 fn wait_until_up(url: &str) {
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_mins(1);
     while Instant::now() < deadline {
         let ok = Command::new("curl")
             .args(["-sf", "-o", "/dev/null", url])

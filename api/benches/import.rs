@@ -168,7 +168,7 @@ async fn start(database_url: &str) -> Server {
     .await
     .unwrap();
     let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(3_600))
+        .timeout(Duration::from_hours(1))
         .build()
         .unwrap();
     let admin = login(&client, &base, "admin@agency.example").await;

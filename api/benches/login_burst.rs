@@ -5,7 +5,10 @@
 //! Prints the answers, the server's resident memory before and its peak (`VmHWM`), and the
 //! slowest liveness answer. Run with `cargo bench -p solvo-api --bench login_burst`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a bench: a failure should stop it loudly"
+)]
 
 use std::collections::BTreeMap;
 use std::net::IpAddr;

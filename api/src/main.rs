@@ -40,8 +40,8 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum AdminCommand {
-    /// Create the agency organisation and its first agency_admin (once). The password is read
-    /// from SOLVO_BOOTSTRAP_PASSWORD or else the first line of standard input, never from the
+    /// Create the agency organisation and its first `agency_admin` (once). The password is read
+    /// from `SOLVO_BOOTSTRAP_PASSWORD` or else the first line of standard input, never from the
     /// command line, which other users of the machine can read (`ps`) and shells keep.
     Bootstrap {
         /// The administrator's login email.

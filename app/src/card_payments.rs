@@ -84,7 +84,7 @@ pub fn begin(
         debtor_id: debtor.debtor_id.clone(),
         provider: provider.to_owned(),
         amount_minor: to_minor(amount, "amount")?,
-        currency: case.currency.clone(),
+        currency: case.currency,
         status: "pending".to_owned(),
         checkout_session_id: None,
         checkout_url: None,
@@ -377,6 +377,7 @@ fn provider_principal(
 ///
 /// # Errors
 /// [`AppError::Internal`] for a corrupt stored currency.
+#[must_use]
 pub fn amount_of(card: &CardPaymentRow) -> Money {
     Money::from_minor(card.amount_minor, card.currency)
 }

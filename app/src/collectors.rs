@@ -87,7 +87,7 @@ fn normalise(areas: Vec<Area>) -> Result<Vec<(String, String)>, AppError> {
                         format!("areas[{index}].country"),
                         "invalid_country",
                         err.to_string(),
-                    ))
+                    ));
                 })
                 .ok()
         };

@@ -4,10 +4,8 @@
 //!
 //! Raw SQL is the point here: the API cannot write such a row.
 
-use diesel::RunQueryDsl;
-
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};
+use crate::helpers::{Backend, TestApp, assert_problem, body, execute_sql, spawn_app};
 
 both_backends!(
     each_typed_column_with_an_unknown_value_answers_the_fixed_500,
@@ -15,14 +13,7 @@ both_backends!(
 );
 
 async fn execute(app: &TestApp, sql: String) {
-    let url = app.database_url.clone();
-    tokio::task::spawn_blocking(move || {
-        let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
-        diesel::sql_query(sql).execute(&mut conn).unwrap();
-    })
-    .await
-    .unwrap();
+    execute_sql(&app.database_url, vec![sql]).await;
 }
 
 async fn each_typed_column_with_an_unknown_value_answers_the_fixed_500(backend: Backend) {

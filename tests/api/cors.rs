@@ -7,7 +7,7 @@ both_backends!(configured_origins_get_preflight_answers_and_others_do_not);
 
 async fn configured_origins_get_preflight_answers_and_others_do_not(backend: Backend) {
     let app = spawn_app_with(backend, |config| {
-        config.cors_origins = vec!["https://app.solvo.example".into()]
+        config.cors_origins = vec!["https://app.solvo.example".into()];
     })
     .await;
     let preflight = |origin: &'static str| {

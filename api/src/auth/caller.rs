@@ -53,7 +53,7 @@ impl FromRequest for Caller {
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
-        let credential = Credential::of(req, state.as_ref().map(|data| data.get_ref()));
+        let credential = Credential::of(req, state.as_ref().map(actix_web::web::Data::get_ref));
         Box::pin(async move {
             let state = app_state(state)?;
             let credential = credential?;
@@ -90,7 +90,10 @@ impl FromRequest for Credential {
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>();
-        std::future::ready(Credential::of(req, state.map(|data| data.get_ref())))
+        std::future::ready(Credential::of(
+            req,
+            state.map(actix_web::web::Data::get_ref),
+        ))
     }
 }
 

@@ -1,4 +1,4 @@
-//! Ed25519 keys for EdDSA access tokens (RFC 8037 section 3.1): the signing key as a PKCS#8
+//! Ed25519 keys for `EdDSA` access tokens (RFC 8037 section 3.1): the signing key as a PKCS#8
 //! `PRIVATE KEY` PEM block (RFC 8410 section 7, what `openssl genpkey -algorithm ed25519`
 //! writes), earlier keys by their `PUBLIC KEY` blocks (RFC 8410 section 4,
 //! `openssl pkey -pubout`), and each key's id, its JWK thumbprint (RFC 7638 section 3).
@@ -168,7 +168,7 @@ pub(crate) mod tests {
         0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04,
         0x20,
     ];
-    /// The DER of an Ed25519 SubjectPublicKeyInfo before its 32-byte key (RFC 8410 section 4).
+    /// The DER of an Ed25519 `SubjectPublicKeyInfo` before its 32-byte key (RFC 8410 section 4).
     const PUBLIC_PREFIX: [u8; 12] = [
         0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
     ];

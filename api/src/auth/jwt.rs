@@ -1,5 +1,5 @@
 //! Access tokens: JWTs with issuer, audience, expiry, subject, organisation, role and session,
-//! signed with HS256 (a shared secret) or EdDSA (an Ed25519 key, RFC 8037), and checked by an
+//! signed with HS256 (a shared secret) or `EdDSA` (an Ed25519 key, RFC 8037), and checked by an
 //! explicit [`Validation`] per key that accepts only that key's algorithm, so a token never
 //! chooses how it is checked (an HS256 token "signed" with a published Ed25519 key is refused).
 //!
@@ -49,7 +49,7 @@ pub struct AccessClaims {
 pub enum SigningKey {
     /// An HS256 secret.
     Secret(Vec<u8>),
-    /// An Ed25519 key (EdDSA).
+    /// An Ed25519 key (`EdDSA`).
     Ed25519(Ed25519Signing),
 }
 

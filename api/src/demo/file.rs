@@ -19,7 +19,7 @@ pub fn recreate_file(path: &Path) -> std::io::Result<()> {
         file.push(suffix);
         match std::fs::remove_file(&file) {
             Ok(()) => {
-                tracing::info!(file = %Path::new(&file).display(), "removed the previous demo database")
+                tracing::info!(file = %Path::new(&file).display(), "removed the previous demo database");
             }
             Err(err) if err.kind() == ErrorKind::NotFound => {}
             Err(err) => return Err(err),

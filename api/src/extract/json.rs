@@ -97,6 +97,7 @@ fn check_media_type(req: &HttpRequest) -> Result<(), ApiError> {
 }
 
 /// Hex SHA-256 of the canonical form of a JSON body that has already parsed.
+#[must_use]
 pub fn fingerprint(body: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     let canonical = serde_json::from_slice::<serde_json::Value>(body)

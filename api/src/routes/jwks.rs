@@ -1,5 +1,5 @@
-//! `GET /.well-known/jwks.json`: the public keys that verify access tokens signed with EdDSA, as
-//! a JWK Set (RFC 7517 section 5) of Ed25519 keys (RFC 8037 section 2), at the path OpenID
+//! `GET /.well-known/jwks.json`: the public keys that verify access tokens signed with `EdDSA`, as
+//! a JWK Set (RFC 7517 section 5) of Ed25519 keys (RFC 8037 section 2), at the path `OpenID`
 //! Connect discovery and most JWT libraries look for by convention. A service that is handed a
 //! Solvo access token can check it without sharing a secret. HS256 secrets are never published:
 //! with HS256 alone the set is empty.
@@ -46,7 +46,7 @@ pub struct JwkSet {
     pub keys: Vec<Jwk>,
 }
 
-/// The public keys that verify EdDSA access tokens.
+/// The public keys that verify `EdDSA` access tokens.
 #[utoipa::path(
     tag = "identity",
     operation_id = "get_jwks",

@@ -358,7 +358,7 @@ impl NewPlan {
         }
         let sum = Money::checked_sum(parsed.iter().map(|(_, amount)| *amount), currency)
             .map_err(|err| {
-                errors.push(FieldError::new("instalments", "too_large", err.to_string()))
+                errors.push(FieldError::new("instalments", "too_large", err.to_string()));
             })
             .ok()?;
         let total = total.unwrap_or(sum);

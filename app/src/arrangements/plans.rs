@@ -114,13 +114,12 @@ pub(crate) fn agree_on(
     let today = now.date();
     let owed = balance::load(conn, case, rates, today)?.outstanding;
     let valid = input.validate_for(owed.currency(), owed, today)?;
-    let grace_days = match valid.grace_days {
-        Some(days) => days,
-        None => {
-            let days = organisations::plan_grace_days(conn, &case.organisation_id)?;
-            u32::try_from(days)
-                .map_err(|err| AppError::corrupt("organisation", &case.organisation_id, err))?
-        }
+    let grace_days = if let Some(days) = valid.grace_days {
+        days
+    } else {
+        let days = organisations::plan_grace_days(conn, &case.organisation_id)?;
+        u32::try_from(days)
+            .map_err(|err| AppError::corrupt("organisation", &case.organisation_id, err))?
     };
     let plan_id = new_id("pln");
     let updated = apply_command(
@@ -144,7 +143,7 @@ pub(crate) fn agree_on(
         case_id: case.id.clone(),
         organisation_id: case.organisation_id.clone(),
         total_minor: to_minor(valid.total, "total")?,
-        currency: case.currency.clone(),
+        currency: case.currency,
         frequency: valid.frequency.map(|f| f.as_str().to_owned()),
         grace_days: i32::try_from(grace_days).unwrap_or(i32::MAX),
         status: "active".to_owned(),

@@ -47,7 +47,7 @@ pub fn make(
         case_id: case.id.clone(),
         organisation_id: case.organisation_id.clone(),
         amount_minor: to_minor(valid.amount, "amount")?,
-        currency: case.currency.clone(),
+        currency: case.currency,
         due_date: valid.due_date,
         status: "open".to_owned(),
         note: valid.note,

@@ -43,7 +43,7 @@ pub fn post_withdrawal_fee(
         invoice_id: None,
         account: Account::Fees,
         amount_minor: minor,
-        currency: case.currency.clone(),
+        currency: case.currency,
         effective_date: at.date(),
         description: format!("Withdrawal fee: {}", fee.explanation),
         created_at: at,

@@ -162,7 +162,7 @@ impl PlaceCase {
                         field("jurisdiction"),
                         "invalid_jurisdiction",
                         err.to_string(),
-                    ))
+                    ));
                 })
                 .ok()
         });

@@ -222,7 +222,7 @@ pub fn record(
         costs_awarded_minor: costs
             .map(|money| to_minor(money, "costs_awarded"))
             .transpose()?,
-        currency: case.currency.clone(),
+        currency: case.currency,
         recorded_by: caller.actor_id().to_owned(),
         created_at: now,
     };
@@ -247,7 +247,7 @@ pub fn record(
             invoice_id: Some(first.id),
             account: Account::Costs,
             amount_minor: minor,
-            currency: case.currency.clone(),
+            currency: case.currency,
             effective_date: input.occurred_on,
             description: format!("Costs awarded by judgment {}: {costs}", row.id),
             created_at: now,

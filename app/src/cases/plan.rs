@@ -191,7 +191,7 @@ fn invoice_rows(
                 issue_date: invoice.issue_date,
                 due_date: invoice.due_date,
                 amount_minor: to_minor(invoice.amount, &format!("invoices[{index}].amount"))?,
-                currency: case.currency.clone(),
+                currency: case.currency,
                 created_at: now,
             })
         })
@@ -235,7 +235,7 @@ fn opening_postings(
                 invoice_id: posting.invoice,
                 account: posting.account,
                 amount_minor: to_minor(posting.amount, posting.account.as_str())?,
-                currency: case.currency.clone(),
+                currency: case.currency,
                 effective_date: posting.effective_date,
                 description: posting.description,
                 created_at: now,

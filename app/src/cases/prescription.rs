@@ -72,7 +72,8 @@ pub fn summarise(
     events: &[PrescriptionEvent],
     today: NaiveDate,
 ) -> PrescriptionSummary {
-    let rule = jurisdiction::find(case.jurisdiction).and_then(|rules| rules.general_prescription());
+    let rule = jurisdiction::find(case.jurisdiction)
+        .and_then(solvo_domain::jurisdiction::Jurisdiction::general_prescription);
     let Some(rule) = rule else {
         return PrescriptionSummary::default();
     };

@@ -4,7 +4,7 @@
 //! not one character repeated, and not the account's own email or its name part. Checked when a
 //! user is created, at bootstrap, on a change and on a reset.
 //!
-//! The common passwords are two lists: SecLists' 10,000 most common passwords as published
+//! The common passwords are two lists: `SecLists`' 10,000 most common passwords as published
 //! (`app/data/seclists-10k-most-common.txt`, MIT licence, its origin in its header), and the
 //! stems and long sequences chosen by hand for this product (`app/data/common-passwords.txt`).
 //! Both are compared in lower case.

@@ -37,9 +37,9 @@ pub const ACCOUNT_FREE: i32 = 10;
 /// Failures from one address, any account, before its attempts wait.
 pub const ADDRESS_FREE: i32 = 20;
 /// The longest wait between two attempts of one key.
-pub const MAX_WAIT: Duration = Duration::from_secs(15 * 60);
+pub const MAX_WAIT: Duration = Duration::from_mins(15);
 /// How long after its last failure a key's count is forgotten.
-pub const WINDOW: Duration = Duration::from_secs(60 * 60);
+pub const WINDOW: Duration = Duration::from_hours(1);
 
 /// Who is trying to log in: the email as typed and the client's address.
 #[derive(Debug, Clone)]

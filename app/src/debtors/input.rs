@@ -83,7 +83,7 @@ pub struct DebtorInput {
     #[validate(length(min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200, example = "Globex B.V.")]
     pub legal_name: String,
-    /// Company register number (e.g. KvK, HRB, Companies House).
+    /// Company register number (e.g. `KvK`, HRB, Companies House).
     #[validate(length(min = 1, max = 50))]
     #[schema(min_length = 1, max_length = 50)]
     pub registration_number: Option<String>,
@@ -140,7 +140,7 @@ impl DebtorInput {
                     field("country"),
                     "invalid_country",
                     err.to_string(),
-                ))
+                ));
             })
             .ok();
         let vat_id = match (&self.vat_id, country) {
@@ -151,7 +151,7 @@ impl DebtorInput {
                         field("vat_id"),
                         "invalid_vat_id",
                         err.to_string(),
-                    ))
+                    ));
                 })
                 .ok(),
             _ => None,

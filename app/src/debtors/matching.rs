@@ -37,6 +37,7 @@ pub fn find_or_create(
 }
 
 /// The details that must agree for a repeated create to be the same business.
+#[must_use]
 pub fn same_business(existing: &DebtorRow, new: &DebtorRow) -> bool {
     existing.legal_name.eq_ignore_ascii_case(&new.legal_name) && existing.country == new.country
 }

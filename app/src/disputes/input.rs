@@ -166,7 +166,11 @@ impl NewDispute {
         check_case_currency(self.currency.as_deref(), currency, &mut errors);
         let disputed_amount = match &self.disputed_amount {
             Some(raw) => match parse_amount(raw, currency, "disputed_amount", false) {
-                Ok(amount) if amount.checked_cmp(&owed).is_ok_and(|o| o.is_gt()) => {
+                Ok(amount)
+                    if amount
+                        .checked_cmp(&owed)
+                        .is_ok_and(std::cmp::Ordering::is_gt) =>
+                {
                     errors.push(FieldError::new(
                         "disputed_amount",
                         "above_balance",

@@ -189,7 +189,7 @@ pub(crate) fn raise_on(
             .disputed_amount
             .map(|amount| to_minor(amount, "disputed_amount"))
             .transpose()?,
-        currency: case.currency.clone(),
+        currency: case.currency,
         invoice_numbers: serde_json::to_string(&valid.invoice_numbers)?,
         document_ids: serde_json::to_string(&valid.document_ids)?,
         raised_by: caller.actor_id().to_owned(),
@@ -279,7 +279,7 @@ pub fn resolve(
                             invoice_id: posting.invoice.clone(),
                             account: posting.account,
                             amount_minor: to_minor(posting.amount, "credited_amount")?,
-                            currency: case.currency.clone(),
+                            currency: case.currency,
                             effective_date: posting.effective_date,
                             description: posting.description.clone(),
                             created_at: now,

@@ -43,7 +43,7 @@ pub enum CourtRouteName {
     /// objection to a payment order.
     OrdinaryProceedings,
     /// A creditor's petition to open insolvency proceedings against a debtor who cannot pay
-    /// (in Germany InsO s.14).
+    /// (in Germany `InsO` s.14).
     InsolvencyFiling,
     /// The creditor holds an enforceable title already (judgment, enforceable order, notarial
     /// deed): only enforcement remains.

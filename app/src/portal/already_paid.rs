@@ -152,7 +152,7 @@ pub fn claim(
         debtor_id: debtor.debtor_id.clone(),
         paid_on: input.paid_on,
         amount_minor: to_minor(amount, "amount")?,
-        currency: case.currency.clone(),
+        currency: case.currency,
         bank_reference: reference,
         document_id: input.document_id.clone(),
         status: "pending".to_owned(),

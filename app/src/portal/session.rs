@@ -42,7 +42,7 @@ pub fn attempt(reference: &str, address: Option<IpAddr>) -> Attempt {
         |_| {
             reference
                 .chars()
-                .filter(|c| c.is_ascii_alphanumeric())
+                .filter(char::is_ascii_alphanumeric)
                 .collect::<String>()
                 .to_ascii_uppercase()
         },
@@ -85,14 +85,11 @@ pub async fn open(
     let opened = gate
         .run(move |memory| {
             // Every refusal costs one argon2 check, so timing tells nothing either.
-            let valid = match (&found, &code) {
-                (Some((_, grant, _)), Some(code)) => {
-                    password::verify_in(code, &grant.code_hash, memory)
-                }
-                _ => {
-                    let _same_cost = password::verify_in("", password::DUMMY_HASH, memory);
-                    false
-                }
+            let valid = if let (Some((_, grant, _)), Some(code)) = (&found, &code) {
+                password::verify_in(code, &grant.code_hash, memory)
+            } else {
+                let _same_cost = password::verify_in("", password::DUMMY_HASH, memory);
+                false
             };
             found.filter(|_| valid)
         })

@@ -253,7 +253,7 @@ pub fn match_transaction(
             case_id: case.id.clone(),
             payment_id: Some(recorded.payment.row.id.clone()),
             amount_minor: minor(*amount)?,
-            currency: row.currency.clone(),
+            currency: row.currency,
             created_at: now,
         });
     }

@@ -365,7 +365,7 @@ fn post(
                     case_id: case.id.clone(),
                     payment_id: Some(recorded.payment.row.id.clone()),
                     amount_minor: stored.amount_minor,
-                    currency: stored.currency.clone(),
+                    currency: stored.currency,
                     created_at: context.now,
                 }],
             )?;
@@ -533,7 +533,7 @@ fn reverse(
                 case_id: found.case_id.clone(),
                 payment_id: Some(payment_id.clone()),
                 amount_minor: found.amount_minor,
-                currency: found.currency.clone(),
+                currency: found.currency,
                 created_at: context.now,
             });
         }

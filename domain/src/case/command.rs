@@ -35,7 +35,7 @@ pub enum CourtRoute {
     /// the debtor objected to a payment order.
     OrdinaryProceedings,
     /// A creditor's petition to open insolvency proceedings against a debtor who cannot pay
-    /// (in Germany InsO s.14), so that the claim is lodged with the administrator.
+    /// (in Germany `InsO` s.14), so that the claim is lodged with the administrator.
     InsolvencyFiling,
     /// The creditor already holds an enforceable title (a judgment, an enforceable order, a
     /// notarial deed): only enforcement remains (bailiff, garnishment of accounts or receivables).

@@ -3,7 +3,7 @@
 //!
 //! Article 226(2) of Council Directive 2006/112/EC asks for "a sequential number, based on one
 //! or more series, which uniquely identifies the invoice"; several member states (Germany's
-//! UStG 14(4) no. 4, France's CGI annexe II art. 242 nonies A) read that as no gaps. Credit notes
+//! `UStG` 14(4) no. 4, France's CGI annexe II art. 242 nonies A) read that as no gaps. Credit notes
 //! have their own series, so cancelling an invoice never leaves a hole in either.
 
 use serde::{Deserialize, Serialize};

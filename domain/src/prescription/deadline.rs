@@ -8,7 +8,7 @@ use super::{
 use chrono::{Datelike, Months, NaiveDate};
 
 /// Why an acknowledgment or part payment before a year-end start restarts nothing. The German
-/// holding is applied to Estonia's identical start (TsÜS §147(3)) by the same reasoning, which
+/// holding is applied to Estonia's identical start (`TsÜS` §147(3)) by the same reasoning, which
 /// never gives a deadline earlier than the statute's own start does.
 const BEFORE_YEAR_END_START: &str = "A new period presupposes a running one: an acknowledgment or part payment \
      before the year-end start leaves that start in place (BGH 8 January 2013, VIII ZR 344/12, on BGB s.212 \

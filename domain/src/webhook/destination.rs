@@ -112,7 +112,7 @@ fn allowed(host: &Host<&str>, allow_hosts: &[String]) -> bool {
 
 /// Whether `ip` lies inside a network rather than on the public internet: unspecified,
 /// loopback, private (RFC 1918, IPv6 unique local RFC 4193), shared (RFC 6598), link-local
-/// (where cloud metadata services answer, 169.254.169.254 and fd00:ec2::254), benchmarking,
+/// (where cloud metadata services answer, 169.254.169.254 and `fd00:ec2::254`), benchmarking,
 /// documentation, multicast, broadcast and reserved ranges; an IPv4 address mapped into IPv6 is
 /// judged as IPv4.
 #[must_use]

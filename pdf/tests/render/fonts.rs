@@ -1,4 +1,4 @@
-//! The embedded fonts: Type0 over CIDFontType2, Identity-H, widths, ToUnicode, a FontFile2
+//! The embedded fonts: Type0 over `CIDFontType2`, Identity-H, widths, `ToUnicode`, a `FontFile2`
 //! subset.
 
 use lopdf::{Dictionary, Document, Object};

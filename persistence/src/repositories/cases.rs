@@ -298,7 +298,7 @@ pub fn change_state(
 }
 
 /// Takes the case's row lock for the rest of the transaction and bumps its version (the case
-/// changed: its ETag must too). Money on one case is written one transaction after the other:
+/// changed: its `ETag` must too). Money on one case is written one transaction after the other:
 /// on PostgreSQL a second writer waits here until the first commits and then reads its
 /// postings; on SQLite the write transaction already holds the database lock.
 ///

@@ -1,5 +1,5 @@
 //! Documents on a case: multipart upload with a size limit, a media-type allow-list and a
-//! signature check; list without content; byte-exact download with the SHA-256 as ETag. The
+//! signature check; list without content; byte-exact download with the SHA-256 as `ETag`. The
 //! helpers here (a test PDF, a multipart form builder, a raw chunked sender) serve both files.
 
 mod refusals;

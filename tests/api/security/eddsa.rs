@@ -1,6 +1,6 @@
-//! EdDSA access tokens (issue 13, point 7): a server given an Ed25519 key signs tokens whose
+//! `EdDSA` access tokens (issue 13, point 7): a server given an Ed25519 key signs tokens whose
 //! header says `EdDSA` and names the key, publishes the public key at
-//! `/.well-known/jwks.json`, and a verifier holding only that key checks them. An EdDSA server
+//! `/.well-known/jwks.json`, and a verifier holding only that key checks them. An `EdDSA` server
 //! refuses HS256 tokens unless their secret is configured as a previous key; a rotation keeps
 //! the old key's tokens valid while its public key is configured; forged signatures, another
 //! key under the server's `kid` and the published key used as an HMAC secret are refused; and a
@@ -39,7 +39,7 @@ const RFC_8037_KID: &str = "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k";
 const PKCS8_PREFIX: [u8; 16] = [
     0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
 ];
-/// DER of an Ed25519 SubjectPublicKeyInfo up to its 32-byte key (RFC 8410 section 4).
+/// DER of an Ed25519 `SubjectPublicKeyInfo` up to its 32-byte key (RFC 8410 section 4).
 const SPKI_PREFIX: [u8; 12] = [
     0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
 ];

@@ -143,7 +143,7 @@ fn office_open(content: &[u8], main_part: &str) -> bool {
     })
 }
 
-/// An OpenDocument package (ODF 1.3 part 2, section 3.3): a ZIP whose first entry is the
+/// An `OpenDocument` package (ODF 1.3 part 2, section 3.3): a ZIP whose first entry is the
 /// uncompressed `mimetype` holding the media type, with a `content.xml`.
 fn open_document(content: &[u8], content_type: &str) -> bool {
     content.starts_with(b"PK\x03\x04")

@@ -71,7 +71,7 @@ pub struct ReferenceRateList {
 pub struct RateFilter {
     /// Only this series, e.g. `ecb_main_refinancing`, `de_basiszinssatz`, `boe_bank_rate`,
     /// `nl_wettelijke_handelsrente`. A series that rules refer to but whose history is not
-    /// shipped and was not added (e.g. `at_basiszinssatz`) gives an empty list; an unknown name is
+    /// shipped and was not added (e.g. `dk_nationalbank_lending_rate`) gives an empty list; an unknown name is
     /// a 422.
     #[param(example = "de_basiszinssatz")]
     pub series: Option<String>,

@@ -273,7 +273,6 @@ fn no_such_day(raw: &str, format: DateFormat) -> String {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -337,15 +337,14 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, AppError> {
             });
             continue;
         };
-        match index_of.get(&reference) {
-            Some(&index) => groups[index].rows.push(row),
-            None => {
-                index_of.insert(reference.clone(), groups.len());
-                groups.push(CsvGroup {
-                    reference,
-                    rows: vec![row],
-                });
-            }
+        if let Some(&index) = index_of.get(&reference) {
+            groups[index].rows.push(row)
+        } else {
+            index_of.insert(reference.clone(), groups.len());
+            groups.push(CsvGroup {
+                reference,
+                rows: vec![row],
+            });
         }
     }
     if unnamed_values {
@@ -580,7 +579,6 @@ fn date(
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     const HEADER: &str = "creditor_reference,debtor_legal_name,debtor_country,debtor_vat_id,currency,invoice_number,issue_date,due_date,amount";

@@ -277,7 +277,6 @@ fn parse_number(number: &str, grouping: bool) -> Result<Decimal, Problem> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     fn ok(raw: &str, currency: &str) -> String {
