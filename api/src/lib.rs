@@ -1,23 +1,23 @@
 //! Solvo's HTTP API: actix-web routes, authentication, validation, problem+json errors and the
 //! OpenAPI document; `startup::Application` runs it, the `solvo` binary wraps it in a CLI.
 
-pub mod auth;
+pub(crate) mod auth;
 pub mod bootstrap;
 pub mod config;
 pub mod demo;
-pub mod error;
-pub mod extract;
-pub mod idempotency;
-pub mod money;
+pub(crate) mod error;
+pub(crate) mod extract;
+pub(crate) mod idempotency;
+pub(crate) mod money;
 pub mod openapi;
-pub mod portal_language;
-pub mod psp;
-pub mod roles;
-pub mod routes;
+pub(crate) mod portal_language;
+pub(crate) mod psp;
+pub(crate) mod roles;
+pub(crate) mod routes;
 pub mod startup;
-pub mod state;
+pub(crate) mod state;
 pub mod telemetry;
-pub mod workers;
+pub(crate) mod workers;
 
 pub use config::ServerConfig;
 pub use startup::Application;

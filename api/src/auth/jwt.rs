@@ -127,15 +127,16 @@ impl VerifyingKey {
 }
 
 impl JwtKeys {
-    /// Keys from a shared secret.
-    #[must_use]
-    pub fn new(secret: &[u8], issuer: &str, audience: &str) -> Self {
+    /// HS256 keys from a shared secret (the tests' shorthand; the server builds its keys with
+    /// [`Self::with_keys`]).
+    #[cfg(test)]
+    fn new(secret: &[u8], issuer: &str, audience: &str) -> Self {
         Self::rotated(secret, &[], issuer, audience)
     }
 
     /// HS256 keys signing with `current` and verifying with it and with each of `previous`.
-    #[must_use]
-    pub fn rotated(current: &[u8], previous: &[Vec<u8>], issuer: &str, audience: &str) -> Self {
+    #[cfg(test)]
+    fn rotated(current: &[u8], previous: &[Vec<u8>], issuer: &str, audience: &str) -> Self {
         let previous: Vec<VerifyingKey> = previous
             .iter()
             .map(|secret| VerifyingKey::Secret(secret.clone()))

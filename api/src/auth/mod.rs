@@ -9,8 +9,7 @@ pub mod ed25519;
 pub mod jwt;
 
 pub use caller::{Caller, Credential};
-pub use debtor::DebtorCaller;
-pub use jwt::{AccessClaims, JwtKeys};
+pub use jwt::JwtKeys;
 pub use solvo_app::Actor;
 // The extractor, bootstrap and demo seeding mint and check the same credentials as the use cases.
 pub use solvo_app::credentials::{password, secret};

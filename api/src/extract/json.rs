@@ -33,11 +33,6 @@ impl<T> ApiJson<T> {
         self.value
     }
 
-    /// The parsed value.
-    pub fn get(&self) -> &T {
-        &self.value
-    }
-
     /// SHA-256 of the body's canonical JSON (object keys sorted, whitespace dropped), so that a
     /// replay that only reorders keys still counts as the same request.
     pub fn fingerprint(&self) -> &str {

@@ -54,6 +54,10 @@ pub enum ProviderEvent {
     /// Anything else: acknowledged, nothing to do.
     Other {
         /// Its type.
+        #[expect(
+            dead_code,
+            reason = "read only through Debug, in the log of an ignored event"
+        )]
         event_type: String,
     },
 }

@@ -130,12 +130,6 @@ impl Pass {
     }
 }
 
-/// Runs the jobs due at the clock's time once, as one scheduler pass does, without reloading the
-/// rates; returns how many paused cases it resumed.
-pub fn resume_due(conn: &mut AnyConnection, clock: &Clock) -> usize {
-    jobs::run_due(conn, clock, &AtomicBool::new(false)).resumed
-}
-
 /// One pass of every scheduled job, as of the clock's time: reloads the reference rates, then
 /// resumes paused cases that fell due and judges promises and payment plans that fell due
 /// (`solvo_app::arrangements::review`). The scheduler calls it every interval; moving the test

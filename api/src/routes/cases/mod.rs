@@ -8,11 +8,11 @@ mod instructions;
 mod read;
 pub mod view;
 
-pub use assignment::{AssignmentRequest, put_assignment};
+pub use assignment::put_assignment;
 pub use bulk::create_cases_bulk;
 pub use create::create_case;
-pub use import::{CsvFile, ImportUpload, get_import_template, import_cases};
-pub use instructions::{InstructionRequest, create_instruction};
+pub use import::{get_import_template, import_cases};
+pub use instructions::create_instruction;
 pub use read::{EventActor, get_balance, get_case, get_timeline, list_cases};
 
 use utoipa_actix_web::service_config::ServiceConfig;

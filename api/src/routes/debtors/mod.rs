@@ -9,5 +9,4 @@ mod handlers;
 mod view;
 
 pub use handlers::{create_debtor, get_debtor, list_debtors, update_debtor};
-pub use solvo_app::debtors::{AddressInput, ContactInput, DebtorInput, DebtorKind};
-pub use view::{Address, Contact, Debtor, DebtorList};
+pub use solvo_app::debtors::{AddressInput, ContactInput, DebtorInput};

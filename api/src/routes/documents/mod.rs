@@ -20,12 +20,9 @@ mod upload;
 
 mod view;
 
-pub use handlers::{
-    DocumentListFilter, create_document, download_document, get_document, list_documents,
-};
-pub use kind::DocumentKind;
-pub use upload::{ALLOWED_CONTENT_TYPES, MAX_DOCUMENT_BYTES, Upload, read_upload};
-pub use view::{Document, DocumentList, DocumentUpload};
+pub use handlers::{create_document, download_document, get_document, list_documents};
+pub use upload::read_upload;
+pub use view::{Document, DocumentUpload};
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -63,6 +63,10 @@ pub struct DocumentList {
 /// The `multipart/form-data` upload form: one `file` part and one `kind` field.
 // Never deserialised: the handler streams the parts itself so that it can stop at the size
 // limit; this type only gives the OpenAPI document the form's shape.
+#[expect(
+    dead_code,
+    reason = "only the OpenAPI schema of a body the handler reads itself"
+)]
 #[derive(Debug, ToSchema)]
 pub struct DocumentUpload {
     /// The file, at most 10 MiB, with its own `Content-Type` (one of `application/pdf`,

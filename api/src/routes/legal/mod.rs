@@ -9,8 +9,7 @@ mod view;
 
 pub use assessment::{create_legal_assessment, get_legal_assessment};
 pub use decision::create_legal_decision;
-pub use steps::{LegalStepList, LegalStepView, create_legal_step, list_legal_steps};
-pub use view::{LegalAssessmentView, LegalDecisionView};
+pub use steps::{create_legal_step, list_legal_steps};
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -12,11 +12,7 @@
 mod handlers;
 mod view;
 
-pub use handlers::{
-    CreateMessage, MarkMessagesRead, MessageListParams, create_message, list_messages,
-    mark_messages_read,
-};
-pub use view::{Message, MessageAuthor, MessageList, Side};
+pub use handlers::{create_message, list_messages, mark_messages_read};
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

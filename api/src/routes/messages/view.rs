@@ -19,15 +19,6 @@ pub enum Side {
 }
 
 impl Side {
-    /// The stored name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Creditor => "creditor",
-            Self::Agency => "agency",
-        }
-    }
-
     fn stored(raw: &str) -> Result<Self, AppError> {
         match raw {
             "creditor" => Ok(Self::Creditor),

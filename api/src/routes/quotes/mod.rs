@@ -18,12 +18,6 @@ mod view;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub use handlers::{create_quote, get_quote};
-pub use solvo_app::quotes::{CreateQuote, MAX_QUOTE_INVOICES, QuoteInvoiceInput, VALIDITY_DAYS};
-pub use view::{
-    Quote, QuoteCollectionCosts, QuoteCompensation, QuoteCompensationLine, QuoteFeeKind,
-    QuoteFeeLine, QuoteFees, QuoteGap, QuoteInterest, QuoteInterestLine, QuoteInvoiceEstimate,
-    QuotePrescription, QuoteRoute,
-};
 
 /// Registers this module's routes.
 pub fn configure(cfg: &mut ServiceConfig) {

@@ -22,16 +22,10 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::routes::pagination::ListParams;
 
-pub use case_states::{
-    CaseNameDefinition, CaseStateDefinition, CaseStateMachine, CaseTransitionRule, get_case_states,
-    state_machine,
-};
-pub use jurisdictions::{
-    Jurisdiction, JurisdictionGap, JurisdictionList, JurisdictionSummary, get_jurisdiction,
-    list_jurisdictions,
-};
-pub use rate_entries::{RateEntryView, create_reference_rate_entry};
-pub use rates::{ReferenceRateEntry, ReferenceRateList, ReferenceRateSeries, list_reference_rates};
+pub use case_states::get_case_states;
+pub use jurisdictions::{get_jurisdiction, list_jurisdictions};
+pub use rate_entries::create_reference_rate_entry;
+pub use rates::list_reference_rates;
 
 /// Registers this module's routes.
 pub fn configure(cfg: &mut ServiceConfig) {
