@@ -126,6 +126,7 @@ impl Application {
         )?;
         let state = AppState {
             db: Db::new(pool),
+            jwks: Arc::new(crate::routes::jwks::JwkSet::of(&jwt)),
             jwt,
             lifetimes: TokenLifetimes {
                 access_seconds: config.access_token_ttl,

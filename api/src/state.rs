@@ -33,6 +33,9 @@ pub struct AppState {
     pub db: Db,
     /// JWT signing and verification.
     pub jwt: JwtKeys,
+    /// The public half of `jwt` as the JWK Set `/.well-known/jwks.json` serves, built once: the
+    /// keys are fixed for the life of the process.
+    pub jwks: std::sync::Arc<crate::routes::jwks::JwkSet>,
     /// Token lifetimes.
     pub lifetimes: TokenLifetimes,
     /// Reference-rate histories for interest: the embedded ones plus the agency's entries,

@@ -9,6 +9,7 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::auth::jwt::JwtKeys;
 use crate::state::AppState;
 
 /// Seconds a verifier may keep the set. A verifier meeting a `kid` it does not know fetches the
@@ -46,6 +47,25 @@ pub struct JwkSet {
     pub keys: Vec<Jwk>,
 }
 
+impl JwkSet {
+    /// The public keys of `jwt`, each with its thumbprint, computed once at start-up.
+    pub(crate) fn of(jwt: &JwtKeys) -> Self {
+        let keys = jwt
+            .public_keys()
+            .iter()
+            .map(|key| Jwk {
+                kty: "OKP",
+                crv: "Ed25519",
+                x: key.x(),
+                kid: key.kid(),
+                alg: "EdDSA",
+                key_use: "sig",
+            })
+            .collect();
+        Self { keys }
+    }
+}
+
 /// The public keys that verify `EdDSA` access tokens.
 #[utoipa::path(
     tag = "identity",
@@ -55,23 +75,10 @@ pub struct JwkSet {
 )]
 #[get("/.well-known/jwks.json")]
 pub async fn get_jwks(state: web::Data<AppState>) -> HttpResponse {
-    let keys = state
-        .jwt
-        .public_keys()
-        .iter()
-        .map(|key| Jwk {
-            kty: "OKP",
-            crv: "Ed25519",
-            x: key.x(),
-            kid: key.kid(),
-            alg: "EdDSA",
-            key_use: "sig",
-        })
-        .collect();
     HttpResponse::Ok()
         .insert_header((
             header::CACHE_CONTROL,
             format!("public, max-age={MAX_AGE_SECONDS}"),
         ))
-        .json(JwkSet { keys })
+        .json(&*state.jwks)
 }
