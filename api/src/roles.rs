@@ -76,5 +76,23 @@ impl From<OrganisationKindName> for OrganisationKind {
     }
 }
 
+/// The one kind `POST /v1/organisations` creates: a creditor (the agency is created once, by
+/// `solvo admin bootstrap`).
+pub struct CreatableKind;
+
+impl utoipa::PartialSchema for CreatableKind {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some([OrganisationKind::Creditor.as_str()]))
+            .description(Some(
+                "`creditor`: the agency is created by `solvo admin bootstrap`.",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for CreatableKind {}
+
 /// Stored roles and kinds are read by the use cases' rules, so they are read the same way here.
 pub use solvo_app::identity::{stored_kind, stored_role};

@@ -48,6 +48,7 @@ pub mod remittances;
 pub mod sessions;
 pub mod users;
 pub mod webhooks;
+pub mod wire_names;
 
 pub use db::Db;
 pub use error::{AppError, FieldError};

@@ -48,6 +48,7 @@ pub const MAX_RATE_DECIMALS: u32 = 4;
 /// A published rate as the agency administrator enters it.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"effective_date": "2027-01-01", "rate": "1.27", "source": "https://www.bundesbank.de/ (announcement of the Basiszinssatz)"}))]
 pub struct AddRateEntry {
     /// First day the rate is in force, `YYYY-MM-DD`. It must come after every rate the series
     /// already knows; for a half-yearly series (Basiszinssatz, wettelijke handelsrente, Suomen

@@ -33,6 +33,9 @@ pub struct CountryCode([u8; 2]);
 pub struct UnknownCountry(pub String);
 
 impl CountryCode {
+    /// Every officially assigned code, sorted: what [`Self::parse`] accepts, in upper case.
+    pub const ASSIGNED: &'static [&'static str] = &ASSIGNED;
+
     /// Parses a code case-insensitively (`nl`, `NL`); `UK` and `EL` are refused in favour of
     /// the ISO codes `GB` and `GR`.
     ///

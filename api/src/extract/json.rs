@@ -102,9 +102,16 @@ pub fn fingerprint(body: &[u8]) -> String {
 }
 
 /// Deserialises with the path of the failing field, so a wrong type is a 422 that names it.
+///
+/// A number with a zero fraction (`9.0`) is read as the integer it equals: JSON has one number
+/// type (RFC 8259 s.6) and JSON Schema's `integer` is any number whose fraction is zero (JSON
+/// Schema Validation 2020-12 s.6.1.1), so a client may send `9.0` where the document says
+/// `integer`; serde alone would refuse it for an integer field.
 pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|err| ApiError::MalformedJson(err.to_string()))?;
+    integral_numbers_as_integers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         match inner.classify() {
@@ -114,11 +121,34 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             }
             _ => ApiError::MalformedJson(inner.to_string()),
         }
-    })?;
-    deserializer
-        .end()
-        .map_err(|err| ApiError::MalformedJson(err.to_string()))?;
-    Ok(value)
+    })
+}
+
+/// Rewrites every float whose fraction is zero, within the range where a float holds integers
+/// exactly (below 2^53), as that integer.
+fn integral_numbers_as_integers(value: &mut serde_json::Value) {
+    /// 2^53: up to here every integer has an exact float.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    match value {
+        serde_json::Value::Number(number) if number.is_f64() => {
+            if let Some(float) = number.as_f64()
+                && float.fract() == 0.0
+                && float.abs() < EXACT
+            {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    reason = "the float is integral and below 2^53, so the integer is exact"
+                )]
+                let integer = float as i64;
+                *number = integer.into();
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(integral_numbers_as_integers),
+        serde_json::Value::Object(fields) => {
+            fields.values_mut().for_each(integral_numbers_as_integers)
+        }
+        _ => {}
+    }
 }
 
 /// serde's data errors end in "at line L column C", which means little to a client that sent a
@@ -198,6 +228,19 @@ mod tests {
         };
         assert_eq!(errors[0].field, "count");
         assert_eq!(errors[0].code, "invalid_type");
+    }
+
+    #[test]
+    fn an_integral_float_is_read_as_an_integer() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Limits {
+            count: u32,
+            nested: Vec<i64>,
+        }
+        let limits: Limits = parse(br#"{"count": 9.0, "nested": [-2.0, 3]}"#).unwrap();
+        assert_eq!(limits.count, 9);
+        assert_eq!(limits.nested, vec![-2, 3]);
+        assert!(parse::<Limits>(br#"{"count": 9.5, "nested": []}"#).is_err());
     }
 
     #[test]

@@ -37,10 +37,13 @@ pub struct ApiKey {
     /// creator is disabled, until an administrator revokes it.
     pub created_by: Option<String>,
     /// RFC 3339 creation time.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// RFC 3339 time of the last use, if any.
+    #[schema(format = DateTime)]
     pub last_used_at: Option<String>,
     /// RFC 3339 revocation time, if revoked.
+    #[schema(format = DateTime)]
     pub revoked_at: Option<String>,
 }
 
@@ -66,6 +69,7 @@ pub struct ApiKeyList {
 /// A new API key.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "SAP production", "role": "creditor_member"}))]
 pub struct CreateApiKey {
     /// Label, e.g. the system that will use it.
     #[validate(length(min = 1, max = 100))]

@@ -55,8 +55,10 @@ pub struct PromiseView {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// When it was recorded.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// When it was found kept or broken.
+    #[schema(format = DateTime)]
     pub settled_at: Option<String>,
 }
 
@@ -134,8 +136,10 @@ pub struct PlanView {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// When it was agreed.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// When it ended.
+    #[schema(format = DateTime)]
     pub ended_at: Option<String>,
 }
 
@@ -207,7 +211,7 @@ impl From<PlanRecord> for PlanView {
     operation_id = "create_promise",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewPromise,
     responses(
@@ -289,7 +293,7 @@ pub async fn list_promises(
     operation_id = "create_payment_plan",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewPlan,
     responses(

@@ -21,6 +21,7 @@ use crate::state::AppState;
 
 /// Login credentials.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"email": "admin@agency.example", "password": "correct horse battery staple"}))]
 pub struct TokenRequest {
     /// Login email.
     #[validate(length(min = 3, max = 254))]
@@ -34,6 +35,7 @@ pub struct TokenRequest {
 
 /// A refresh token presented for rotation.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
+#[schema(example = json!({"refresh_token": "rt_9fK2mQ7xW3pL0vZc6bN8yT"}))]
 pub struct RefreshRequest {
     /// The `refresh_token` of the last token response.
     #[validate(length(min = 1, max = 200))]
@@ -148,6 +150,7 @@ fn refresh_ttl(state: &AppState) -> Duration {
 /// A password reset with the token an administrator issued.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"token": "pr_3q9Yx0VhR2mLk7TfWc8EaN", "new_password": "correct horse battery staple"}))]
 pub struct PasswordReset {
     /// The `pr_…` token from `POST /v1/users/{id}/password-reset`.
     #[validate(length(min = 1, max = 200))]

@@ -139,8 +139,10 @@ pub struct BankTransactionView {
     /// The matched credit a return reversed.
     pub reverses_transaction_id: Option<String>,
     /// RFC 3339 time of the import.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// RFC 3339 time of the last change.
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 
@@ -233,6 +235,7 @@ pub struct BankStatementView {
     /// The user or API key that imported it.
     pub imported_by: String,
     /// RFC 3339 time of the import.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// One per transaction detail, in file order, as the matching left them.
     pub transactions: Vec<BankTransactionView>,
@@ -291,7 +294,7 @@ impl TryFrom<Imported> for BankStatementView {
         description = "The camt.053 or camt.054 file",
         content((XmlFile = "application/xml")),
     ),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same file")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same file: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     responses(
         (status = 201, description = "Imported and matched", body = BankStatementView),
         (status = 400, description = "The file is not XML (`not_xml`)", body = Problem, content_type = "application/problem+json"),

@@ -56,6 +56,7 @@ pub struct AssessmentView {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// RFC 3339 time it was recorded.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -110,6 +111,7 @@ pub struct ActivityView {
     /// The user or API key that logged it.
     pub recorded_by: String,
     /// RFC 3339 time it was logged.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -152,7 +154,7 @@ pub struct QueueItemView {
     /// The debtor's legal name.
     pub debtor_name: String,
     /// The case's state.
-    #[schema(example = "assessment")]
+    #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "assessment")]
     pub state: String,
     /// The assigned collector.
     pub collector_id: Option<String>,
@@ -160,6 +162,7 @@ pub struct QueueItemView {
     #[schema(example = "next_action")]
     pub reason: String,
     /// RFC 3339 time it is due: the assessment deadline, or the start of the next action's day.
+    #[schema(format = DateTime)]
     pub due_at: String,
     /// Past due.
     pub overdue: bool,
@@ -205,7 +208,7 @@ pub struct QueueParams {
     operation_id = "create_assessment",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewAssessment,
     responses(
@@ -250,7 +253,7 @@ pub async fn create_assessment(
     operation_id = "create_activity",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewActivity,
     responses(

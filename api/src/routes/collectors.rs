@@ -18,19 +18,21 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct CoverageArea {
     /// ISO 3166-1 alpha-2 debtor country, or `*` for any.
-    #[schema(example = "DE")]
+    #[schema(value_type = solvo_app::wire_names::CoverageCountry, example = "DE")]
     pub country: String,
     /// ISO 639-1 language, or `*` for any.
-    #[schema(example = "de")]
+    #[schema(example = "de", pattern = r"^\s*(\*|[A-Za-z]{2})\s*$")]
     pub language: String,
 }
 
 /// A collector's coverage.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"areas": [{"country": "DE", "language": "de"}, {"country": "AT", "language": "*"}]}))]
 pub struct Coverage {
     /// The areas (at most 300).
     #[validate(nested, length(max = 300))]
+    #[schema(max_items = 300)]
     pub areas: Vec<CoverageArea>,
 }
 

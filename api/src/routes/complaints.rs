@@ -37,12 +37,14 @@ pub struct ComplaintView {
     #[schema(example = "open")]
     pub status: String,
     /// RFC 3339 time it arrived.
+    #[schema(format = DateTime)]
     pub received_at: String,
     /// The answer the debtor reads.
     pub resolution: Option<String>,
     /// Who answered.
     pub resolved_by: Option<String>,
     /// RFC 3339 time of the answer.
+    #[schema(format = DateTime)]
     pub resolved_at: Option<String>,
 }
 
@@ -94,6 +96,7 @@ pub enum ComplaintStatus {
 /// The answer to a complaint.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"resolution": "We spoke to the collector; calls are now only made between 08:00 and 20:00."}))]
 pub struct ComplaintResolution {
     /// What the agency found and did, which the debtor reads in the portal.
     #[validate(length(min = 1, max = 4000))]

@@ -44,6 +44,7 @@ pub struct DataRequestView {
     #[schema(example = "open")]
     pub status: String,
     /// RFC 3339 time it arrived.
+    #[schema(format = DateTime)]
     pub received_at: String,
     /// The last day to answer (art. 12(3) GDPR).
     pub due_on: NaiveDate,
@@ -54,6 +55,7 @@ pub struct DataRequestView {
     /// Who completed it.
     pub completed_by: Option<String>,
     /// RFC 3339 time of completion.
+    #[schema(format = DateTime)]
     pub completed_at: Option<String>,
 }
 
@@ -106,6 +108,7 @@ pub struct DataRequestFilter {
 /// How a request was answered.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"note": "The export was sent to the address on record."}))]
 pub struct DataRequestCompletion {
     /// What was done, which the data subject reads in the portal.
     #[validate(length(min = 1, max = 4000))]
@@ -114,6 +117,7 @@ pub struct DataRequestCompletion {
     /// For a rectification only: the corrected contact persons, replacing the debtor record's
     /// list under the debtor rules. Leave out when the record was corrected already.
     #[validate(nested, length(max = 20))]
+    #[schema(max_items = 20)]
     pub contacts: Option<Vec<ContactInput>>,
 }
 

@@ -38,6 +38,7 @@ pub struct ResolutionView {
     /// The user or API key that decided.
     pub resolved_by: String,
     /// When.
+    #[schema(format = DateTime)]
     pub resolved_at: String,
 }
 
@@ -65,6 +66,7 @@ pub struct DisputeView {
     /// The user or API key that recorded it.
     pub raised_by: String,
     /// When it was recorded.
+    #[schema(format = DateTime)]
     pub raised_at: String,
     /// The decision, once made.
     pub resolution: Option<ResolutionView>,
@@ -130,7 +132,7 @@ impl From<DisputeRecord> for DisputeView {
     operation_id = "create_dispute",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewDispute,
     responses(

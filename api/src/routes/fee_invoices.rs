@@ -75,6 +75,7 @@ pub struct FeeInvoiceSummary {
     /// For an invoice: the credit note that cancelled it.
     pub credited_by: Option<String>,
     /// RFC 3339 time of issue.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -195,7 +196,7 @@ impl TryFrom<&FeeInvoice> for FeeInvoiceView {
 #[utoipa::path(
     tag = "money",
     operation_id = "create_fee_invoice",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     request_body = NewFeeInvoice,
     responses(
         (status = 201, description = "The invoice", body = FeeInvoiceView),
@@ -235,7 +236,7 @@ pub async fn create_fee_invoice(
     operation_id = "create_credit_note",
     params(
         ("id" = String, Path, description = "The invoice to cancel"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewCreditNote,
     responses(
@@ -319,6 +320,7 @@ pub struct PdfFile(pub Vec<u8>);
 #[into_params(parameter_in = Query)]
 pub struct InvoiceFormat {
     /// `json` (default) or `pdf`; `Accept: application/pdf` also selects the PDF.
+    #[param(value_type = Option<format::JsonOrPdf>)]
     pub format: Option<String>,
 }
 
@@ -386,6 +388,7 @@ pub struct BillingView {
     /// The agency's VAT rate in percent.
     pub vat_rate: Option<String>,
     /// RFC 3339 time of the last change.
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 

@@ -4,7 +4,37 @@
 use actix_web::HttpRequest;
 use actix_web::http::header;
 
+use utoipa::ToSchema;
+
 use crate::error::ApiError;
+
+/// `?format=` of a resource that also has a PDF form.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[expect(
+    dead_code,
+    reason = "only the OpenAPI schema of a query parameter the handler reads as text"
+)]
+pub enum JsonOrPdf {
+    /// The JSON view (the default).
+    Json,
+    /// The PDF document.
+    Pdf,
+}
+
+/// `?format=` of a resource that also has a CSV form.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[expect(
+    dead_code,
+    reason = "only the OpenAPI schema of a query parameter the handler reads as text"
+)]
+pub enum JsonOrCsv {
+    /// The JSON view (the default).
+    Json,
+    /// The CSV file.
+    Csv,
+}
 
 /// Whether the caller asked for the form named `name` (`?format=<name>`, or `Accept:
 /// <media_type>` without a `format`) rather than JSON.

@@ -34,10 +34,13 @@ pub struct JobView {
     /// Why the last attempt failed.
     pub last_error: Option<String>,
     /// RFC 3339 time of the next attempt; empty when done or given up (after 8 attempts).
+    #[schema(format = DateTime)]
     pub next_attempt_at: Option<String>,
     /// RFC 3339 time it was found due.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// RFC 3339 time it was done or given up.
+    #[schema(format = DateTime)]
     pub finished_at: Option<String>,
 }
 

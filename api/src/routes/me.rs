@@ -88,6 +88,7 @@ pub async fn get_me(
 /// A password change.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"current_password": "correct horse battery staple", "new_password": "purple elephant marmalade sky"}))]
 pub struct PasswordChange {
     /// The password now.
     #[validate(length(min = 1, max = 256))]

@@ -38,12 +38,13 @@ impl RouteMethods {
         Self { routes }
     }
 
-    /// The `Allow` value for `path` when it is a documented path; several templates can match
-    /// one path (`/v1/cases/import` and `/v1/cases/{id}`), so the methods of all are joined.
+    /// The `Allow` value for `path` when it is a documented path. Where several templates match
+    /// one path (`/v1/cases/bulk` and `/v1/cases/{id}`), the most specific wins, a fixed segment
+    /// before a parameter, so `Allow` lists exactly the methods the document gives that path.
     #[must_use]
     pub fn allowed(&self, path: &str) -> Option<String> {
         let asked: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-        let mut methods: Vec<&str> = self
+        let matching: Vec<&(Vec<Option<String>>, String)> = self
             .routes
             .iter()
             .filter(|(template, _)| {
@@ -53,6 +54,17 @@ impl RouteMethods {
                         None => !seg.is_empty(),
                     })
             })
+            .collect();
+        let specificity = |template: &[Option<String>]| -> Vec<bool> {
+            template.iter().map(Option::is_some).collect()
+        };
+        let most_specific = matching
+            .iter()
+            .map(|(template, _)| specificity(template))
+            .max()?;
+        let mut methods: Vec<&str> = matching
+            .iter()
+            .filter(|(template, _)| specificity(template) == most_specific)
             .flat_map(|(_, allow)| allow.split(", "))
             .collect();
         methods.sort_unstable();
@@ -80,6 +92,7 @@ mod tests {
         let cases = methods.allowed("/v1/cases").unwrap_or_default();
         assert!(cases.contains("GET") && cases.contains("POST"), "{cases}");
         assert!(methods.allowed("/v1/cases/case_1").is_some());
+        assert_eq!(methods.allowed("/v1/cases/bulk").as_deref(), Some("POST"));
         assert_eq!(methods.allowed("/v1/nothing-here"), None);
         assert_eq!(methods.allowed("/v1/cases/case_1/nothing"), None);
     }

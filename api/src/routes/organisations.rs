@@ -28,13 +28,15 @@ pub struct Organisation {
     /// Name.
     pub name: String,
     /// ISO 3166-1 alpha-2 country.
-    #[schema(example = "NL")]
+    #[schema(value_type = solvo_app::wire_names::CountryCodeName, example = "NL")]
     pub country: String,
     /// Version for `If-Match`.
     pub version: i64,
     /// RFC 3339 creation time.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// RFC 3339 time of the last change.
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 
@@ -65,15 +67,17 @@ pub struct OrganisationList {
 /// A new creditor organisation.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Van den Berg Groothandel B.V.", "kind": "creditor", "country": "NL"}))]
 pub struct CreateOrganisation {
     /// Legal or trading name.
     #[validate(length(min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     /// Must be `creditor`: the one agency is created by `solvo admin bootstrap`.
+    #[schema(value_type = crate::roles::CreatableKind)]
     pub kind: OrganisationKindName,
     /// ISO 3166-1 alpha-2 country of establishment.
-    #[schema(example = "DE", pattern = "^[A-Za-z]{2}$")]
+    #[schema(value_type = solvo_app::wire_names::CountryCodeName, example = "DE")]
     pub country: String,
 }
 
@@ -82,7 +86,7 @@ pub struct CreateOrganisation {
     tag = "identity",
     operation_id = "create_organisation",
     request_body = CreateOrganisation,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     responses((status = 201, description = "Created", body = Organisation)),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]

@@ -52,6 +52,7 @@ pub struct RefundView {
     /// The user or API key that refunded.
     pub refunded_by: String,
     /// RFC 3339 time.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -92,7 +93,7 @@ impl TryFrom<RefundRow> for RefundView {
     operation_id = "create_refund",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewRefund,
     responses(
@@ -173,7 +174,7 @@ pub struct AllocationLineView {
     #[schema(example = "2026-17")]
     pub invoice_number: String,
     /// `costs`, `compensation`, `interest` or `principal`.
-    #[schema(example = "interest")]
+    #[schema(value_type = solvo_app::wire_names::LedgerAccount, example = "interest")]
     pub account: String,
     /// The amount applied.
     pub amount: MoneyView,
@@ -185,6 +186,7 @@ pub struct ReversalView {
     /// Why.
     pub reason: String,
     /// RFC 3339 time it was recorded.
+    #[schema(format = DateTime)]
     pub reversed_at: String,
     /// The user or API key that reversed it.
     pub reversed_by: String,
@@ -228,6 +230,7 @@ pub struct PaymentView {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// RFC 3339 time it was recorded.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -316,7 +319,7 @@ impl TryFrom<PaymentRecord> for PaymentView {
     operation_id = "create_payment",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewPayment,
     responses(
@@ -355,7 +358,7 @@ pub async fn create_payment(
     operation_id = "create_direct_payment",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewPayment,
     responses(

@@ -49,6 +49,7 @@ pub struct RemittanceSummary {
     /// The user or API key that ran it.
     pub created_by: String,
     /// RFC 3339 time it was run.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -242,6 +243,7 @@ fn csv_of(statement: &Statement) -> Result<Vec<u8>, AppError> {
 #[into_params(parameter_in = Query)]
 pub struct FormatParams {
     /// `json` (default) or `csv`; `Accept: text/csv` also selects CSV.
+    #[param(value_type = Option<crate::routes::format::JsonOrCsv>)]
     pub format: Option<String>,
 }
 
@@ -254,7 +256,7 @@ pub struct FormatParams {
 #[utoipa::path(
     tag = "money",
     operation_id = "create_remittance",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     request_body = NewRemittance,
     responses(
         (status = 201, description = "The statement", body = RemittanceView),

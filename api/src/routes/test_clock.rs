@@ -23,16 +23,17 @@ use crate::workers;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TestClock {
     /// RFC 3339 UTC. The clock runs on from here at the pace of real time.
-    #[schema(example = "2027-03-01T09:00:00.000000Z")]
+    #[schema(format = DateTime, example = "2027-03-01T09:00:00.000000Z")]
     pub now: String,
 }
 
 /// Where to move the test clock.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"now": "2027-03-01T09:00:00Z"}))]
 pub struct MoveTestClock {
     /// RFC 3339, with an offset or `Z`; not before the clock's current time.
-    #[schema(example = "2027-03-01T09:00:00Z")]
+    #[schema(format = DateTime, example = "2027-03-01T09:00:00Z")]
     pub now: String,
 }
 
@@ -41,7 +42,7 @@ pub struct MoveTestClock {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TestClockMoved {
     /// The clock's new time, RFC 3339 UTC.
-    #[schema(example = "2027-03-01T09:00:00.000000Z")]
+    #[schema(format = DateTime, example = "2027-03-01T09:00:00.000000Z")]
     pub now: String,
     /// Paused cases the scheduler resumed.
     pub resumed: usize,

@@ -39,8 +39,10 @@ pub struct User {
     /// Version for `If-Match`.
     pub version: i64,
     /// RFC 3339 creation time.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// RFC 3339 time of the last change.
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 
@@ -73,6 +75,7 @@ pub struct UserList {
 /// A new user.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "finance@creditor.example", "name": "Katrin Vogel", "password": "correct horse battery staple", "role": "creditor_member", "organisation_id": "org_0193b7c4a1e07a3c9d2f5e6b8a1c4d70"}))]
 pub struct CreateUser {
     /// Login email, unique across the installation.
     #[validate(email, length(max = 254))]
@@ -98,6 +101,7 @@ pub struct CreateUser {
 /// Changes to a user.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"role": "creditor_viewer"}))]
 pub struct UpdateUser {
     /// New role.
     pub role: Option<RoleName>,
@@ -122,7 +126,7 @@ pub struct UserListFilter {
     operation_id = "create_user",
     request_body = CreateUser,
     responses(
-        (status = 201, description = "Created", body = User),
+        (status = 201, description = "Created", body = User, headers(("ETag" = String, description = "The version, quoted (`\"3\"`), for `If-Match`"))),
         (status = 409, description = "The email is taken (agency administrators; a creditor administrator gets 422 `unavailable` on `email`, whichever organisation has it)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 503, description = "As many passwords are being hashed as the server allows at once; retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))),
@@ -196,7 +200,7 @@ pub async fn list_users(
     tag = "identity",
     operation_id = "get_user",
     params(("id" = String, Path, description = "User id")),
-    responses((status = 200, description = "The user", body = User)),
+    responses((status = 200, description = "The user", body = User, headers(("ETag" = String, description = "The version, quoted (`\"3\"`), for `If-Match`")))),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
 #[get("/v1/users/{id}")]
@@ -223,11 +227,11 @@ pub async fn get_user(
     operation_id = "update_user",
     params(
         ("id" = String, Path, description = "User id"),
-        ("If-Match" = Option<String>, Header, description = "The version (ETag) last read"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "The version (ETag) last read", pattern = r#"^(\*|(W/)?"?[0-9]{1,18}"?)$"#),
     ),
     request_body = UpdateUser,
     responses(
-        (status = 200, description = "Updated", body = User),
+        (status = 200, description = "Updated", body = User, headers(("ETag" = String, description = "The version, quoted (`\"3\"`), for `If-Match`"))),
         (status = 409, description = "Would lock the caller out (own role or disabled flag)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 412, description = "The user changed since the version in If-Match", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
@@ -269,6 +273,7 @@ pub struct IssuedPasswordReset {
     /// password. It works once; issuing another withdraws it.
     pub token: String,
     /// RFC 3339 time it stops working (24 hours).
+    #[schema(format = DateTime)]
     pub expires_at: String,
 }
 

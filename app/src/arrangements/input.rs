@@ -24,9 +24,13 @@ pub const MAX_PLAN_DAYS: u64 = 3_653;
 /// A debtor's promise to pay `amount` by `due_date`.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"amount": "250.00", "due_date": "2027-01-15"}))]
 pub struct NewPromise {
     /// The amount promised, a positive decimal string in the case currency.
-    #[schema(example = "250.00")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "250.00"
+    )]
     pub amount: String,
     /// The currency, if given; it must be the case's.
     #[schema(example = "EUR")]
@@ -139,7 +143,10 @@ pub struct NewInstalment {
     #[schema(example = "2027-02-01")]
     pub due_date: NaiveDate,
     /// How much, a positive decimal string in the case currency.
-    #[schema(example = "100.00")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "100.00"
+    )]
     pub amount: String,
 }
 
@@ -147,6 +154,7 @@ pub struct NewInstalment {
 /// at `frequency`, or the `instalments` one by one.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"total": "1200.00", "currency": "EUR", "instalment_count": 3, "first_due_date": "2027-02-01", "grace_days": 7}))]
 pub struct NewPlan {
     /// How many instalments (1 to 120), with `first_due_date` and `frequency`.
     #[schema(example = 3, minimum = 1, maximum = 120)]
@@ -161,7 +169,10 @@ pub struct NewPlan {
     pub instalments: Option<Vec<NewInstalment>>,
     /// The agreed total, a positive decimal string in the case currency; by default what the
     /// case owes today (for explicit instalments: their sum).
-    #[schema(example = "1200.00")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "1200.00"
+    )]
     pub total: Option<String>,
     /// The currency, if given; it must be the case's.
     #[schema(example = "EUR")]
@@ -398,6 +409,7 @@ fn schedule_error(err: &ScheduleError) -> FieldError {
 /// Why a plan is cancelled.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "Debtor asked to renegotiate after losing a customer"}))]
 pub struct CancelPlan {
     /// Why, e.g. a new plan is being negotiated. Required, up to 1,000 characters.
     #[schema(

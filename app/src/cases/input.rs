@@ -33,13 +33,17 @@ pub struct InvoiceInput {
     /// Due date, `YYYY-MM-DD`, not before the issue date.
     pub due_date: NaiveDate,
     /// Open amount as a decimal string in the case currency, e.g. `"1250.00"`.
-    #[schema(example = "1250.00")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "1250.00"
+    )]
     pub amount: String,
 }
 
 /// A case to place: a debtor (new or existing), invoices in one currency, and terms.
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"creditor_reference": "ACME-2026-0042", "currency": "EUR", "jurisdiction": "DE", "contractual_interest_rate": "9.5", "debtor": {"legal_name": "Globex GmbH", "country": "DE", "vat_id": "DE123456789"}, "invoices": [{"number": "INV-2026-0042", "amount": "1250.00", "issue_date": "2026-09-01", "due_date": "2026-10-01"}]}))]
 pub struct PlaceCase {
     /// The debtor, created or matched by VAT id / registration number. Give this or `debtor_id`.
     #[validate(nested)]
@@ -59,6 +63,7 @@ pub struct PlaceCase {
     pub jurisdiction: Option<String>,
     /// The invoices (1 to 1,000).
     #[validate(nested, length(min = 1, max = 1000))]
+    #[schema(min_items = 1, max_items = 1000)]
     pub invoices: Vec<InvoiceInput>,
     /// Agreed contractual interest, percent per year as a decimal string (e.g. `"9.5"`); replaces
     /// the statutory rate where the law allows.

@@ -96,6 +96,7 @@ impl LegalStepKind {
 /// A step to record.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"kind": "filing", "occurred_on": "2027-03-15"}))]
 pub struct NewLegalStep {
     /// What happened.
     pub kind: LegalStepKind,

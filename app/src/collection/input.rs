@@ -65,6 +65,7 @@ pub struct NewFindings {
 /// The recovery strategy the creditor receives.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"findings": {"reachable": true, "solvency": "good"}, "approach": "Amicable: two letters and calls; a payment plan is likely acceptable", "cost_structure": "15 % success commission; EUR 40 compensation recoverable per invoice", "expected_timeline": "6 to 8 weeks"}))]
 pub struct NewAssessment {
     /// The recommended approach, up to 4,000 characters.
     #[schema(
@@ -262,6 +263,7 @@ impl ActivityOutcome {
 /// A contact attempt to log.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"channel": "phone", "outcome": "reached"}))]
 pub struct NewActivity {
     /// How.
     pub channel: Channel,

@@ -46,7 +46,7 @@ pub struct AddressInput {
     #[schema(max_length = 100)]
     pub region: Option<String>,
     /// ISO 3166-1 alpha-2; defaults to the debtor's country.
-    #[schema(example = "DE")]
+    #[schema(value_type = Option<crate::wire_names::CountryCodeName>, example = "DE")]
     pub country: Option<String>,
 }
 
@@ -75,6 +75,7 @@ pub struct ContactInput {
 /// A debtor as sent on create (and embedded in a case).
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"legal_name": "Globex B.V.", "country": "NL", "vat_id": "NL123456789B01", "preferred_language": "nl"}))]
 pub struct DebtorInput {
     /// `business` (default); `consumer` is refused.
     #[serde(default)]
@@ -91,7 +92,7 @@ pub struct DebtorInput {
     #[schema(example = "NL123456789B01")]
     pub vat_id: Option<String>,
     /// ISO 3166-1 alpha-2 country of establishment.
-    #[schema(example = "NL")]
+    #[schema(value_type = crate::wire_names::CountryCodeName, example = "NL")]
     pub country: String,
     /// Postal address.
     #[validate(nested)]
@@ -99,6 +100,7 @@ pub struct DebtorInput {
     /// Contacts.
     #[validate(nested, length(max = 20))]
     #[serde(default)]
+    #[schema(max_items = 20)]
     pub contacts: Vec<ContactInput>,
     /// ISO 639-1 language for correspondence, e.g. `nl`.
     #[schema(example = "nl")]

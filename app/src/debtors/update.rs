@@ -18,6 +18,7 @@ use crate::principal::Principal;
 /// Changes to a debtor: only the fields sent change; `null` clears an optional one.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"legal_name": "Globex Holding B.V."}))]
 pub struct DebtorPatch {
     /// Registered legal name.
     #[validate(length(min = 1, max = 200))]
@@ -34,6 +35,7 @@ pub struct DebtorPatch {
     pub address: Option<AddressInput>,
     /// Contacts (replace the whole list).
     #[validate(nested, length(max = 20))]
+    #[schema(max_items = 20)]
     pub contacts: Option<Vec<ContactInput>>,
     /// ISO 639-1 language.
     #[serde(default, deserialize_with = "double_option")]

@@ -70,6 +70,7 @@ impl DisputeCategory {
 /// A debtor's dispute of the claim.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"category": "goods_not_received", "text": "The second pallet never arrived; see the delivery note."}))]
 pub struct NewDispute {
     /// What the debtor contests.
     pub category: DisputeCategory,
@@ -84,7 +85,10 @@ pub struct NewDispute {
     pub document_ids: Option<Vec<String>>,
     /// The part of the claim disputed, a positive decimal string in the case currency, at most
     /// what the case owes today; absent when the whole claim is disputed.
-    #[schema(example = "250.00")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "250.00"
+    )]
     pub disputed_amount: Option<String>,
     /// The currency of `disputed_amount`, if given; it must be the case's.
     #[schema(example = "EUR")]
@@ -240,6 +244,7 @@ impl DisputeOutcome {
 /// The decision on a dispute.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"outcome": "upheld", "reasons": "Delivery note signed by the debtor's warehouse."}))]
 pub struct NewResolution {
     /// Upheld or rejected.
     pub outcome: DisputeOutcome,
@@ -253,7 +258,10 @@ pub struct NewResolution {
     /// For an upheld partial dispute: the credit, a positive decimal string in the case
     /// currency, at most the principal still owed on the invoices concerned; by default the
     /// disputed amount. Not allowed otherwise.
-    #[schema(example = "250.00")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "250.00"
+    )]
     pub credited_amount: Option<String>,
 }
 

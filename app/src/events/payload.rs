@@ -100,8 +100,10 @@ pub struct CaseSummary {
     /// The debtor.
     pub debtor_id: String,
     /// State after the change.
+    #[schema(value_type = crate::wire_names::CaseStateName)]
     pub state: String,
     /// Outcome once closed.
+    #[schema(value_type = Option<crate::wire_names::CaseOutcome>)]
     pub outcome: Option<String>,
     /// Jurisdiction code.
     pub jurisdiction: String,
@@ -140,10 +142,13 @@ pub struct TimelineEntry {
     /// What happened, e.g. `placed`, `assign`, `record_payment`.
     pub kind: String,
     /// RFC 3339.
+    #[schema(format = DateTime)]
     pub occurred_at: String,
     /// State before.
+    #[schema(value_type = Option<crate::wire_names::CaseStateName>)]
     pub state_before: Option<String>,
     /// State after.
+    #[schema(value_type = Option<crate::wire_names::CaseStateName>)]
     pub state_after: Option<String>,
     /// The entry's details.
     #[schema(value_type = Object)]
@@ -204,6 +209,7 @@ pub struct AllocatedAmount {
     /// The creditor's invoice number.
     pub invoice_number: String,
     /// `costs`, `compensation`, `interest` or `principal`.
+    #[schema(value_type = crate::wire_names::LedgerAccount)]
     pub account: String,
     /// The amount applied, a decimal string.
     pub amount: String,

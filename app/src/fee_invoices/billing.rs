@@ -27,6 +27,7 @@ const MAX_VAT_RATE_PERCENT: i64 = 50;
 /// Billing details as set.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"legal_name": "Van den Berg Logistiek B.V.", "address_lines": ["Keizersgracht 1", "1015 CJ Amsterdam"]}))]
 pub struct BillingInput {
     /// The legal name invoices show.
     #[schema(example = "Van den Berg Logistiek B.V.")]

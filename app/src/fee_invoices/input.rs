@@ -12,6 +12,7 @@ use crate::remittances::input::currency_and_period;
 /// Which creditor, currency and period to bill.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"organisation_id": "org_0193b7c4a1e07a3c9d2f5e6b8a1c4d70", "currency": "EUR", "period_end": "2027-01-31"}))]
 pub struct NewFeeInvoice {
     /// The creditor organisation billed.
     #[schema(example = "org_0193…")]
@@ -38,6 +39,7 @@ impl NewFeeInvoice {
 /// Why an invoice is cancelled.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "Billed to the wrong address; reissued."}))]
 pub struct NewCreditNote {
     /// Printed on the credit note (1 to 500 characters).
     #[schema(example = "Billed to the wrong address; reissued.")]

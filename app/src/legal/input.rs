@@ -64,6 +64,7 @@ pub enum LegalDecision {
 /// creditor, who decides on exactly these figures.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"recommendation": "proceed", "court_route": "payment_order", "success_probability_pct": 75, "expected_duration_months": 4, "cost_estimate": {"amount": "1500.00", "currency": "EUR"}, "summary": "Undisputed invoices, debtor trading; a payment order is likely to go unopposed."}))]
 pub struct NewLegalAssessment {
     /// The recommendation.
     pub recommendation: LegalRecommendationName,
@@ -93,6 +94,7 @@ pub struct NewLegalAssessment {
 /// The creditor's decision on the legal assessment on record.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"decision": "approve", "approved_cost_estimate": {"amount": "1500.00", "currency": "EUR"}}))]
 pub struct NewLegalDecision {
     /// Approve or decline.
     pub decision: LegalDecision,

@@ -100,9 +100,13 @@ impl ReceivedBy {
 /// A payment to record on a case.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"amount": "250.00", "currency": "EUR", "value_date": "2027-01-15", "method": "bank_transfer", "bank_reference": "RF18539007547034", "payer": "Globex GmbH"}))]
 pub struct NewPayment {
     /// The amount received, a positive decimal string in the case currency.
-    #[schema(example = "250.00")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "250.00"
+    )]
     pub amount: String,
     /// The currency, if given; it must be the case's (a payment is never converted silently).
     #[schema(example = "EUR")]
@@ -131,7 +135,7 @@ pub struct NewPayment {
     /// The creditor's order of `costs`, `interest` and `principal`, used only where the
     /// jurisdiction's order leaves the choice open and the payment must make it; it must agree
     /// with every choice the law makes.
-    #[schema(value_type = Option<Vec<String>>, example = json!(["costs", "interest", "principal"]))]
+    #[schema(value_type = Option<Vec<crate::wire_names::AllocationComponent>>, example = json!(["costs", "interest", "principal"]))]
     pub allocation_order: Option<Vec<Component>>,
 }
 
@@ -254,6 +258,7 @@ pub(crate) fn text(
 /// Why a payment is reversed.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "Returned by the debtor's bank: AC04 account closed"}))]
 pub struct NewReversal {
     /// Why: the bank's return reason, the chargeback's. Required, up to 1,000 characters.
     #[schema(

@@ -30,10 +30,14 @@ use crate::principal::Principal;
 /// A refund of held credit.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"amount": "127.36", "method": "bank_transfer", "reason": "Overpayment returned to the debtor"}))]
 pub struct NewRefund {
     /// The amount, a positive decimal string, at most the credit the agency holds: `unapplied` on
     /// the balance less what direct payments left (the creditor holds that).
-    #[schema(example = "127.36")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "127.36"
+    )]
     pub amount: String,
     /// The currency, if given; it must be the case's.
     #[schema(example = "EUR")]

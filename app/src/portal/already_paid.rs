@@ -45,12 +45,16 @@ pub const MAX_BANK_REFERENCE_CHARS: usize = 140;
 /// A debtor's claim to have paid.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"amount": "1040.00", "paid_on": "2030-01-03", "bank_reference": "NOTPROVIDED-20300103-4711", "document_id": "doc_0193b7c4a1e07a3c9d2f5e6b8a1c4d70"}))]
 pub struct NewClaim {
     /// The day the money left the debtor's account: not after today, at most 366 days ago.
     #[schema(example = "2030-01-03")]
     pub paid_on: NaiveDate,
     /// How much, a positive decimal string in the case currency.
-    #[schema(example = "1040.00")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "1040.00"
+    )]
     pub amount: String,
     /// The currency, if given; it must be the case's.
     #[schema(example = "EUR")]
@@ -210,6 +214,7 @@ pub fn of_case(
 /// The collector's decision on a claim.
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(tag = "decision", rename_all = "snake_case", deny_unknown_fields)]
+#[schema(example = json!({"decision": "reject", "reason": "No such transfer reached the creditor's account"}))]
 pub enum ClaimDecisionInput {
     /// The money arrived with the creditor: record it as a direct payment on the day claimed.
     Confirm,

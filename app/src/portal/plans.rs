@@ -49,6 +49,7 @@ use crate::principal::{CaseBook, Principal};
 /// the first on `first_due_date`.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"instalment_count": 6, "first_due_date": "2030-02-01"}))]
 pub struct NewPlanRequest {
     /// How many monthly instalments (1 to 120).
     #[schema(example = 6, minimum = 1, maximum = 120)]
@@ -248,6 +249,7 @@ pub enum CounterAnswer {
 /// The debtor's answer to a counter, as sent.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"answer": "accept"}))]
 pub struct CounterResponse {
     /// `accept` or `decline`.
     pub answer: CounterAnswer,
@@ -391,6 +393,7 @@ fn finish(
 /// A collector's decision on a pending request.
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(tag = "decision", rename_all = "snake_case", deny_unknown_fields)]
+#[schema(example = json!({"decision": "accept"}))]
 pub enum PlanRequestDecision {
     /// Agree the plan as asked.
     Accept,
@@ -669,12 +672,16 @@ fn record_of(conn: &mut AnyConnection, organisation_id: &str) -> Result<LimitsRe
 /// A creditor's limits as set.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"currency": "EUR", "max_duration_months": 12, "max_instalments": 12, "min_instalment": "25.00"}))]
 pub struct NewPlanLimits {
     /// Most instalments a debtor may agree alone (1 to 120).
     #[schema(example = 12, minimum = 1, maximum = 120)]
     pub max_instalments: u32,
     /// The smallest instalment, a positive decimal string in `currency`.
-    #[schema(example = "25.00")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "25.00"
+    )]
     pub min_instalment: String,
     /// The currency of `min_instalment`; cases in other currencies keep the agency's default
     /// (25 in their currency).

@@ -23,7 +23,11 @@ pub const MAX_QUOTE_INVOICES: usize = 500;
 #[serde(deny_unknown_fields)]
 pub struct QuoteInvoiceInput {
     /// Unpaid principal as a decimal string in the quote's currency, at most its minor units.
-    #[schema(example = "10000.00", pattern = r"^[0-9]+(\.[0-9]+)?$")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "10000.00",
+        pattern = r"^[0-9]+(\.[0-9]+)?$"
+    )]
     pub amount: String,
     /// The day payment was due (`YYYY-MM-DD`).
     #[schema(example = "2025-01-01")]
@@ -33,9 +37,10 @@ pub struct QuoteInvoiceInput {
 /// What a creditor asks a quote for.
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"currency": "EUR", "debtor_country": "DE", "invoices": [{"amount": "10000.00", "due_date": "2025-01-01"}]}))]
 pub struct CreateQuote {
     /// ISO 3166-1 alpha-2 country where the debtor is established.
-    #[schema(example = "DE", pattern = "^[A-Za-z]{2}$")]
+    #[schema(value_type = crate::wire_names::CountryCodeName, example = "DE", pattern = "^[A-Za-z]{2}$")]
     pub debtor_country: String,
     /// ISO 3166 jurisdiction within that country, where the law differs by subdivision. Required
     /// for `US`, `CA` and `AU` (e.g. `US-NY`); for `GB` it defaults to England and Wales

@@ -37,7 +37,10 @@ pub struct MatchSplit {
     /// The case this part pays.
     pub case_id: String,
     /// The part, a positive decimal string in the transaction's currency.
-    #[schema(example = "250.00")]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "250.00"
+    )]
     pub amount: String,
 }
 
@@ -45,6 +48,7 @@ pub struct MatchSplit {
 /// transaction's).
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"case_id": "cas_0193b7c4a1e07a3c9d2f5e6b8a1c4d70"}))]
 pub struct NewMatch {
     /// The case the whole amount pays.
     pub case_id: Option<String>,
@@ -55,6 +59,7 @@ pub struct NewMatch {
 /// Why a match is undone or a transaction set aside.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "Paid twice by the debtor's bank; returned to the payer"}))]
 pub struct NewReason {
     /// Why, up to 1,000 characters.
     #[schema(

@@ -12,6 +12,7 @@ use crate::money::parse_currency;
 /// Which creditor, currency and period to remit.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"organisation_id": "org_0193b7c4a1e07a3c9d2f5e6b8a1c4d70", "currency": "EUR", "period_end": "2027-01-31"}))]
 pub struct NewRemittance {
     /// The creditor organisation.
     #[schema(example = "org_0193…")]

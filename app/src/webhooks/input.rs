@@ -11,17 +11,24 @@ use crate::error::{AppError, FieldError};
 /// A new endpoint.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"url": "https://erp.example.com/solvo/webhooks", "event_types": ["payment.received", "case.closed"], "description": "ERP payment sync"}))]
 pub struct NewEndpoint {
     /// Where deliveries are posted: `https`, on a public address.
-    #[schema(example = "https://erp.example.com/solvo/webhooks", max_length = 2048)]
+    #[schema(
+        format = "uri",
+        min_length = 1,
+        example = "https://erp.example.com/solvo/webhooks",
+        max_length = 2048
+    )]
     #[validate(length(min = 1, max = 2048))]
     pub url: String,
     /// The event types to receive; omit or `null` for every type, also those added later.
-    #[schema(example = json!(["payment.received", "case.closed"]))]
+    #[schema(min_items = 1, max_items = 50, value_type = Option<Vec<crate::wire_names::SubscribableEventType>>, example = json!(["payment.received", "case.closed"]))]
     #[validate(length(min = 1, max = 50))]
     pub event_types: Option<Vec<String>>,
     /// A note for the owner (up to 500 characters).
     #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
     pub description: Option<String>,
     /// Whether deliveries are made (default true).
     pub enabled: Option<bool>,
@@ -30,18 +37,21 @@ pub struct NewEndpoint {
 /// Changes to an endpoint; absent fields stay as they are.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"enabled": false}))]
 pub struct EndpointPatch {
     /// A new URL.
-    #[schema(max_length = 2048)]
+    #[schema(format = "uri", min_length = 1, max_length = 2048)]
     #[validate(length(min = 1, max = 2048))]
     pub url: Option<String>,
     /// New event types, at least one; to receive every type send `all_event_types: true`.
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_items = 1, max_items = 50, value_type = Option<Vec<crate::wire_names::SubscribableEventType>>)]
     pub event_types: Option<Vec<String>>,
     /// Subscribe to every type (drops `event_types`).
     pub all_event_types: Option<bool>,
     /// A new note.
     #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
     pub description: Option<String>,
     /// Enable or disable; enabling clears the reason it was disabled.
     pub enabled: Option<bool>,
@@ -93,6 +103,7 @@ pub fn event_types<'a>(
 /// What a replay sends again.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"since": "2026-12-01T00:00:00Z"}))]
 pub struct Replay {
     /// Events created at or after this time (RFC 3339).
     #[schema(example = "2026-12-01T00:00:00Z")]

@@ -16,6 +16,7 @@ use crate::state::AppState;
 /// The collector to assign.
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"collector_id": "usr_0193b7c4a1e07a3c9d2f5e6b8a1c4d70"}))]
 pub struct AssignmentRequest {
     /// An enabled collector of the agency.
     #[validate(length(min = 1, max = 64))]
@@ -30,7 +31,7 @@ pub struct AssignmentRequest {
     params(("id" = String, Path, description = "Case id")),
     request_body = AssignmentRequest,
     responses(
-        (status = 200, description = "Assigned; the case as it is now", body = CaseView),
+        (status = 200, description = "Assigned; the case as it is now", body = CaseView, headers(("ETag" = String, description = "The version, quoted (`\"3\"`), for `If-Match`"))),
         (status = 409, description = "The case is closed", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 412, description = "The case changed concurrently; retry", body = crate::error::Problem, content_type = "application/problem+json"),
     ),

@@ -89,7 +89,7 @@ pub struct BulkResponse {
     tag = "intake",
     operation_id = "create_cases_bulk",
     request_body(content = Vec<PlaceCase>, description = "1 to 10,000 cases"),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     responses((status = 200, description = "A result per item", body = BulkResponse)),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]

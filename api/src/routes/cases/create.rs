@@ -22,7 +22,7 @@ use crate::state::AppState;
     tag = "intake",
     operation_id = "create_case",
     request_body = PlaceCase,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     responses(
         (status = 201, description = "Placed", body = CaseView),
         (status = 409, description = "An invoice or the creditor reference was placed before (the detail names the case), or the debtor's details conflict", body = crate::error::Problem, content_type = "application/problem+json"),

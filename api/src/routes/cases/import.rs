@@ -214,7 +214,7 @@ pub struct ImportUpload {
             (inline(ImportUpload) = "multipart/form-data"),
         ),
     ),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same file")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same file: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     responses(
         (status = 200, description = "A result per row", body = ImportResponse),
         (status = 413, description = "The file is larger than 64 MiB", body = Problem, content_type = "application/problem+json"),

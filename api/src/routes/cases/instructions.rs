@@ -58,6 +58,7 @@ pub struct AssessmentInput {
 /// An instruction.
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"type": "pause", "reason": "The creditor is talking to the debtor directly", "resume_on": "2027-02-01"}))]
 pub struct InstructionRequest {
     /// What to do.
     #[serde(rename = "type")]
@@ -83,7 +84,7 @@ pub struct InstructionRequest {
     params(("id" = String, Path, description = "Case id")),
     request_body = InstructionRequest,
     responses(
-        (status = 200, description = "Applied; the case as it is now", body = CaseView),
+        (status = 200, description = "Applied; the case as it is now", body = CaseView, headers(("ETag" = String, description = "The version, quoted (`\"3\"`), for `If-Match`"))),
         (status = 409, description = "Not possible in the current state (the detail names it and the allowed commands)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 412, description = "The case changed concurrently; retry", body = crate::error::Problem, content_type = "application/problem+json"),
     ),

@@ -21,8 +21,10 @@ use solvo_app::clock;
 #[into_params(parameter_in = Query)]
 pub struct CaseListFilter {
     /// Only cases in this state.
+    #[param(value_type = Option<solvo_app::wire_names::CaseStateName>)]
     pub state: Option<String>,
     /// Only cases whose debtor is in this country (ISO 3166-1 alpha-2).
+    #[param(value_type = Option<solvo_app::wire_names::CountryCodeName>)]
     pub country: Option<String>,
     /// Placed at or after this RFC 3339 time.
     pub created_from: Option<DateTime<Utc>>,
@@ -82,7 +84,7 @@ pub async fn list_cases(
     tag = "tracking",
     operation_id = "get_case",
     params(("id" = String, Path, description = "Case id")),
-    responses((status = 200, description = "The case", body = CaseView)),
+    responses((status = 200, description = "The case", body = CaseView, headers(("ETag" = String, description = "The version, quoted (`\"3\"`), for `If-Match`")))),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
 #[get("/v1/cases/{id}")]
@@ -157,6 +159,7 @@ pub struct TimelineEvent {
     /// `evt_…`
     pub id: String,
     /// RFC 3339 time.
+    #[schema(format = DateTime)]
     pub at: String,
     /// Who.
     pub actor: EventActor,
@@ -164,8 +167,10 @@ pub struct TimelineEvent {
     /// `message_posted` or `document_uploaded`.
     pub kind: String,
     /// State before.
+    #[schema(value_type = Option<solvo_app::wire_names::CaseStateName>)]
     pub state_before: Option<String>,
     /// State after.
+    #[schema(value_type = Option<solvo_app::wire_names::CaseStateName>)]
     pub state_after: Option<String>,
     /// Details (reason, collector, domain events).
     #[schema(value_type = Object)]

@@ -23,6 +23,7 @@ pub struct CaseDebtor {
     /// Legal name.
     pub legal_name: String,
     /// Country.
+    #[schema(value_type = solvo_app::wire_names::CountryCodeName)]
     pub country: String,
 }
 
@@ -200,11 +201,13 @@ pub struct CaseView {
     /// The creditor's reference.
     pub creditor_reference: String,
     /// State (see `GET /v1/case-states`).
-    #[schema(example = "assessment")]
+    #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "assessment")]
     pub state: String,
     /// Where a paused or disputed case returns to.
+    #[schema(value_type = Option<solvo_app::wire_names::ResumableStateName>)]
     pub resume_to: Option<String>,
     /// Outcome once closed.
+    #[schema(value_type = Option<solvo_app::wire_names::CaseOutcome>)]
     pub outcome: Option<String>,
     /// Date a paused case resumes by itself.
     pub resume_on: Option<NaiveDate>,
@@ -227,12 +230,14 @@ pub struct CaseView {
     /// Limitation deadline and warning.
     pub prescription: PrescriptionView,
     /// Instruction types the caller may send now (`POST /v1/cases/{id}/instructions`).
+    #[schema(value_type = Vec<solvo_app::wire_names::InstructionName>)]
     pub allowed_instructions: Vec<String>,
     /// Balance today.
     pub balance: BalanceView,
     /// The collector's assessment (recovery strategy), once recorded.
     pub assessment: Option<AssessmentView>,
     /// RFC 3339 time the assessment is due: 48 hours after placement.
+    #[schema(format = DateTime)]
     pub assessment_due_at: String,
     /// The case still awaits its assessment past that time.
     pub assessment_overdue: bool,
@@ -241,8 +246,10 @@ pub struct CaseView {
     /// Version for `If-Match`.
     pub version: i64,
     /// RFC 3339 placement time.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// RFC 3339 time of the last change.
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 
@@ -260,8 +267,10 @@ pub struct CaseSummary {
     /// The creditor's reference.
     pub creditor_reference: String,
     /// State.
+    #[schema(value_type = solvo_app::wire_names::CaseStateName)]
     pub state: String,
     /// Outcome once closed.
+    #[schema(value_type = Option<solvo_app::wire_names::CaseOutcome>)]
     pub outcome: Option<String>,
     /// Jurisdiction.
     pub jurisdiction: String,
@@ -274,8 +283,10 @@ pub struct CaseSummary {
     /// Version.
     pub version: i64,
     /// RFC 3339 placement time.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// RFC 3339 time of the last change.
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 

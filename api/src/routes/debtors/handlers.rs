@@ -22,7 +22,7 @@ use solvo_app::debtors::{self, DebtorInput, DebtorPatch, DebtorQuery, find_or_cr
     tag = "intake",
     operation_id = "create_debtor",
     request_body = DebtorInput,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     responses(
         (status = 201, description = "Created", body = Debtor),
         (status = 200, description = "The creditor already has this business", body = Debtor),
@@ -112,7 +112,7 @@ pub async fn list_debtors(
     tag = "intake",
     operation_id = "get_debtor",
     params(("id" = String, Path, description = "Debtor id")),
-    responses((status = 200, description = "The debtor", body = Debtor)),
+    responses((status = 200, description = "The debtor", body = Debtor, headers(("ETag" = String, description = "The version, quoted (`\"3\"`), for `If-Match`")))),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
 #[get("/v1/debtors/{id}")]
@@ -141,11 +141,11 @@ pub async fn get_debtor(
     operation_id = "update_debtor",
     params(
         ("id" = String, Path, description = "Debtor id"),
-        ("If-Match" = Option<String>, Header, description = "The version (ETag) last read"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "The version (ETag) last read", pattern = r#"^(\*|(W/)?"?[0-9]{1,18}"?)$"#),
     ),
     request_body = DebtorPatch,
     responses(
-        (status = 200, description = "Updated", body = Debtor),
+        (status = 200, description = "Updated", body = Debtor, headers(("ETag" = String, description = "The version, quoted (`\"3\"`), for `If-Match`"))),
         (status = 409, description = "Another debtor of the creditor has this VAT id or registration number", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed since the version in If-Match", body = crate::error::Problem, content_type = "application/problem+json"),
     ),

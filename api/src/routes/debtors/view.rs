@@ -23,6 +23,7 @@ pub struct Address {
     /// Region.
     pub region: Option<String>,
     /// ISO 3166-1 alpha-2.
+    #[schema(value_type = Option<solvo_app::wire_names::CountryCodeName>)]
     pub country: Option<String>,
 }
 
@@ -42,6 +43,7 @@ pub struct Debtor {
     /// Normalised VAT id.
     pub vat_id: Option<String>,
     /// Country of establishment.
+    #[schema(value_type = solvo_app::wire_names::CountryCodeName)]
     pub country: String,
     /// Postal address.
     pub address: Address,
@@ -52,8 +54,10 @@ pub struct Debtor {
     /// Version for `If-Match`.
     pub version: i64,
     /// RFC 3339 creation time.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// RFC 3339 time of the last change.
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 

@@ -32,7 +32,7 @@ const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
     operation_id = "create_document",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same upload"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same upload: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body(content = inline(DocumentUpload), content_type = "multipart/form-data"),
     responses(

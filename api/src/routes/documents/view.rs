@@ -31,6 +31,7 @@ pub struct Document {
     /// User id (`usr_…`) or API key id (`key_…`) of the uploader.
     pub uploaded_by: String,
     /// RFC 3339 upload time.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 

@@ -22,7 +22,7 @@ use crate::state::AppState;
     operation_id = "create_legal_assessment",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewLegalAssessment,
     responses(

@@ -43,6 +43,7 @@ pub struct LegalStepView {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// RFC 3339 time it was recorded.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -91,7 +92,7 @@ impl TryFrom<LegalStepRow> for LegalStepView {
     operation_id = "create_legal_step",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = NewLegalStep,
     responses(

@@ -36,6 +36,7 @@ pub struct LegalAssessmentView {
     /// Who recorded it.
     pub recorded_by: EventActor,
     /// RFC 3339 time it was recorded.
+    #[schema(format = DateTime)]
     pub recorded_at: String,
     /// `pending` until the creditor decides, then `approved` or `declined`.
     pub status: AssessmentStatus,
@@ -58,6 +59,7 @@ pub struct LegalDecisionView {
     /// Who decided.
     pub decided_by: EventActor,
     /// RFC 3339 time of the decision.
+    #[schema(format = DateTime)]
     pub decided_at: String,
 }
 

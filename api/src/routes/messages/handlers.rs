@@ -19,6 +19,7 @@ use crate::state::AppState;
 /// A new message.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"body": "The debtor called: they dispute invoice 2026-114. Can you send the signed delivery note?"}))]
 pub struct CreateMessage {
     /// The text, 1 to 10,000 characters, not only whitespace.
     #[validate(length(min = 1, max = 10_000))]
@@ -34,6 +35,7 @@ pub struct CreateMessage {
 /// Which messages to mark read.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"up_to": "msg_0193b7c4a1e07a3c9d2f5e6b8a1c4d70"}))]
 pub struct MarkMessagesRead {
     /// Marks this message and every earlier one; absent (`{}`) marks all of the case's messages.
     #[schema(example = "msg_0193b7c4a1e07a3c9d2f5e6b8a1c4d70")]
@@ -83,7 +85,7 @@ impl MessageListParams {
     operation_id = "create_message",
     params(
         ("id" = String, Path, description = "Case id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = CreateMessage,
     responses((status = 201, description = "Posted; `read_by_me` is true", body = Message)),

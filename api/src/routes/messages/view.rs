@@ -53,6 +53,7 @@ pub struct Message {
     /// The text.
     pub body: String,
     /// RFC 3339 time it was written.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// Whether the caller has read it (always `true` for one's own messages).
     pub read_by_me: bool,

@@ -21,6 +21,7 @@ pub struct DebtorAccessView {
     #[schema(example = "K7QM-XR3D-HW9C")]
     pub access_code: String,
     /// When it was issued (RFC 3339).
+    #[schema(format = DateTime)]
     pub issued_at: String,
 }
 

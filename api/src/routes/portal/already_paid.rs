@@ -17,7 +17,7 @@ use solvo_domain::portal::wording;
 use solvo_persistence::repositories::portal_requests::ClaimRow;
 use utoipa::ToSchema;
 
-use super::plans::PortalRequestListParams;
+use super::plans::{ClaimStatus, PortalRequestListParams};
 use crate::auth::Caller;
 use crate::auth::debtor::DebtorCaller;
 use crate::error::{ApiError, Problem};
@@ -178,8 +178,10 @@ pub struct ClaimView {
     /// Who decided.
     pub decided_by: Option<String>,
     /// When.
+    #[schema(format = DateTime)]
     pub decided_at: Option<String>,
     /// When it was claimed.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// The case's state after a confirmation.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -220,7 +222,10 @@ pub struct ClaimList {
 #[utoipa::path(
     tag = "money",
     operation_id = "list_staff_already_paid_claims",
-    params(PortalRequestListParams),
+    params(
+        ("status" = Option<ClaimStatus>, Query, description = "Only claims in this status"),
+        PortalRequestListParams,
+    ),
     responses(
         (status = 200, description = "A page of claims", body = ClaimList),
         (status = 403, description = "The caller does not work cases", body = Problem, content_type = "application/problem+json"),
@@ -234,7 +239,7 @@ pub async fn list_staff_already_paid_claims(
     caller: Caller,
     params: web::Query<PortalRequestListParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let (status, page) = params.checked(&["pending", "confirmed", "rejected"])?;
+    let (status, page) = params.checked(ClaimStatus::NAMES)?;
     let rows = state
         .db
         .read(move |conn| already_paid::list(conn, &caller, status.as_deref(), &page))

@@ -19,10 +19,16 @@ use crate::state::AppState;
 /// How much to pay by card.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"amount": "250.00"}))]
 pub struct NewCardPayment {
     /// A positive decimal string in the case currency, at most what the case owes today.
     #[validate(length(min = 1, max = 30))]
-    #[schema(example = "250.00", min_length = 1, max_length = 30)]
+    #[schema(
+        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        example = "250.00",
+        min_length = 1,
+        max_length = 30
+    )]
     pub amount: String,
 }
 
@@ -44,6 +50,7 @@ pub struct CardPaymentView {
     /// The payment recorded, once succeeded.
     pub payment_id: Option<String>,
     /// When it was started (RFC 3339).
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 

@@ -19,9 +19,11 @@ use crate::state::AppState;
 /// A complaint about the agency's conduct.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"text": "Your collector phoned me at 22:00 twice this week."}))]
 pub struct NewComplaint {
     /// The case it is about, if any (`cas_…`).
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
     pub case_id: Option<String>,
     /// What happened, up to 4,000 characters.
     #[validate(length(min = 1, max = 4000))]
@@ -48,10 +50,12 @@ pub struct PortalComplaintView {
     /// Where it stands, in the portal's language.
     pub status_text: String,
     /// RFC 3339 time it arrived.
+    #[schema(format = DateTime)]
     pub received_at: String,
     /// The agency's answer, once given.
     pub resolution: Option<String>,
     /// RFC 3339 time of the answer.
+    #[schema(format = DateTime)]
     pub resolved_at: Option<String>,
 }
 

@@ -45,6 +45,7 @@ impl From<DataRequestKindView> for DataRequestKind {
 /// A data-protection request.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"kind": "access", "text": "I am Jan de Vries, accounts payable; please send me the data you hold on me."}))]
 pub struct NewDataRequest {
     /// The right exercised.
     pub kind: DataRequestKindView,
@@ -78,12 +79,14 @@ pub struct PortalDataRequestView {
     /// Where it stands, in the portal's language.
     pub status_text: String,
     /// RFC 3339 time it arrived.
+    #[schema(format = DateTime)]
     pub received_at: String,
     /// The last day of the answer: one month after receipt (art. 12(3) GDPR).
     pub due_on: NaiveDate,
     /// What the agency did, once completed.
     pub completion_note: Option<String>,
     /// RFC 3339 time of completion.
+    #[schema(format = DateTime)]
     pub completed_at: Option<String>,
     /// Where the export of the personal data held is, once it can be read: at once for access,
     /// after completion for the others.
@@ -112,6 +115,7 @@ pub struct ExportMessage {
     /// The case.
     pub case_id: String,
     /// RFC 3339 time it was written.
+    #[schema(format = DateTime)]
     pub written_at: String,
     /// The text.
     pub body: String,
@@ -123,6 +127,7 @@ pub struct PersonalDataExport {
     /// The request answered.
     pub data_request_id: String,
     /// RFC 3339 time the export was read from the data held.
+    #[schema(format = DateTime)]
     pub generated_at: String,
     /// The business the contact persons work for.
     pub debtor: ExportDebtor,

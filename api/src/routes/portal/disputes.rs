@@ -30,6 +30,7 @@ pub struct PortalDisputeOutcome {
     /// What an upheld partial dispute took off the principal.
     pub credited_amount: Option<MoneyView>,
     /// RFC 3339 time of the decision.
+    #[schema(format = DateTime)]
     pub decided_at: String,
 }
 
@@ -56,6 +57,7 @@ pub struct PortalDisputeView {
     /// Where it stands, in the portal's language.
     pub status_text: String,
     /// RFC 3339 time it was raised.
+    #[schema(format = DateTime)]
     pub raised_at: String,
     /// The decision, once made.
     pub outcome: Option<PortalDisputeOutcome>,

@@ -21,9 +21,11 @@ use crate::state::AppState;
 /// A message the debtor writes to the agency about one of their cases.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"case_id": "cas_0193b7c4a1e07a3c9d2f5e6b8a1c4d70", "body": "Can I pay in two parts?"}))]
 pub struct NewPortalMessage {
     /// The case it is about (`cas_…`).
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
     pub case_id: String,
     /// The text, up to 4,000 characters.
     #[validate(length(min = 1, max = 4000))]
@@ -34,6 +36,7 @@ pub struct NewPortalMessage {
 /// A message the agency writes to the case's debtor.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"body": "Yes: half by the 15th, the rest by the end of the month."}))]
 pub struct NewDebtorMessage {
     /// The text, up to 4,000 characters.
     #[validate(length(min = 1, max = 4000))]
@@ -58,6 +61,7 @@ pub struct DebtorMessageView {
     /// The text.
     pub body: String,
     /// RFC 3339 time it was written.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 

@@ -306,8 +306,10 @@ pub struct PlanRequestView {
     /// Who answered last (`system` for a plan agreed at once).
     pub decided_by: Option<String>,
     /// When.
+    #[schema(format = DateTime)]
     pub decided_at: Option<String>,
     /// When it was asked.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// The plan agreed by this decision.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -359,11 +361,57 @@ pub struct PlanRequestList {
     pub next_cursor: Option<String>,
 }
 
+/// The status of a payment plan request.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[expect(
+    dead_code,
+    reason = "only the OpenAPI schema of a query parameter the handler reads as text"
+)]
+pub enum PlanRequestStatus {
+    /// The collector will answer.
+    Pending,
+    /// The collector proposed other terms; the debtor answers.
+    Countered,
+    /// A plan is agreed.
+    Accepted,
+    /// Declined by the collector or the debtor.
+    Declined,
+}
+
+impl PlanRequestStatus {
+    /// The names, as the list filter accepts them.
+    pub const NAMES: &'static [&'static str] = &["pending", "countered", "accepted", "declined"];
+}
+
+/// The status of an already-paid claim.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[expect(
+    dead_code,
+    reason = "only the OpenAPI schema of a query parameter the handler reads as text"
+)]
+pub enum ClaimStatus {
+    /// The collector will check it.
+    Pending,
+    /// Recorded as a direct payment.
+    Confirmed,
+    /// Rejected, with a reason the debtor reads.
+    Rejected,
+}
+
+impl ClaimStatus {
+    /// The names, as the list filter accepts them.
+    pub const NAMES: &'static [&'static str] = &["pending", "confirmed", "rejected"];
+}
+
 /// Filters and paging of the staff lists of portal requests.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PortalRequestListParams {
-    /// Only items in this status.
+    /// Only items in this status; each list documents its own (`PlanRequestStatus`,
+    /// `ClaimStatus`) in its operation's parameters.
+    #[param(ignore)]
     pub status: Option<String>,
     /// Page size, 1 to 500 (default 50).
     #[param(minimum = 1, maximum = 500)]
@@ -402,7 +450,10 @@ impl PortalRequestListParams {
 #[utoipa::path(
     tag = "money",
     operation_id = "list_plan_requests",
-    params(PortalRequestListParams),
+    params(
+        ("status" = Option<PlanRequestStatus>, Query, description = "Only requests in this status"),
+        PortalRequestListParams,
+    ),
     responses(
         (status = 200, description = "A page of requests", body = PlanRequestList),
         (status = 403, description = "The caller may not arrange payments", body = crate::error::Problem, content_type = "application/problem+json"),
@@ -416,7 +467,7 @@ pub async fn list_plan_requests(
     caller: Caller,
     params: web::Query<PortalRequestListParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let (status, page) = params.checked(&["pending", "countered", "accepted", "declined"])?;
+    let (status, page) = params.checked(PlanRequestStatus::NAMES)?;
     let rows = state
         .db
         .read(move |conn| plans::list(conn, &caller, status.as_deref(), &page))

@@ -21,6 +21,7 @@ pub const PORTAL_SESSION_SECONDS: i64 = 3600;
 /// What the debtor's letter says.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"reference": "RF18 5390 0754 7034", "access_code": "K7QM-XR3D-HW9C"}))]
 pub struct PortalLogin {
     /// The case's RF reference, with or without spaces.
     #[validate(length(min = 5, max = 40))]

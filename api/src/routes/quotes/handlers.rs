@@ -20,7 +20,7 @@ use crate::state::AppState;
     tag = "intake",
     operation_id = "create_quote",
     request_body = CreateQuote,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     responses((status = 201, description = "Created", body = Quote)),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]

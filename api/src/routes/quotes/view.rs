@@ -231,9 +231,11 @@ pub struct Quote {
     /// `quo_…`
     pub id: String,
     /// RFC 3339 creation time.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// RFC 3339 time after which the quote's fee terms can no longer be used to place a case
     /// (30 days after creation).
+    #[schema(format = DateTime)]
     pub expires_at: String,
     /// The day the figures are computed for.
     pub as_of: NaiveDate,

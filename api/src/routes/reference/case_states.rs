@@ -17,7 +17,7 @@ use crate::error::ApiError;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CaseStateDefinition {
     /// The state's name.
-    #[schema(example = "amicable")]
+    #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "amicable")]
     pub name: String,
     /// What it means.
     pub description: String,
@@ -27,6 +27,7 @@ pub struct CaseStateDefinition {
     /// Whether a paused or disputed case can return to this state.
     pub resumable: bool,
     /// The commands the state accepts (each may still be refused by its guard).
+    #[schema(value_type = Vec<solvo_app::wire_names::CaseCommandName>)]
     pub commands: Vec<String>,
 }
 
@@ -43,12 +44,13 @@ pub struct CaseNameDefinition {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CaseTransitionRule {
     /// The state the command applies in.
-    #[schema(example = "pre_legal")]
+    #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "pre_legal")]
     pub from: String,
     /// The command.
-    #[schema(example = "approve_legal")]
+    #[schema(value_type = solvo_app::wire_names::CaseCommandName, example = "approve_legal")]
     pub command: String,
     /// The states it can lead to (more than one when a guard or the data decides).
+    #[schema(value_type = Vec<solvo_app::wire_names::CaseStateName>)]
     pub to: Vec<String>,
     /// The guard in a sentence; absent when there is none.
     pub guard: Option<String>,

@@ -149,7 +149,7 @@ impl From<&'static jurisdiction::Jurisdiction> for Jurisdiction {
 #[into_params(parameter_in = Query)]
 pub struct JurisdictionFilter {
     /// Only the jurisdictions of this ISO 3166-1 alpha-2 country (`US` gives `US-CA`, `US-NY`).
-    #[param(example = "US")]
+    #[param(example = "US", value_type = Option<solvo_app::wire_names::CountryCodeName>)]
     pub country: Option<String>,
 }
 

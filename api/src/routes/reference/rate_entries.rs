@@ -36,6 +36,7 @@ pub struct RateEntryView {
     /// The user or API key that entered it.
     pub created_by: String,
     /// RFC 3339 time it was entered.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -65,7 +66,7 @@ impl From<RateEntryRow> for RateEntryView {
     operation_id = "create_reference_rate_entry",
     params(
         ("series" = String, Path, description = "Series id, e.g. `de_basiszinssatz`", example = "de_basiszinssatz"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
     ),
     request_body = AddRateEntry,
     responses(

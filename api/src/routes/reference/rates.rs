@@ -33,6 +33,7 @@ pub struct ReferenceRateEntry {
     /// (`POST /v1/reference-rates/{series}/entries`); false when it shipped with Solvo.
     pub added_by_agency: bool,
     /// RFC 3339 time the agency entered it; absent for shipped rates.
+    #[schema(format = DateTime)]
     pub added_at: Option<String>,
 }
 

@@ -23,7 +23,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "webhooks",
     operation_id = "create_webhook_endpoint",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for the same body")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     request_body = NewEndpoint,
     responses(
         (status = 201, description = "The endpoint and its secret", body = EndpointWithSecret),
@@ -94,7 +94,7 @@ pub async fn list_webhook_endpoints(
     operation_id = "get_webhook_endpoint",
     params(("id" = String, Path, description = "Endpoint id")),
     responses(
-        (status = 200, description = "The endpoint", body = EndpointView),
+        (status = 200, description = "The endpoint", body = EndpointView, headers(("ETag" = String, description = "The version, quoted (`\"3\"`), for `If-Match`"))),
         (status = 403, description = "Not an administrator", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint in the caller's organisation", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
@@ -137,11 +137,11 @@ fn respond(row: &solvo_app::webhooks::EndpointRow) -> Result<HttpResponse, ApiEr
     operation_id = "update_webhook_endpoint",
     params(
         ("id" = String, Path, description = "Endpoint id"),
-        ("If-Match" = Option<String>, Header, description = "The version's ETag, e.g. \"3\""),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "The version's ETag, e.g. \"3\"", pattern = r#"^(\*|(W/)?"?[0-9]{1,18}"?)$"#),
     ),
     request_body = EndpointPatch,
     responses(
-        (status = 200, description = "The endpoint as changed", body = EndpointView),
+        (status = 200, description = "The endpoint as changed", body = EndpointView, headers(("ETag" = String, description = "The version, quoted (`\"3\"`), for `If-Match`"))),
         (status = 403, description = "Not an administrator", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint in the caller's organisation", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 412, description = "The endpoint changed since that version (`stale_version`)", body = crate::error::Problem, content_type = "application/problem+json"),

@@ -18,8 +18,10 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct FeedParams {
     /// The `next_cursor` of the previous read; omit to start at the oldest event kept.
+    #[param(pattern = "^[0-9]{1,18}$")]
     pub after: Option<String>,
     /// Only these types, comma-separated (e.g. `payment.received,case.closed`).
+    #[param(schema_with = comma_separated_types)]
     pub types: Option<String>,
     /// Page size, 1 to 500 (default 50).
     #[param(minimum = 1, maximum = 500)]
@@ -62,6 +64,20 @@ pub async fn list_events(
         data: page.items,
         next_cursor: page.next_cursor,
     }))
+}
+
+/// The schema of `types`: a comma-separated list of subscribable event types, as a pattern built
+/// from the catalogue, so it names exactly the types [`types`] accepts.
+fn comma_separated_types() -> utoipa::openapi::Object {
+    let names: Vec<String> = EventType::subscribable()
+        .map(|kind| kind.as_str().replace('.', "\\."))
+        .collect();
+    let one = format!("({})", names.join("|"));
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .pattern(Some(format!("^{one}(,{one})*$")))
+        .examples([serde_json::json!("payment.received,case.closed")])
+        .build()
 }
 
 fn types(raw: Option<&str>) -> Result<Vec<EventType>, AppError> {

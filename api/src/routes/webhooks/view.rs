@@ -17,20 +17,25 @@ pub struct EndpointView {
     /// The owner's note.
     pub description: Option<String>,
     /// The event types received; `null` for every type.
+    #[schema(value_type = Option<Vec<solvo_app::wire_names::SubscribableEventType>>)]
     pub event_types: Option<Vec<String>>,
     /// Whether deliveries are made.
     pub enabled: bool,
     /// Why it is disabled: by its owner, after a 410 Gone, or after five days of failures.
     pub disabled_reason: Option<String>,
     /// RFC 3339 time since which every delivery failed.
+    #[schema(format = DateTime)]
     pub failing_since: Option<String>,
     /// After a rotation: until when the previous secret still signs (RFC 3339).
+    #[schema(format = DateTime)]
     pub previous_secret_expires_at: Option<String>,
     /// Version for `If-Match`.
     pub version: i64,
     /// RFC 3339.
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// RFC 3339.
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 
@@ -103,8 +108,10 @@ pub struct DeliveryView {
     #[schema(example = "succeeded")]
     pub status: String,
     /// RFC 3339 time it is or was due.
+    #[schema(format = DateTime)]
     pub due_at: String,
     /// RFC 3339 time it was sent.
+    #[schema(format = DateTime)]
     pub attempted_at: Option<String>,
     /// The receiver's status code.
     pub response_status: Option<i32>,
@@ -115,6 +122,7 @@ pub struct DeliveryView {
     /// Why no answer came (timeout, refused connection, refused address).
     pub error: Option<String>,
     /// RFC 3339 time of the next attempt, after a failure with attempts left.
+    #[schema(format = DateTime)]
     pub next_attempt_at: Option<String>,
 }
 
