@@ -18,8 +18,10 @@ VALID_KEY = re.compile(r"^[!-~]{1,255}$")
 
 
 @schemathesis.hook
-def map_headers(context, headers):
-    key = (headers or {}).get("Idempotency-Key")
+def before_call(context, case, kwargs):
+    # Every phase sends through here (the coverage phase's cases do not pass the `map_*` hooks).
+    headers = case.headers or {}
+    key = headers.get("Idempotency-Key")
     if isinstance(key, str) and VALID_KEY.match(key):
         headers["Idempotency-Key"] = f"{key[:200]}-{uuid.uuid4().hex}"
-    return headers
+        case.headers = headers

@@ -12,7 +12,7 @@ pub struct MoneyView {
     #[schema(example = "1234.50")]
     pub amount: String,
     /// ISO 4217 code.
-    #[schema(example = "EUR")]
+    #[schema(value_type = solvo_app::wire_names::CurrencyCode, example = "EUR")]
     pub currency: String,
 }
 

@@ -59,6 +59,7 @@ impl Modify for EventSchemas {
         let components = openapi.components.get_or_insert_with(Default::default);
         let string = || ObjectBuilder::new().schema_type(Type::String);
         let mut one_of = OneOfBuilder::new();
+        let mut mapping = Vec::new();
         for kind in EventType::ALL {
             let name = format!("{}Event", pascal_case(kind.as_str()));
             let schema = ObjectBuilder::new()
@@ -81,11 +82,14 @@ impl Modify for EventSchemas {
                 .required("data")
                 .build();
             components.schemas.insert(name.clone(), schema.into());
+            mapping.push((kind.as_str(), format!("#/components/schemas/{name}")));
             one_of = one_of.item(Ref::from_schema_name(name));
         }
         let event = one_of
             .description(Some("Any event, told apart by `type`."))
-            .discriminator(Some(Discriminator::new("type")))
+            // The mapping names each `type` value's schema: without it, a discriminator's
+            // values are the schema names (OpenAPI 3.1 s.4.8.25), not `payment.received`.
+            .discriminator(Some(Discriminator::with_mapping("type", mapping)))
             .build();
         components.schemas.insert(
             "Event".to_owned(),

@@ -18,7 +18,7 @@ pub struct MoneyInput {
     #[schema(example = "1500.00")]
     pub amount: String,
     /// ISO 4217.
-    #[schema(example = "EUR")]
+    #[schema(value_type = crate::wire_names::CurrencyCode, example = "EUR")]
     pub currency: String,
 }
 

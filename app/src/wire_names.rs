@@ -7,6 +7,7 @@ use solvo_domain::allocation::Component;
 use solvo_domain::case::{CommandName, Instruction, Outcome, ResumableState, StateName};
 use solvo_domain::country::CountryCode;
 use solvo_domain::ledger::Account;
+use solvo_domain::money::Currency;
 use solvo_domain::webhook::EventType;
 use utoipa::openapi::schema::{Schema, Type};
 use utoipa::openapi::{ObjectBuilder, RefOr};
@@ -110,4 +111,31 @@ wire_enum!(
     "An event type an endpoint can subscribe to (`webhook.test` is sent only by the test \
      endpoint).",
     EventType::subscribable().map(EventType::as_str).collect()
+);
+
+/// Every ISO 4217 code [`Currency::parse`] accepts, found by asking it of every three capital
+/// letters once, when the document is built, so the list is the parser's own.
+fn currency_codes() -> Vec<&'static str> {
+    let letters = b'A'..=b'Z';
+    letters
+        .clone()
+        .flat_map(|first| {
+            letters
+                .clone()
+                .flat_map(move |second| (b'A'..=b'Z').map(move |third| [first, second, third]))
+        })
+        .filter_map(|code| {
+            std::str::from_utf8(&code)
+                .ok()
+                .and_then(|text| Currency::parse(text).ok())
+                .map(|currency| currency.code())
+        })
+        .collect()
+}
+
+wire_enum!(
+    /// [`Currency`] on the wire.
+    CurrencyCode,
+    "An ISO 4217 currency code with a minor unit (not XAU, XDR, …), upper case.",
+    currency_codes()
 );

@@ -266,5 +266,17 @@ async fn a_known_path_with_another_method_is_405_with_allow(backend: Backend) {
     assert!(!allow.split(", ").any(|m| m == "PUT"), "{allow}");
     assert_problem(response, 405).await;
 
+    // `/v1/cases/bulk` also fits `/v1/cases/{id}`; the fixed segment wins, so `Allow` lists
+    // the bulk path's own methods, as the document does.
+    let response = app.delete("/v1/cases/bulk", &token).await;
+    assert_eq!(
+        response
+            .headers()
+            .get("allow")
+            .and_then(|v| v.to_str().ok()),
+        Some("POST")
+    );
+    assert_problem(response, 405).await;
+
     assert_problem(app.delete("/v1/no-such-thing", &token).await, 404).await;
 }

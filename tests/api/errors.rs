@@ -7,8 +7,40 @@ use crate::helpers::{Backend, assert_problem, spawn_app};
 
 both_backends!(
     malformed_bodies_get_400_413_415_and_422,
-    unknown_routes_and_bad_queries_are_problems
+    unknown_routes_and_bad_queries_are_problems,
+    an_integer_field_takes_a_number_with_a_zero_fraction
 );
+
+/// JSON has one number type (RFC 8259 s.6) and the document's `integer` is any number whose
+/// fraction is zero (JSON Schema Validation 2020-12 s.6.1.1): `9.0` is the integer 9, while
+/// `9.5` is still refused, naming the field.
+async fn an_integer_field_takes_a_number_with_a_zero_fraction(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let creditor = app
+        .post(
+            "/v1/organisations",
+            &app.admin_token,
+            &json!({"name": "Fraction GmbH", "kind": "creditor", "country": "DE"}),
+        )
+        .await;
+    assert_eq!(creditor.status(), 201);
+    let creditor: serde_json::Value = creditor.json().await.unwrap();
+    let path = format!(
+        "/v1/organisations/{}/plan-limits",
+        creditor["id"].as_str().unwrap()
+    );
+    let limits = |count: f64| json!({"currency": "EUR", "min_instalment": "25.00", "max_instalments": count, "max_duration_months": 12});
+
+    let whole = app.put(&path, &app.admin_token, &limits(9.0)).await;
+    assert_eq!(whole.status(), 200);
+    let whole: serde_json::Value = whole.json().await.unwrap();
+    assert_eq!(whole["max_instalments"], 9);
+
+    let fraction = app.put(&path, &app.admin_token, &limits(9.5)).await;
+    let problem = assert_problem(fraction, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "max_instalments");
+    assert_eq!(problem["errors"][0]["code"], "invalid_type");
+}
 
 async fn malformed_bodies_get_400_413_415_and_422(backend: Backend) {
     let app = spawn_app(backend).await;

@@ -33,7 +33,7 @@ pub struct NewPromise {
     )]
     pub amount: String,
     /// The currency, if given; it must be the case's.
-    #[schema(example = "EUR")]
+    #[schema(value_type = Option<crate::wire_names::CurrencyCode>, example = "EUR")]
     pub currency: Option<String>,
     /// The day by which the money is promised: today or later, at most 366 days ahead. Payments
     /// recorded from now on and value-dated by this day keep it; it is broken the day after
@@ -175,7 +175,7 @@ pub struct NewPlan {
     )]
     pub total: Option<String>,
     /// The currency, if given; it must be the case's.
-    #[schema(example = "EUR")]
+    #[schema(value_type = Option<crate::wire_names::CurrencyCode>, example = "EUR")]
     pub currency: Option<String>,
     /// Days after an instalment's due date before a shortfall defaults the plan (0 to 90); by
     /// default the creditor's setting (7 days unless set otherwise).

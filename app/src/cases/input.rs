@@ -51,7 +51,7 @@ pub struct PlaceCase {
     /// An existing debtor of the creditor. Give this or `debtor`.
     pub debtor_id: Option<String>,
     /// ISO 4217 currency of every invoice.
-    #[schema(example = "EUR")]
+    #[schema(value_type = crate::wire_names::CurrencyCode, example = "EUR")]
     pub currency: String,
     /// The creditor's own reference for the case, unique per creditor.
     #[validate(length(min = 1, max = 100))]

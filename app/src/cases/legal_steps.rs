@@ -122,7 +122,7 @@ pub struct NewLegalStep {
     #[schema(example = "184.50")]
     pub costs_awarded: Option<String>,
     /// The currency of the amounts, if given; it must be the case's.
-    #[schema(example = "EUR")]
+    #[schema(value_type = Option<crate::wire_names::CurrencyCode>, example = "EUR")]
     pub currency: Option<String>,
 }
 

@@ -91,7 +91,7 @@ pub struct NewDispute {
     )]
     pub disputed_amount: Option<String>,
     /// The currency of `disputed_amount`, if given; it must be the case's.
-    #[schema(example = "EUR")]
+    #[schema(value_type = Option<crate::wire_names::CurrencyCode>, example = "EUR")]
     pub currency: Option<String>,
     /// The case's invoices the dispute concerns, by number, up to 100; absent for all of them.
     /// An upheld partial dispute credits these invoices (oldest due first).

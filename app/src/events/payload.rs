@@ -86,6 +86,9 @@ impl ToSchema for EventTypeName {}
 
 /// A case as an event shows it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+// Named apart from the case list's `CaseSummary` (another shape), which would otherwise take
+// its place in the document.
+#[schema(as = EventCase)]
 pub struct CaseSummary {
     /// `case_…`
     pub id: String,

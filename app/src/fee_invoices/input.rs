@@ -18,7 +18,7 @@ pub struct NewFeeInvoice {
     #[schema(example = "org_0193…")]
     pub organisation_id: String,
     /// The currency billed (one invoice per currency).
-    #[schema(example = "EUR")]
+    #[schema(value_type = crate::wire_names::CurrencyCode, example = "EUR")]
     pub currency: String,
     /// The last day billed: fees posted, direct payments value-dated and remittances run by its
     /// end; not after today.

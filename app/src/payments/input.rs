@@ -109,7 +109,7 @@ pub struct NewPayment {
     )]
     pub amount: String,
     /// The currency, if given; it must be the case's (a payment is never converted silently).
-    #[schema(example = "EUR")]
+    #[schema(value_type = Option<crate::wire_names::CurrencyCode>, example = "EUR")]
     pub currency: Option<String>,
     /// The day the money arrived (value date), not after today. Interest stops on what it pays
     /// from this day.

@@ -40,7 +40,7 @@ pub struct NewRefund {
     )]
     pub amount: String,
     /// The currency, if given; it must be the case's.
-    #[schema(example = "EUR")]
+    #[schema(value_type = Option<crate::wire_names::CurrencyCode>, example = "EUR")]
     pub currency: Option<String>,
     /// How the money goes back.
     pub method: PaymentMethod,

@@ -57,7 +57,7 @@ pub struct NewClaim {
     )]
     pub amount: String,
     /// The currency, if given; it must be the case's.
-    #[schema(example = "EUR")]
+    #[schema(value_type = Option<crate::wire_names::CurrencyCode>, example = "EUR")]
     pub currency: Option<String>,
     /// The bank's reference of the transfer, 1 to 140 characters.
     #[schema(example = "NOTPROVIDED-20300103-4711", max_length = 140)]

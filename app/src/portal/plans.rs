@@ -685,7 +685,7 @@ pub struct NewPlanLimits {
     pub min_instalment: String,
     /// The currency of `min_instalment`; cases in other currencies keep the agency's default
     /// (25 in their currency).
-    #[schema(example = "EUR")]
+    #[schema(value_type = crate::wire_names::CurrencyCode, example = "EUR")]
     pub currency: String,
     /// The last instalment falls due at most this many months after the request (1 to 120).
     #[schema(example = 12, minimum = 1, maximum = 120)]

@@ -48,7 +48,7 @@ pub struct CreateQuote {
     #[schema(example = "US-NY", pattern = "^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$")]
     pub jurisdiction: Option<String>,
     /// ISO 4217 currency of the invoices.
-    #[schema(example = "EUR", pattern = "^[A-Z]{3}$")]
+    #[schema(value_type = crate::wire_names::CurrencyCode, example = "EUR")]
     pub currency: String,
     /// The invoices, 1 to 500.
     #[validate(length(min = 1, max = 500))]

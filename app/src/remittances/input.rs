@@ -18,7 +18,7 @@ pub struct NewRemittance {
     #[schema(example = "org_0193…")]
     pub organisation_id: String,
     /// The currency remitted (one statement per currency).
-    #[schema(example = "EUR")]
+    #[schema(value_type = crate::wire_names::CurrencyCode, example = "EUR")]
     pub currency: String,
     /// The last day covered: payments value-dated by it, and reversals made by its end, are
     /// remitted; not after today.

@@ -72,9 +72,13 @@ fn comma_separated_types() -> utoipa::openapi::Object {
     let names: Vec<String> = EventType::subscribable()
         .map(|kind| kind.as_str().replace('.', "\\."))
         .collect();
-    let one = format!("({})", names.join("|"));
+    // Names are split at commas and trimmed; empty ones are skipped.
+    let one = format!("\\s*({})?\\s*", names.join("|"));
     utoipa::openapi::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some(
+            "Only these types, comma-separated (e.g. `payment.received,case.closed`).",
+        ))
         .pattern(Some(format!("^{one}(,{one})*$")))
         .examples([serde_json::json!("payment.received,case.closed")])
         .build()
