@@ -217,6 +217,7 @@ async fn reference_rates_list_each_embedded_series_with_sources(backend: Backend
         vec![
             "at_basiszinssatz",
             "boe_bank_rate",
+            "cz_cnb_repo_rate",
             "de_basiszinssatz",
             "ecb_main_refinancing",
             "nl_wettelijke_handelsrente",

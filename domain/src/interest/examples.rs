@@ -633,3 +633,30 @@ fn polish_interest_is_the_reference_rate_on_the_half_years_first_day_plus_ten_po
     assert_eq!(result.total, money(dec!(2460.34), Currency::PLN));
     assert!(result.is_complete());
 }
+
+#[test]
+fn czech_interest_is_fixed_for_the_whole_default_at_the_repo_rate_of_its_half_years_first_day() {
+    // Nařízení vlády 351/2013 Sb. s.2: the repo rate for the first day of the calendar half-year in
+    // which the default began + 8 pp, for the whole default. ČNB: 6.75 % from 2023-12-22, so a
+    // default from 2024-05-10 owes 14.75 % throughout, although the rate was 5.25 % that day and
+    // fell to 4.00 % before the end. 10 May to 31 December 2024: 22 days in May, 30 + 31 + 31 + 30
+    // + 31 + 30 for June to November, 31 in December = 236 days;
+    // 100 000 x 14.75 x 236 / 36 500 = 9 536.986 -> 9 536.99.
+    let result = statutory_interest(
+        rule("CZ", day(2024, 5, 10)),
+        &tables(),
+        &BalanceSchedule::constant(money(dec!(100000), Currency::CZK)),
+        day(2024, 5, 10),
+        day(2025, 1, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![(236, dec!(14.75), dec!(9536.99))]
+    );
+    assert_eq!(result.total, money(dec!(9536.99), Currency::CZK));
+    assert!(result.is_complete());
+    assert!(!result.is_provisional());
+}

@@ -26,7 +26,7 @@ struct Embedded {
     confirmed_through: NaiveDate,
 }
 
-const FILES: [Embedded; 7] = [
+const FILES: [Embedded; 8] = [
     Embedded {
         series: RateSeries::EcbMainRefinancing,
         text: include_str!("../../data/rates/ecb-mro.csv"),
@@ -68,6 +68,12 @@ const FILES: [Embedded; 7] = [
         text: include_str!("../../data/rates/pl-nbp-reference.csv"),
         // The cut to 3.75 % in force on 2026-03-05 is the last decision found.
         confirmed_through: date(2026, 3, 5),
+    },
+    Embedded {
+        series: RateSeries::CzCnbRepoRate,
+        text: include_str!("../../data/rates/cz-cnb-repo.csv"),
+        // The bank board kept the rate at 3.50 % on 2026-02-05, the last decision found.
+        confirmed_through: date(2026, 2, 5),
     },
 ];
 

@@ -56,6 +56,13 @@ fn the_embedded_rate_data_parses() {
             .map(|t| t.entries().len()),
         Some(24)
     );
+    // The rate in force on 2014-01-01 (from 2012-11-02) and the 31 changes after it, to 2025-05-09.
+    assert_eq!(
+        tables
+            .get(RateSeries::CzCnbRepoRate)
+            .map(|t| t.entries().len()),
+        Some(32)
+    );
 }
 
 #[test]
@@ -567,4 +574,31 @@ fn the_polish_series_covers_every_half_year_since_its_rule_applies() {
         rate(RateSeries::PlNbpReferenceRate, day(2026, 1, 1)),
         dec!(4.00)
     );
+}
+
+#[test]
+fn the_czech_series_covers_every_half_year_since_its_rule_applies() {
+    // Nařízení vlády 351/2013 Sb. s.2: from 2014-01-01, the repo rate for the first day of the
+    // half-year in which the default began.
+    assert_series_covers("CZ", RateSeries::CzCnbRepoRate, day(2014, 1, 1));
+    let table = tables().get(RateSeries::CzCnbRepoRate).cloned().unwrap();
+    assert_eq!(table.confirmed_through(), day(2026, 2, 5));
+    // ČNB: 0.05 % from 2012-11-02 (the statutory 8.05 % of 2014-2017), 1.00 % from 2018-06-28
+    // (9.00 % for 2018-H2), 7.00 % from 2022-06-23 (15.00 % from 2022-07-01), 6.75 % from
+    // 2023-12-22, 4.00 % by November 2024, 3.50 % from 2025-05-09.
+    for (on, expected) in [
+        (day(2014, 1, 1), dec!(0.05)),
+        (day(2017, 7, 1), dec!(0.05)),
+        (day(2018, 7, 1), dec!(1.00)),
+        (day(2022, 7, 1), dec!(7.00)),
+        (day(2023, 12, 21), dec!(7.00)),
+        (day(2024, 1, 1), dec!(6.75)),
+        (day(2024, 7, 1), dec!(4.75)),
+        (day(2025, 1, 1), dec!(4.00)),
+        (day(2025, 7, 1), dec!(3.50)),
+        (day(2026, 1, 1), dec!(3.50)),
+    ] {
+        assert_eq!(rate(RateSeries::CzCnbRepoRate, on), expected, "{on}");
+    }
+    assert_eq!(table.rate_on(day(2012, 11, 1)), None);
 }
