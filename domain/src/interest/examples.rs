@@ -660,3 +660,32 @@ fn czech_interest_is_fixed_for_the_whole_default_at_the_repo_rate_of_its_half_ye
     assert!(result.is_complete());
     assert!(!result.is_provisional());
 }
+
+#[test]
+fn hungarian_interest_is_the_base_rate_on_the_half_years_first_day_plus_eight_points() {
+    // Ptk. 6:155(1). MNB: 10.75 % on 2024-01-01 (from 2023-12-20), so 18.75 % for 2024-H1, though
+    // the rate fell every month from 31 January; 7.00 % on 2024-07-01 (from 2024-06-19), so 15.00 %
+    // for 2024-H2. 1 000 000 x 18.75 x 182 / 36 500 = 93 493.150 -> 93 493.15;
+    // 1 000 000 x 15.00 x 184 / 36 500 = 75 616.438 -> 75 616.44.
+    let result = statutory_interest(
+        rule("HU", day(2023, 12, 1)),
+        &tables(),
+        &BalanceSchedule::constant(money(dec!(1000000), Currency::HUF)),
+        day(2024, 1, 1),
+        day(2025, 1, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![
+            (182, dec!(18.75), dec!(93493.15)),
+            (184, dec!(15.00), dec!(75616.44))
+        ]
+    );
+    assert_eq!(result.lines[1].from, day(2024, 7, 1));
+    assert_eq!(result.total, money(dec!(169109.59), Currency::HUF));
+    assert!(result.is_complete());
+    assert!(!result.is_provisional());
+}

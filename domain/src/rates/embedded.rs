@@ -26,7 +26,7 @@ struct Embedded {
     confirmed_through: NaiveDate,
 }
 
-const FILES: [Embedded; 8] = [
+const FILES: [Embedded; 9] = [
     Embedded {
         series: RateSeries::EcbMainRefinancing,
         text: include_str!("../../data/rates/ecb-mro.csv"),
@@ -74,6 +74,12 @@ const FILES: [Embedded; 8] = [
         text: include_str!("../../data/rates/cz-cnb-repo.csv"),
         // The bank board kept the rate at 3.50 % on 2026-02-05, the last decision found.
         confirmed_through: date(2026, 2, 5),
+    },
+    Embedded {
+        series: RateSeries::HuMnbBaseRate,
+        text: include_str!("../../data/rates/hu-mnb-base-rate.csv"),
+        // The cut to 6.25 % in force on 2026-02-25 is the last decision found.
+        confirmed_through: date(2026, 2, 25),
     },
 ];
 

@@ -63,6 +63,13 @@ fn the_embedded_rate_data_parses() {
             .map(|t| t.entries().len()),
         Some(32)
     );
+    // The rate in force on 2014-01-01 (from 2013-12-18) and the 46 changes after it, to 2026-02-25.
+    assert_eq!(
+        tables
+            .get(RateSeries::HuMnbBaseRate)
+            .map(|t| t.entries().len()),
+        Some(47)
+    );
 }
 
 #[test]
@@ -601,4 +608,32 @@ fn the_czech_series_covers_every_half_year_since_its_rule_applies() {
         assert_eq!(rate(RateSeries::CzCnbRepoRate, on), expected, "{on}");
     }
     assert_eq!(table.rate_on(day(2012, 11, 1)), None);
+}
+
+#[test]
+fn the_hungarian_series_covers_every_half_year_since_the_civil_code_applies() {
+    // Ptk. 6:155(1) (Act V of 2013, in force from 2014-03-15): the base rate valid on the first day
+    // of the half-year.
+    assert_series_covers("HU", RateSeries::HuMnbBaseRate, day(2014, 3, 15));
+    let table = tables().get(RateSeries::HuMnbBaseRate).cloned().unwrap();
+    assert_eq!(table.confirmed_through(), day(2026, 2, 25));
+    // MNB: 3.00 % from 2013-12-18, 0.90 % from 2016-05-25 to 2020-06-23, 13.00 % from 2022-09-28
+    // to 2023-10-24, 10.75 % on 2024-01-01 (the January 2024 release's previous rate), 7.00 % from
+    // 2024-06-19, 6.50 % from September 2024 to 2026-02-24, 6.25 % from 2026-02-25.
+    for (on, expected) in [
+        (day(2014, 1, 1), dec!(3.00)),
+        (day(2014, 7, 1), dec!(2.30)),
+        (day(2017, 1, 1), dec!(0.90)),
+        (day(2020, 7, 1), dec!(0.75)),
+        (day(2023, 1, 1), dec!(13.00)),
+        (day(2023, 7, 1), dec!(13.00)),
+        (day(2024, 1, 1), dec!(10.75)),
+        (day(2024, 7, 1), dec!(7.00)),
+        (day(2025, 1, 1), dec!(6.50)),
+        (day(2026, 1, 1), dec!(6.50)),
+        (day(2026, 2, 25), dec!(6.25)),
+    ] {
+        assert_eq!(rate(RateSeries::HuMnbBaseRate, on), expected, "{on}");
+    }
+    assert_eq!(table.rate_on(day(2013, 12, 17)), None);
 }
