@@ -689,3 +689,30 @@ fn hungarian_interest_is_the_base_rate_on_the_half_years_first_day_plus_eight_po
     assert!(result.is_complete());
     assert!(!result.is_provisional());
 }
+
+#[test]
+fn south_african_interest_is_the_prescribed_rate_as_at_the_day_interest_begins_to_run() {
+    // Prescribed Rate of Interest Act 55 of 1975 s.1(1) and (2)(c): 11.25 % from 2023-05-01; the
+    // repo rise of 25 May 2023 (to 8.25 %) moves it to 11.75 % only from 2023-07-01, and a debt on
+    // which interest began on 2023-06-15 keeps 11.25 % for as long as it runs. 15 June 2023 to
+    // 15 June 2024 is 366 days (29 February 2024 included):
+    // 100 000 x 11.25 x 366 / 36 500 = 11 280.822 -> 11 280.82.
+    let zar = Currency::parse("ZAR").unwrap();
+    let result = statutory_interest(
+        rule("ZA", day(2023, 6, 15)),
+        &tables(),
+        &BalanceSchedule::constant(money(dec!(100000), zar)),
+        day(2023, 6, 15),
+        day(2024, 6, 15),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![(366, dec!(11.25), dec!(11280.82))]
+    );
+    assert_eq!(result.total, money(dec!(11280.82), zar));
+    assert!(result.is_complete());
+    assert!(!result.is_provisional());
+}

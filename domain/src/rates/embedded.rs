@@ -26,7 +26,7 @@ struct Embedded {
     confirmed_through: NaiveDate,
 }
 
-const FILES: [Embedded; 9] = [
+const FILES: [Embedded; 10] = [
     Embedded {
         series: RateSeries::EcbMainRefinancing,
         text: include_str!("../../data/rates/ecb-mro.csv"),
@@ -80,6 +80,13 @@ const FILES: [Embedded; 9] = [
         text: include_str!("../../data/rates/hu-mnb-base-rate.csv"),
         // The cut to 6.25 % in force on 2026-02-25 is the last decision found.
         confirmed_through: date(2026, 2, 25),
+    },
+    Embedded {
+        series: RateSeries::ZaPrescribedRate,
+        text: include_str!("../../data/rates/za-prescribed-rate.csv"),
+        // The repo rate was held on 2026-01-29; a decision at the next meeting (2026-03-26) could
+        // move the prescribed rate only from 2026-05-01 (Act 55 of 1975 s.1(2)(c)).
+        confirmed_through: date(2026, 3, 31),
     },
 ];
 

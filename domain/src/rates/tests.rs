@@ -70,6 +70,13 @@ fn the_embedded_rate_data_parses() {
             .map(|t| t.entries().len()),
         Some(47)
     );
+    // One row for each prescribed rate from 2016-03-01 to the one in force from 2026-01-01.
+    assert_eq!(
+        tables
+            .get(RateSeries::ZaPrescribedRate)
+            .map(|t| t.entries().len()),
+        Some(27)
+    );
 }
 
 #[test]
@@ -636,4 +643,36 @@ fn the_hungarian_series_covers_every_half_year_since_the_civil_code_applies() {
         assert_eq!(rate(RateSeries::HuMnbBaseRate, on), expected, "{on}");
     }
     assert_eq!(table.rate_on(day(2013, 12, 17)), None);
+}
+
+#[test]
+fn the_south_african_series_takes_effect_on_the_first_day_of_the_second_month_after_each_repo_change()
+ {
+    // Prescribed Rate of Interest Act 55 of 1975 s.1(2)(c): every change takes effect on the first
+    // day of a month; the rate governs from the day interest begins to run, so every day from the
+    // first row to confirmed_through must have a confirmed rate.
+    assert_series_covers("ZA", RateSeries::ZaPrescribedRate, day(2016, 7, 1));
+    let table = tables().get(RateSeries::ZaPrescribedRate).cloned().unwrap();
+    assert_eq!(table.confirmed_through(), day(2026, 3, 31));
+    assert!(table.entries().iter().all(|e| e.effective_from.day() == 1));
+    assert_eq!(table.rate_on(day(2016, 2, 29)), None);
+    // GN 266 of 2016: 10.25 % from 2016-03-01; GN 435 of 2018: 10 % from 2018-05-01; the
+    // Minister's notice of 26 June 2020: 8.75 % from 2020-05-01; the May 2023 repo rise to 8.25 %
+    // first counts on 2023-07-01 (11.75 %); the November 2025 cut to 6.75 % on 2026-01-01.
+    for (on, expected) in [
+        (day(2016, 3, 1), dec!(10.25)),
+        (day(2018, 4, 30), dec!(10.25)),
+        (day(2018, 5, 1), dec!(10.00)),
+        (day(2020, 5, 31), dec!(8.75)),
+        (day(2021, 6, 30), dec!(7.00)),
+        (day(2023, 6, 30), dec!(11.25)),
+        (day(2023, 7, 1), dec!(11.75)),
+        (day(2024, 10, 31), dec!(11.75)),
+        (day(2025, 12, 31), dec!(10.50)),
+        (day(2026, 3, 31), dec!(10.25)),
+    ] {
+        let lookup = table.rate_on(on).unwrap();
+        assert_eq!(lookup.rate_percent, expected, "{on}");
+        assert!(!lookup.provisional, "{on}");
+    }
 }
