@@ -41,7 +41,7 @@ pub struct PortalClaimView {
     /// The proof.
     pub document_id: String,
     /// `pending`, `confirmed` or `rejected`.
-    #[schema(example = "pending")]
+    #[schema(value_type = ClaimStatus, example = "pending")]
     pub status: String,
     /// Where it stands, in the portal's language.
     pub text: String,
@@ -167,7 +167,7 @@ pub struct ClaimView {
     /// The proof, a document of the case.
     pub document_id: String,
     /// `pending`, `confirmed` or `rejected`.
-    #[schema(example = "pending")]
+    #[schema(value_type = ClaimStatus, example = "pending")]
     pub status: String,
     /// Collection contact is held through this day (the case's next action).
     pub contact_held_until: NaiveDate,

@@ -290,7 +290,7 @@ pub struct PlanRequestView {
     /// The first day asked for.
     pub first_due_date: NaiveDate,
     /// `pending`, `countered`, `accepted` or `declined`.
-    #[schema(example = "pending")]
+    #[schema(value_type = PlanRequestStatus, example = "pending")]
     pub status: String,
     /// The creditor's limits it went beyond: `too_many_instalments`, `instalment_too_small`,
     /// `too_long`.
