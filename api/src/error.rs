@@ -123,7 +123,6 @@ pub struct Problem {
     pub state: Option<String>,
     /// The commands that state allows (`transition_refused` only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Vec<solvo_app::wire_names::CaseCommandName>>)]
     pub allowed_commands: Option<Vec<String>>,
     /// The case that already holds the reference or invoice (`duplicate_case` only).
     #[serde(skip_serializing_if = "Option::is_none")]
