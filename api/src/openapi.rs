@@ -98,6 +98,31 @@ impl Modify for EventSchemas {
     }
 }
 
+/// The request bodies that are one of several shapes told apart by a tag, whose Rust enums deny
+/// unknown fields (`#[serde(deny_unknown_fields)]`): utoipa closes a struct's object but not an
+/// enum variant's, so each variant's object is closed here, as the server reads it.
+struct ClosedVariants;
+
+impl Modify for ClosedVariants {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        use utoipa::openapi::RefOr;
+        use utoipa::openapi::schema::{AdditionalProperties, Schema};
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        for name in ["ClaimDecisionInput", "PlanRequestDecision"] {
+            if let Some(RefOr::T(Schema::OneOf(one_of))) = components.schemas.get_mut(name) {
+                for item in &mut one_of.items {
+                    if let RefOr::T(Schema::Object(object)) = item {
+                        object.additional_properties =
+                            Some(Box::new(AdditionalProperties::FreeForm(false)));
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// `payment_plan.agreed` -> `PaymentPlanAgreed`.
 fn pascal_case(name: &str) -> String {
     name.split(['.', '_'])
@@ -160,6 +185,8 @@ pub fn document() -> OpenApiDoc {
         .configure(routes::configure)
         .split_for_parts();
     add_error_responses(&mut doc);
+    // After the routes' schemas are in: the modifiers of `ApiDoc` run before them.
+    ClosedVariants.modify(&mut doc);
     doc
 }
 
