@@ -10,12 +10,14 @@ server whose agency administrator was bootstrapped:
 import datetime
 import hashlib
 import io
+import json
 import os
 import sys
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any, TypeVar
 
-from solvo_client import AuthenticatedClient, Client
+from solvo_client import AuthenticatedClient, Client, models
 from solvo_client.api.collaboration import create_document, download_document
 from solvo_client.api.identity import create_organisation, create_token, create_user
 from solvo_client.api.intake import create_case, import_cases
@@ -27,7 +29,9 @@ from solvo_client.models import (
     CreateDocumentBody,
     CreateOrganisation,
     CreateUser,
+    DateFormat,
     DebtorInput,
+    Delimiter,
     Document,
     DocumentKind,
     ErrorCode,
@@ -37,17 +41,21 @@ from solvo_client.models import (
     InstructionType,
     InvoiceInput,
     ItemStatus,
+    LineEnding,
     Organisation,
     OrganisationKindName,
     PlaceCase,
     Problem,
     RoleName,
+    TextEncoding,
     TokenRequest,
     User,
 )
-from solvo_client.types import File, Response
+from solvo_client.types import UNSET, File, Response
 
 T = TypeVar("T")
+
+DOCUMENT = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
 
 
 class ScenarioFailure(Exception):
@@ -60,14 +68,23 @@ def check(condition: bool, what: str) -> None:
 
 
 def exact(value: Any, where: str) -> None:
-    """Fails on any field the server sent that the document does not declare: the generated
-    models keep those in `additional_properties` instead of refusing them."""
+    """Fails on any field the server sent that the document does not declare (the generated
+    models keep those in `additional_properties` instead of refusing them), and on a field sent
+    as `null` that the document calls optional: the server sends such a field every time, and a
+    strictly typed client must then handle its absence for nothing (TypeScript's `T | null |
+    undefined`)."""
     extra = getattr(value, "additional_properties", None)
     if extra:
         raise ScenarioFailure(f"{where}: fields not in the document: {sorted(extra)}")
-    for name in getattr(type(value), "__attrs_attrs__", ()):
-        if name.name != "additional_properties":
-            exact(getattr(value, name.name), f"{where}.{name.name}")
+    for field in getattr(type(value), "__attrs_attrs__", ()):
+        if field.name == "additional_properties":
+            continue
+        member = getattr(value, field.name)
+        if member is None and field.default is UNSET:
+            raise ScenarioFailure(
+                f"{where}.{field.name}: sent as null, yet optional in the document"
+            )
+        exact(member, f"{where}.{field.name}")
     if isinstance(value, list):
         for index, item in enumerate(value):
             exact(item, f"{where}[{index}]")
@@ -94,7 +111,9 @@ def login(base_url: str, email: str, password: str) -> AuthenticatedClient:
     if response.status_code != HTTPStatus.OK or response.parsed is None:
         raise ScenarioFailure(f"login as {email}: {response.status_code.value}")
     token = getattr(response.parsed, "access_token", None)
-    check(isinstance(token, str) and token.count(".") == 2, f"login as {email}: no JWT in {token!r}")
+    check(
+        isinstance(token, str) and token.count(".") == 2, f"login as {email}: no JWT in {token!r}"
+    )
     return AuthenticatedClient(base_url=base_url, token=str(token))
 
 
@@ -106,18 +125,34 @@ PDF = (
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
 
-# As a German clerk's Excel saves it: `;`, decimal comma, dates with dots; two invoices of one
-# case and one of another.
+# As a German clerk's Excel saves it ("CSV", not "CSV UTF-8"): Windows-1252, `;`, decimal comma,
+# thousands dots, a euro sign, dates with dots; two invoices of one case and one of another.
 CSV = (
     "creditor_reference;debtor_legal_name;debtor_country;debtor_vat_id;debtor_registration_number;"
     "currency;invoice_number;issue_date;due_date;amount\r\n"
-    "PY-CSV-1;Initech GmbH;DE;DE811569869;;EUR;PY-CSV-INV-1;05.01.2026;04.02.2026;1.250,00\r\n"
+    "PY-CSV-1;Initech GmbH;DE;DE811569869;;EUR;PY-CSV-INV-1;05.01.2026;04.02.2026;1.250,00 €\r\n"
     "PY-CSV-1;Initech GmbH;DE;DE811569869;;EUR;PY-CSV-INV-2;05.02.2026;07.03.2026;99,50\r\n"
     "PY-CSV-2;Hooli GmbH;DE;;HRB 86786;EUR;PY-CSV-INV-3;10.02.2026;12.03.2026;300,00\r\n"
-).encode("utf-8")
+).encode("cp1252")
+
+
+def every_enum_member_generated() -> None:
+    """openapi-python-client names an enum's members after its values without their punctuation
+    and keeps only one of two that end up alike, without a warning; the client then refuses an
+    answer holding the other. `x-enum-varnames` in the document names them apart."""
+    document = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    for name, schema in document["components"]["schemas"].items():
+        values = schema.get("enum")
+        if schema.get("type") != "string" or not values:
+            continue
+        generated = getattr(models, name, None)
+        check(generated is not None, f"enum {name} not generated")
+        missing = set(values) - {member.value for member in generated}
+        check(not missing, f"enum {name} lost {sorted(missing)} in the client")
 
 
 def main(base_url: str, admin_email: str, password: str) -> None:
+    every_enum_member_generated()
     admin = login(base_url, admin_email, password)
 
     organisation = expect(
@@ -131,7 +166,9 @@ def main(base_url: str, admin_email: str, password: str) -> None:
         Organisation,
         "create organisation",
     )
-    check(organisation.kind == OrganisationKindName.CREDITOR, f"organisation kind {organisation.kind}")
+    check(
+        organisation.kind == OrganisationKindName.CREDITOR, f"organisation kind {organisation.kind}"
+    )
     check(organisation.id.startswith("org_"), f"organisation id {organisation.id}")
 
     creditor_email = "finance@python-client.example"
@@ -221,6 +258,12 @@ def main(base_url: str, admin_email: str, password: str) -> None:
         [row.status for row in imported.results] == [ItemStatus.CREATED] * 3,
         f"import rows {imported.results}",
     )
+    how = imported.format_
+    check(
+        (how.encoding, how.delimiter, how.line_ending, how.date_formats.issue_date)
+        == (TextEncoding.WINDOWS_1252, Delimiter(";"), LineEnding.CRLF, DateFormat("DD.MM.YYYY")),
+        f"import read as {how}",
+    )
     check(
         [row.row for row in imported.results] == [2, 3, 4],
         f"row numbers {[row.row for row in imported.results]}",
@@ -246,7 +289,9 @@ def main(base_url: str, admin_email: str, password: str) -> None:
             client=creditor,
             body=CreateDocumentBody(
                 file=File(
-                    payload=io.BytesIO(PDF), file_name="invoice PY-INV-1.pdf", mime_type="application/pdf"
+                    payload=io.BytesIO(PDF),
+                    file_name="invoice PY-INV-1.pdf",
+                    mime_type="application/pdf",
                 ),
                 kind=DocumentKind.INVOICE,
             ),
@@ -271,7 +316,9 @@ def main(base_url: str, admin_email: str, password: str) -> None:
             case.id,
             client=creditor,
             body=InstructionRequest(
-                type_=InstructionType.PAUSE, reason="Negotiating a new contract", resume_on=resume_on
+                type_=InstructionType.PAUSE,
+                reason="Negotiating a new contract",
+                resume_on=resume_on,
             ),
         ),
         HTTPStatus.OK,
@@ -282,7 +329,7 @@ def main(base_url: str, admin_email: str, password: str) -> None:
     check(paused.resume_on == resume_on, f"resume_on {paused.resume_on}")
     check("pause" not in paused.allowed_instructions, f"allowed {paused.allowed_instructions}")
 
-    print("python client scenario: 10 steps passed")
+    print("python client scenario: 11 steps passed")
 
 
 if __name__ == "__main__":

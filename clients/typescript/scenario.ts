@@ -117,6 +117,10 @@ async function main(): Promise<void> {
   const newUser: RequestJson<CreateUser> = { email, password, role: "creditor_admin", organisation_id: organisation.id };
   const user = (await call<User>("create user", 201, "/v1/users", { token: admin, json: newUser })).body;
   check(user.role === "creditor_admin" && user.organisation_id === organisation.id, `user ${user.role} of ${user.organisation_id}`);
+  // Fields the server sends as `null` when empty are required in the document: read as
+  // `T | null`, never `undefined`.
+  const name: string | null = user.name;
+  check(name === null, `user name ${name}`);
   const creditor = await login(email);
 
   const placement: RequestJson<PlaceCase> = {
@@ -142,6 +146,11 @@ async function main(): Promise<void> {
   const created: CaseView = placed.body;
   check(created.jurisdiction === "DE" && created.invoices.length === 2, `case ${created.jurisdiction} ${created.invoices.length}`);
   check(created.allowed_instructions.includes("pause"), `allowed ${created.allowed_instructions.join()}`);
+  // A fresh installation has no collector covering Germany, and the claims are far from
+  // prescribing.
+  const collector: string | null = created.collector_id;
+  const warning: string | null = created.prescription.warning;
+  check(collector === null && warning === null, `collector ${collector}, prescription warning ${warning}`);
 
   // The same reference again: a problem whose `code` is one of the documented codes.
   const duplicate = (await call<DuplicateProblem>("place again", 409, "/v1/cases", { token: creditor, json: placement })).body;
@@ -180,7 +189,8 @@ async function main(): Promise<void> {
   const resumeOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const pause: RequestJson<Instruct> = { type: "pause", reason: "Negotiating a new contract", resume_on: resumeOn };
   const paused: PausedCase = (await call<PausedCase>("pause case", 200, `/v1/cases/${created.id}/instructions`, { token: creditor, json: pause })).body;
-  check(paused.state === "paused" && paused.resume_on === resumeOn, `paused ${paused.state} ${paused.resume_on}`);
+  const resumesOn: string | null = paused.resume_on;
+  check(paused.state === "paused" && resumesOn === resumeOn, `paused ${paused.state} ${resumesOn}`);
 
   console.log("typescript scenario: 10 steps passed");
 }
