@@ -271,13 +271,9 @@ fn wrk(url: &str, key: Option<&str>, script: Option<&Path>, seconds: u64) -> Mea
     }
     let output = cmd.arg(url).output().unwrap();
     let text = String::from_utf8_lossy(&output.stdout);
-    let number_after = |label: &str| -> Option<f64> {
+    let word_after = |label: &str| -> Option<&str> {
         let line = text.lines().find(|l| l.trim_start().starts_with(label))?;
-        line.trim_start()[label.len()..]
-            .split_whitespace()
-            .next()?
-            .parse()
-            .ok()
+        line.trim_start()[label.len()..].split_whitespace().next()
     };
     let errors = text
         .lines()
@@ -288,9 +284,12 @@ fn wrk(url: &str, key: Option<&str>, script: Option<&Path>, seconds: u64) -> Mea
                 .sum()
         });
     Measured {
-        requests_per_second: number_after("Requests/sec:")
+        requests_per_second: word_after("Requests/sec:")
+            .and_then(|n| n.parse().ok())
             .unwrap_or_else(|| panic!("wrk said: {text}")),
-        non_2xx: number_after("Non-2xx or 3xx responses:").map_or(0, |n| n as u64),
+        non_2xx: word_after("Non-2xx or 3xx responses:")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0),
         errors,
     }
 }

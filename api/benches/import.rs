@@ -16,6 +16,10 @@
     clippy::unwrap_used,
     reason = "a bench binary: a failure should stop it loudly"
 )]
+#![expect(
+    clippy::cast_precision_loss,
+    reason = "byte and row counts turned into printed rates and megabytes: far below 2^52"
+)]
 
 use std::fmt::Write as _;
 use std::path::Path;

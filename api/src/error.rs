@@ -105,7 +105,7 @@ error_codes! {
 pub struct Problem {
     /// A URI naming the kind of problem.
     #[serde(rename = "type")]
-    pub problem_type: String,
+    pub type_uri: String,
     /// Short summary of the kind of problem.
     pub title: String,
     /// The HTTP status code.
@@ -317,7 +317,6 @@ impl ApiError {
             Self::Validation(errors) => {
                 format!("{} field(s) are invalid; see `errors`.", errors.len())
             }
-            Self::UnsupportedMediaType(why) => why.clone(),
             Self::NotXml(why) => format!("The file is not XML: {why}"),
             Self::SignatureInvalid(why) => format!("The webhook's signature does not verify: {why}."),
             Self::CardPaymentsOff => "Card payment is switched off on this server (no payment provider is configured); pay by bank transfer (`payment-instructions`).".to_owned(),
@@ -331,9 +330,9 @@ impl ApiError {
             Self::PayloadTooLarge(limit) => {
                 format!("The request body exceeds the limit of {limit} bytes.")
             }
-            Self::Unauthenticated(why) => (*why).to_owned(),
             Self::TokenRefused(problem) => problem.description().to_owned(),
             Self::Forbidden(why)
+            | Self::UnsupportedMediaType(why)
             | Self::Conflict(why)
             | Self::ArrangementEnded(why)
             | Self::CreditRefunded(why)
@@ -356,7 +355,7 @@ impl ApiError {
             ),
             Self::DebtorConflict(debtor_id) => solvo_app::debtors::conflict_detail(debtor_id),
             Self::NotFound => "The resource does not exist.".to_owned(),
-            Self::NotFoundBecause(why) => (*why).to_owned(),
+            Self::NotFoundBecause(why) | Self::Unauthenticated(why) => (*why).to_owned(),
             Self::MethodNotAllowed(allow) => format!("This path answers {allow} only."),
             Self::CaseClosed => {
                 "The case is closed; reopen it before arranging anything on it.".to_owned()
@@ -379,7 +378,7 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let code = self.code();
         let mut problem = Problem {
-            problem_type: format!("{PROBLEM_TYPE_BASE}{}", code.as_str()),
+            type_uri: format!("{PROBLEM_TYPE_BASE}{}", code.as_str()),
             title: code.title().to_owned(),
             status: code.status().as_u16(),
             detail: self.detail(),
@@ -533,7 +532,7 @@ mod tests {
         let problem = err.problem();
         assert_eq!(problem.status, 422);
         assert_eq!(
-            problem.problem_type,
+            problem.type_uri,
             "https://solvo.dev/problems/validation_failed"
         );
         assert_eq!(problem.errors.len(), 1);

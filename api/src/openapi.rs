@@ -4,7 +4,7 @@
 
 use actix_web::App;
 use utoipa::openapi::path::Operation;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{
     ContentBuilder, OpenApi as OpenApiDoc, Ref, RefOr, Response, ResponseBuilder,
 };
@@ -240,10 +240,11 @@ fn add_error_responses(doc: &mut OpenApiDoc) {
 }
 
 fn add_to_operation(operation: &mut Operation, names_resource: bool) {
-    let authenticated = operation
-        .security
-        .as_ref()
-        .is_some_and(|requirements| requirements.iter().any(|req| *req != Default::default()));
+    let authenticated = operation.security.as_ref().is_some_and(|requirements| {
+        requirements
+            .iter()
+            .any(|req| *req != SecurityRequirement::default())
+    });
     let has_body = operation.request_body.is_some();
     let has_query = operation.parameters.as_ref().is_some_and(|params| {
         params.iter().any(|param| {

@@ -58,6 +58,43 @@ pub fn open_database(url: &str, pool_size: u32) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+/// The database, migrated, and the token keys; the keys first, so that a bad one stops the
+/// start before the database is touched.
+async fn open_database_and_keys(config: &ServerConfig) -> anyhow::Result<(Pool, JwtKeys)> {
+    let setup_config = config.clone();
+    web::block(move || -> anyhow::Result<(Pool, JwtKeys)> {
+        // The keys first: a bad one stops the start before the database is touched.
+        let ed25519 = setup_config.jwt_signing_key()?;
+        let previous = setup_config.jwt_previous_keys()?;
+        let (pool, current) = prepare_database(&setup_config, ed25519)?;
+        let jwt = JwtKeys::with_keys(
+            current,
+            &previous,
+            &setup_config.jwt_issuer,
+            &setup_config.jwt_audience,
+        );
+        tracing::info!(
+            algorithm = ?jwt.algorithm(),
+            kid = jwt.kid(),
+            verifying = previous.len() + 1,
+            "signing access tokens"
+        );
+        Ok((pool, jwt))
+    })
+    .await
+    .context("start-up task")?
+}
+
+/// The system clock, or the test clock when the settings ask for it.
+fn clock_of(config: &ServerConfig) -> Clock {
+    if config.test_clock {
+        tracing::warn!("the test clock is on: PUT /v1/test-clock moves time; never in production");
+        Clock::test()
+    } else {
+        Clock::system()
+    }
+}
+
 /// A bound, not yet running server.
 pub struct Application {
     port: u16,
@@ -73,37 +110,9 @@ impl Application {
     /// # Errors
     /// Any start-up failure, with the setting it concerns.
     pub async fn build(config: ServerConfig) -> anyhow::Result<Self> {
-        let setup_config = config.clone();
-        let (pool, jwt) = web::block(move || -> anyhow::Result<(Pool, JwtKeys)> {
-            // The keys first: a bad one stops the start before the database is touched.
-            let ed25519 = setup_config.jwt_signing_key()?;
-            let previous = setup_config.jwt_previous_keys()?;
-            let (pool, current) = prepare_database(&setup_config, ed25519)?;
-            let jwt = JwtKeys::with_keys(
-                current,
-                &previous,
-                &setup_config.jwt_issuer,
-                &setup_config.jwt_audience,
-            );
-            tracing::info!(
-                algorithm = ?jwt.algorithm(),
-                kid = jwt.kid(),
-                verifying = previous.len() + 1,
-                "signing access tokens"
-            );
-            Ok((pool, jwt))
-        })
-        .await
-        .context("start-up task")??;
+        let (pool, jwt) = open_database_and_keys(&config).await?;
         let rates = load_rates(pool.clone()).await?;
-        let clock = if config.test_clock {
-            tracing::warn!(
-                "the test clock is on: PUT /v1/test-clock moves time; never in production"
-            );
-            Clock::test()
-        } else {
-            Clock::system()
-        };
+        let clock = clock_of(&config);
         let demo = if config.demo {
             Some(seed_demo(pool.clone(), rates.current(), clock.now()).await?)
         } else {

@@ -8,6 +8,10 @@ use solvo_app::rates::LiveRates;
 
 /// Token lifetimes, from the settings.
 #[derive(Debug, Clone, Copy)]
+#[expect(
+    clippy::struct_field_names,
+    reason = "the unit belongs in each name: these are compared with JWT `exp` seconds"
+)]
 pub struct TokenLifetimes {
     /// Access token lifetime in seconds (at most 900).
     pub access_seconds: i64,

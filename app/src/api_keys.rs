@@ -47,7 +47,7 @@ pub struct CreatedKey {
 pub fn create(
     conn: &mut AnyConnection,
     caller: &Principal,
-    new: NewApiKey,
+    new: &NewApiKey,
     now: NaiveDateTime,
 ) -> Result<CreatedKey, AppError> {
     caller.require(Permission::ManageApiKeys)?;

@@ -168,6 +168,10 @@ impl AppError {
     }
 
     /// A corrupt stored row.
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "callers hand over an error or a message they no longer need"
+    )]
     pub fn corrupt(entity: &'static str, id: impl Into<String>, detail: impl ToString) -> Self {
         Self::Corrupt {
             entity,
@@ -194,11 +198,17 @@ impl From<PersistenceError> for AppError {
                 tracing::warn!(%why, "database unavailable");
                 Self::Unavailable
             }
-            // A typed column cannot say which row it was read from; the value it names and the
-            // request's log line (with its path) find the row.
+            // A list cannot say which of its rows a typed column was read from; the value it
+            // names and the request's log line (with its path) find the row. A lookup by id
+            // names it (`CorruptRow`).
             PersistenceError::Corrupt(detail) => Self::Corrupt {
                 entity: "row",
                 id: String::new(),
+                detail,
+            },
+            PersistenceError::CorruptRow { table, id, detail } => Self::Corrupt {
+                entity: table,
+                id,
                 detail,
             },
             other => Self::Internal(anyhow::Error::new(other)),

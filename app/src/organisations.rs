@@ -44,7 +44,7 @@ pub struct ValidOrganisation {
 ///
 /// # Errors
 /// A validation error naming `kind`, `name` or `country`.
-pub fn validate(new: NewOrganisation) -> Result<ValidOrganisation, AppError> {
+pub fn validate(new: &NewOrganisation) -> Result<ValidOrganisation, AppError> {
     if new.kind != OrganisationKind::Creditor {
         return Err(AppError::invalid(
             "kind",

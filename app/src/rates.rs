@@ -240,7 +240,7 @@ pub fn add_entry(
     principal: &Principal,
     embedded: &RateTables,
     series_id: &str,
-    command: AddRateEntry,
+    command: &AddRateEntry,
     now: NaiveDateTime,
 ) -> Result<RateEntryRow, AppError> {
     principal.require(Permission::ManageReferenceRates)?;

@@ -24,6 +24,16 @@ pub enum PersistenceError {
     /// its parser refuses): the row is corrupt. The payload says which value.
     #[error("corrupt row: {0}")]
     Corrupt(String),
+    /// [`PersistenceError::Corrupt`] read by a lookup that knows which row it asked for.
+    #[error("corrupt {table} row {id}: {detail}")]
+    CorruptRow {
+        /// The table, e.g. `cases`.
+        table: &'static str,
+        /// The row's id.
+        id: String,
+        /// Which value the domain refused.
+        detail: String,
+    },
     /// Any other database error: a bug, logged with its cause.
     #[error("database error: {0}")]
     Database(#[source] DieselError),
@@ -47,9 +57,53 @@ impl From<DieselError> for PersistenceError {
             {
                 Self::Unavailable(info.message().to_owned())
             }
-            DieselError::DeserializationError(cause) => Self::Corrupt(cause.to_string()),
+            DieselError::DeserializationError(cause) => Self::Corrupt(with_sources(&*cause)),
             other => Self::Database(other),
         }
+    }
+}
+
+/// An error's message followed by its causes': diesel names only the field, its cause the value.
+fn with_sources(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+impl PersistenceError {
+    /// Names the row a corrupt value came from, so that the log says which row to mend; any
+    /// other error is returned as it is.
+    #[must_use]
+    pub fn in_row(self, table: &'static str, id: &str) -> Self {
+        match self {
+            Self::Corrupt(detail) => Self::CorruptRow {
+                table,
+                id: id.to_owned(),
+                detail,
+            },
+            other => other,
+        }
+    }
+}
+
+/// Reads a diesel result of a lookup by id into [`PersistenceError`], naming the row when a
+/// typed column of it is corrupt.
+pub trait OfRow<T> {
+    /// The result, with a corrupt value reported as [`PersistenceError::CorruptRow`].
+    ///
+    /// # Errors
+    /// The diesel error, translated.
+    fn of_row(self, table: &'static str, id: &str) -> Result<T, PersistenceError>;
+}
+
+impl<T> OfRow<T> for Result<T, DieselError> {
+    fn of_row(self, table: &'static str, id: &str) -> Result<T, PersistenceError> {
+        self.map_err(|err| PersistenceError::from(err).in_row(table, id))
     }
 }
 

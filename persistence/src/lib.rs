@@ -15,5 +15,5 @@ pub mod repositories;
 pub mod schema;
 
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
-pub use error::PersistenceError;
+pub use error::{OfRow, PersistenceError};
 pub use pool::{Manager, Pool, PooledConnection};

@@ -176,8 +176,8 @@ fn the_copied_country_and_the_name_index_follow_the_debtor(scratch: &Scratch) {
 
     // Through the repository, which writes the whole row, and in plain SQL.
     let mut debtor = debtors::find(&mut conn, None, "dbt_moving").unwrap();
-    debtor.country = "PL".to_owned();
-    debtor.legal_name = "Seeadler Logistik GmbH".to_owned();
+    "PL".clone_into(&mut debtor.country);
+    "Seeadler Logistik GmbH".clone_into(&mut debtor.legal_name);
     debtors::update(&mut conn, &debtor, debtor.version).unwrap();
     assert!(in_country(&mut conn, "PL"));
     assert!(!in_country(&mut conn, "DE"));

@@ -1,5 +1,7 @@
 //! API keys: shown once, usable at once, last use recorded, revocation immediate.
 
+use serde_json::json;
+
 use crate::both_backends;
 use crate::helpers::{ApiKeyRequest, Backend, assert_problem, body, spawn_app};
 
@@ -48,13 +50,21 @@ async fn an_api_key_lives_from_creation_to_revocation(backend: Backend) {
         "last use recorded: {fetched}"
     );
 
-    let revoked = app
-        .delete(&format!("/v1/api-keys/{id}"), &admin.token)
-        .await;
-    assert_eq!(revoked.status(), 204);
+    let revoke = format!("/v1/api-keys/{id}/revoke");
+    let revoked = app.post(&revoke, &admin.token, &json!({})).await;
+    assert_eq!(revoked.status(), 200);
+    let revoked = body(revoked).await;
+    assert!(revoked["revoked_at"].is_string(), "{revoked}");
     assert_problem(app.get("/v1/me", &secret).await, 401).await;
+    // Still readable, as auditors need; a second revocation changes nothing.
     let fetched = body(app.get(&format!("/v1/api-keys/{id}"), &admin.token).await).await;
-    assert!(fetched["revoked_at"].is_string());
+    assert_eq!(fetched["revoked_at"], revoked["revoked_at"]);
+    let again = body(app.post(&revoke, &admin.token, &json!({})).await).await;
+    assert_eq!(again["revoked_at"], revoked["revoked_at"]);
+    // A revocation, not a deletion: DELETE is not a method of the key's URL.
+    let deleted = app.delete(&format!("/v1/api-keys/{id}"), &admin.token).await;
+    assert_eq!(deleted.status(), 405);
+    assert_eq!(deleted.headers()["allow"], "GET");
 }
 
 async fn only_administrators_manage_api_keys(backend: Backend) {
@@ -79,7 +89,8 @@ async fn only_administrators_manage_api_keys(backend: Backend) {
         .await;
         assert_problem(app.get("/v1/api-keys", &user.token).await, 403).await;
         assert_problem(
-            app.delete(&format!("/v1/api-keys/{id}"), &user.token).await,
+            app.post(&format!("/v1/api-keys/{id}/revoke"), &user.token, &json!({}))
+                .await,
             403,
         )
         .await;

@@ -101,8 +101,11 @@ fn lines(end: &str) -> String {
         "R-3,Globex GmbH,DE,DE123456789,EUR,INV-3,2026-01-05,2026-02-04,100.00",
     ]
     .iter()
-    .map(|line| format!("{line}{end}"))
-    .collect()
+    .fold(String::new(), |mut text, line| {
+        text.push_str(line);
+        text.push_str(end);
+        text
+    })
 }
 
 async fn rows_are_numbered_from_the_header_as_row_1_for_every_line_end(backend: Backend) {

@@ -58,13 +58,13 @@ async fn a_stale_if_match_is_stale_version(backend: Backend) {
     )
     .await;
     let path = format!("/v1/debtors/{}", created["id"].as_str().unwrap());
-    let patch = |city: &str| json!({"address": {"city": city}});
+    let moved_to = |city: &str| json!({"address": {"city": city}});
     let update = |version: &'static str, city: &str| {
         app.client
             .patch(app.url(&path))
             .bearer_auth(&token)
             .header("if-match", version)
-            .json(&patch(city))
+            .json(&moved_to(city))
     };
     assert_eq!(
         update("\"1\"", "Berlin").send().await.unwrap().status(),

@@ -4,6 +4,7 @@
 //! placing a case twice, and other tenants writing while an import runs.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use reqwest::Response;
 use serde_json::{Value, json};
@@ -38,12 +39,14 @@ fn csv(cases: usize) -> String {
     let mut out = HEADER.to_owned();
     for case in 0..cases {
         for invoice in 0..=case % 3 {
-            out.push_str(&format!(
-                "R-{case},Debtor {} GmbH,DE,DE{:09},EUR,INV-{case}-{invoice},2026-01-05,2026-02-04,{}.50\n",
+            writeln!(
+                out,
+                "R-{case},Debtor {} GmbH,DE,DE{:09},EUR,INV-{case}-{invoice},2026-01-05,2026-02-04,{}.50",
                 case % 5,
                 100_000_000 + case % 5,
                 10 + case
-            ));
+            )
+            .unwrap();
         }
     }
     out

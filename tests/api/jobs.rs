@@ -2,13 +2,9 @@
 //! a job that fails is recorded with its error, retried with backoff, and listed for the agency
 //! administrator until it succeeds.
 
-use std::sync::atomic::AtomicBool;
-
 use serde_json::{Value, json};
-use solvo_app::clock::Clock;
-use solvo_app::jobs::{JobsPass, run_due};
 
-use crate::arrangements::{day, scene};
+use crate::arrangements::scene;
 use crate::both_backends;
 use crate::helpers::{Backend, InstructionRequest, TestApp, assert_problem, body, execute_sql};
 
@@ -141,31 +137,31 @@ async fn two_passes_at_once_do_each_due_item_once(backend: Backend) {
         assert_eq!(promised.status(), 201);
     }
 
-    // Two scheduler passes on two connections, as two nodes would run them, on 2030-01-10. They
-    // call the use case the worker runs, not HTTP: the test clock's endpoint runs one pass at a
-    // time, and the race between two is the point. Its place is the app crate's tests, outside
-    // this black-box suite.
-    let clock = Clock::test();
-    clock
-        .advance_to(day("2030-01-10").and_hms_opt(12, 0, 0).unwrap())
-        .unwrap();
-    let run = |clock: Clock, url: String| {
-        tokio::task::spawn_blocking(move || -> JobsPass {
-            let pool = solvo_api::startup::open_database(&url, 1).unwrap();
-            let mut conn = pool.get().unwrap();
-            run_due(&mut conn, &clock, &AtomicBool::new(false))
-        })
+    // Two nodes of one installation move their test clocks to 2030-01-10 at the same moment:
+    // each runs a scheduler pass before it answers, so the two race for the same due items.
+    let other_node = app.start_node(|config| config.test_clock = true).await;
+    let move_on = |url: String| {
+        let request = app
+            .client
+            .put(url)
+            .bearer_auth(&app.admin_token)
+            .json(&json!({"now": "2030-01-10T12:00:00Z"}));
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), 200);
+            body(response).await
+        }
     };
     let (a, b) = tokio::join!(
-        run(clock.clone(), app.database_url.clone()),
-        run(clock.clone(), app.database_url.clone())
+        move_on(app.url("/v1/test-clock")),
+        move_on(format!("{other_node}/v1/test-clock"))
     );
-    let (a, b) = (a.unwrap(), b.unwrap());
-    assert_eq!(a.failed + b.failed, 0);
+    assert!(failed_jobs(app).await.is_empty());
+    let reviewed = |moved: &Value| moved["arrangements_reviewed"].as_u64().unwrap();
     assert_eq!(
-        a.arrangements_reviewed + b.arrangements_reviewed,
-        cases.len(),
-        "each case judged once between the two: {a:?} {b:?}"
+        reviewed(&a) + reviewed(&b),
+        cases.len() as u64,
+        "each case judged once between the two: {a} {b}"
     );
     for case in &cases {
         let timeline = body(

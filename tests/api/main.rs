@@ -8,6 +8,10 @@
     clippy::expect_used,
     reason = "helpers outside #[test] functions panic on a surprise: that is how a test fails"
 )]
+#![expect(
+    clippy::too_many_lines,
+    reason = "a scenario reads top to bottom as the story it checks; cut up, its order is lost"
+)]
 
 mod helpers;
 

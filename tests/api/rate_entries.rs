@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use reqwest::Method;
 use serde_json::{Value, json};
-use solvo_app::rates;
-use solvo_domain::rates::{RateSeries, RateTables};
+use chrono::NaiveDate;
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};
+use crate::test_clock::{move_clock, spawn_with_test_clock};
 
 both_backends!(
     an_entered_basiszinssatz_closes_the_gap_of_a_german_balance_on_every_node,
@@ -277,9 +277,9 @@ async fn entries_follow_the_rate_rules_and_only_the_agency_admin_may_add_them(ba
 }
 
 async fn readiness_warns_about_series_running_out_and_metrics_count_their_days(backend: Backend) {
-    let app = spawn_app(backend).await;
-    let today = solvo_app::clock::system_now().date();
-    let embedded = RateTables::embedded().unwrap();
+    // On 2030-01-01 every series in use has run out: no embedded history reaches past 2027.
+    let app = spawn_with_test_clock(backend).await;
+    move_clock(&app, NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()).await;
 
     let ready = app
         .client
@@ -295,19 +295,41 @@ async fn readiness_warns_about_series_running_out_and_metrics_count_their_days(b
         .iter()
         .map(|warning| warning["series"].as_str().unwrap())
         .collect();
-    let expected: Vec<String> = rates::running_out(&embedded, today)
-        .into_iter()
-        .map(|warning| warning.series)
-        .collect();
-    assert_eq!(warned, expected);
-    // Series in use without any history (the Danmarks Nationalbank lending rate) always warn.
-    assert!(warned.contains(&"dk_nationalbank_lending_rate"), "{ready}");
-    let danish = ready["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|warning| warning["series"] == "dk_nationalbank_lending_rate")
-        .unwrap();
+    // Every series an interest rule of a jurisdiction reads, in the order the API lists series;
+    // the Finnish reference rate is read by none (Korkolaki s.12 defines it from the ECB rate, which
+    // the Finnish rule reads directly).
+    assert_eq!(
+        warned,
+        [
+            "ecb_main_refinancing",
+            "de_basiszinssatz",
+            "boe_bank_rate",
+            "nl_wettelijke_handelsrente",
+            "at_basiszinssatz",
+            "dk_nationalbank_lending_rate",
+            "se_riksbank_reference_rate",
+            "no_norges_bank_policy_rate",
+            "pl_nbp_reference_rate",
+            "cz_cnb_repo_rate",
+            "hu_mnb_base_rate",
+            "za_prescribed_rate",
+        ]
+    );
+    let warning = |series: &str| {
+        ready["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|warning| warning["series"] == series)
+            .unwrap()
+            .clone()
+    };
+    // The German series is known through 2026-H2, so it runs out on 2027-01-01 (BGB s.247(2)
+    // publishes each half-year's value); a series without any history has no such day.
+    let german = warning("de_basiszinssatz");
+    assert_eq!(german["runs_out_on"], "2027-01-01");
+    assert!(german["message"].as_str().unwrap().contains("/entries"));
+    let danish = warning("dk_nationalbank_lending_rate");
     assert!(danish["runs_out_on"].is_null());
     assert!(danish["message"].as_str().unwrap().contains("/entries"));
 
@@ -317,11 +339,9 @@ async fn readiness_warns_about_series_running_out_and_metrics_count_their_days(b
         .text()
         .await
         .unwrap();
-    let days = rates::days_left(&embedded, RateSeries::DeBasiszinssatz, today);
+    // 2027-01-01 to 2030-01-01: 365 + 366 (2028) + 365 days, counted as days left below zero.
     assert!(
-        text.contains(&format!(
-            r#"solvo_reference_rate_days_left{{series="de_basiszinssatz"}} {days}"#
-        )),
+        text.contains(r#"solvo_reference_rate_days_left{series="de_basiszinssatz"} -1096"#),
         "{text}"
     );
 }

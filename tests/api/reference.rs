@@ -217,11 +217,14 @@ async fn reference_rates_list_each_embedded_series_with_sources(backend: Backend
         vec![
             "at_basiszinssatz",
             "boe_bank_rate",
+            "cz_cnb_repo_rate",
             "de_basiszinssatz",
             "ecb_main_refinancing",
+            "hu_mnb_base_rate",
             "nl_wettelijke_handelsrente",
             "pl_nbp_reference_rate",
-            "se_riksbank_reference_rate"
+            "se_riksbank_reference_rate",
+            "za_prescribed_rate"
         ]
     );
 

@@ -4,6 +4,7 @@ use super::catalogue::{self, DebtorSeed};
 use super::plan::CaseSpec;
 use crate::routes::debtors::{AddressInput, ContactInput, DebtorInput};
 use solvo_app::cases::input::{InvoiceInput, PlaceCase};
+use solvo_app::debtors::DebtorKind;
 
 /// The request body a creditor would have sent.
 pub(super) fn request(spec: &CaseSpec) -> PlaceCase {
@@ -36,7 +37,7 @@ pub(super) fn request(spec: &CaseSpec) -> PlaceCase {
 fn debtor(seed: &DebtorSeed) -> DebtorInput {
     let domain = format!("{}.example", catalogue::slug(seed.name));
     DebtorInput {
-        kind: Default::default(),
+        kind: DebtorKind::default(),
         legal_name: seed.name.to_owned(),
         registration_number: None,
         vat_id: Some(catalogue::vat_id(seed)),

@@ -23,6 +23,10 @@ pub(super) const ADMIN_EMAIL: &str = "admin@agency.example";
 
 /// A creditor's people, as the case steps need them.
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::struct_field_names,
+    reason = "each field is the id of a different record, not the record"
+)]
 pub(super) struct CreditorPeople {
     /// The organisation id.
     pub organisation_id: String,

@@ -75,7 +75,7 @@ fn place_one(
             DemoError::Failed(format!("case {} is invalid: {errors:?}", spec.reference))
         })?;
     let placed = place(conn, &context, valid, None, spec.placed_at)
-        .map_err(|err| failed(&spec.reference, AppError::from(err)))?;
+        .map_err(|err| failed(&spec.reference, &AppError::from(err)))?;
     Ok(placed.case)
 }
 
@@ -126,7 +126,7 @@ fn tell(
         }
         let (command, actor, extras) = command_for(*step, &turn, &mut assessment)?;
         case = apply_command(conn, &case, &command, &facts, &actor, extras, at)
-            .map_err(|err| failed(&spec.reference, err))?;
+            .map_err(|err| failed(&spec.reference, &err))?;
         if command == Command::Withdraw {
             post_withdrawal_fee(conn, &case, balance.principal, at)?;
         }
@@ -134,8 +134,8 @@ fn tell(
     Ok(case)
 }
 
-fn failed(reference: &str, err: AppError) -> DemoError {
-    let detail = match &err {
+fn failed(reference: &str, err: &AppError) -> DemoError {
+    let detail = match err {
         AppError::Validation(errors) => format!("{errors:?}"),
         other => other.to_string(),
     };

@@ -158,7 +158,7 @@ impl PaymentProvider for Stripe {
 struct Event {
     id: String,
     #[serde(rename = "type")]
-    event_type: String,
+    kind: String,
     created: i64,
     data: EventData,
 }
@@ -182,22 +182,22 @@ struct Session {
 impl Event {
     fn meaning(self, now: DateTime<Utc>) -> ProviderEvent {
         let other = |event_type: String| ProviderEvent::Other { event_type };
-        let paid_kind = match self.event_type.as_str() {
+        let paid_kind = match self.kind.as_str() {
             "checkout.session.completed" | "checkout.session.async_payment_succeeded" => true,
             "checkout.session.expired" | "checkout.session.async_payment_failed" => false,
-            _ => return other(self.event_type),
+            _ => return other(self.kind),
         };
         let Ok(session) = serde_json::from_value::<Session>(self.data.object) else {
-            return other(self.event_type);
+            return other(self.kind);
         };
         // Not ours: a session of another integration on the same Stripe account.
         let Some(card_payment_id) = session.metadata.get("solvo_payment_id").cloned() else {
-            return other(self.event_type);
+            return other(self.kind);
         };
         if !paid_kind {
             return ProviderEvent::Unpaid {
                 event_id: self.id,
-                event_type: self.event_type,
+                event_type: self.kind,
                 card_payment_id,
             };
         }
@@ -207,14 +207,14 @@ impl Event {
             session.currency,
             session.payment_status.as_deref(),
         ) else {
-            return other(self.event_type);
+            return other(self.kind);
         };
         let paid_on = DateTime::from_timestamp(self.created, 0)
             .map_or_else(|| now.date_naive(), |at| at.date_naive());
         ProviderEvent::Paid(ProviderPayment {
             provider: NAME,
             event_id: self.id,
-            event_type: self.event_type,
+            event_type: self.kind,
             card_payment_id,
             session_id: session.id,
             amount_minor,

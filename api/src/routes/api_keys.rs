@@ -5,7 +5,7 @@
 //! administrator revokes it.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, delete, get, post, web};
+use actix_web::{HttpResponse, get, post, web};
 use serde::{Deserialize, Serialize};
 use solvo_app::AppError;
 use solvo_app::api_keys::{self, ApiKeyRow, NewApiKey};
@@ -119,7 +119,7 @@ pub async fn create_api_key(
     let now = state.clock.now();
     let created = state
         .db
-        .write(move |conn| api_keys::create(conn, &caller, new, now))
+        .write(move |conn| api_keys::create(conn, &caller, &new, now))
         .await?;
     let (key, secret) = (ApiKey::try_from(created.key)?, created.secret);
     Ok(HttpResponse::Created()
@@ -180,25 +180,31 @@ pub async fn get_api_key(
     Ok(HttpResponse::Ok().json(ApiKey::try_from(row)?))
 }
 
-/// Revokes an API key: requests with it fail from now on.
+/// Revokes an API key: requests with it fail from now on. The key stays readable, with its
+/// `revoked_at`, because auditors ask which key did what; revoking it again changes nothing.
+/// (A revocation, not a deletion: there is no `DELETE`.)
 #[utoipa::path(
     tag = "identity",
-    operation_id = "delete_api_key",
+    operation_id = "revoke_api_key",
     params(("id" = String, Path, description = "API key id")),
-    responses((status = 204, description = "Revoked")),
+    responses(
+        (status = 200, description = "Revoked; the key with its `revoked_at`", body = ApiKey),
+        (status = 403, description = "The caller may not manage API keys", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such key in the caller's organisation", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
     security(("bearer_jwt" = []), ("api_key" = []))
 )]
-#[delete("/v1/api-keys/{id}")]
-pub async fn delete_api_key(
+#[post("/v1/api-keys/{id}/revoke")]
+pub async fn revoke_api_key(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let now = state.clock.now();
-    state
+    let row = state
         .db
         .write(move |conn| api_keys::revoke(conn, &caller, &id, now))
         .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(HttpResponse::Ok().json(ApiKey::try_from(row)?))
 }

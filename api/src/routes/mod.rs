@@ -61,7 +61,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(api_keys::create_api_key)
         .service(api_keys::list_api_keys)
         .service(api_keys::get_api_key)
-        .service(api_keys::delete_api_key)
+        .service(api_keys::revoke_api_key)
         .service(collectors::put_coverage)
         .service(collectors::get_coverage)
         .service(debtors::create_debtor)

@@ -98,7 +98,7 @@ pub async fn create_organisation(
     let key = idempotency::key_from(&request, &caller)?;
     let fingerprint = body.fingerprint().to_owned();
     let body = body.into_inner();
-    let new = organisations::validate(NewOrganisation {
+    let new = organisations::validate(&NewOrganisation {
         name: body.name,
         kind: body.kind.into(),
         country: body.country,

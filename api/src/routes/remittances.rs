@@ -123,10 +123,10 @@ impl TryFrom<&RemittanceRow> for RemittanceSummary {
     }
 }
 
-fn line_view(line: &StatementLine, currency: Currency) -> Result<RemittanceLineView, AppError> {
+fn line_view(line: &StatementLine, currency: Currency) -> RemittanceLineView {
     let row = &line.row;
     let money = |minor: i64| MoneyView::from(Money::from_minor(minor, currency));
-    Ok(RemittanceLineView {
+    RemittanceLineView {
         kind: row.kind.clone(),
         payment_id: row.payment_id.clone(),
         case_id: row.case_id.clone(),
@@ -140,7 +140,7 @@ fn line_view(line: &StatementLine, currency: Currency) -> Result<RemittanceLineV
         unapplied: money(row.unapplied_minor),
         commission: money(row.commission_minor),
         net: money(row.net_minor),
-    })
+    }
 }
 
 impl TryFrom<&Statement> for RemittanceView {
@@ -153,7 +153,7 @@ impl TryFrom<&Statement> for RemittanceView {
                 .lines
                 .iter()
                 .map(|line| line_view(line, statement.row.currency))
-                .collect::<Result<_, _>>()?,
+                .collect(),
         })
     }
 }

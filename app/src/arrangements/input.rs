@@ -86,7 +86,7 @@ impl NewPromise {
                 format!("A promise falls due by {latest}; agree a payment plan for longer."),
             ));
         }
-        let note = text(&self.note, "note", MAX_REASON_CHARS, &mut errors);
+        let note = text(self.note.as_deref(), "note", MAX_REASON_CHARS, &mut errors);
         match amount {
             Some(amount) if errors.is_empty() => Ok(ValidPromise {
                 amount,
@@ -220,7 +220,7 @@ impl NewPlan {
             self.frequency,
         ) {
             (Some(given), None, None, None) => {
-                self.explicit(given, total, currency, today, &mut errors)
+                Self::explicit(given, total, currency, today, &mut errors)
             }
             (None, Some(count), Some(first), Some(frequency)) => self.generated(
                 count,
@@ -316,7 +316,6 @@ impl NewPlan {
 
     /// The schedule given one by one.
     fn explicit(
-        &self,
         given: &[NewInstalment],
         total: Option<Money>,
         currency: Currency,

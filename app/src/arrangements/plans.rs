@@ -6,7 +6,7 @@ use serde_json::json;
 use solvo_domain::arrangement::{Frequency, instalment_cover, next_review};
 use solvo_domain::case::StateName;
 use solvo_domain::case::{Command, Facts};
-use solvo_domain::money::{Currency, Money};
+use solvo_domain::money::Money;
 use solvo_domain::permission::Permission;
 use solvo_domain::rates::RateTables;
 use solvo_persistence::AnyConnection;
@@ -216,7 +216,7 @@ pub fn cancel(
         conn,
         &case,
         &Command::EndPaymentPlan,
-        &Facts::owing(Money::zero(currency_of(&case)?)),
+        &Facts::owing(Money::zero(case.currency)),
         &ActorRef::from(caller),
         Extras {
             resume_on: None,
@@ -305,8 +305,4 @@ fn assemble(
             .collect(),
         row,
     })
-}
-
-fn currency_of(case: &CaseRow) -> Result<Currency, AppError> {
-    Ok(case.currency)
 }

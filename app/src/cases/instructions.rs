@@ -8,7 +8,10 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::{Value, json};
-use solvo_domain::case::{Command, CommandName, Instruction, Outcome, StateName};
+use solvo_domain::case::{
+    CaseState, Command, CommandName, Instruction, Outcome, StateName, allowed_instructions,
+};
+use solvo_domain::identity::Role;
 use solvo_domain::permission::Permission;
 use solvo_domain::rates::RateTables;
 use solvo_persistence::AnyConnection;
@@ -64,7 +67,8 @@ pub fn instruct(
     let invoices = invoices::of_case(conn, &case.id)?;
     let postings = ledger::of_case(conn, &case.id)?;
     let before = balance::compute(&case, &invoices, &postings, rates, today)?;
-    let state = state_of(&case)?.name();
+    let current = state_of(&case)?;
+    let state = current.name();
     if !request.instruction.may_send(caller.role, state) {
         return Err(AppError::Forbidden(
             "Only the creditor approves legal action or withdraws a case.".into(),
@@ -78,12 +82,29 @@ pub fn instruct(
         facts: &facts,
         now,
     };
-    let updated = send(conn, turn, request, state, detail)?;
+    let updated = send(conn, turn, request, state, detail)
+        .map_err(|err| offering_instructions(err, caller.role, &current))?;
     if request.instruction == Instruction::Withdraw {
         post_withdrawal_fee(conn, &updated, before.principal, now)?;
     }
     // A case closed or withdrawn under a plan ends the plan with it.
     judge(conn, updated, today, now)
+}
+
+/// A refusal here offers what this endpoint takes from this caller: the instructions the role may
+/// send in the case's state (as the case view lists them), not every command the state machine
+/// would accept from anyone.
+fn offering_instructions(err: AppError, role: Role, state: &CaseState) -> AppError {
+    match err {
+        AppError::TransitionRefused(mut refused) => {
+            refused.allowed = allowed_instructions(role, state)
+                .into_iter()
+                .map(|instruction| instruction.as_str().to_owned())
+                .collect();
+            AppError::TransitionRefused(refused)
+        }
+        other => other,
+    }
 }
 
 /// What fits the instruction, checked before anything is read: all errors at once.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use solvo_domain::case::StateName;
 use solvo_domain::ledger::Account;
-use solvo_domain::money::Money;
+use solvo_domain::money::{Currency, Money};
 use solvo_domain::permission::Permission;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
@@ -151,63 +151,14 @@ pub fn record(
         )));
     }
     let currency = terms_of(&case)?.currency;
-    let mut errors = Vec::new();
-    check_case_currency(input.currency.as_deref(), currency, &mut errors);
-    let today = now.date();
-    if input.occurred_on > today && input.kind != LegalStepKind::Hearing {
-        errors.push(FieldError::new(
-            "occurred_on",
-            "in_future",
-            format!("Only a hearing is recorded ahead; this step happened by today ({today})."),
-        ));
-    }
-    let court = text(&input.court, "court", MAX_NAME_CHARS, &mut errors);
-    let reference = text(&input.reference, "reference", MAX_NAME_CHARS, &mut errors);
-    let administrator = text(
-        &input.administrator,
-        "administrator",
-        MAX_NAME_CHARS,
-        &mut errors,
-    );
-    let notes = text(&input.notes, "notes", MAX_NOTES_CHARS, &mut errors);
-    let amount = optional_amount(input.amount.as_deref(), currency, "amount", &mut errors);
-    let costs = optional_amount(
-        input.costs_awarded.as_deref(),
-        currency,
-        "costs_awarded",
-        &mut errors,
-    );
-    let needs_court = matches!(
-        input.kind,
-        LegalStepKind::Filing | LegalStepKind::InsolvencyProceedings
-    );
-    if needs_court && court.is_none() {
-        errors.push(FieldError::new("court", "required", "Name the court."));
-    }
-    let needs_amount = matches!(
-        input.kind,
-        LegalStepKind::Judgment | LegalStepKind::ClaimLodged
-    );
-    if needs_amount && amount.is_none() && input.amount.is_none() {
-        errors.push(FieldError::new("amount", "required", "Give the amount."));
-    }
-    if !needs_amount && input.amount.is_some() {
-        errors.push(FieldError::new(
-            "amount",
-            "not_for_this_step",
-            "Only a judgment or a lodged claim has an amount.",
-        ));
-    }
-    if input.kind != LegalStepKind::Judgment && input.costs_awarded.is_some() {
-        errors.push(FieldError::new(
-            "costs_awarded",
-            "not_for_this_step",
-            "Only a judgment awards costs.",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
+    let Checked {
+        court,
+        reference,
+        administrator,
+        notes,
+        amount,
+        costs,
+    } = checked(input, currency, now.date())?;
     let row = LegalStepRow {
         id: new_id("lgs"),
         case_id: case.id.clone(),
@@ -271,6 +222,98 @@ pub fn record(
         now,
     )?;
     Ok(row)
+}
+
+/// The free texts and amounts of a step, each checked against what its kind needs.
+struct Checked {
+    court: Option<String>,
+    reference: Option<String>,
+    administrator: Option<String>,
+    notes: Option<String>,
+    amount: Option<Money>,
+    costs: Option<Money>,
+}
+
+/// Checks every field of `input` at once.
+fn checked(
+    input: &NewLegalStep,
+    currency: Currency,
+    today: NaiveDate,
+) -> Result<Checked, AppError> {
+    let mut errors = Vec::new();
+    check_case_currency(input.currency.as_deref(), currency, &mut errors);
+    if input.occurred_on > today && input.kind != LegalStepKind::Hearing {
+        errors.push(FieldError::new(
+            "occurred_on",
+            "in_future",
+            format!("Only a hearing is recorded ahead; this step happened by today ({today})."),
+        ));
+    }
+    let court = text(input.court.as_deref(), "court", MAX_NAME_CHARS, &mut errors);
+    let reference = text(
+        input.reference.as_deref(),
+        "reference",
+        MAX_NAME_CHARS,
+        &mut errors,
+    );
+    let administrator = text(
+        input.administrator.as_deref(),
+        "administrator",
+        MAX_NAME_CHARS,
+        &mut errors,
+    );
+    let notes = text(
+        input.notes.as_deref(),
+        "notes",
+        MAX_NOTES_CHARS,
+        &mut errors,
+    );
+    let amount = optional_amount(input.amount.as_deref(), currency, "amount", &mut errors);
+    let costs = optional_amount(
+        input.costs_awarded.as_deref(),
+        currency,
+        "costs_awarded",
+        &mut errors,
+    );
+    let needs_court = matches!(
+        input.kind,
+        LegalStepKind::Filing | LegalStepKind::InsolvencyProceedings
+    );
+    if needs_court && court.is_none() {
+        errors.push(FieldError::new("court", "required", "Name the court."));
+    }
+    let needs_amount = matches!(
+        input.kind,
+        LegalStepKind::Judgment | LegalStepKind::ClaimLodged
+    );
+    if needs_amount && amount.is_none() && input.amount.is_none() {
+        errors.push(FieldError::new("amount", "required", "Give the amount."));
+    }
+    if !needs_amount && input.amount.is_some() {
+        errors.push(FieldError::new(
+            "amount",
+            "not_for_this_step",
+            "Only a judgment or a lodged claim has an amount.",
+        ));
+    }
+    if input.kind != LegalStepKind::Judgment && input.costs_awarded.is_some() {
+        errors.push(FieldError::new(
+            "costs_awarded",
+            "not_for_this_step",
+            "Only a judgment awards costs.",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    Ok(Checked {
+        court,
+        reference,
+        administrator,
+        notes,
+        amount,
+        costs,
+    })
 }
 
 /// One page of the legal steps of case `case_id`, oldest first.

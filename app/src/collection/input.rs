@@ -126,7 +126,7 @@ impl NewAssessment {
             &mut errors,
         );
         let notes = text(
-            &self.findings.notes,
+            self.findings.notes.as_deref(),
             "findings.notes",
             MAX_TEXT_CHARS,
             &mut errors,
@@ -286,7 +286,7 @@ impl NewActivity {
     /// [`AppError::Validation`] for notes too long or a next action in the past.
     pub fn validate_for(&self, today: NaiveDate) -> Result<Option<String>, AppError> {
         let mut errors = Vec::new();
-        let notes = text(&self.notes, "notes", MAX_TEXT_CHARS, &mut errors);
+        let notes = text(self.notes.as_deref(), "notes", MAX_TEXT_CHARS, &mut errors);
         if self.next_action_on.is_some_and(|day| day < today) {
             errors.push(FieldError::new(
                 "next_action_on",
@@ -305,7 +305,7 @@ impl NewActivity {
 /// A required text: trimmed, not blank, at most `max` characters.
 fn required(raw: &str, field: &str, max: usize, errors: &mut Vec<FieldError>) -> Option<String> {
     let before = errors.len();
-    let value = text(&Some(raw.to_owned()), field, max, errors);
+    let value = text(Some(raw), field, max, errors);
     if value.is_none() && errors.len() == before {
         errors.push(FieldError::new(
             field,

@@ -94,15 +94,11 @@ impl HashGate {
         T: Send + 'static,
         F: FnOnce(&mut Memory) -> T + Send + 'static,
     {
-        let permit = match tokio::time::timeout(
-            self.wait,
-            Arc::clone(&self.permits).acquire_owned(),
-        )
-        .await
-        {
-            Ok(Ok(permit)) => permit,
-            // The semaphore is never closed; a closed one would mean no hashing at all.
-            Ok(Err(_)) | Err(_) => return Err(AppError::Busy(RETRY_AFTER)),
+        // The semaphore is never closed; a closed one would mean no hashing at all.
+        let Ok(Ok(permit)) =
+            tokio::time::timeout(self.wait, Arc::clone(&self.permits).acquire_owned()).await
+        else {
+            return Err(AppError::Busy(RETRY_AFTER));
         };
         let (done, result) = oneshot::channel();
         self.jobs

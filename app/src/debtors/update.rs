@@ -41,6 +41,10 @@ pub struct DebtorPatch {
 }
 
 /// Tells a field sent as `null` (`Some(None)`: clear it) from one not sent (`None`: keep it).
+#[expect(
+    clippy::option_option,
+    reason = "a PATCH tells absent (keep) from `null` (clear) from a value (set)"
+)]
 fn double_option<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
 where
     D: serde::Deserializer<'de>,

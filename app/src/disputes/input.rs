@@ -151,7 +151,7 @@ impl NewDispute {
     pub fn validate_for(&self, currency: Currency, owed: Money) -> Result<ValidDispute, AppError> {
         let mut errors = Vec::new();
         let text = text(
-            &Some(self.text.clone()),
+            Some(&self.text),
             "text",
             MAX_DISPUTE_TEXT_CHARS,
             &mut errors,
@@ -280,7 +280,7 @@ impl NewResolution {
     ) -> Result<ValidResolution, AppError> {
         let mut errors = Vec::new();
         let reasons = text(
-            &Some(self.reasons.clone()),
+            Some(&self.reasons),
             "reasons",
             MAX_REASON_CHARS,
             &mut errors,

@@ -194,7 +194,12 @@ impl NewLegalDecision {
     /// [`AppError::Validation`] naming every invalid field.
     pub(crate) fn validate_all(&self) -> Result<ValidDecision, AppError> {
         let mut errors = Vec::new();
-        let reason = text(&self.reason, "reason", MAX_REASON_CHARS, &mut errors);
+        let reason = text(
+            self.reason.as_deref(),
+            "reason",
+            MAX_REASON_CHARS,
+            &mut errors,
+        );
         match (self.decision, &self.approved_cost_estimate) {
             (LegalDecision::Approve, None) => errors.push(FieldError::new(
                 "approved_cost_estimate",

@@ -179,14 +179,14 @@ impl NewPayment {
             ));
         }
         let bank_reference = text(
-            &self.bank_reference,
+            self.bank_reference.as_deref(),
             "bank_reference",
             MAX_BANK_REFERENCE_CHARS,
             &mut errors,
         );
-        let payer = text(&self.payer, "payer", MAX_PAYER_CHARS, &mut errors);
+        let payer = text(self.payer.as_deref(), "payer", MAX_PAYER_CHARS, &mut errors);
         let invoice_number = text(
-            &self.invoice_number,
+            self.invoice_number.as_deref(),
             "invoice_number",
             MAX_INVOICE_NUMBER_CHARS,
             &mut errors,
@@ -231,15 +231,12 @@ fn order_error() -> FieldError {
 
 /// An optional free text, trimmed; blank is `None`; too long is a field error.
 pub(crate) fn text(
-    raw: &Option<String>,
+    raw: Option<&str>,
     field: &str,
     max_chars: usize,
     errors: &mut Vec<FieldError>,
 ) -> Option<String> {
-    let trimmed = raw
-        .as_deref()
-        .map(str::trim)
-        .filter(|text| !text.is_empty())?;
+    let trimmed = raw.map(str::trim).filter(|text| !text.is_empty())?;
     if trimmed.chars().count() > max_chars {
         errors.push(FieldError::new(
             field,
@@ -280,12 +277,7 @@ impl NewReversal {
 /// [`AppError::Validation`] naming `reason`.
 pub(crate) fn required_reason(raw: &str) -> Result<String, AppError> {
     let mut errors = Vec::new();
-    let reason = text(
-        &Some(raw.to_owned()),
-        "reason",
-        MAX_REASON_CHARS,
-        &mut errors,
-    );
+    let reason = text(Some(raw), "reason", MAX_REASON_CHARS, &mut errors);
     match reason {
         Some(reason) if errors.is_empty() => Ok(reason),
         _ if errors.is_empty() => Err(AppError::invalid("reason", "blank", "Give a reason.")),

@@ -76,7 +76,7 @@ pub fn refund(
         .map_err(|err| errors.push(err))
         .ok();
     let reference = text(
-        &input.reference,
+        input.reference.as_deref(),
         "reference",
         MAX_BANK_REFERENCE_CHARS,
         &mut errors,

@@ -112,7 +112,7 @@ pub fn reverse(
     );
     case_events::insert_all(conn, std::slice::from_ref(&entry))?;
     crate::events::outbox::from_timeline(conn, &case, &[entry])?;
-    let case = reopen_if_owed(conn, &case, &state, &actor, &reason, rates, now)?;
+    let case = reopen_if_owed(conn, &case, state, &actor, &reason, rates, now)?;
     // Without this money an active plan may now be in default.
     let case = judge(conn, case, now.date(), now)?;
     let invoice_rows = invoices::of_case(conn, &case.id)?;
@@ -129,7 +129,7 @@ pub fn reverse(
 fn reopen_if_owed(
     conn: &mut AnyConnection,
     case: &CaseRow,
-    state: &CaseState,
+    state: CaseState,
     actor: &ActorRef,
     reason: &str,
     rates: &RateTables,

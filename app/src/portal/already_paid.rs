@@ -118,7 +118,7 @@ pub fn claim(
         ));
     }
     let reference = text(
-        &Some(input.bank_reference.clone()),
+        Some(&input.bank_reference),
         "bank_reference",
         MAX_BANK_REFERENCE_CHARS,
         &mut errors,

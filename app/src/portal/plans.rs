@@ -100,10 +100,6 @@ fn monthly(count: u32, first: NaiveDate) -> NewPlan {
     }
 }
 
-fn currency_of(case: &CaseRow) -> Result<Currency, AppError> {
-    Ok(case.currency)
-}
-
 /// Locks `case_id` and reads it again, so two answers to one case follow each other.
 fn locked(
     conn: &mut AnyConnection,
@@ -141,7 +137,7 @@ pub fn request(
         return Err(refused(Refusal::RequestPending, language));
     }
     let today = now.date();
-    let currency = currency_of(&case)?;
+    let currency = case.currency;
     let plan = monthly(input.instalment_count, input.first_due_date);
     let owed = balance::load(conn, &case, rates, today)?.outstanding;
     let valid = plan.validate_for(currency, owed, today)?;
@@ -473,11 +469,7 @@ pub fn decide(
             // cannot fail on terms the collector could have seen.
             let today = now.date();
             let owed = balance::load(conn, &case, rates, today)?.outstanding;
-            monthly(*instalment_count, *first_due_date).validate_for(
-                currency_of(&case)?,
-                owed,
-                today,
-            )?;
+            monthly(*instalment_count, *first_due_date).validate_for(case.currency, owed, today)?;
             record_activity(
                 conn,
                 &case,

@@ -6,6 +6,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use solvo_domain::money::Money;
 use solvo_domain::permission::Permission;
 use solvo_domain::rates::RateTables;
 use solvo_domain::reconciliation::MatchMethod;
@@ -137,51 +138,7 @@ pub fn match_transaction(
         ));
     };
     let total = amount_of(&row);
-    let parts: Vec<(String, solvo_domain::money::Money)> = match (&input.case_id, &input.splits) {
-        (Some(case_id), None) => vec![(case_id.clone(), total)],
-        (None, Some(splits)) if !splits.is_empty() && splits.len() <= MAX_SPLITS => {
-            let mut errors = Vec::new();
-            let mut parts = Vec::new();
-            for (index, split) in splits.iter().enumerate() {
-                match parse_amount(
-                    &split.amount,
-                    total.currency(),
-                    &format!("splits[{index}].amount"),
-                    false,
-                ) {
-                    Ok(amount) => parts.push((split.case_id.clone(), amount)),
-                    Err(err) => errors.push(err),
-                }
-            }
-            if !errors.is_empty() {
-                return Err(AppError::Validation(errors));
-            }
-            let sum = solvo_domain::money::Money::checked_sum(
-                parts.iter().map(|(_, amount)| *amount),
-                total.currency(),
-            )
-            .map_err(|err| AppError::invalid("splits", "invalid_amount", err.to_string()))?;
-            if sum != total {
-                return Err(AppError::invalid(
-                    "splits",
-                    "does_not_add_up",
-                    format!(
-                        "The parts add up to {}, the transaction is {}: every cent goes somewhere.",
-                        sum.amount_string(),
-                        total.amount_string()
-                    ),
-                ));
-            }
-            parts
-        }
-        _ => {
-            return Err(AppError::invalid(
-                "case_id",
-                "one_of",
-                format!("Give `case_id`, or `splits` with 1 to {MAX_SPLITS} parts; not both."),
-            ));
-        }
-    };
+    let parts = parts_of(input, total)?;
     let mut made = Vec::new();
     for (index, (case_id, amount)) in parts.iter().enumerate() {
         let field = if input.splits.is_some() {
@@ -268,6 +225,51 @@ pub fn match_transaction(
         now,
     )?;
     reload(conn, caller, &row.id)
+}
+
+/// The cases a credit is posted on and the amount to each: the whole to `case_id`, or the
+/// `splits`, which must add up to it exactly.
+fn parts_of(input: &NewMatch, total: Money) -> Result<Vec<(String, Money)>, AppError> {
+    match (&input.case_id, &input.splits) {
+        (Some(case_id), None) => Ok(vec![(case_id.clone(), total)]),
+        (None, Some(splits)) if !splits.is_empty() && splits.len() <= MAX_SPLITS => {
+            let mut errors = Vec::new();
+            let mut parts = Vec::new();
+            for (index, split) in splits.iter().enumerate() {
+                match parse_amount(
+                    &split.amount,
+                    total.currency(),
+                    &format!("splits[{index}].amount"),
+                    false,
+                ) {
+                    Ok(amount) => parts.push((split.case_id.clone(), amount)),
+                    Err(err) => errors.push(err),
+                }
+            }
+            if !errors.is_empty() {
+                return Err(AppError::Validation(errors));
+            }
+            let sum = Money::checked_sum(parts.iter().map(|(_, amount)| *amount), total.currency())
+                .map_err(|err| AppError::invalid("splits", "invalid_amount", err.to_string()))?;
+            if sum != total {
+                return Err(AppError::invalid(
+                    "splits",
+                    "does_not_add_up",
+                    format!(
+                        "The parts add up to {}, the transaction is {}: every cent goes somewhere.",
+                        sum.amount_string(),
+                        total.amount_string()
+                    ),
+                ));
+            }
+            Ok(parts)
+        }
+        _ => Err(AppError::invalid(
+            "case_id",
+            "one_of",
+            format!("Give `case_id`, or `splits` with 1 to {MAX_SPLITS} parts; not both."),
+        )),
+    }
 }
 
 /// Undoes the match of credit `id`: its payments are reversed (on their cases' timelines) and

@@ -4,6 +4,7 @@
 //! manual retry, replay and test.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use chrono::{NaiveDateTime, TimeDelta};
 use solvo_domain::permission::Permission;
@@ -50,11 +51,11 @@ pub struct Claimed {
 ///
 /// # Errors
 /// Database errors; a corrupt event.
-pub fn claim_due(
+pub fn claim_due<S: BuildHasher + Clone>(
     conn: &mut AnyConnection,
     config: &WebhookConfig,
     limit: i64,
-    in_flight: &HashMap<String, usize>,
+    in_flight: &HashMap<String, usize, S>,
     per_endpoint: usize,
     now: NaiveDateTime,
     lease_now: NaiveDateTime,

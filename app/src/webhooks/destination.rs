@@ -58,13 +58,14 @@ impl CheckedUrl {
 /// # Errors
 /// [`AppError::Validation`] on `url` naming the rule broken.
 pub fn check_url(raw: &str, config: &WebhookConfig) -> Result<CheckedUrl, AppError> {
-    let destination = Destination::parse(raw.trim(), &config.allow_hosts).map_err(invalid)?;
+    let destination =
+        Destination::parse(raw.trim(), &config.allow_hosts).map_err(|err| invalid(&err))?;
     if destination.literal_ip().is_none()
         && let Some(host) = destination.url.host_str()
     {
         let port = destination.url.port_or_known_default().unwrap_or(443);
         for ip in resolve(host, port) {
-            destination.check_address(ip).map_err(invalid)?;
+            destination.check_address(ip).map_err(|err| invalid(&err))?;
         }
     }
     Ok(CheckedUrl(destination.url.to_string()))
@@ -77,7 +78,7 @@ fn resolve(host: &str, port: u16) -> Vec<IpAddr> {
         .unwrap_or_default()
 }
 
-fn invalid(err: DestinationError) -> AppError {
+fn invalid(err: &DestinationError) -> AppError {
     let code = match err {
         DestinationError::Forbidden(_) => "forbidden_address",
         DestinationError::NotHttps => "https_required",

@@ -129,7 +129,7 @@ pub fn update(
     }
     let mut row = current.clone();
     if let Some(url) = url {
-        row.url = url.as_str().to_owned();
+        url.as_str().clone_into(&mut row.url);
     }
     if patch.all_event_types == Some(true) {
         row.event_types = Subscription::All.stored();

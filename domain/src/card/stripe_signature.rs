@@ -99,6 +99,7 @@ fn hex_bytes(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
 
     const SECRET: &str = "whsec_test_secret";
     const BODY: &[u8] = br#"{"id":"evt_1","type":"checkout.session.completed"}"#;
@@ -111,8 +112,10 @@ mod tests {
         mac.finalize()
             .into_bytes()
             .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect()
+            .fold(String::new(), |mut hex, byte| {
+                write!(hex, "{byte:02x}").unwrap();
+                hex
+            })
     }
 
     #[test]

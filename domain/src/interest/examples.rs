@@ -633,3 +633,86 @@ fn polish_interest_is_the_reference_rate_on_the_half_years_first_day_plus_ten_po
     assert_eq!(result.total, money(dec!(2460.34), Currency::PLN));
     assert!(result.is_complete());
 }
+
+#[test]
+fn czech_interest_is_fixed_for_the_whole_default_at_the_repo_rate_of_its_half_years_first_day() {
+    // Nařízení vlády 351/2013 Sb. s.2: the repo rate for the first day of the calendar half-year in
+    // which the default began + 8 pp, for the whole default. ČNB: 6.75 % from 2023-12-22, so a
+    // default from 2024-05-10 owes 14.75 % throughout, although the rate was 5.25 % that day and
+    // fell to 4.00 % before the end. 10 May to 31 December 2024: 22 days in May, 30 + 31 + 31 + 30
+    // + 31 + 30 for June to November, 31 in December = 236 days;
+    // 100 000 x 14.75 x 236 / 36 500 = 9 536.986 -> 9 536.99.
+    let result = statutory_interest(
+        rule("CZ", day(2024, 5, 10)),
+        &tables(),
+        &BalanceSchedule::constant(money(dec!(100000), Currency::CZK)),
+        day(2024, 5, 10),
+        day(2025, 1, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![(236, dec!(14.75), dec!(9536.99))]
+    );
+    assert_eq!(result.total, money(dec!(9536.99), Currency::CZK));
+    assert!(result.is_complete());
+    assert!(!result.is_provisional());
+}
+
+#[test]
+fn hungarian_interest_is_the_base_rate_on_the_half_years_first_day_plus_eight_points() {
+    // Ptk. 6:155(1). MNB: 10.75 % on 2024-01-01 (from 2023-12-20), so 18.75 % for 2024-H1, though
+    // the rate fell every month from 31 January; 7.00 % on 2024-07-01 (from 2024-06-19), so 15.00 %
+    // for 2024-H2. 1 000 000 x 18.75 x 182 / 36 500 = 93 493.150 -> 93 493.15;
+    // 1 000 000 x 15.00 x 184 / 36 500 = 75 616.438 -> 75 616.44.
+    let result = statutory_interest(
+        rule("HU", day(2023, 12, 1)),
+        &tables(),
+        &BalanceSchedule::constant(money(dec!(1000000), Currency::HUF)),
+        day(2024, 1, 1),
+        day(2025, 1, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![
+            (182, dec!(18.75), dec!(93493.15)),
+            (184, dec!(15.00), dec!(75616.44))
+        ]
+    );
+    assert_eq!(result.lines[1].from, day(2024, 7, 1));
+    assert_eq!(result.total, money(dec!(169109.59), Currency::HUF));
+    assert!(result.is_complete());
+    assert!(!result.is_provisional());
+}
+
+#[test]
+fn south_african_interest_is_the_prescribed_rate_as_at_the_day_interest_begins_to_run() {
+    // Prescribed Rate of Interest Act 55 of 1975 s.1(1) and (2)(c): 11.25 % from 2023-05-01; the
+    // repo rise of 25 May 2023 (to 8.25 %) moves it to 11.75 % only from 2023-07-01, and a debt on
+    // which interest began on 2023-06-15 keeps 11.25 % for as long as it runs. 15 June 2023 to
+    // 15 June 2024 is 366 days (29 February 2024 included):
+    // 100 000 x 11.25 x 366 / 36 500 = 11 280.822 -> 11 280.82.
+    let zar = Currency::parse("ZAR").unwrap();
+    let result = statutory_interest(
+        rule("ZA", day(2023, 6, 15)),
+        &tables(),
+        &BalanceSchedule::constant(money(dec!(100000), zar)),
+        day(2023, 6, 15),
+        day(2024, 6, 15),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![(366, dec!(11.25), dec!(11280.82))]
+    );
+    assert_eq!(result.total, money(dec!(11280.82), zar));
+    assert!(result.is_complete());
+    assert!(!result.is_provisional());
+}

@@ -30,15 +30,7 @@ pub fn deadline(
     claim: ClaimDates,
     events: &[PrescriptionEvent],
 ) -> Result<PrescriptionOutcome, PrescriptionError> {
-    let anchor = match rule.start {
-        PrescriptionStart::DueDate => claim.due_date,
-        // Saturates like `add_years`: no real claim is due on the last day chrono knows.
-        PrescriptionStart::DayAfterDueDate => claim.due_date.succ_opt().unwrap_or(NaiveDate::MAX),
-        PrescriptionStart::EndOfYearOfDueDate => end_of_year(claim.due_date),
-        PrescriptionStart::ClaimArose => claim
-            .arose_on
-            .ok_or(PrescriptionError::MissingArisingDate)?,
-    };
+    let anchor = period_start(rule, claim)?;
     let mut long_stop = rule
         .long_stop_years
         .map(|years| add_years(claim.arose_on.unwrap_or(claim.due_date), years));
@@ -54,24 +46,15 @@ pub fn deadline(
 
     let mut ordered: Vec<&PrescriptionEvent> = events.iter().collect();
     ordered.sort_by_key(|event| event.on);
-    // A judgment that gives the claim its own period ends a halt by proceedings: until it, a
-    // halt holds the period, and the judgment starts the new one.
-    let judged = matches!(rule.effects.judgment, EventEffect::Restart { .. })
-        && ordered
-            .iter()
-            .any(|event| event.kind == PrescriptionEventKind::Judgment);
+    let judged = ends_halt_by_judgment(rule, events);
     let mut halted: Option<NaiveDate> = None;
     let earliest = claim.arose_on.unwrap_or(claim.due_date).min(claim.due_date);
     for event in ordered {
         let kind = Some(event.kind);
+        // A step that leaves the deadline as it stands before this event.
+        let here = move |outcome, legal_basis| step(event.on, kind, outcome, current, legal_basis);
         if event.on < earliest {
-            steps.push(step(
-                event.on,
-                kind,
-                StepOutcome::BeforeStart,
-                current,
-                None,
-            ));
+            steps.push(here(StepOutcome::BeforeStart, None));
             continue;
         }
         if let (Some(_), EventEffect::Restart { years, legal_basis }) =
@@ -93,28 +76,16 @@ pub fn deadline(
             continue;
         }
         if halted.is_some() {
-            steps.push(step(event.on, kind, StepOutcome::Halted, current, None));
+            steps.push(here(StepOutcome::Halted, None));
             continue;
         }
         if event.on > current {
-            steps.push(step(
-                event.on,
-                kind,
-                StepOutcome::AfterDeadline,
-                current,
-                None,
-            ));
+            steps.push(here(StepOutcome::AfterDeadline, None));
             continue;
         }
         match effect_of(rule, event.kind) {
             EventEffect::Restart { .. } if starts_later_than(rule, anchor, event.on) => {
-                steps.push(step(
-                    event.on,
-                    kind,
-                    StepOutcome::BeforeStart,
-                    current,
-                    Some(BEFORE_YEAR_END_START),
-                ));
+                steps.push(here(StepOutcome::BeforeStart, Some(BEFORE_YEAR_END_START)));
             }
             EventEffect::Restart { years, legal_basis } => {
                 if rule.long_stop_moves_with_restart {
@@ -131,13 +102,7 @@ pub fn deadline(
                 cap(&mut current, long_stop, event.on, &mut steps);
             }
             EventEffect::Halt { legal_basis } => {
-                steps.push(step(
-                    event.on,
-                    kind,
-                    StepOutcome::Halted,
-                    current,
-                    Some(legal_basis),
-                ));
+                steps.push(here(StepOutcome::Halted, Some(legal_basis)));
                 if judged {
                     halted = Some(event.on);
                     continue;
@@ -148,22 +113,10 @@ pub fn deadline(
                 });
             }
             EventEffect::NoEffect { legal_basis } => {
-                steps.push(step(
-                    event.on,
-                    kind,
-                    StepOutcome::NoEffect,
-                    current,
-                    Some(legal_basis),
-                ));
+                steps.push(here(StepOutcome::NoEffect, Some(legal_basis)));
             }
             EventEffect::NotEstablished => {
-                steps.push(step(
-                    event.on,
-                    kind,
-                    StepOutcome::NotEstablished,
-                    current,
-                    None,
-                ));
+                steps.push(here(StepOutcome::NotEstablished, None));
             }
         }
     }
@@ -177,6 +130,31 @@ pub fn deadline(
         status: PrescriptionStatus::Running { deadline: current },
         steps,
     })
+}
+
+/// The day the first period runs from.
+fn period_start(
+    rule: &PrescriptionRule,
+    claim: ClaimDates,
+) -> Result<NaiveDate, PrescriptionError> {
+    Ok(match rule.start {
+        PrescriptionStart::DueDate => claim.due_date,
+        // Saturates like `add_years`: no real claim is due on the last day chrono knows.
+        PrescriptionStart::DayAfterDueDate => claim.due_date.succ_opt().unwrap_or(NaiveDate::MAX),
+        PrescriptionStart::EndOfYearOfDueDate => end_of_year(claim.due_date),
+        PrescriptionStart::ClaimArose => claim
+            .arose_on
+            .ok_or(PrescriptionError::MissingArisingDate)?,
+    })
+}
+
+/// Whether a judgment among `events` gives the claim its own period, which ends a halt by
+/// proceedings: until it, a halt holds the period, and the judgment starts the new one.
+fn ends_halt_by_judgment(rule: &PrescriptionRule, events: &[PrescriptionEvent]) -> bool {
+    matches!(rule.effects.judgment, EventEffect::Restart { .. })
+        && events
+            .iter()
+            .any(|event| event.kind == PrescriptionEventKind::Judgment)
 }
 
 /// Whether the period of a year-end rule has not yet begun on `on`: it begins at the end of the

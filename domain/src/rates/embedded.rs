@@ -26,7 +26,7 @@ struct Embedded {
     confirmed_through: NaiveDate,
 }
 
-const FILES: [Embedded; 7] = [
+const FILES: [Embedded; 10] = [
     Embedded {
         series: RateSeries::EcbMainRefinancing,
         text: include_str!("../../data/rates/ecb-mro.csv"),
@@ -68,6 +68,25 @@ const FILES: [Embedded; 7] = [
         text: include_str!("../../data/rates/pl-nbp-reference.csv"),
         // The cut to 3.75 % in force on 2026-03-05 is the last decision found.
         confirmed_through: date(2026, 3, 5),
+    },
+    Embedded {
+        series: RateSeries::CzCnbRepoRate,
+        text: include_str!("../../data/rates/cz-cnb-repo.csv"),
+        // The bank board kept the rate at 3.50 % on 2026-02-05, the last decision found.
+        confirmed_through: date(2026, 2, 5),
+    },
+    Embedded {
+        series: RateSeries::HuMnbBaseRate,
+        text: include_str!("../../data/rates/hu-mnb-base-rate.csv"),
+        // The cut to 6.25 % in force on 2026-02-25 is the last decision found.
+        confirmed_through: date(2026, 2, 25),
+    },
+    Embedded {
+        series: RateSeries::ZaPrescribedRate,
+        text: include_str!("../../data/rates/za-prescribed-rate.csv"),
+        // The repo rate was held on 2026-01-29; a decision at the next meeting (2026-03-26) could
+        // move the prescribed rate only from 2026-05-01 (Act 55 of 1975 s.1(2)(c)).
+        confirmed_through: date(2026, 3, 31),
     },
 ];
 

@@ -2,8 +2,10 @@
 //!
 //! Use [`RateTables::embedded`] at start-up to get the histories shipped with Solvo (ECB main
 //! refinancing rate, German Basiszinssatz, Bank of England Bank Rate, Dutch wettelijke
-//! handelsrente, Austrian Basiszinssatz, Riksbank reference rate, NBP reference rate), and pass the [`RateTables`] to `interest::statutory_interest`. A [`RateTable`]
-//! answers "which rate was in force on this day" through [`RateTable::rate_on`].
+//! handelsrente, Austrian Basiszinssatz, Riksbank reference rate, NBP reference rate, ČNB repo
+//! rate, MNB base rate, South African prescribed rate), and pass the [`RateTables`] to
+//! `interest::statutory_interest`. A [`RateTable`] answers "which rate was in force on this day"
+//! through [`RateTable::rate_on`].
 //!
 //! The data lives in `domain/data/rates/*.csv` (columns `effective_from,rate_percent,source`,
 //! copied from the researched reference with their sources) and is compiled into the binary, so a

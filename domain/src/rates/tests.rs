@@ -56,6 +56,27 @@ fn the_embedded_rate_data_parses() {
             .map(|t| t.entries().len()),
         Some(24)
     );
+    // The rate in force on 2014-01-01 (from 2012-11-02) and the 31 changes after it, to 2025-05-09.
+    assert_eq!(
+        tables
+            .get(RateSeries::CzCnbRepoRate)
+            .map(|t| t.entries().len()),
+        Some(32)
+    );
+    // The rate in force on 2014-01-01 (from 2013-12-18) and the 46 changes after it, to 2026-02-25.
+    assert_eq!(
+        tables
+            .get(RateSeries::HuMnbBaseRate)
+            .map(|t| t.entries().len()),
+        Some(47)
+    );
+    // One row for each prescribed rate from 2016-03-01 to the one in force from 2026-01-01.
+    assert_eq!(
+        tables
+            .get(RateSeries::ZaPrescribedRate)
+            .map(|t| t.entries().len()),
+        Some(27)
+    );
 }
 
 #[test]
@@ -567,4 +588,91 @@ fn the_polish_series_covers_every_half_year_since_its_rule_applies() {
         rate(RateSeries::PlNbpReferenceRate, day(2026, 1, 1)),
         dec!(4.00)
     );
+}
+
+#[test]
+fn the_czech_series_covers_every_half_year_since_its_rule_applies() {
+    // Nařízení vlády 351/2013 Sb. s.2: from 2014-01-01, the repo rate for the first day of the
+    // half-year in which the default began.
+    assert_series_covers("CZ", RateSeries::CzCnbRepoRate, day(2014, 1, 1));
+    let table = tables().get(RateSeries::CzCnbRepoRate).cloned().unwrap();
+    assert_eq!(table.confirmed_through(), day(2026, 2, 5));
+    // ČNB: 0.05 % from 2012-11-02 (the statutory 8.05 % of 2014-2017), 1.00 % from 2018-06-28
+    // (9.00 % for 2018-H2), 7.00 % from 2022-06-23 (15.00 % from 2022-07-01), 6.75 % from
+    // 2023-12-22, 4.00 % by November 2024, 3.50 % from 2025-05-09.
+    for (on, expected) in [
+        (day(2014, 1, 1), dec!(0.05)),
+        (day(2017, 7, 1), dec!(0.05)),
+        (day(2018, 7, 1), dec!(1.00)),
+        (day(2022, 7, 1), dec!(7.00)),
+        (day(2023, 12, 21), dec!(7.00)),
+        (day(2024, 1, 1), dec!(6.75)),
+        (day(2024, 7, 1), dec!(4.75)),
+        (day(2025, 1, 1), dec!(4.00)),
+        (day(2025, 7, 1), dec!(3.50)),
+        (day(2026, 1, 1), dec!(3.50)),
+    ] {
+        assert_eq!(rate(RateSeries::CzCnbRepoRate, on), expected, "{on}");
+    }
+    assert_eq!(table.rate_on(day(2012, 11, 1)), None);
+}
+
+#[test]
+fn the_hungarian_series_covers_every_half_year_since_the_civil_code_applies() {
+    // Ptk. 6:155(1) (Act V of 2013, in force from 2014-03-15): the base rate valid on the first day
+    // of the half-year.
+    assert_series_covers("HU", RateSeries::HuMnbBaseRate, day(2014, 3, 15));
+    let table = tables().get(RateSeries::HuMnbBaseRate).cloned().unwrap();
+    assert_eq!(table.confirmed_through(), day(2026, 2, 25));
+    // MNB: 3.00 % from 2013-12-18, 0.90 % from 2016-05-25 to 2020-06-23, 13.00 % from 2022-09-28
+    // to 2023-10-24, 10.75 % on 2024-01-01 (the January 2024 release's previous rate), 7.00 % from
+    // 2024-06-19, 6.50 % from September 2024 to 2026-02-24, 6.25 % from 2026-02-25.
+    for (on, expected) in [
+        (day(2014, 1, 1), dec!(3.00)),
+        (day(2014, 7, 1), dec!(2.30)),
+        (day(2017, 1, 1), dec!(0.90)),
+        (day(2020, 7, 1), dec!(0.75)),
+        (day(2023, 1, 1), dec!(13.00)),
+        (day(2023, 7, 1), dec!(13.00)),
+        (day(2024, 1, 1), dec!(10.75)),
+        (day(2024, 7, 1), dec!(7.00)),
+        (day(2025, 1, 1), dec!(6.50)),
+        (day(2026, 1, 1), dec!(6.50)),
+        (day(2026, 2, 25), dec!(6.25)),
+    ] {
+        assert_eq!(rate(RateSeries::HuMnbBaseRate, on), expected, "{on}");
+    }
+    assert_eq!(table.rate_on(day(2013, 12, 17)), None);
+}
+
+#[test]
+fn the_south_african_series_takes_effect_on_the_first_day_of_the_second_month_after_each_repo_change()
+ {
+    // Prescribed Rate of Interest Act 55 of 1975 s.1(2)(c): every change takes effect on the first
+    // day of a month; the rate governs from the day interest begins to run, so every day from the
+    // first row to confirmed_through must have a confirmed rate.
+    assert_series_covers("ZA", RateSeries::ZaPrescribedRate, day(2016, 7, 1));
+    let table = tables().get(RateSeries::ZaPrescribedRate).cloned().unwrap();
+    assert_eq!(table.confirmed_through(), day(2026, 3, 31));
+    assert!(table.entries().iter().all(|e| e.effective_from.day() == 1));
+    assert_eq!(table.rate_on(day(2016, 2, 29)), None);
+    // GN 266 of 2016: 10.25 % from 2016-03-01; GN 435 of 2018: 10 % from 2018-05-01; the
+    // Minister's notice of 26 June 2020: 8.75 % from 2020-05-01; the May 2023 repo rise to 8.25 %
+    // first counts on 2023-07-01 (11.75 %); the November 2025 cut to 6.75 % on 2026-01-01.
+    for (on, expected) in [
+        (day(2016, 3, 1), dec!(10.25)),
+        (day(2018, 4, 30), dec!(10.25)),
+        (day(2018, 5, 1), dec!(10.00)),
+        (day(2020, 5, 31), dec!(8.75)),
+        (day(2021, 6, 30), dec!(7.00)),
+        (day(2023, 6, 30), dec!(11.25)),
+        (day(2023, 7, 1), dec!(11.75)),
+        (day(2024, 10, 31), dec!(11.75)),
+        (day(2025, 12, 31), dec!(10.50)),
+        (day(2026, 3, 31), dec!(10.25)),
+    ] {
+        let lookup = table.rate_on(on).unwrap();
+        assert_eq!(lookup.rate_percent, expected, "{on}");
+        assert!(!lookup.provisional, "{on}");
+    }
 }

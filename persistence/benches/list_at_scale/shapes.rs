@@ -57,6 +57,10 @@ fn at(year: i32, month: u32) -> chrono::NaiveDateTime {
 }
 
 /// The list shapes of a generated book of `cases` cases.
+#[expect(
+    clippy::too_many_lines,
+    reason = "a table of query shapes, one entry per shape; it grows with each filter"
+)]
 pub fn shapes(cases: u64) -> Vec<Shape> {
     let mine = || CaseFilter {
         organisation_id: Some(BIG.to_owned()),

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::AnyConnection;
-use crate::error::PersistenceError;
+use crate::error::{OfRow, PersistenceError};
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::{api_keys, organisations};
 use solvo_domain::identity::Role;
@@ -55,11 +55,12 @@ pub fn find(
     organisation_id: &str,
     id: &str,
 ) -> Result<ApiKeyRow, PersistenceError> {
-    Ok(api_keys::table
+    api_keys::table
         .filter(api_keys::id.eq(id))
         .filter(api_keys::organisation_id.eq(organisation_id))
         .select(ApiKeyRow::as_select())
-        .first(conn)?)
+        .first(conn)
+        .of_row("api_keys", id)
 }
 
 /// Lists an organisation's keys, revoked ones included (their history matters to auditors).

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::connection::AnyConnection;
-use crate::error::PersistenceError;
+use crate::error::{OfRow, PersistenceError};
 use crate::repositories::debtors::DebtorRow;
 use crate::schema::{cases, debtors, sequences};
 use solvo_domain::case::{Outcome, StateName};
@@ -129,7 +129,7 @@ pub fn find(
     if let Some(organisation_id) = organisation_id {
         query = query.filter(cases::organisation_id.eq(organisation_id.to_owned()));
     }
-    Ok(query.first(conn)?)
+    query.first(conn).of_row("cases", id)
 }
 
 /// Reads a case with its debtor in one query (the case screen needs both).
@@ -149,7 +149,7 @@ pub fn find_with_debtor(
     if let Some(organisation_id) = organisation_id {
         query = query.filter(cases::organisation_id.eq(organisation_id.to_owned()));
     }
-    Ok(query.first(conn)?)
+    query.first(conn).of_row("cases", id)
 }
 
 /// The creditor's case with this reference, if any.

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::AnyConnection;
-use crate::error::PersistenceError;
+use crate::error::{OfRow, PersistenceError};
 use crate::repositories::page::{Page, PageRequest};
 use crate::schema::users;
 use solvo_domain::identity::Role;
@@ -72,10 +72,11 @@ pub fn insert(conn: &mut AnyConnection, row: &UserRow) -> Result<(), Persistence
 /// # Errors
 /// [`PersistenceError::NotFound`] when there is none with that id.
 pub fn find(conn: &mut AnyConnection, id: &str) -> Result<UserRow, PersistenceError> {
-    Ok(users::table
+    users::table
         .find(id)
         .select(UserRow::as_select())
-        .first(conn)?)
+        .first(conn)
+        .of_row("users", id)
 }
 
 /// Reads a user by (lowercased) email.

@@ -4,6 +4,7 @@
 
 use reqwest::Response;
 use serde_json::{Value, json};
+use std::fmt::Write as _;
 
 use crate::helpers::{TestApp, body};
 
@@ -80,10 +81,10 @@ fn payer(name: &str, iban: &str) -> String {
 }
 
 fn unstructured(lines: &[&str]) -> String {
-    let lines: String = lines
-        .iter()
-        .map(|line| format!("<Ustrd>{line}</Ustrd>"))
-        .collect();
+    let lines = lines.iter().fold(String::new(), |mut xml, line| {
+        write!(xml, "<Ustrd>{line}</Ustrd>").unwrap();
+        xml
+    });
     format!("<RmtInf>{lines}</RmtInf>")
 }
 

@@ -42,11 +42,9 @@ async fn instructions_go_through_the_state_machine(backend: Backend) {
     let problem = assert_problem(twice, 409).await;
     assert_eq!(problem["code"], "transition_refused");
     assert_eq!(problem["state"], "paused");
-    assert!(
-        problem["allowed_commands"]
-            .as_array()
-            .unwrap()
-            .contains(&json!("resume")),
+    // What the caller may send now, as the case view lists it: the member may withdraw.
+    assert_eq!(
+        problem["allowed_commands"], paused["allowed_instructions"],
         "{problem}"
     );
     let detail = problem["detail"].as_str().unwrap().to_owned();
@@ -171,6 +169,15 @@ async fn the_agency_cannot_take_the_creditors_decisions(backend: Backend) {
             .contains(&json!("withdraw")),
         "{}",
         seen["allowed_instructions"]
+    );
+    // A refusal offers the collector only what the collector may send, withdrawal not among it.
+    let refused = app
+        .post(&path, &collector.token, &InstructionRequest::resume("x"))
+        .await;
+    let problem = assert_problem(refused, 409).await;
+    assert_eq!(
+        problem["allowed_commands"], seen["allowed_instructions"],
+        "{problem}"
     );
     let withdraw = app
         .post(&path, &collector.token, &InstructionRequest::withdraw("x"))

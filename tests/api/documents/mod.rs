@@ -5,6 +5,7 @@
 mod refusals;
 mod transfer;
 
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 
@@ -62,7 +63,7 @@ pub(crate) fn form(parts: &[Part<'_>]) -> Vec<u8> {
         out.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
         let mut disposition = format!("Content-Disposition: form-data; name=\"{}\"", part.name);
         if let Some(filename) = part.filename {
-            disposition.push_str(&format!("; filename=\"{filename}\""));
+            write!(disposition, "; filename=\"{filename}\"").unwrap();
         }
         out.extend_from_slice(disposition.as_bytes());
         out.extend_from_slice(b"\r\n");

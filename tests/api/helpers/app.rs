@@ -99,10 +99,10 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerCon
         backend,
         _database: database,
     };
-    app.admin_token = app.login(ADMIN_EMAIL, PASSWORD).await["access_token"]
+    app.login(ADMIN_EMAIL, PASSWORD).await["access_token"]
         .as_str()
         .unwrap()
-        .to_owned();
+        .clone_into(&mut app.admin_token);
     app
 }
 

@@ -270,7 +270,7 @@ impl Scenario {
                 Some("amicable"),
                 "assessed"
             );
-            state = "amicable".to_owned();
+            "amicable".clone_into(&mut state);
         } else if rng.below(3) == 0 {
             let response = self
                 .app

@@ -5,6 +5,7 @@
 //! stale one refused, one whose amount differs kept for review.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
@@ -82,6 +83,10 @@ async fn create_session(
 }
 
 /// Starts the Stripe double; returns its base URL and what it receives.
+#[expect(
+    clippy::unused_async,
+    reason = "it spawns onto the running actix system, so only async code may call it"
+)]
 async fn stripe_double() -> (String, Seen) {
     let seen: Seen = Arc::default();
     let shared = web::Data::from(Arc::clone(&seen));
@@ -111,8 +116,10 @@ fn signed_with(secret: &str, body: &str, timestamp: i64) -> String {
         .finalize()
         .into_bytes()
         .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
+        .fold(String::new(), |mut hex, byte| {
+            write!(hex, "{byte:02x}").unwrap();
+            hex
+        });
     format!("t={timestamp},v1={hex}")
 }
 
@@ -176,7 +183,7 @@ async fn scene(backend: Backend) -> Scene {
         config.stripe_secret_key = Some(SECRET_KEY.to_owned().into());
         config.stripe_webhook_secret = Some(WEBHOOK_SECRET.to_owned().into());
         config.stripe_api_base = base;
-        config.portal_url = "https://pay.agency.example/portal/".to_owned();
+        "https://pay.agency.example/portal/".clone_into(&mut config.portal_url);
     })
     .await;
     move_clock(&app, day(START)).await;

@@ -51,6 +51,10 @@ impl Receiver {
     }
 
     /// Starts a receiver on `port` (0: a free one).
+    #[expect(
+        clippy::unused_async,
+        reason = "it spawns onto the running actix system, so only async code may call it"
+    )]
     pub async fn start_on(port: u16) -> Self {
         let state: Arc<Mutex<State>> = Arc::default();
         let shared = web::Data::from(Arc::clone(&state));

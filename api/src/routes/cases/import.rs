@@ -611,19 +611,19 @@ fn group_results(group: &csv_import::CsvGroup, outcome: ItemOutcome) -> Vec<Impo
             reject_group(group, &cells)
         }
         ItemOutcome::Created { case_id } => {
-            rows_with(group, ItemStatus::Created, Some(case_id), None)
+            rows_with(group, ItemStatus::Created, Some(&case_id), None)
         }
         ItemOutcome::Duplicate {
             existing_case_id, ..
-        } => rows_with(group, ItemStatus::Duplicate, None, Some(existing_case_id)),
+        } => rows_with(group, ItemStatus::Duplicate, None, Some(&existing_case_id)),
     }
 }
 
 fn rows_with(
     group: &csv_import::CsvGroup,
     status: ItemStatus,
-    case_id: Option<String>,
-    existing: Option<String>,
+    case_id: Option<&str>,
+    existing: Option<&str>,
 ) -> Vec<ImportRow> {
     group
         .rows
@@ -633,8 +633,8 @@ fn rows_with(
             creditor_reference: Some(group.reference.clone()),
             invoice_number: cell(row, "invoice_number"),
             status,
-            case_id: case_id.clone(),
-            existing_case_id: existing.clone(),
+            case_id: case_id.map(str::to_owned),
+            existing_case_id: existing.map(str::to_owned),
             errors: Vec::new(),
         })
         .collect()

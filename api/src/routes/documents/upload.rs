@@ -476,7 +476,7 @@ mod tests {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         );
         assert_eq!(short.chars().count(), MAX_FILENAME_CHARS);
-        assert!(short.ends_with(".xlsx"));
+        assert_eq!(short.rsplit_once('.').map(|(_, ext)| ext), Some("xlsx"));
     }
 
     #[test]

@@ -51,8 +51,8 @@ pub struct PortalClaimView {
     pub reject_reason: Option<String>,
 }
 
-fn portal_view(row: ClaimRow, language: Language) -> Result<PortalClaimView, ApiError> {
-    Ok(PortalClaimView {
+fn portal_view(row: ClaimRow, language: Language) -> PortalClaimView {
+    PortalClaimView {
         amount: Money::from_minor(row.amount_minor, row.currency).into(),
         text: wording::already_paid_status(&row.status, language).to_owned(),
         id: row.id,
@@ -63,7 +63,7 @@ fn portal_view(row: ClaimRow, language: Language) -> Result<PortalClaimView, Api
         status: row.status,
         contact_held_until: row.hold_until,
         reject_reason: row.reject_reason,
-    })
+    }
 }
 
 /// The debtor's claims on a case.
@@ -109,7 +109,7 @@ pub async fn create_already_paid_claim(
     Ok(HttpResponse::build(StatusCode::CREATED)
         .insert_header((header::CONTENT_LANGUAGE, language.code()))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(portal_view(row, language)?))
+        .json(portal_view(row, language)))
 }
 
 /// The debtor's already-paid claims on the case and their answers, oldest first.
@@ -141,7 +141,7 @@ pub async fn list_already_paid_claims(
         data: rows
             .into_iter()
             .map(|row| portal_view(row, language))
-            .collect::<Result<_, _>>()?,
+            .collect(),
     };
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_LANGUAGE, language.code()))
@@ -186,8 +186,8 @@ pub struct ClaimView {
     pub case_state: Option<String>,
 }
 
-fn staff_view(row: ClaimRow, case_state: Option<String>) -> Result<ClaimView, ApiError> {
-    Ok(ClaimView {
+fn staff_view(row: ClaimRow, case_state: Option<String>) -> ClaimView {
+    ClaimView {
         amount: Money::from_minor(row.amount_minor, row.currency).into(),
         id: row.id,
         case_id: row.case_id,
@@ -203,7 +203,7 @@ fn staff_view(row: ClaimRow, case_state: Option<String>) -> Result<ClaimView, Ap
         decided_at: row.decided_at.map(clock::rfc3339),
         created_at: clock::rfc3339(row.created_at),
         case_state,
-    })
+    }
 }
 
 /// A page of claims.
@@ -244,7 +244,7 @@ pub async fn list_staff_already_paid_claims(
             .items
             .into_iter()
             .map(|row| staff_view(row, None))
-            .collect::<Result<_, _>>()?,
+            .collect(),
         next_cursor: rows.next_cursor,
     }))
 }
@@ -284,5 +284,5 @@ pub async fn decide_already_paid_claim(
     let case_state = decided
         .recorded
         .map(|recorded| recorded.case.state.to_string());
-    Ok(HttpResponse::Ok().json(staff_view(decided.claim, case_state)?))
+    Ok(HttpResponse::Ok().json(staff_view(decided.claim, case_state)))
 }

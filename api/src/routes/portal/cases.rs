@@ -232,7 +232,7 @@ fn charge(
 }
 
 impl PortalCaseView {
-    fn build(detail: PortalCaseDetail, language: Language) -> Result<Self, ApiError> {
+    fn build(detail: PortalCaseDetail, language: Language) -> Self {
         let PortalCaseDetail {
             summary,
             invoices,
@@ -293,7 +293,7 @@ impl PortalCaseView {
                 }
             })
             .collect();
-        Ok(Self {
+        Self {
             as_of: balance.as_of,
             invoices: invoice_views,
             principal: balance.principal.into(),
@@ -327,7 +327,7 @@ impl PortalCaseView {
                 languages,
             }),
             summary: summary.into(),
-        })
+        }
     }
 }
 
@@ -360,7 +360,7 @@ pub async fn get_portal_case(
         .db
         .read(move |conn| read::get(conn, &debtor, &case_id, &rates, today, language))
         .await?;
-    let view = PortalCaseView::build(detail, language)?;
+    let view = PortalCaseView::build(detail, language);
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_LANGUAGE, language.code()))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))

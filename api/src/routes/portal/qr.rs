@@ -6,7 +6,8 @@ use qrcode::{Color, EcLevel, QrCode};
 
 /// Pixels per module of the PNG: a version 13 symbol (69 modules) comes out 616 pixels wide,
 /// which a phone camera reads off a screen or a print.
-const PIXELS_PER_MODULE: usize = 8;
+const PIXELS_PER_MODULE_U32: u32 = 8;
+const PIXELS_PER_MODULE: usize = PIXELS_PER_MODULE_U32 as usize;
 /// The light margin around the symbol, in modules (ISO/IEC 18004).
 const QUIET_ZONE: usize = 4;
 
@@ -36,7 +37,7 @@ pub fn svg(payload: &str) -> Result<String, QrImageError> {
     Ok(symbol(payload)?
         .render::<svg::Color<'_>>()
         .quiet_zone(true)
-        .module_dimensions(PIXELS_PER_MODULE as u32, PIXELS_PER_MODULE as u32)
+        .module_dimensions(PIXELS_PER_MODULE_U32, PIXELS_PER_MODULE_U32)
         .build())
 }
 

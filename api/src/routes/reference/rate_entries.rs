@@ -94,7 +94,7 @@ pub async fn create_reference_rate_entry(
     let now = state.clock.now();
     let organisation_id = caller.organisation_id.clone();
     let response = idempotency::create(&state, organisation_id, key, fingerprint, move |conn| {
-        let row = rates::add_entry(conn, &caller, live.embedded(), &series, command, now)?;
+        let row = rates::add_entry(conn, &caller, live.embedded(), &series, &command, now)?;
         let location = format!("/v1/reference-rates?series={}", row.series);
         Created::new(
             StatusCode::CREATED.as_u16(),

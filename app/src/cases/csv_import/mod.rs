@@ -15,7 +15,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::input::{InvoiceInput, PlaceCase};
-use crate::debtors::{AddressInput, ContactInput, DebtorInput};
+use crate::debtors::{AddressInput, ContactInput, DebtorInput, DebtorKind};
 use crate::error::AppError;
 
 /// Columns every file must have.
@@ -218,53 +218,8 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, AppError> {
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let headers: Arc<[String]> = reader
-        .headers()
-        .map_err(|err| {
-            AppError::invalid(
-                "header",
-                "unreadable_header",
-                format!("The header line cannot be read: {err}"),
-            )
-        })?
-        .iter()
-        .map(column_name)
-        .collect();
-    let missing: Vec<&str> = REQUIRED_COLUMNS
-        .iter()
-        .copied()
-        .filter(|column| !headers.iter().any(|h| h == column))
-        .collect();
-    if !missing.is_empty() {
-        return Err(AppError::invalid(
-            "header",
-            "missing_columns",
-            format!(
-                "Required columns missing: {}. The first line must name the columns (in any order); GET /v1/cases/import/template gives a file with all of them.",
-                missing.join(", ")
-            ),
-        ));
-    }
-    let mut warnings = Vec::new();
-    for (index, column) in headers.iter().enumerate() {
-        if column.is_empty() {
-            continue;
-        }
-        if headers[..index].contains(column) {
-            warnings.push(ImportWarning {
-                column: column.clone(),
-                message: format!("{column} appears twice; only the first was read."),
-            });
-        } else if !known(column) {
-            let hint = closest(column)
-                .map(|candidate| format!(" Did you mean {candidate}?"))
-                .unwrap_or_default();
-            warnings.push(ImportWarning {
-                column: column.clone(),
-                message: format!("Not a column Solvo reads; its values were ignored.{hint}"),
-            });
-        }
-    }
+    let headers = header(&mut reader)?;
+    let mut warnings = column_warnings(&headers);
     let mut groups: Vec<CsvGroup> = Vec::new();
     let mut index_of: HashMap<String, usize> = HashMap::new();
     let mut unreadable = Vec::new();
@@ -300,19 +255,8 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, AppError> {
         let line = record
             .position()
             .map_or(0, |position| lines.line(start(&text, position)));
-        // Spreadsheets pad rows with empty cells past the last column; those carry nothing.
-        let extra_empty =
-            record.len() > headers.len() && record.iter().skip(headers.len()).all(str::is_empty);
-        if record.len() != headers.len() && !extra_empty {
-            unreadable.push(CellError {
-                line,
-                column: "row".into(),
-                message: format!(
-                    "Expected {} fields as in the header, found {}: check for a separator inside an unquoted value, or a missing one.",
-                    headers.len(),
-                    record.len()
-                ),
-            });
+        if let Some(error) = width_error(&record, headers.len(), line) {
+            unreadable.push(error);
             continue;
         }
         let values: Vec<String> = record
@@ -338,7 +282,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, AppError> {
             continue;
         };
         if let Some(&index) = index_of.get(&reference) {
-            groups[index].rows.push(row)
+            groups[index].rows.push(row);
         } else {
             index_of.insert(reference.clone(), groups.len());
             groups.push(CsvGroup {
@@ -354,18 +298,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, AppError> {
                 .into(),
         });
     }
-    let date_columns: Vec<dates::DateColumn<'_>> = DATE_COLUMNS
-        .iter()
-        .map(|column| {
-            let values = groups
-                .iter()
-                .flat_map(|group| group.rows.iter())
-                .filter_map(|row| row.get(column).map(|value| (row.line, value)))
-                .collect();
-            (*column, values)
-        })
-        .collect();
-    let date_formats = dates::detect(&date_columns).map_err(AppError::Validation)?;
+    let date_formats = date_formats(&groups)?;
     Ok(ParsedCsv {
         groups,
         unreadable,
@@ -378,6 +311,94 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, AppError> {
         warnings,
         rows,
     })
+}
+
+/// The header's column names, every required one present.
+fn header(reader: &mut csv::Reader<&[u8]>) -> Result<Arc<[String]>, AppError> {
+    let headers: Arc<[String]> = reader
+        .headers()
+        .map_err(|err| {
+            AppError::invalid(
+                "header",
+                "unreadable_header",
+                format!("The header line cannot be read: {err}"),
+            )
+        })?
+        .iter()
+        .map(column_name)
+        .collect();
+    let missing: Vec<&str> = REQUIRED_COLUMNS
+        .iter()
+        .copied()
+        .filter(|column| !headers.iter().any(|h| h == column))
+        .collect();
+    if !missing.is_empty() {
+        return Err(AppError::invalid(
+            "header",
+            "missing_columns",
+            format!(
+                "Required columns missing: {}. The first line must name the columns (in any order); GET /v1/cases/import/template gives a file with all of them.",
+                missing.join(", ")
+            ),
+        ));
+    }
+    Ok(headers)
+}
+
+/// A warning for each column named twice or not read at all, the latter with the nearest name
+/// Solvo reads.
+fn column_warnings(headers: &[String]) -> Vec<ImportWarning> {
+    let mut warnings = Vec::new();
+    for (index, column) in headers.iter().enumerate() {
+        if column.is_empty() {
+            continue;
+        }
+        if headers[..index].contains(column) {
+            warnings.push(ImportWarning {
+                column: column.clone(),
+                message: format!("{column} appears twice; only the first was read."),
+            });
+        } else if !known(column) {
+            let hint = closest(column)
+                .map(|candidate| format!(" Did you mean {candidate}?"))
+                .unwrap_or_default();
+            warnings.push(ImportWarning {
+                column: column.clone(),
+                message: format!("Not a column Solvo reads; its values were ignored.{hint}"),
+            });
+        }
+    }
+    warnings
+}
+
+/// The error of a record with another number of fields than the header.
+fn width_error(record: &csv::StringRecord, columns: usize, line: u64) -> Option<CellError> {
+    // Spreadsheets pad rows with empty cells past the last column; those carry nothing.
+    let extra_empty = record.len() > columns && record.iter().skip(columns).all(str::is_empty);
+    (record.len() != columns && !extra_empty).then(|| CellError {
+        line,
+        column: "row".into(),
+        message: format!(
+            "Expected {columns} fields as in the header, found {}: check for a separator inside an unquoted value, or a missing one.",
+            record.len()
+        ),
+    })
+}
+
+/// The format of each date column, detected once over all its values.
+fn date_formats(groups: &[CsvGroup]) -> Result<Vec<(&'static str, dates::DateFormat)>, AppError> {
+    let date_columns: Vec<dates::DateColumn<'_>> = DATE_COLUMNS
+        .iter()
+        .map(|column| {
+            let values = groups
+                .iter()
+                .flat_map(|group| group.rows.iter())
+                .filter_map(|row| row.get(column).map(|value| (row.line, value)))
+                .collect();
+            (*column, values)
+        })
+        .collect();
+    dates::detect(&date_columns).map_err(AppError::Validation)
 }
 
 /// Where a record's first field starts. The reader ends a record at the `\r` of a `\r\n` and
@@ -496,7 +517,7 @@ impl CsvGroup {
             .collect();
         let case = PlaceCase {
             debtor: Some(DebtorInput {
-                kind: Default::default(),
+                kind: DebtorKind::default(),
                 legal_name: text("debtor_legal_name").unwrap_or_default(),
                 registration_number: text("debtor_registration_number"),
                 vat_id: text("debtor_vat_id"),
@@ -673,8 +694,11 @@ mod tests {
             "B,Acme,NL,NL123456789B01,EUR,I3,2026-01-01,2026-01-31,1.00",
         ]
         .iter()
-        .map(|line| format!("{line}{end}"))
-        .collect()
+        .fold(String::new(), |mut text, line| {
+            text.push_str(line);
+            text.push_str(end);
+            text
+        })
     }
 
     #[test]

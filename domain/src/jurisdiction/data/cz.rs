@@ -21,8 +21,9 @@ pub(in crate::jurisdiction) const CZ: Jurisdiction = Jurisdiction {
         from_date(date(2014, 1, 1), "first day of the default"),
         "Nařízení vlády 351/2013 Sb. s.2: ČNB repo rate for the first day of the calendar half-year in which the \
          default began + 8 pp, fixed for the whole default",
-        "Defaults before 2014 keep the earlier rules. The ČNB series is not embedded. Simple interest: Directive \
-         2011/7/EU art. 2(6).",
+        "Defaults before 2014 keep the earlier rules. The embedded ČNB series holds every change from the rate in \
+         force on 1 January 2014; four days of effect in 2024-2025 are inferred (see docs/law.md). Simple interest: \
+         Directive 2011/7/EU art. 2(6).",
     )],
     recovery_compensation: &[RecoveryCompensation {
         schedule: CompensationSchedule::Flat {

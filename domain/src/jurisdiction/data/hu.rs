@@ -18,7 +18,8 @@ pub(in crate::jurisdiction) const HU: Jurisdiction = Jurisdiction {
         Applicability::ALWAYS,
         "Ptk. 6:155(1): the central bank base rate valid on the first day of the half-year + 8 pp, between \
          businesses and with contracting authorities",
-        "The MNB series is not embedded. Simple interest: Directive 2011/7/EU art. 2(6).",
+        "The embedded MNB series holds every change from the rate in force on 1 January 2014; four days of effect in \
+         2023-2024 are inferred (see docs/law.md). Simple interest: Directive 2011/7/EU art. 2(6).",
     )],
     recovery_compensation: &[flat_per_payment(
         eur(40),

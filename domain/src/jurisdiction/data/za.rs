@@ -29,9 +29,9 @@ pub(in crate::jurisdiction) const ZA: Jurisdiction = Jurisdiction {
         applies_to: Applicability::ALWAYS,
         legal_basis: "Prescribed Rate of Interest Act 55 of 1975 s.1 (as amended 2016): repo rate + 3.5 % a year \
                       where no rate is agreed, as at the time interest begins to run",
-        note: "The published prescribed rate (which already includes the 3.5 and lags the repo rate) is not \
-               embedded. The in duplum rule (interest stops while unpaid interest equals the capital) is not applied \
-               here.",
+        note: "The embedded prescribed rate already includes the 3.5 and lags the repo rate (s.1(2)(c)); it starts \
+               on 1 March 2016 (see docs/law.md). The in duplum rule (interest stops while unpaid interest equals the \
+               capital) is not applied here.",
     }],
     recovery_compensation: &[],
     collection_costs: None,
@@ -62,7 +62,7 @@ pub(in crate::jurisdiction) const ZA: Jurisdiction = Jurisdiction {
     gaps: &[
         gap(
             RuleTopic::Interest,
-            "The in duplum cap is not modelled; compute only with a caller-supplied prescribed-rate table.",
+            "The in duplum cap is not modelled; interest starting before 1 March 2016 has no embedded rate.",
         ),
         gap(RuleTopic::RecoveryCompensation, "None known (unverified)."),
         gap(RuleTopic::CollectionCosts, "Not verified."),

@@ -28,13 +28,13 @@ async fn requests_the_case_cannot_take_are_refused_in_the_debtors_language(backe
         assert_problem(zero, 422).await["errors"][0]["field"],
         "instalment_count"
     );
-    let past = post(
+    let in_the_past = post(
         json!({"instalment_count": 2, "first_due_date": "2030-01-06"}),
         "en",
     )
     .await;
     assert_eq!(
-        assert_problem(past, 422).await["errors"][0]["field"],
+        assert_problem(in_the_past, 422).await["errors"][0]["field"],
         "first_due_date"
     );
 
