@@ -62,7 +62,9 @@ async fn an_api_key_lives_from_creation_to_revocation(backend: Backend) {
     let again = body(app.post(&revoke, &admin.token, &json!({})).await).await;
     assert_eq!(again["revoked_at"], revoked["revoked_at"]);
     // A revocation, not a deletion: DELETE is not a method of the key's URL.
-    let deleted = app.delete(&format!("/v1/api-keys/{id}"), &admin.token).await;
+    let deleted = app
+        .delete(&format!("/v1/api-keys/{id}"), &admin.token)
+        .await;
     assert_eq!(deleted.status(), 405);
     assert_eq!(deleted.headers()["allow"], "GET");
 }
@@ -89,8 +91,12 @@ async fn only_administrators_manage_api_keys(backend: Backend) {
         .await;
         assert_problem(app.get("/v1/api-keys", &user.token).await, 403).await;
         assert_problem(
-            app.post(&format!("/v1/api-keys/{id}/revoke"), &user.token, &json!({}))
-                .await,
+            app.post(
+                &format!("/v1/api-keys/{id}/revoke"),
+                &user.token,
+                &json!({}),
+            )
+            .await,
             403,
         )
         .await;

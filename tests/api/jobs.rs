@@ -139,7 +139,14 @@ async fn two_passes_at_once_do_each_due_item_once(backend: Backend) {
 
     // Two nodes of one installation move their test clocks to 2030-01-10 at the same moment:
     // each runs a scheduler pass before it answers, so the two race for the same due items.
-    let other_node = app.start_node(|config| config.test_clock = true).await;
+    // The other node's own scheduler is off: its first tick, at start-up, could otherwise run
+    // after the clock moved and take items from both passes.
+    let other_node = app
+        .start_node(|config| {
+            config.test_clock = true;
+            config.scheduler_interval_seconds = 0;
+        })
+        .await;
     let move_on = |url: String| {
         let request = app
             .client

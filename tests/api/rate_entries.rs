@@ -4,9 +4,9 @@
 
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use reqwest::Method;
 use serde_json::{Value, json};
-use chrono::NaiveDate;
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, assert_problem, body, spawn_app};

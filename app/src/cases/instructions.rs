@@ -83,7 +83,7 @@ pub fn instruct(
         now,
     };
     let updated = send(conn, turn, request, state, detail)
-        .map_err(|err| offering_instructions(err, caller.role, &current))?;
+        .map_err(|err| offering_instructions(err, caller.role, current))?;
     if request.instruction == Instruction::Withdraw {
         post_withdrawal_fee(conn, &updated, before.principal, now)?;
     }
@@ -94,10 +94,10 @@ pub fn instruct(
 /// A refusal here offers what this endpoint takes from this caller: the instructions the role may
 /// send in the case's state (as the case view lists them), not every command the state machine
 /// would accept from anyone.
-fn offering_instructions(err: AppError, role: Role, state: &CaseState) -> AppError {
+fn offering_instructions(err: AppError, role: Role, state: CaseState) -> AppError {
     match err {
         AppError::TransitionRefused(mut refused) => {
-            refused.allowed = allowed_instructions(role, state)
+            refused.allowed = allowed_instructions(role, &state)
                 .into_iter()
                 .map(|instruction| instruction.as_str().to_owned())
                 .collect();

@@ -151,26 +151,23 @@ pub fn record(
         )));
     }
     let currency = terms_of(&case)?.currency;
-    let Checked {
-        court,
-        reference,
-        administrator,
-        notes,
-        amount,
-        costs,
-    } = checked(input, currency, now.date())?;
+    let step = checked(input, currency, now.date())?;
     let row = LegalStepRow {
         id: new_id("lgs"),
         case_id: case.id.clone(),
         organisation_id: case.organisation_id.clone(),
         kind: input.kind.as_str().to_owned(),
         occurred_on: input.occurred_on,
-        court,
-        reference,
-        administrator,
-        notes,
-        amount_minor: amount.map(|money| to_minor(money, "amount")).transpose()?,
-        costs_awarded_minor: costs
+        court: step.court,
+        reference: step.reference,
+        administrator: step.administrator,
+        notes: step.notes,
+        amount_minor: step
+            .amount
+            .map(|money| to_minor(money, "amount"))
+            .transpose()?,
+        costs_awarded_minor: step
+            .costs
             .map(|money| to_minor(money, "costs_awarded"))
             .transpose()?,
         currency: case.currency,
@@ -187,7 +184,7 @@ pub fn record(
             super::prescription::summarise(&case, &invoices, &events, now.date()).deadline;
         solvo_persistence::repositories::cases::set_prescription(conn, &case.id, deadline, now)?;
     }
-    if let (Some(costs), Some(minor)) = (costs, row.costs_awarded_minor) {
+    if let (Some(costs), Some(minor)) = (step.costs, row.costs_awarded_minor) {
         let first = invoices::of_case(conn, &case.id)?
             .into_iter()
             .min_by_key(|invoice| (invoice.due_date, invoice.id.clone()))
@@ -210,8 +207,8 @@ pub fn record(
         "legal_step_id": row.id,
         "kind": row.kind,
         "occurred_on": row.occurred_on,
-        "amount": amount.map(detail_json),
-        "costs_awarded": costs.map(detail_json),
+        "amount": step.amount.map(detail_json),
+        "costs_awarded": step.costs.map(detail_json),
     });
     record_activity(
         conn,
