@@ -123,6 +123,57 @@ impl Modify for ClosedVariants {
     }
 }
 
+/// Member names for an enum whose values differ only in punctuation, in the `x-enum-varnames`
+/// extension that client generators read: openapi-python-client otherwise derives `DD_MM_YYYY`
+/// from both `DD.MM.YYYY` and `DD-MM-YYYY`, keeps one, and its client then refuses the answer of
+/// an import that names the other.
+struct EnumMemberNames;
+
+impl Modify for EnumMemberNames {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        use solvo_app::cases::csv_import::dates::DateFormat;
+        use utoipa::openapi::Schema;
+        let member = |format: DateFormat| match format {
+            DateFormat::Iso => "ISO",
+            DateFormat::Dotted => "DOTTED",
+            DateFormat::Slashed => "SLASHED",
+            DateFormat::Dashed => "DASHED",
+        };
+        let formats = [
+            DateFormat::Iso,
+            DateFormat::Dotted,
+            DateFormat::Slashed,
+            DateFormat::Dashed,
+        ];
+        let Some(RefOr::T(Schema::Object(object))) = openapi
+            .components
+            .as_mut()
+            .and_then(|components| components.schemas.get_mut("DateFormat"))
+        else {
+            return;
+        };
+        // In the order of the schema's values, which is how generators pair them; a value
+        // without a name leaves the extension out rather than pairing names wrongly.
+        let names: Option<Vec<&str>> = object
+            .enum_values
+            .iter()
+            .flatten()
+            .map(|value| {
+                formats
+                    .into_iter()
+                    .find(|format| value.as_str() == Some(format.label()))
+                    .map(member)
+            })
+            .collect();
+        if let Some(names) = names {
+            object
+                .extensions
+                .get_or_insert_with(Default::default)
+                .insert("x-enum-varnames".to_owned(), serde_json::json!(names));
+        }
+    }
+}
+
 /// `payment_plan.agreed` -> `PaymentPlanAgreed`.
 fn pascal_case(name: &str) -> String {
     name.split(['.', '_'])
@@ -185,6 +236,8 @@ pub fn document() -> OpenApiDoc {
         .configure(routes::configure)
         .split_for_parts();
     add_error_responses(&mut doc);
+    // After the routes are in: the schemas they name are collected from them.
+    EnumMemberNames.modify(&mut doc);
     // After the routes' schemas are in: the modifiers of `ApiDoc` run before them.
     ClosedVariants.modify(&mut doc);
     doc

@@ -70,14 +70,24 @@ async fn malformed_bodies_get_400_413_415_and_422(backend: Backend) {
     let missing = post(r#"{"kind": "creditor"}"#, "application/json")
         .await
         .unwrap();
-    assert_problem(missing, 422).await;
+    let problem = assert_problem(missing, 422).await;
+    assert_eq!(
+        (
+            &problem["errors"][0]["field"],
+            &problem["errors"][0]["code"]
+        ),
+        (&json!("name"), &json!("required")),
+        "the missing member by name, not `body`: {problem}"
+    );
     let unknown_field = post(
         r#"{"name": "A", "kind": "creditor", "country": "NL", "vat": "x"}"#,
         "application/json",
     )
     .await
     .unwrap();
-    assert_problem(unknown_field, 422).await;
+    let problem = assert_problem(unknown_field, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "vat", "{problem}");
+    assert_eq!(problem["errors"][0]["code"], "unknown_field");
 
     let text = post(r#"{"name": "Acme"}"#, "text/plain").await.unwrap();
     assert_problem(text, 415).await;
@@ -105,6 +115,10 @@ async fn malformed_bodies_get_400_413_415_and_422(backend: Backend) {
     let problem = assert_problem(too_long_name, 422).await;
     assert_eq!(problem["errors"][0]["field"], "name");
     assert_eq!(problem["errors"][0]["code"], "length");
+    assert_eq!(
+        problem["errors"][0]["message"],
+        "`name` has 1 to 200 characters."
+    );
 }
 
 async fn unknown_routes_and_bad_queries_are_problems(backend: Backend) {
@@ -116,11 +130,27 @@ async fn unknown_routes_and_bad_queries_are_problems(backend: Backend) {
         "limit"
     );
     let not_a_number = app
+        .get("/v1/organisations?limit=ten&cursor=", &app.admin_token)
+        .await;
+    let problem = assert_problem(not_a_number, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "query", "{problem}");
+    let not_a_number = app
         .get("/v1/organisations?limit=ten", &app.admin_token)
         .await;
-    assert_problem(not_a_number, 422).await;
+    let problem = assert_problem(not_a_number, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "limit", "{problem}");
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`limit` is not valid here: "),
+        "{problem}"
+    );
     let bad_time = app
         .get("/v1/users?updated_since=yesterday", &app.admin_token)
         .await;
-    assert_problem(bad_time, 422).await;
+    assert_eq!(
+        assert_problem(bad_time, 422).await["errors"][0]["field"],
+        "updated_since"
+    );
 }

@@ -328,7 +328,7 @@ async fn a_us_debtor_needs_a_jurisdiction_and_absent_rules_are_gaps(backend: Bac
 
     let problem = assert_problem(app.post("/v1/quotes", &member.token, &request).await, 422).await;
     assert_eq!(problem["errors"][0]["field"], "jurisdiction");
-    assert_eq!(problem["errors"][0]["code"], "required");
+    assert_eq!(problem["errors"][0]["code"], "jurisdiction_required");
     assert!(
         problem["errors"][0]["message"]
             .as_str()
@@ -337,8 +337,9 @@ async fn a_us_debtor_needs_a_jurisdiction_and_absent_rules_are_gaps(backend: Bac
     );
     for (jurisdiction, code) in [
         ("US-WA", "unsupported_jurisdiction"),
-        ("FR", "country_mismatch"),
-        ("US", "invalid_jurisdiction"),
+        ("FR", "jurisdiction_country_mismatch"),
+        ("US", "subdivision_required"),
+        ("XX", "invalid_jurisdiction"),
     ] {
         request["jurisdiction"] = json!(jurisdiction);
         let problem =

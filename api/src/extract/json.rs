@@ -116,8 +116,7 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         let inner = err.into_inner();
         match inner.classify() {
             serde_json::error::Category::Data => {
-                let field = if path == "." { "body".to_owned() } else { path };
-                ApiError::invalid(field, "invalid_type", strip_position(&inner.to_string()))
+                data_error(&path, &strip_position(&inner.to_string()))
             }
             _ => ApiError::MalformedJson(inner.to_string()),
         }
@@ -153,6 +152,51 @@ fn integral_numbers_as_integers(value: &mut serde_json::Value) {
     }
 }
 
+/// A body that parsed as JSON but not as the request: the field by its JSON path, with what
+/// to send. serde reports a missing member at the object holding it, so its name is taken
+/// from the message and joined to that path.
+fn data_error(path: &str, message: &str) -> ApiError {
+    let at = |name: &str| {
+        if path == "." {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        }
+    };
+    let quoted = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').next())
+            .map(ToOwned::to_owned)
+    };
+    if let Some(name) = quoted("missing field `") {
+        return ApiError::invalid(
+            at(&name),
+            "required",
+            format!("Send `{name}`: it is required."),
+        );
+    }
+    if let Some(name) = quoted("unknown field `") {
+        let expected = message
+            .split_once(", expected ")
+            .map(|(_, rest)| format!(" Known here: {}.", rest.replace("one of ", "")))
+            .unwrap_or_default();
+        // The path already ends in the unknown member.
+        let field = if path == "." {
+            name.clone()
+        } else {
+            path.to_owned()
+        };
+        return ApiError::invalid(
+            field,
+            "unknown_field",
+            format!("`{name}` is not a field of this request; remove it.{expected}"),
+        );
+    }
+    let field = if path == "." { "body" } else { path };
+    ApiError::invalid(field, "invalid_type", message.to_owned())
+}
+
 /// serde's data errors end in "at line L column C", which means little to a client that sent a
 /// one-line body; the field path says more.
 fn strip_position(message: &str) -> String {
@@ -184,7 +228,7 @@ fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
                     let message = error
                         .message
                         .as_ref()
-                        .map_or_else(|| format!("fails `{}`", error.code), ToString::to_string);
+                        .map_or_else(|| expected_form(&path, error), ToString::to_string);
                     out.push(FieldError::new(
                         path.clone(),
                         error.code.to_string(),
@@ -199,6 +243,48 @@ fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
                 }
             }
         }
+    }
+}
+
+/// What a field must be, from the rule it fails and the rule's bounds.
+fn expected_form(path: &str, error: &validator::ValidationError) -> String {
+    let bound = |name: &str| error.params.get(name).map(ToString::to_string);
+    // A list's length counts its items; a text's, its characters.
+    let unit = if error
+        .params
+        .get("value")
+        .is_some_and(serde_json::Value::is_array)
+    {
+        "items"
+    } else {
+        "characters"
+    };
+    let of = |count: &str| {
+        if count == "1" {
+            format!("{count} {}", unit.trim_end_matches('s'))
+        } else {
+            format!("{count} {unit}")
+        }
+    };
+    match (
+        error.code.as_ref(),
+        bound("min"),
+        bound("max"),
+        bound("equal"),
+    ) {
+        ("length", _, _, Some(equal)) => format!("`{path}` has exactly {}.", of(&equal)),
+        ("length", Some(min), Some(max), _) => {
+            format!("`{path}` has {min} to {}.", of(&max))
+        }
+        ("length", Some(min), None, _) => format!("`{path}` has at least {}.", of(&min)),
+        ("length", None, Some(max), _) => format!("`{path}` has at most {}.", of(&max)),
+        ("range", Some(min), Some(max), _) => format!("`{path}` is from {min} to {max}."),
+        ("range", Some(min), None, _) => format!("`{path}` is at least {min}."),
+        ("range", None, Some(max), _) => format!("`{path}` is at most {max}."),
+        ("email", ..) => format!("`{path}` is an email address, such as name@example.com."),
+        ("url", ..) => format!("`{path}` is an absolute URL, such as https://erp.example/hooks."),
+        ("required", ..) => format!("Send `{path}`: it is required."),
+        (code, ..) => format!("`{path}` does not have the expected form ({code})."),
     }
 }
 
@@ -258,8 +344,87 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_field_is_a_validation_error() {
+    fn a_missing_field_is_named_by_its_path() {
         let err = parse::<Body>(br#"{"name":"x"}"#).unwrap_err();
-        assert!(matches!(err, ApiError::Validation(_)));
+        let ApiError::Validation(errors) = err else {
+            panic!("expected validation")
+        };
+        assert_eq!(errors[0].field, "count");
+        assert_eq!(errors[0].code, "required");
+        assert_eq!(errors[0].message, "Send `count`: it is required.");
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Outer {
+        #[expect(
+            dead_code,
+            reason = "read through Debug only: the test checks the error"
+        )]
+        inner: Vec<Strict>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Strict {
+        #[expect(
+            dead_code,
+            reason = "read through Debug only: the test checks the error"
+        )]
+        amount: String,
+    }
+
+    #[test]
+    fn nested_missing_and_unknown_fields_are_named_by_their_path() {
+        let ApiError::Validation(missing) =
+            parse::<Outer>(br#"{"inner":[{"amount":"1"},{}]}"#).unwrap_err()
+        else {
+            panic!("expected validation")
+        };
+        assert_eq!(missing[0].field, "inner[1].amount");
+        let ApiError::Validation(unknown) =
+            parse::<Outer>(br#"{"inner":[{"amount":"1","amout":"2"}]}"#).unwrap_err()
+        else {
+            panic!("expected validation")
+        };
+        assert_eq!(unknown[0].field, "inner[0].amout");
+        assert_eq!(unknown[0].code, "unknown_field");
+        assert_eq!(
+            unknown[0].message,
+            "`amout` is not a field of this request; remove it. Known here: `amount`."
+        );
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    struct Bounded {
+        #[validate(length(min = 1, max = 200))]
+        name: String,
+        #[validate(length(min = 1))]
+        tags: Vec<String>,
+        #[validate(range(min = 1, max = 100))]
+        percent: u32,
+        #[validate(email)]
+        email: String,
+    }
+
+    #[test]
+    fn a_rule_without_its_own_message_says_what_the_field_must_be() {
+        let bounded = Bounded {
+            name: String::new(),
+            tags: Vec::new(),
+            percent: 0,
+            email: "nobody".into(),
+        };
+        let mut errors = flatten(&bounded.validate().unwrap_err());
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
+        let messages: Vec<&str> = errors.iter().map(|error| error.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`email` is an email address, such as name@example.com.",
+                "`name` has 1 to 200 characters.",
+                "`percent` is from 1 to 100.",
+                "`tags` has at least 1 item.",
+            ]
+        );
     }
 }

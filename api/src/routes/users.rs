@@ -33,8 +33,9 @@ pub struct User {
     pub role: RoleName,
     /// Disabled users cannot log in.
     pub disabled: bool,
-    /// The name the person goes by; debtors see their collector's in the portal.
-    #[schema(example = "Katrin Vogel")]
+    /// The name the person goes by; debtors see their collector's in the portal; `null`
+    /// (never left out) when none was given.
+    #[schema(example = "Katrin Vogel", required = true)]
     pub name: Option<String>,
     /// Version for `If-Match`.
     pub version: i64,

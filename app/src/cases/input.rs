@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use solvo_domain::jurisdiction::JurisdictionCode;
+use solvo_domain::jurisdiction::{JurisdictionCode, choice};
 use solvo_domain::money::{Currency, Money};
 use solvo_persistence::repositories::debtors::DebtorRow;
 use utoipa::ToSchema;
@@ -161,11 +161,11 @@ impl PlaceCase {
             ));
         }
         let jurisdiction = self.jurisdiction.as_deref().and_then(|raw| {
-            JurisdictionCode::parse(raw)
+            choice::parse_given(raw)
                 .map_err(|err| {
                     errors.push(FieldError::new(
                         field("jurisdiction"),
-                        "invalid_jurisdiction",
+                        err.code(),
                         err.to_string(),
                     ));
                 })

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 use solvo_domain::fees::FeeSchedule;
-use solvo_domain::jurisdiction::{self, JurisdictionCode};
+use solvo_domain::jurisdiction::{JurisdictionCode, choice};
 use solvo_persistence::repositories::case_events::{self, CaseEventRow};
 use solvo_persistence::repositories::cases::{self, CaseRow};
 use solvo_persistence::repositories::debtors::{self, DebtorRow};
@@ -199,36 +199,10 @@ pub(crate) fn resolve_jurisdiction(
     explicit: Option<JurisdictionCode>,
     country: &str,
 ) -> Result<JurisdictionCode, PlacementError> {
-    if let Some(code) = explicit {
-        if code.country() != country {
-            return Err(PlacementError::Rejected(vec![FieldError::new(
-                "jurisdiction",
-                "jurisdiction_country_mismatch",
-                format!(
-                    "The jurisdiction {} is not in the debtor's country {country}.",
-                    code.as_str()
-                ),
-            )]));
-        }
-        if jurisdiction::find(code).is_none() {
-            return Err(PlacementError::Rejected(vec![FieldError::new(
-                "jurisdiction",
-                "unsupported_jurisdiction",
-                format!(
-                    "Solvo has no rules for {}; see GET /v1/jurisdictions, or leave it out to use the debtor's country.",
-                    code.as_str()
-                ),
-            )]));
-        }
-        return Ok(code);
-    }
-    if let Some(code) = jurisdiction::default_for_country(country) {
-        return Ok(code);
-    }
-    JurisdictionCode::parse(country).map_err(|err| {
+    choice::choose(explicit.as_ref().map(JurisdictionCode::as_str), country).map_err(|err| {
         PlacementError::Rejected(vec![FieldError::new(
             "jurisdiction",
-            "jurisdiction_required",
+            err.code(),
             err.to_string(),
         )])
     })

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use solvo_domain::country::CountryCode;
 use solvo_domain::interest::MAX_PERIOD_DAYS;
-use solvo_domain::jurisdiction::{self, Jurisdiction, JurisdictionCode, JurisdictionCodeError};
+use solvo_domain::jurisdiction::{self, Jurisdiction, choice};
 use solvo_domain::money::{Currency, Money};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -175,62 +175,25 @@ fn parse_invoice(
     })
 }
 
-/// The jurisdiction for a debtor in `country`, optionally named by the client.
+/// The jurisdiction for a debtor in `country`, optionally named by the client (the rule
+/// placement follows too: `jurisdiction::choice`).
 fn resolve_jurisdiction(
     country: CountryCode,
     named: Option<&str>,
 ) -> Result<&'static Jurisdiction, FieldError> {
-    let supported = |country: &str| {
-        let codes: Vec<String> = jurisdiction::all()
-            .iter()
-            .filter(|record| record.code.country() == country)
-            .map(|record| record.code.to_string())
-            .collect();
-        if codes.is_empty() {
-            "Solvo has no rules for this country yet; GET /v1/jurisdictions lists those it has."
-                .to_owned()
+    let code = choice::choose(named, country.as_str()).map_err(|err| {
+        let field = if err.is_about_the_country() {
+            "debtor_country"
         } else {
-            format!("Supported here: {}.", codes.join(", "))
-        }
-    };
-    let Some(named) = named else {
-        return match JurisdictionCode::parse(country.as_str()) {
-            Err(JurisdictionCodeError::SubdivisionRequired(_)) => Err(FieldError::new(
-                "jurisdiction",
-                "required",
-                format!(
-                    "The law of {country} differs by state or province; name the jurisdiction. {}",
-                    supported(country.as_str())
-                ),
-            )),
-            _ => jurisdiction::default_for_country(country.as_str())
-                .and_then(jurisdiction::find)
-                .ok_or_else(|| {
-                    FieldError::new(
-                        "debtor_country",
-                        "unsupported_jurisdiction",
-                        supported(country.as_str()),
-                    )
-                }),
+            "jurisdiction"
         };
-    };
-    let code = JurisdictionCode::parse(named)
-        .map_err(|err| FieldError::new("jurisdiction", "invalid_jurisdiction", err.to_string()))?;
-    if code.country() != country.as_str() {
-        return Err(FieldError::new(
-            "jurisdiction",
-            "country_mismatch",
-            format!("{code} is not a jurisdiction of the debtor's country {country}."),
-        ));
-    }
+        FieldError::new(field, err.code(), err.to_string())
+    })?;
     jurisdiction::find(code).ok_or_else(|| {
         FieldError::new(
             "jurisdiction",
             "unsupported_jurisdiction",
-            format!(
-                "Solvo has no rules for {code}. {}",
-                supported(country.as_str())
-            ),
+            format!("Solvo has no rules for `{code}`."),
         )
     })
 }

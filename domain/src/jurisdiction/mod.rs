@@ -10,6 +10,7 @@
 //! confirms is absent and listed in the record's `gaps`; the API must present an absent
 //! rule as "not available", never as "none".
 
+pub mod choice;
 mod code;
 mod collection_costs;
 mod compensation;

@@ -335,11 +335,42 @@ async fn out_of_range_amounts_unknown_jurisdictions_and_foreign_currency_compens
         (Some("invoices[0].amount"), Some("too_large"))
     );
 
-    let unknown = CaseRequest::new("R2")
-        .debtor(DebtorRequest::globex().language("de"))
-        .jurisdiction("DE-XYZ")
-        .invoice(InvoiceRequest::new("I2", "10.00", "2026-02-04"));
-    assert_problem(app.post("/v1/cases", &token, &unknown).await, 422).await;
+    // Each refusal of a jurisdiction says what was given and what this debtor (in DE) accepts.
+    for (given, code, message) in [
+        (
+            "DE-XYZ",
+            "unsupported_jurisdiction",
+            "Solvo has no rules for `DE-XYZ`: give DE (GET /v1/jurisdictions lists every one).",
+        ),
+        (
+            "XX",
+            "invalid_jurisdiction",
+            // Read with the other fields, before the debtor (and so its country) is known.
+            "`XX` is not a jurisdiction code: give the country's ISO 3166 code (`DE`, `GB-SCT`, `US-NY`) or leave it out to use the debtor's country.",
+        ),
+        (
+            "fr",
+            "jurisdiction_country_mismatch",
+            "`FR` is not in the debtor's country DE: give DE or leave it out.",
+        ),
+        (
+            "GB",
+            "subdivision_required",
+            "`GB` has more than one legal system here: name the part whose law governs the claim, one of GB-ENG, GB-SCT.",
+        ),
+    ] {
+        let unknown = CaseRequest::new("R2")
+            .debtor(DebtorRequest::globex().language("de"))
+            .jurisdiction(given)
+            .invoice(InvoiceRequest::new("I2", "10.00", "2026-02-04"));
+        let problem = assert_problem(app.post("/v1/cases", &token, &unknown).await, 422).await;
+        let error = &problem["errors"][0];
+        assert_eq!(
+            (&error["field"], &error["code"], &error["message"]),
+            (&json!("jurisdiction"), &json!(code), &json!(message)),
+            "{given}"
+        );
+    }
 
     let dollars = CaseRequest::new("R3")
         .debtor(DebtorRequest::globex().language("de"))

@@ -48,15 +48,18 @@ pub struct CellProblem {
     pub message: String,
 }
 
-/// The outcome of one CSV row.
+/// The outcome of one CSV row. `creditor_reference` and `invoice_number` are always sent (`null`
+/// when the row has none); the other optional fields are left out when they do not apply.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ImportRow {
     /// The line the row starts on, the header being line 1, whether lines end in CRLF, LF or
     /// CR: the row number a spreadsheet shows, unless a cell above holds a line break.
     pub row: u64,
     /// The row's creditor reference.
+    #[schema(required = true)]
     pub creditor_reference: Option<String>,
     /// The row's invoice number.
+    #[schema(required = true)]
     pub invoice_number: Option<String>,
     /// What became of it.
     pub status: ItemStatus,

@@ -172,21 +172,30 @@ impl From<Balance> for BalanceView {
 }
 
 /// The limitation deadline of a case: the earliest of its invoices'.
+///
+/// A field without a value is sent as `null`, never left out (so every field is required).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PrescriptionView {
     /// Last day to interrupt or sue, if the jurisdiction's rule is known.
+    #[schema(required = true)]
     pub deadline: Option<NaiveDate>,
     /// The invoice that prescribes first.
+    #[schema(required = true)]
     pub invoice: Option<String>,
-    /// `within_90_days`, `within_30_days`, `expired`, or absent when the deadline is further.
+    /// `within_90_days`, `within_30_days`, `expired`, or `null` when the deadline is further.
+    #[schema(required = true)]
     pub warning: Option<String>,
     /// Days left until the deadline.
+    #[schema(required = true)]
     pub days_left: Option<i64>,
     /// Statute and article.
+    #[schema(required = true)]
     pub legal_basis: Option<String>,
 }
 
 /// A case with everything a creditor or collector needs on one screen.
+///
+/// A field without a value is sent as `null`, never left out (so every field is required).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CaseView {
     /// `case_…`
@@ -204,12 +213,13 @@ pub struct CaseView {
     #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "assessment")]
     pub state: String,
     /// Where a paused or disputed case returns to.
-    #[schema(value_type = Option<solvo_app::wire_names::ResumableStateName>)]
+    #[schema(required = true, value_type = Option<solvo_app::wire_names::ResumableStateName>)]
     pub resume_to: Option<String>,
     /// Outcome once closed.
-    #[schema(value_type = Option<solvo_app::wire_names::CaseOutcome>)]
+    #[schema(required = true, value_type = Option<solvo_app::wire_names::CaseOutcome>)]
     pub outcome: Option<String>,
     /// Date a paused case resumes by itself.
+    #[schema(required = true)]
     pub resume_on: Option<NaiveDate>,
     /// Jurisdiction code.
     pub jurisdiction: String,
@@ -218,14 +228,18 @@ pub struct CaseView {
     /// The debtor.
     pub debtor: CaseDebtor,
     /// Assigned collector's user id.
+    #[schema(required = true)]
     pub collector_id: Option<String>,
     /// Invoices.
     pub invoices: Vec<InvoiceView>,
     /// Contractual interest, percent per year.
+    #[schema(required = true)]
     pub contractual_interest_rate: Option<String>,
     /// Notes.
+    #[schema(required = true)]
     pub notes: Option<String>,
     /// The quote whose fee terms apply.
+    #[schema(required = true)]
     pub quote_id: Option<String>,
     /// Limitation deadline and warning.
     pub prescription: PrescriptionView,
@@ -235,6 +249,7 @@ pub struct CaseView {
     /// Balance today.
     pub balance: BalanceView,
     /// The collector's assessment (recovery strategy), once recorded.
+    #[schema(required = true)]
     pub assessment: Option<AssessmentView>,
     /// RFC 3339 time the assessment is due: 48 hours after placement.
     #[schema(format = DateTime)]
@@ -242,6 +257,7 @@ pub struct CaseView {
     /// The case still awaits its assessment past that time.
     pub assessment_overdue: bool,
     /// The day of the collector's next action, from the latest activity.
+    #[schema(required = true)]
     pub next_action_on: Option<NaiveDate>,
     /// Version for `If-Match`.
     pub version: i64,

@@ -12,7 +12,7 @@ use utoipa::IntoParams;
 
 use super::kind::DocumentKind;
 use super::upload::read_upload;
-use super::view::{Document, DocumentList, DocumentUpload};
+use super::view::{Document, DocumentContent, DocumentList, DocumentUpload};
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
 use crate::idempotency::{self, Created};
@@ -190,16 +190,16 @@ pub async fn get_document(
                 ("Content-Disposition" = String, description = "`attachment; filename=\"…\"`"),
             ),
             content(
-                ("application/pdf"),
-                ("image/png"),
-                ("image/jpeg"),
-                ("image/tiff"),
-                ("text/plain"),
-                ("text/csv"),
-                ("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-                ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                ("application/vnd.oasis.opendocument.text"),
-                ("application/vnd.oasis.opendocument.spreadsheet"),
+                (DocumentContent = "application/pdf"),
+                (DocumentContent = "image/png"),
+                (DocumentContent = "image/jpeg"),
+                (DocumentContent = "image/tiff"),
+                (DocumentContent = "text/plain"),
+                (DocumentContent = "text/csv"),
+                (DocumentContent = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                (DocumentContent = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                (DocumentContent = "application/vnd.oasis.opendocument.text"),
+                (DocumentContent = "application/vnd.oasis.opendocument.spreadsheet"),
             )
         ),
         (status = 304, description = "Unchanged since the ETag in If-None-Match"),

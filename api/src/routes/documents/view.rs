@@ -8,6 +8,17 @@ use utoipa::ToSchema;
 use super::kind::DocumentKind;
 use solvo_app::clock;
 
+/// A document's content: its bytes as uploaded, served with the media type it was stored
+/// under. A schema of its own so that generated clients read the download as bytes (without one
+/// openapi-python-client returns `None` and openapi-typescript `unknown`).
+#[expect(
+    dead_code,
+    reason = "only the OpenAPI schema of a body the handler writes itself"
+)]
+#[derive(Debug, ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct DocumentContent(pub Vec<u8>);
+
 /// A document's metadata.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Document {

@@ -149,13 +149,23 @@ pub async fn get_payment_instructions(
 const NO_CODE: &str = "This case has no EPC QR code: the agency has no euro account for it, or \
      nothing is owed. `payment-instructions` says how to pay.";
 
+/// A PNG image, as binary. `Vec<u8>` would be documented as an array of integers, which no
+/// client reads an image as.
+#[expect(
+    dead_code,
+    reason = "only the OpenAPI schema of a body the handler writes itself"
+)]
+#[derive(Debug, ToSchema)]
+#[schema(value_type = String, format = Binary, content_media_type = "image/png")]
+pub struct PngFile(pub Vec<u8>);
+
 /// The EPC QR code (EPC069-12, version 002) of the case's transfer as a PNG.
 #[utoipa::path(
     tag = "portal",
     operation_id = "get_payment_qr_png",
     params(("id" = String, Path, description = "Case id")),
     responses(
-        (status = 200, description = "The code", content_type = "image/png", body = Vec<u8>),
+        (status = 200, description = "The code", content_type = "image/png", body = PngFile),
         (status = 404, description = "Not one of the session's cases, or no code: no euro account, or nothing owed", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("portal_token" = []))
