@@ -63,8 +63,8 @@ async fn another_tenants_ids_answer_like_missing_ones(backend: Backend) {
             None,
         ),
         (
-            Method::DELETE,
-            "/v1/api-keys/{}".into(),
+            Method::POST,
+            "/v1/api-keys/{}/revoke".into(),
             globex_key_id.to_owned(),
             None,
         ),

@@ -89,3 +89,41 @@ pub fn configure(cfg: &mut ServiceConfig) {
     complaints::configure(cfg);
     data_requests::configure(cfg);
 }
+
+#[cfg(test)]
+mod layering {
+    use std::path::Path;
+
+    /// Every `.rs` file under `dir`, with its text.
+    fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    /// Routes extract, call one use case and render (docs/architecture.md): storage is the use
+    /// cases' business, so no route names the storage crate or its query builder.
+    #[test]
+    fn no_route_reaches_past_the_use_cases_to_storage() {
+        let mut files = Vec::new();
+        sources(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes"),
+            &mut files,
+        );
+        assert!(files.len() > 50, "the routes were found: {}", files.len());
+        // Spelt in two halves so that this file does not name them itself.
+        let storage = [concat!("solvo_", "persistence"), concat!("die", "sel")];
+        let offending: Vec<&str> = files
+            .iter()
+            .filter(|(_, text)| storage.iter().any(|name| text.contains(name)))
+            .map(|(path, _)| path.as_str())
+            .collect();
+        assert!(offending.is_empty(), "{offending:#?}");
+    }
+}

@@ -18,7 +18,9 @@ use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::cases::{self, CaseRow};
 use solvo_persistence::repositories::page::{Page, PageRequest};
-use solvo_persistence::repositories::portal_requests::{self, ClaimDecision, ClaimRow};
+/// A stored already-paid claim, as the views read it.
+pub use solvo_persistence::repositories::portal_requests::ClaimRow;
+use solvo_persistence::repositories::portal_requests::{self, ClaimDecision};
 use utoipa::ToSchema;
 use validator::Validate;
 

@@ -26,8 +26,10 @@ use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::cases::{self, CaseRow};
 use solvo_persistence::repositories::organisations;
 use solvo_persistence::repositories::page::{Page, PageRequest};
+/// A stored plan request, as the views read it.
+pub use solvo_persistence::repositories::portal_requests::PlanRequestRow;
 use solvo_persistence::repositories::portal_requests::{
-    self, PlanLimitsRow, PlanRequestAnswer, PlanRequestRow, StaffScope,
+    self, PlanLimitsRow, PlanRequestAnswer, StaffScope,
 };
 use utoipa::ToSchema;
 use validator::Validate;

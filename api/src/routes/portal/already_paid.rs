@@ -10,11 +10,10 @@ use actix_web::{HttpResponse, get, post, web};
 use chrono::NaiveDate;
 use serde::Serialize;
 use solvo_app::clock;
-use solvo_app::portal::already_paid::{self, ClaimDecisionInput, NewClaim};
+use solvo_app::portal::already_paid::{self, ClaimDecisionInput, ClaimRow, NewClaim};
 use solvo_domain::money::Money;
 use solvo_domain::portal::language::Language;
 use solvo_domain::portal::wording;
-use solvo_persistence::repositories::portal_requests::ClaimRow;
 use utoipa::ToSchema;
 
 use super::plans::{ClaimStatus, PortalRequestListParams};

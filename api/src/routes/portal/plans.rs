@@ -11,14 +11,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use solvo_app::arrangements::plans::Agreed;
 use solvo_app::clock;
+use solvo_app::paging::PageRequest;
 use solvo_app::portal::plans::{
     self, CounterResponse, LimitsRecord, NewPlanLimits, NewPlanRequest, PlanRequestDecision,
-    exceeded_of,
+    PlanRequestRow, exceeded_of,
 };
 use solvo_domain::portal::language::Language;
 use solvo_domain::portal::wording;
-use solvo_persistence::repositories::page::PageRequest;
-use solvo_persistence::repositories::portal_requests::PlanRequestRow;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Caller;
