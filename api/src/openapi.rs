@@ -27,7 +27,7 @@ use solvo_domain::webhook::EventType;
         description = "B2B credit collection: creditors place unpaid invoices, collectors work the cases, debtors pay, creditors are told by webhook.\n\nErrors are RFC 9457 `application/problem+json`. Lists take `limit` and `cursor`. Authenticate with `Authorization: Bearer <access token>` (people) or `Authorization: Bearer sk_…` (API keys for ERPs).",
         license(name = "AGPL-3.0-or-later")
     ),
-    components(schemas(Problem, FieldError, CaseEventData, PaymentEventData, RemittanceEventData, FeeInvoiceEventData, EndpointDisabledData, WebhookTestData, crate::routes::format::JsonOrPdf, crate::routes::format::JsonOrCsv, crate::routes::portal::plans::PlanRequestStatus, crate::routes::portal::plans::ClaimStatus)),
+    components(schemas(Problem, FieldError, CaseEventData, PaymentEventData, RemittanceEventData, FeeInvoiceEventData, EndpointDisabledData, WebhookTestData, crate::routes::format::JsonOrPdf, crate::routes::format::JsonOrCsv, crate::routes::portal::plans::PlanRequestStatus, crate::routes::portal::plans::ClaimStatus, solvo_app::wire_names::RateSeriesId)),
     modifiers(&SecuritySchemes, &EventSchemas),
     tags(
         (name = "identity", description = "Login, sessions, organisations, users and API keys"),

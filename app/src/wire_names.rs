@@ -8,6 +8,7 @@ use solvo_domain::case::{CommandName, Instruction, Outcome, ResumableState, Stat
 use solvo_domain::country::CountryCode;
 use solvo_domain::ledger::Account;
 use solvo_domain::money::Currency;
+use solvo_domain::rates::RateSeries;
 use solvo_domain::webhook::EventType;
 use utoipa::openapi::schema::{Schema, Type};
 use utoipa::openapi::{ObjectBuilder, RefOr};
@@ -34,6 +35,13 @@ macro_rules! wire_enum {
         impl ToSchema for $marker {}
     };
 }
+
+wire_enum!(
+    /// [`RateSeries`] on the wire.
+    RateSeriesId,
+    "A reference-rate series (`GET /v1/reference-rates`).",
+    RateSeries::ALL.iter().map(|series| series.id()).collect()
+);
 
 wire_enum!(
     /// [`StateName`] on the wire.

@@ -41,8 +41,13 @@ impl NewFeeInvoice {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"reason": "Billed to the wrong address; reissued."}))]
 pub struct NewCreditNote {
-    /// Printed on the credit note (1 to 500 characters).
-    #[schema(example = "Billed to the wrong address; reissued.")]
+    /// Printed on the credit note (1 to 500 characters, not all blank).
+    #[schema(
+        example = "Billed to the wrong address; reissued.",
+        min_length = 1,
+        max_length = 500,
+        pattern = r"\S"
+    )]
     pub reason: String,
 }
 

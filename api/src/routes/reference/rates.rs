@@ -74,7 +74,7 @@ pub struct RateFilter {
     /// `nl_wettelijke_handelsrente`. A series that rules refer to but whose history is not
     /// shipped and was not added (e.g. `dk_nationalbank_lending_rate`) gives an empty list; an unknown name is
     /// a 422.
-    #[param(example = "de_basiszinssatz")]
+    #[param(value_type = Option<solvo_app::wire_names::RateSeriesId>, example = "de_basiszinssatz")]
     pub series: Option<String>,
 }
 
