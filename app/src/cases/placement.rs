@@ -199,13 +199,15 @@ pub(crate) fn resolve_jurisdiction(
     explicit: Option<JurisdictionCode>,
     country: &str,
 ) -> Result<JurisdictionCode, PlacementError> {
-    choice::choose(explicit.as_ref().map(JurisdictionCode::as_str), country).map_err(|err| {
-        PlacementError::Rejected(vec![FieldError::new(
-            "jurisdiction",
-            err.code(),
-            err.to_string(),
-        )])
-    })
+    choice::choose(explicit.as_ref().map(JurisdictionCode::as_str), country)
+        .map(|jurisdiction| jurisdiction.code)
+        .map_err(|err| {
+            PlacementError::Rejected(vec![FieldError::new(
+                "jurisdiction",
+                err.code(),
+                err.to_string(),
+            )])
+        })
 }
 
 fn reject_duplicates(

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use solvo_domain::country::CountryCode;
 use solvo_domain::interest::MAX_PERIOD_DAYS;
-use solvo_domain::jurisdiction::{self, Jurisdiction, choice};
+use solvo_domain::jurisdiction::{Jurisdiction, choice};
 use solvo_domain::money::{Currency, Money};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -181,19 +181,12 @@ fn resolve_jurisdiction(
     country: CountryCode,
     named: Option<&str>,
 ) -> Result<&'static Jurisdiction, FieldError> {
-    let code = choice::choose(named, country.as_str()).map_err(|err| {
+    choice::choose(named, country.as_str()).map_err(|err| {
         let field = if err.is_about_the_country() {
             "debtor_country"
         } else {
             "jurisdiction"
         };
         FieldError::new(field, err.code(), err.to_string())
-    })?;
-    jurisdiction::find(code).ok_or_else(|| {
-        FieldError::new(
-            "jurisdiction",
-            "unsupported_jurisdiction",
-            format!("Solvo has no rules for `{code}`."),
-        )
     })
 }

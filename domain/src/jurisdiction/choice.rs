@@ -2,7 +2,9 @@
 //! debtor's country. One rule for the quote and the placement, and refusals that say what was
 //! given and what would be accepted.
 
-use super::{JurisdictionCode, JurisdictionCodeError, all, default_for_country, find};
+use super::{
+    Jurisdiction, JurisdictionCode, JurisdictionCodeError, all, default_for_country, find,
+};
 use crate::country::CountryCode;
 
 /// Why no jurisdiction can be chosen for a debtor; each variant knows what was given and what
@@ -141,18 +143,18 @@ pub fn parse_given(given: &str) -> Result<JurisdictionCode, ChoiceError> {
     Ok(code)
 }
 
-/// The jurisdiction of a case whose debtor is in `country` (ISO 3166-1, any case): `given` if it
-/// is one of the country's that Solvo has rules for, else the country's default (`GB` gives
-/// England and Wales) when none is given.
+/// The jurisdiction of a case whose debtor is in `country` (ISO 3166-1, any case), with its
+/// rules: `given` if it is one of the country's that Solvo has rules for, else the country's
+/// default (`GB` gives England and Wales) when none is given.
 ///
 /// # Errors
 /// A [`ChoiceError`] that names what was given and what is accepted.
-pub fn choose(given: Option<&str>, country: &str) -> Result<JurisdictionCode, ChoiceError> {
+pub fn choose(given: Option<&str>, country: &str) -> Result<&'static Jurisdiction, ChoiceError> {
     let country = country.trim().to_ascii_uppercase();
     let accepted = of_country(&country);
     let Some(given) = given else {
-        return match default_for_country(&country) {
-            Some(code) => Ok(code),
+        return match default_for_country(&country).and_then(find) {
+            Some(jurisdiction) => Ok(jurisdiction),
             None if accepted.is_empty() => Err(ChoiceError::UnsupportedCountry { country }),
             None => Err(ChoiceError::Required { country, accepted }),
         };
@@ -171,13 +173,10 @@ pub fn choose(given: Option<&str>, country: &str) -> Result<JurisdictionCode, Ch
             accepted,
         });
     }
-    if find(code).is_none() {
-        return Err(ChoiceError::Unsupported {
-            given: code,
-            accepted,
-        });
-    }
-    Ok(code)
+    find(code).ok_or(ChoiceError::Unsupported {
+        given: code,
+        accepted,
+    })
 }
 
 fn list(codes: &[JurisdictionCode]) -> String {
@@ -214,22 +213,28 @@ mod tests {
 
     #[test]
     fn a_named_jurisdiction_of_the_debtors_country_is_taken() {
-        assert_eq!(choose(Some("gb-sct"), "gb"), Ok(code("GB-SCT")));
-        assert_eq!(choose(Some(" us-ny "), "US"), Ok(code("US-NY")));
-        assert_eq!(choose(Some("DE"), "DE"), Ok(code("DE")));
+        assert_eq!(
+            choose(Some("gb-sct"), "gb").map(|j| j.code),
+            Ok(code("GB-SCT"))
+        );
+        assert_eq!(
+            choose(Some(" us-ny "), "US").map(|j| j.code),
+            Ok(code("US-NY"))
+        );
+        assert_eq!(choose(Some("DE"), "DE").map(|j| j.code), Ok(code("DE")));
     }
 
     #[test]
     fn without_one_the_countrys_default_applies_or_the_part_is_asked_for() {
-        assert_eq!(choose(None, "de"), Ok(code("DE")));
-        assert_eq!(choose(None, "GB"), Ok(code("GB-ENG")));
+        assert_eq!(choose(None, "de").map(|j| j.code), Ok(code("DE")));
+        assert_eq!(choose(None, "GB").map(|j| j.code), Ok(code("GB-ENG")));
         let Err(ChoiceError::Required { country, accepted }) = choose(None, "US") else {
             panic!("a US debtor needs its state")
         };
         assert_eq!(country, "US");
         assert!(accepted.contains(&code("US-NY")) && accepted.contains(&code("US-TX")));
         assert_eq!(
-            choose(None, "AQ"),
+            choose(None, "AQ").map(|j| j.code),
             Err(ChoiceError::UnsupportedCountry {
                 country: "AQ".into()
             })
