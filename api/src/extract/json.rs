@@ -54,14 +54,14 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ApiJson<T> {
         Box::pin(async move {
             media_type?;
             let body = read_stream(payload, declared, limit).await?;
-            let value: T = parse(&body)?;
+            // One parse serves the fingerprint and the typed value.
+            let parsed = parse_value(&body)?;
+            let fingerprint = fingerprint_of(&parsed);
+            let value: T = typed(parsed)?;
             value
                 .validate()
                 .map_err(|errors| ApiError::Validation(flatten(&errors)))?;
-            Ok(Self {
-                fingerprint: fingerprint(&body),
-                value,
-            })
+            Ok(Self { value, fingerprint })
         })
     }
 }
@@ -95,10 +95,16 @@ fn check_media_type(req: &HttpRequest) -> Result<(), ApiError> {
 #[must_use]
 pub fn fingerprint(body: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    let canonical = serde_json::from_slice::<serde_json::Value>(body)
-        .and_then(|value| serde_json::to_vec(&value))
-        .unwrap_or_else(|_| body.to_vec());
-    hex::encode(Sha256::digest(canonical))
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(value) => fingerprint_of(&value),
+        Err(_) => hex::encode(Sha256::digest(body)),
+    }
+}
+
+/// Hex SHA-256 of a parsed body's canonical form (`serde_json` keeps object keys sorted).
+fn fingerprint_of(value: &serde_json::Value) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(value.to_string().as_bytes()))
 }
 
 /// Deserialises with the path of the failing field, so a wrong type is a 422 that names it.
@@ -108,8 +114,16 @@ pub fn fingerprint(body: &[u8]) -> String {
 /// Schema Validation 2020-12 s.6.1.1), so a client may send `9.0` where the document says
 /// `integer`; serde alone would refuse it for an integer field.
 pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let mut value: serde_json::Value =
-        serde_json::from_slice(body).map_err(|err| ApiError::MalformedJson(err.to_string()))?;
+    typed(parse_value(body)?)
+}
+
+/// The body as JSON, or 400 `malformed_json`.
+fn parse_value(body: &[u8]) -> Result<serde_json::Value, ApiError> {
+    serde_json::from_slice(body).map_err(|err| ApiError::MalformedJson(err.to_string()))
+}
+
+/// A parsed body as `T`, naming the field that does not fit.
+fn typed<T: DeserializeOwned>(mut value: serde_json::Value) -> Result<T, ApiError> {
     integral_numbers_as_integers(&mut value);
     serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
