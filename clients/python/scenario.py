@@ -28,7 +28,9 @@ from solvo_client.models import (
     CaseView,
     CreateDocumentBody,
     CreateOrganisation,
+    CountryCodeName,
     CreateUser,
+    CurrencyCode,
     DateFormat,
     DebtorInput,
     Delimiter,
@@ -159,7 +161,9 @@ def main(base_url: str, admin_email: str, password: str) -> None:
         create_organisation.sync_detailed(
             client=admin,
             body=CreateOrganisation(
-                name="Python Client GmbH", kind=OrganisationKindName.CREDITOR, country="DE"
+                name="Python Client GmbH",
+                kind=OrganisationKindName.CREDITOR,
+                country=CountryCodeName.DE,
             ),
         ),
         HTTPStatus.CREATED,
@@ -195,11 +199,11 @@ def main(base_url: str, admin_email: str, password: str) -> None:
         debtor=DebtorInput(
             legal_name="Globex GmbH",
             vat_id="DE123456789",
-            country="DE",
+            country=CountryCodeName.DE,
             address=AddressInput(line1="Hauptstraße 1", postal_code="10115", city="Berlin"),
             preferred_language="de",
         ),
-        currency="EUR",
+        currency=CurrencyCode.EUR,
         creditor_reference="PY-0001",
         invoices=[
             InvoiceInput(
