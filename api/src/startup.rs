@@ -172,6 +172,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let metrics = Arc::new(HttpMetrics::new()?);
         let doc = openapi::document();
+        crate::extract::schema_errors::prepare(&doc);
         let route_methods = web::Data::new(crate::routes::methods::RouteMethods::of(&doc));
         let state = web::Data::new(state);
         let limit = BodyLimit(config.max_body_bytes);

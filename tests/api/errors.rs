@@ -8,7 +8,9 @@ use crate::helpers::{Backend, assert_problem, spawn_app};
 both_backends!(
     malformed_bodies_get_400_413_415_and_422,
     unknown_routes_and_bad_queries_are_problems,
-    an_integer_field_takes_a_number_with_a_zero_fraction
+    an_integer_field_takes_a_number_with_a_zero_fraction,
+    every_wrong_field_of_a_body_is_reported_at_once,
+    every_wrong_field_of_a_bulk_item_is_reported_at_once
 );
 
 /// JSON has one number type (RFC 8259 s.6) and the document's `integer` is any number whose
@@ -133,17 +135,30 @@ async fn unknown_routes_and_bad_queries_are_problems(backend: Backend) {
         .get("/v1/organisations?limit=ten&cursor=", &app.admin_token)
         .await;
     let problem = assert_problem(not_a_number, 422).await;
-    assert_eq!(problem["errors"][0]["field"], "query", "{problem}");
-    let not_a_number = app
-        .get("/v1/organisations?limit=ten", &app.admin_token)
+    assert_eq!(
+        fields_and_codes(&problem),
+        pairs(&[("limit", "invalid_type")]),
+        "the parameter, not `query`, though two were sent: {problem}"
+    );
+    assert_eq!(
+        problem["errors"][0]["message"],
+        "`limit` is a whole number."
+    );
+    // Every wrong parameter at once, across the operation's filters and its paging.
+    let three = app
+        .get(
+            "/v1/cases?limit=ten&state=bogus&updated_since=yesterday&country=de",
+            &app.admin_token,
+        )
         .await;
-    let problem = assert_problem(not_a_number, 422).await;
-    assert_eq!(problem["errors"][0]["field"], "limit", "{problem}");
-    assert!(
-        problem["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("`limit` is not valid here: "),
+    let problem = assert_problem(three, 422).await;
+    assert_eq!(
+        fields_and_codes(&problem),
+        pairs(&[
+            ("limit", "invalid_type"),
+            ("state", "invalid_type"),
+            ("updated_since", "invalid_type"),
+        ]),
         "{problem}"
     );
     let bad_time = app
@@ -153,4 +168,134 @@ async fn unknown_routes_and_bad_queries_are_problems(backend: Backend) {
         assert_problem(bad_time, 422).await["errors"][0]["field"],
         "updated_since"
     );
+}
+
+/// The placement a finance clerk's script got wrong in six places: one answer names all six,
+/// each by its JSON path, instead of one per round trip.
+fn placement_wrong_in_six_places() -> serde_json::Value {
+    json!({
+        "debtor": {"legal_name": 17, "country": "DE", "vat_id": "DE123456789", "colour": "red"},
+        "currency": "EUR",
+        "creditor_reference": "ALL-AT-ONCE-1",
+        "invoices": [
+            {"number": "A-1", "issue_date": "2026-01-05", "due_date": "31.01.2026", "amount": "100.00"},
+            {"number": "A-2", "issue_date": "2026-01-05", "amount": "100.00"},
+            {"number": "A-3", "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": 100, "currency": "EUR"}
+        ]
+    })
+}
+
+/// The six mistakes of [`placement_wrong_in_six_places`], sorted.
+fn six_mistakes() -> Vec<(String, String)> {
+    pairs(&[
+        ("debtor.colour", "unknown_field"),
+        ("debtor.legal_name", "invalid_type"),
+        ("invoices[0].due_date", "invalid_type"),
+        ("invoices[1].due_date", "required"),
+        ("invoices[2].amount", "invalid_type"),
+        ("invoices[2].currency", "unknown_field"),
+    ])
+}
+
+/// The problem's `(field, code)` pairs, sorted.
+fn fields_and_codes(problem: &serde_json::Value) -> Vec<(String, String)> {
+    let mut pairs = crate::helpers::field_codes(problem);
+    pairs.sort();
+    pairs
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(field, code)| ((*field).to_owned(), (*code).to_owned()))
+        .collect()
+}
+
+async fn every_wrong_field_of_a_body_is_reported_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let creditor = app.create_creditor("All At Once GmbH").await;
+    let clerk = app.create_user(&creditor, "creditor_admin").await;
+
+    let response = app
+        .post("/v1/cases", &clerk.token, &placement_wrong_in_six_places())
+        .await;
+    let problem = assert_problem(response, 422).await;
+    assert_eq!(fields_and_codes(&problem), six_mistakes(), "{problem}");
+    let message = |field: &str| {
+        problem["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|error| error["field"] == field)
+            .map(|error| error["message"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    assert_eq!(
+        message("debtor.legal_name"),
+        "`debtor.legal_name` is a string."
+    );
+    assert_eq!(
+        message("invoices[0].due_date"),
+        "`invoices[0].due_date` is a date, such as 2026-01-31."
+    );
+    assert_eq!(
+        message("invoices[1].due_date"),
+        "Send `due_date`: it is required."
+    );
+    assert!(
+        message("debtor.colour")
+            .starts_with("`colour` is not a field of this request; remove it. Known here: "),
+        "{problem}"
+    );
+    assert!(
+        message("debtor.colour").contains("`legal_name`"),
+        "{problem}"
+    );
+
+    // Another body, two mistakes of two kinds.
+    let case = app.place_case(&clerk.token, "ALL-AT-ONCE-2").await;
+    let instructions = format!("/v1/cases/{}/instructions", case["id"].as_str().unwrap());
+    let unknown = app
+        .post(
+            &instructions,
+            &clerk.token,
+            &json!({"type": "pause", "reason": 5, "resume_on": "soon"}),
+        )
+        .await;
+    let problem = assert_problem(unknown, 422).await;
+    assert_eq!(
+        fields_and_codes(&problem),
+        pairs(&[("reason", "invalid_type"), ("resume_on", "invalid_type")]),
+        "{problem}"
+    );
+    assert_eq!(
+        app.get("/v1/cases?limit=5", &clerk.token)
+            .await
+            .json::<serde_json::Value>()
+            .await
+            .unwrap()["data"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "nothing was placed by the refused request"
+    );
+}
+
+async fn every_wrong_field_of_a_bulk_item_is_reported_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let creditor = app.create_creditor("Bulk At Once GmbH").await;
+    let clerk = app.create_user(&creditor, "creditor_admin").await;
+
+    let response = app
+        .post(
+            "/v1/cases/bulk",
+            &clerk.token,
+            &json!([placement_wrong_in_six_places()]),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let outcome: serde_json::Value = response.json().await.unwrap();
+    let item = &outcome["results"][0];
+    assert_eq!(fields_and_codes(item), six_mistakes(), "{outcome}");
 }

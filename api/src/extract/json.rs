@@ -1,5 +1,5 @@
-//! `ApiJson<T>`: a JSON body checked for media type, size, syntax, field types (each wrong field
-//! named by its path) and `validator` rules, in that order.
+//! `ApiJson<T>`: a JSON body checked for media type, size, syntax, field types (every wrong field
+//! at once, named by its path: [`super::schema_errors`]) and `validator` rules, in that order.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -8,6 +8,7 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
+use utoipa::ToSchema;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
 use super::body::{declared_length, read_stream};
@@ -40,7 +41,7 @@ impl<T> ApiJson<T> {
     }
 }
 
-impl<T: DeserializeOwned + Validate + 'static> FromRequest for ApiJson<T> {
+impl<T: DeserializeOwned + Validate + ToSchema + 'static> FromRequest for ApiJson<T> {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
@@ -57,7 +58,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ApiJson<T> {
             // One parse serves the fingerprint and the typed value.
             let parsed = parse_value(&body)?;
             let fingerprint = fingerprint_of(&parsed);
-            let value: T = typed(parsed)?;
+            let value: T = typed_or_every_error(parsed)?;
             value
                 .validate()
                 .map_err(|errors| ApiError::Validation(flatten(&errors)))?;
@@ -125,16 +126,53 @@ fn parse_value(body: &[u8]) -> Result<serde_json::Value, ApiError> {
 /// A parsed body as `T`, naming the field that does not fit.
 fn typed<T: DeserializeOwned>(mut value: serde_json::Value) -> Result<T, ApiError> {
     integral_numbers_as_integers(&mut value);
-    serde_path_to_error::deserialize(value).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                data_error(&path, &strip_position(&inner.to_string()))
-            }
-            _ => ApiError::MalformedJson(inner.to_string()),
-        }
+    serde_path_to_error::deserialize(&value).map_err(|err| {
+        misfit(err).map_or_else(|other| other, |first| ApiError::Validation(vec![first]))
     })
+}
+
+/// A parsed body as `T`; if it does not fit, every field that does not, from `T`'s schema in
+/// the document, and at least the one serde stopped at.
+pub fn typed_or_every_error<T: DeserializeOwned + ToSchema>(
+    mut value: serde_json::Value,
+) -> Result<T, ApiError> {
+    integral_numbers_as_integers(&mut value);
+    let err = match serde_path_to_error::deserialize(&value) {
+        Ok(typed) => return Ok(typed),
+        Err(err) => err,
+    };
+    let first = misfit(err)?;
+    let mut every = super::schema_errors::of(&T::name(), &value);
+    if !every
+        .iter()
+        .any(|found| related(&found.field, &first.field))
+    {
+        every.push(first);
+    }
+    Err(ApiError::Validation(every))
+}
+
+/// The field serde stopped at; a failure that is not about the data is malformed JSON.
+fn misfit(err: serde_path_to_error::Error<serde_json::Error>) -> Result<FieldError, ApiError> {
+    let path = err.path().to_string();
+    let inner = err.into_inner();
+    match inner.classify() {
+        serde_json::error::Category::Data => {
+            Ok(data_error(&path, &strip_position(&inner.to_string())))
+        }
+        _ => Err(ApiError::MalformedJson(inner.to_string())),
+    }
+}
+
+/// Whether two field paths name the same value or one holds the other.
+fn related(one: &str, other: &str) -> bool {
+    let holds = |outer: &str, inner: &str| {
+        outer == "body"
+            || inner.strip_prefix(outer).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
+            })
+    };
+    holds(one, other) || holds(other, one)
 }
 
 /// Rewrites every float whose fraction is zero, within the range where a float holds integers
@@ -169,7 +207,7 @@ fn integral_numbers_as_integers(value: &mut serde_json::Value) {
 /// A body that parsed as JSON but not as the request: the field by its JSON path, with what
 /// to send. serde reports a missing member at the object holding it, so its name is taken
 /// from the message and joined to that path.
-fn data_error(path: &str, message: &str) -> ApiError {
+fn data_error(path: &str, message: &str) -> FieldError {
     let at = |name: &str| {
         if path == "." {
             name.to_owned()
@@ -184,7 +222,7 @@ fn data_error(path: &str, message: &str) -> ApiError {
             .map(ToOwned::to_owned)
     };
     if let Some(name) = quoted("missing field `") {
-        return ApiError::invalid(
+        return FieldError::new(
             at(&name),
             "required",
             format!("Send `{name}`: it is required."),
@@ -201,14 +239,14 @@ fn data_error(path: &str, message: &str) -> ApiError {
         } else {
             path.to_owned()
         };
-        return ApiError::invalid(
+        return FieldError::new(
             field,
             "unknown_field",
             format!("`{name}` is not a field of this request; remove it.{expected}"),
         );
     }
     let field = if path == "." { "body" } else { path };
-    ApiError::invalid(field, "invalid_type", message.to_owned())
+    FieldError::new(field, "invalid_type", message.to_owned())
 }
 
 /// serde's data errors end in "at line L column C", which means little to a client that sent a

@@ -4,6 +4,7 @@ pub mod body;
 pub mod json;
 pub mod precondition;
 pub mod query;
+pub mod schema_errors;
 
 pub use json::{ApiJson, BodyLimit};
 pub use query::query_config;

@@ -1,13 +1,16 @@
-//! Query-string errors as 422 problems that name the parameter serde complained about.
+//! Query-string errors as 422 problems that name each parameter that does not fit, all at once.
 //!
-//! serde's query errors carry no path: a bad value is reported as ``unknown variant `bogus` ``
-//! or `invalid digit found in string`. The parameter is found by matching what the message
-//! quotes against the names and values the request sent, or, when only one was sent, it is
-//! that one.
+//! serde stops at the first parameter it cannot read, and its query errors carry no path: a bad
+//! value is reported as ``unknown variant `bogus` `` or `invalid digit found in string`. So every
+//! parameter sent is checked against the operation's parameters in the served document
+//! ([`super::schema_errors::of_query`]: a wrong type, enum value or date). The one serde stopped
+//! at is added if that check missed it: found by matching what its message quotes against the
+//! names and values sent, or, when only one was sent, it is that one.
 
 use actix_web::web::QueryConfig;
 
-use crate::error::ApiError;
+use super::schema_errors;
+use crate::error::{ApiError, FieldError};
 
 /// The app-wide query extractor configuration.
 #[must_use]
@@ -20,9 +23,35 @@ pub fn query_config() -> QueryConfig {
         let sent = url::form_urlencoded::parse(req.query_string().as_bytes())
             .into_owned()
             .collect::<Vec<(String, String)>>();
+        let mut every = req
+            .match_pattern()
+            .map(|pattern| schema_errors::of_query(req.method().as_str(), &pattern, &sent))
+            .unwrap_or_default();
         let field = parameter(detail, &sent).unwrap_or_else(|| "query".to_owned());
-        ApiError::invalid(field.clone(), "invalid_query", sentence(&field, detail)).into()
+        // serde's own error, unless the check above named it, or it names no parameter and the
+        // check found what is wrong.
+        let named = every.iter().any(|found| found.field == field);
+        let unplaced = field == "query" && !every.is_empty();
+        if !named && !unplaced {
+            every.push(FieldError::new(
+                field.clone(),
+                code_of(detail),
+                sentence(&field, detail),
+            ));
+        }
+        ApiError::Validation(every).into()
     })
+}
+
+/// The code of a serde query error, as a body's field codes go.
+fn code_of(detail: &str) -> &'static str {
+    if detail.starts_with("missing field") {
+        "required"
+    } else if detail.starts_with("unknown field") {
+        "unknown_field"
+    } else {
+        "invalid_type"
+    }
 }
 
 /// The parameter an error is about: one the message quotes by name or by value, or the only one

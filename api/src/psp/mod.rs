@@ -62,6 +62,18 @@ pub enum ProviderEvent {
     },
 }
 
+/// Why a checkout was not opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckoutRefused {
+    /// The provider takes no card payment of this size in this currency (its minimum or maximum
+    /// charge); the debtor can pay another amount. The text is the provider's own.
+    #[error("{0}")]
+    AmountOutOfRange(String),
+    /// The provider could not be reached, or refused for another reason; nothing was charged.
+    #[error("{0}")]
+    Unavailable(String),
+}
+
 /// Why a webhook request is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EventRefused {
@@ -82,7 +94,7 @@ pub trait PaymentProvider {
     fn create_checkout(
         &self,
         request: &CheckoutRequest,
-    ) -> impl Future<Output = Result<Checkout, String>> + Send;
+    ) -> impl Future<Output = Result<Checkout, CheckoutRefused>> + Send;
 
     /// Verifies and reads a webhook request (its signature header and raw body) at `now`.
     ///

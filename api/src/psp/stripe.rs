@@ -15,7 +15,9 @@ use serde::Deserialize;
 use solvo_app::card_payments::ProviderPayment;
 use solvo_domain::card::stripe_signature::{self, DEFAULT_TOLERANCE_SECONDS};
 
-use super::{Checkout, CheckoutRequest, EventRefused, PaymentProvider, ProviderEvent};
+use super::{
+    Checkout, CheckoutRefused, CheckoutRequest, EventRefused, PaymentProvider, ProviderEvent,
+};
 
 /// The provider's name in stored rows.
 pub const NAME: &str = "stripe";
@@ -65,6 +67,30 @@ struct StripeError {
 #[derive(Debug, Deserialize)]
 struct StripeErrorBody {
     message: Option<String>,
+    /// A short string from Stripe's list of error codes, where it has one
+    /// (<https://docs.stripe.com/error-codes>).
+    code: Option<String>,
+}
+
+/// What a refused Checkout Session means: an amount below or above what Stripe charges in the
+/// currency (`amount_too_small`, `amount_too_large`) is the debtor's to change; anything else is
+/// the provider's.
+fn refusal(status: reqwest::StatusCode, text: &str) -> CheckoutRefused {
+    let error = serde_json::from_str::<StripeError>(text)
+        .ok()
+        .map(|error| error.error);
+    let message = error
+        .as_ref()
+        .and_then(|error| error.message.clone())
+        .unwrap_or_default();
+    match error.as_ref().and_then(|error| error.code.as_deref()) {
+        Some("amount_too_small" | "amount_too_large") => CheckoutRefused::AmountOutOfRange(message),
+        _ => CheckoutRefused::Unavailable(
+            format!("Stripe answered {status} {message}")
+                .trim()
+                .to_owned(),
+        ),
+    }
 }
 
 impl PaymentProvider for Stripe {
@@ -72,11 +98,15 @@ impl PaymentProvider for Stripe {
         NAME
     }
 
-    async fn create_checkout(&self, request: &CheckoutRequest) -> Result<Checkout, String> {
+    async fn create_checkout(
+        &self,
+        request: &CheckoutRequest,
+    ) -> Result<Checkout, CheckoutRefused> {
+        let unavailable = CheckoutRefused::Unavailable;
         let unit_amount = request
             .amount
             .to_minor()
-            .map_err(|err| err.to_string())?
+            .map_err(|err| unavailable(err.to_string()))?
             .to_string();
         let currency = request.amount.currency().code().to_lowercase();
         let form = [
@@ -105,26 +135,21 @@ impl PaymentProvider for Stripe {
             .form(&form)
             .send()
             .await
-            .map_err(|err| format!("Stripe could not be reached ({err})"))?;
+            .map_err(|err| unavailable(format!("Stripe could not be reached ({err})")))?;
         let status = response.status();
         let text = response
             .text()
             .await
-            .map_err(|err| format!("Stripe's answer could not be read ({err})"))?;
+            .map_err(|err| unavailable(format!("Stripe's answer could not be read ({err})")))?;
         if !status.is_success() {
-            let message = serde_json::from_str::<StripeError>(&text)
-                .ok()
-                .and_then(|error| error.error.message)
-                .unwrap_or_default();
-            return Err(format!("Stripe answered {status} {message}")
-                .trim()
-                .to_owned());
+            return Err(refusal(status, &text));
         }
-        let session: SessionCreated = serde_json::from_str(&text)
-            .map_err(|err| format!("Stripe's answer is not a Checkout Session ({err})"))?;
+        let session: SessionCreated = serde_json::from_str(&text).map_err(|err| {
+            unavailable(format!("Stripe's answer is not a Checkout Session ({err})"))
+        })?;
         let url = session
             .url
-            .ok_or_else(|| "Stripe's Checkout Session has no url".to_owned())?;
+            .ok_or_else(|| unavailable("Stripe's Checkout Session has no url".to_owned()))?;
         Ok(Checkout {
             session_id: session.id,
             url,

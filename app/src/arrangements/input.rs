@@ -28,7 +28,7 @@ pub const MAX_PLAN_DAYS: u64 = 3_653;
 pub struct NewPromise {
     /// The amount promised, a positive decimal string in the case currency.
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "250.00"
     )]
     pub amount: String,
@@ -144,7 +144,7 @@ pub struct NewInstalment {
     pub due_date: NaiveDate,
     /// How much, a positive decimal string in the case currency.
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "100.00"
     )]
     pub amount: String,
@@ -170,7 +170,7 @@ pub struct NewPlan {
     /// The agreed total, a positive decimal string in the case currency; by default what the
     /// case owes today (for explicit instalments: their sum).
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "1200.00"
     )]
     pub total: Option<String>,

@@ -34,7 +34,7 @@ pub struct InvoiceInput {
     pub due_date: NaiveDate,
     /// Open amount as a decimal string in the case currency, e.g. `"1250.00"`.
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "1250.00"
     )]
     pub amount: String,

@@ -86,7 +86,7 @@ pub struct NewDispute {
     /// The part of the claim disputed, a positive decimal string in the case currency, at most
     /// what the case owes today; absent when the whole claim is disputed.
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "250.00"
     )]
     pub disputed_amount: Option<String>,
@@ -259,7 +259,7 @@ pub struct NewResolution {
     /// currency, at most the principal still owed on the invoices concerned; by default the
     /// disputed amount. Not allowed otherwise.
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "250.00"
     )]
     pub credited_amount: Option<String>,

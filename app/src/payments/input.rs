@@ -104,7 +104,7 @@ impl ReceivedBy {
 pub struct NewPayment {
     /// The amount received, a positive decimal string in the case currency.
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "250.00"
     )]
     pub amount: String,

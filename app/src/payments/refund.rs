@@ -35,7 +35,7 @@ pub struct NewRefund {
     /// The amount, a positive decimal string, at most the credit the agency holds: `unapplied` on
     /// the balance less what direct payments left (the creditor holds that).
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "127.36"
     )]
     pub amount: String,

@@ -54,7 +54,7 @@ pub struct NewClaim {
     pub paid_on: NaiveDate,
     /// How much, a positive decimal string in the case currency.
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "1040.00"
     )]
     pub amount: String,

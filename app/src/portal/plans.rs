@@ -673,7 +673,7 @@ pub struct NewPlanLimits {
     pub max_instalments: u32,
     /// The smallest instalment, a positive decimal string in `currency`.
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "25.00"
     )]
     pub min_instalment: String,

@@ -24,7 +24,7 @@ pub const MAX_QUOTE_INVOICES: usize = 500;
 pub struct QuoteInvoiceInput {
     /// Unpaid principal as a decimal string in the quote's currency, at most its minor units.
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "10000.00",
         pattern = r"^[0-9]+(\.[0-9]+)?$"
     )]

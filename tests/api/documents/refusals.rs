@@ -4,7 +4,7 @@
 use super::{BOUNDARY, MIB, Part, documents_path, form, pdf_bytes, send_chunked, setting, upload};
 use crate::both_backends;
 use crate::helpers::{Backend, assert_problem, body};
-use serde_json::{Value, json};
+use serde_json::json;
 
 both_backends!(
     a_file_over_10_mib_is_refused_with_413,
@@ -168,19 +168,7 @@ async fn a_pdf_claim_with_other_bytes_is_refused_with_422(backend: Backend) {
 
 async fn missing_and_unknown_parts_are_named_in_a_422(backend: Backend) {
     let (app, _, member, _, case_id) = setting(backend).await;
-    let fields = |problem: &Value| -> Vec<(String, String)> {
-        problem["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|error| {
-                (
-                    error["field"].as_str().unwrap().to_owned(),
-                    error["code"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect()
-    };
+    let fields = crate::helpers::field_codes;
     let pair = |field: &str, code: &str| (field.to_owned(), code.to_owned());
 
     let no_file = upload(

@@ -30,6 +30,21 @@ pub async fn assert_problem(response: Response, status: u16) -> Value {
     problem
 }
 
+/// The `(field, code)` of each entry of a problem's `errors`, in the order given.
+pub fn field_codes(problem: &Value) -> Vec<(String, String)> {
+    problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|error| {
+            (
+                error["field"].as_str().unwrap().to_owned(),
+                error["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
 /// Asserts a 429 `rate_limited` with a `Retry-After` of 1 to 900 seconds; returns the wait.
 pub async fn assert_throttled(response: reqwest::Response) -> u64 {
     let retry_after: u64 = response.headers()["retry-after"]

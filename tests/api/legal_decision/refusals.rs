@@ -1,6 +1,6 @@
 //! Who may assess and decide, field errors by name, and a decision with no assessment awaiting it.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::{
     amicable, approval, assess, assessed, assessment, decide, read, start_collection, state,
@@ -67,19 +67,7 @@ async fn only_agency_staff_on_the_case_assess_and_only_the_creditor_decides(back
 
 async fn invalid_fields_are_422_each_by_name(backend: Backend) {
     let scene = amicable(backend).await;
-    let field_errors = |problem: &Value| -> Vec<(String, String)> {
-        problem["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|error| {
-                (
-                    error["field"].as_str().unwrap().to_owned(),
-                    error["code"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect()
-    };
+    let field_errors = crate::helpers::field_codes;
     let token = &scene.collector.token;
     let mut out_of_range = assessment("450.00");
     out_of_range["success_probability_pct"] = json!(101);

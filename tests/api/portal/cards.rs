@@ -29,6 +29,9 @@ const SECRET_KEY: &str = "sk_test_solvo_51Habc";
 const WEBHOOK_SECRET: &str = "whsec_test_solvo_signing";
 /// The amount the double refuses, as Stripe refuses a session it cannot create.
 const REFUSED_AMOUNT: &str = "1313";
+/// An amount below the double's minimum charge, refused as Stripe documents it: an
+/// `invalid_request_error` with the code `amount_too_small` (<https://docs.stripe.com/error-codes>).
+const TOO_SMALL_AMOUNT: &str = "30";
 
 /// A Checkout Session request as the double received it.
 #[derive(Debug, Clone)]
@@ -71,6 +74,18 @@ async fn create_session(
     {
         return HttpResponse::PaymentRequired()
             .json(json!({"error": {"type": "invalid_request_error", "message": "This account cannot take payments."}}));
+    }
+    if form
+        .get("line_items[0][price_data][unit_amount]")
+        .map(String::as_str)
+        == Some(TOO_SMALL_AMOUNT)
+    {
+        return HttpResponse::BadRequest().json(json!({"error": {
+            "type": "invalid_request_error",
+            "code": "amount_too_small",
+            "param": "line_items[0][price_data][unit_amount]",
+            "message": "The Checkout Session's total amount due must add up to at least €0.50 eur",
+        }}));
     }
     let id = format!("cs_test_{}", seen.len());
     HttpResponse::Ok().json(json!({
@@ -416,6 +431,26 @@ async fn without_keys_card_payment_is_off_and_a_refused_checkout_charges_nothing
     )
     .await;
     assert_eq!(listed["data"][0]["status"], "failed");
+    // Below the provider's minimum charge: the debtor's to change, so a 422 on `amount` (not a
+    // 502 that says to try again later), in our words; nothing charged.
+    let too_small =
+        assert_problem(start_card_payment(&app, &token, &case, "0.30").await, 422).await;
+    assert_eq!(too_small["errors"][0]["field"], "amount", "{too_small}");
+    assert_eq!(
+        too_small["errors"][0]["code"], "amount_out_of_range",
+        "{too_small}"
+    );
+    assert!(
+        !too_small.to_string().contains("0.50 eur"),
+        "the provider's own words stay in the log: {too_small}"
+    );
+    let listed = body(
+        app.get(&format!("/v1/portal/cases/{case}/card-payments"), &token)
+            .await,
+    )
+    .await;
+    assert_eq!(listed["data"][0]["status"], "failed");
+    assert_eq!(listed["data"][0]["amount"]["amount"], "0.30", "{listed}");
     // A checkout still open counts against what is owed: a second tab cannot pay it twice.
     assert_eq!(
         start_card_payment(&app, &token, &case, "1000.00")

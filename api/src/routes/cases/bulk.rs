@@ -13,7 +13,7 @@ use validator::Validate;
 use crate::auth::Caller;
 use crate::error::{ApiError, FieldError};
 use crate::extract::body::{read_limited, require_media_type};
-use crate::extract::json::{fingerprint, flatten};
+use crate::extract::json::{fingerprint, flatten, typed_or_every_error};
 use crate::idempotency::{self, Created};
 use crate::state::AppState;
 use solvo_app::cases::batch::ItemOutcome;
@@ -164,13 +164,19 @@ fn validate_item(
     organisation_id: &str,
     now: chrono::NaiveDateTime,
 ) -> Result<ValidCase, Vec<FieldError>> {
-    let case: PlaceCase = serde_path_to_error::deserialize(item).map_err(|err| {
-        let path = err.path().to_string();
-        vec![FieldError::new(
-            if path == "." { "item".to_owned() } else { path },
-            "invalid_type",
-            err.into_inner().to_string(),
-        )]
+    let case: PlaceCase = typed_or_every_error(item).map_err(|err| match err {
+        ApiError::Validation(errors) => errors
+            .into_iter()
+            .map(|error| FieldError {
+                field: if error.field == "body" {
+                    "item".to_owned()
+                } else {
+                    error.field
+                },
+                ..error
+            })
+            .collect(),
+        other => vec![FieldError::new("item", "invalid_type", other.to_string())],
     })?;
     case.validate().map_err(|errors| flatten(&errors))?;
     case.validate_case(organisation_id, "", now)

@@ -13,7 +13,7 @@ use crate::auth::debtor::DebtorCaller;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::money::MoneyView;
-use crate::psp::{CheckoutRequest, PaymentProvider};
+use crate::psp::{CheckoutRefused, CheckoutRequest, PaymentProvider};
 use crate::state::AppState;
 
 /// How much to pay by card.
@@ -24,7 +24,7 @@ pub struct NewCardPayment {
     /// A positive decimal string in the case currency, at most what the case owes today.
     #[validate(length(min = 1, max = 30))]
     #[schema(
-        pattern = r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,14}(\.[0-9]{1,2})?)$",
+        pattern = r"^(0\.(00[1-9]|0[1-9][0-9]?|[1-9][0-9]{0,2})|[1-9][0-9]{0,14}(\.[0-9]{1,3})?)$",
         example = "250.00",
         min_length = 1,
         max_length = 30
@@ -86,7 +86,7 @@ fn view(row: CardPaymentRow) -> CardPaymentView {
         (status = 201, description = "Pending; pay at `checkout_url`", body = CardPaymentView),
         (status = 404, description = "Not one of the session's cases", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Card payment is switched off on this server (`card_payments_off`), or the case is closed (`case_closed`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`amount` does not parse, is not positive, or is more than the case owes today (`more_than_owed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`amount` does not parse, is not positive, or is more than the case owes today (`more_than_owed`), or the payment provider takes no card payment of that size (`amount_out_of_range`: below its minimum charge, say; nothing was charged)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 502, description = "The payment provider could not be reached or refused the checkout (`payment_provider_unavailable`); nothing was charged", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("portal_token" = []))
@@ -140,14 +140,22 @@ pub async fn create_card_payment(
         }
         Err(why) => {
             tracing::warn!(card_payment = %id, %why, "payment provider refused a checkout");
-            let reason = why.clone();
+            let reason = why.to_string();
             state
                 .db
                 .write(move |conn| card_payments::failed(conn, &id, &reason, now))
                 .await?;
-            return Err(ApiError::ProviderUnavailable(
-                "the card payment could not be started".to_owned(),
-            ));
+            // The provider's own words went to the log above; the debtor reads ours.
+            return Err(match why {
+                CheckoutRefused::AmountOutOfRange(_) => ApiError::invalid(
+                    "amount",
+                    "amount_out_of_range",
+                    "The card payment provider takes no card payment of this amount (it is below its minimum or above its maximum charge); pay another amount, or by bank transfer.",
+                ),
+                CheckoutRefused::Unavailable(_) => ApiError::ProviderUnavailable(
+                    "the card payment could not be started".to_owned(),
+                ),
+            });
         }
     };
     let location = format!("/v1/portal/cases/{}/card-payments", opened.case_id);
