@@ -1,6 +1,6 @@
 //! Bulk placement and CSV import commit in chunks (here of three cases, so that a small request
 //! spans several): results per row as in one transaction, duplicates found inside and across
-//! chunks, replays answering the same, a retry after a failure between chunks resuming without
+//! chunks, replays answering the same, a retry after a failure or a crash between chunks resuming without
 //! placing a case twice, and other tenants writing while an import runs.
 
 use std::collections::BTreeSet;
@@ -19,6 +19,7 @@ both_backends!(
     duplicates_are_found_inside_and_across_chunks,
     an_idempotent_replay_of_a_chunked_import_answers_the_same,
     a_retry_after_a_failure_between_chunks_resumes_and_answers_the_same,
+    a_retry_after_a_crash_waits_for_the_dead_runs_lease_then_resumes,
     another_tenant_places_and_logs_in_while_an_import_runs,
 );
 
@@ -271,6 +272,68 @@ async fn a_retry_after_a_failure_between_chunks_resumes_and_answers_the_same(bac
         unkeyed["summary"]["rows_duplicate"],
         retried["summary"]["rows"]
     );
+}
+
+/// A run killed between chunks cannot let its lease lapse as a failing one does: its claim
+/// stays on the key, leased into the future. Here the failed run's claim is put back as a crash
+/// leaves it (another owner, leased for three more seconds of real time). A retry with the key
+/// neither answers for it nor takes it over while the lease runs; once it has lapsed the retry
+/// resumes, places only the rest and answers the ids the dead run placed.
+async fn a_retry_after_a_crash_waits_for_the_dead_runs_lease_then_resumes(backend: Backend) {
+    let app = chunked_app(backend, CHUNK).await;
+    let token = member(&app, "Acme").await;
+    let file = csv(3 * CHUNK + 1);
+    execute_sql(&app.database_url, failing_case_insert(backend)).await;
+    let failed = import(&app, &token, &file, Some("crash-1")).await;
+    assert_eq!(failed.status(), 500, "the injected failure");
+    let committed = stored_case_ids(&app, &token).await;
+    assert_eq!(committed.len(), 2 * CHUNK);
+    let (drop, leased) = match backend {
+        Backend::Sqlite => (
+            "DROP TRIGGER fail_case",
+            "UPDATE idempotency_keys SET claimed_by = 'run_killed', \
+             lease_until = strftime('%Y-%m-%d %H:%M:%f', 'now', '+3 seconds') \
+             WHERE idempotency_key LIKE '%:crash-1'",
+        ),
+        Backend::Postgres => (
+            "DROP TRIGGER fail_case ON cases",
+            "UPDATE idempotency_keys SET claimed_by = 'run_killed', \
+             lease_until = (now() AT TIME ZONE 'UTC') + interval '3 seconds' \
+             WHERE idempotency_key LIKE '%:crash-1'",
+        ),
+    };
+    execute_sql(&app.database_url, vec![drop.to_owned(), leased.to_owned()]).await;
+    let held = crate::helpers::count(
+        &app.database_url,
+        "SELECT COUNT(*) AS count FROM idempotency_keys WHERE claimed_by = 'run_killed'",
+    )
+    .await;
+    assert_eq!(held, 1, "the claim is left as a killed run leaves it");
+
+    // A lower bound, not a speed: taking the key over before the lease ends would be the bug.
+    let started = std::time::Instant::now();
+    let retried = import(&app, &token, &file, Some("crash-1")).await;
+    let waited = started.elapsed();
+    assert_eq!(retried.status(), 200);
+    assert!(
+        waited >= std::time::Duration::from_secs(2),
+        "the retry took the key over after {waited:?}, inside the dead run's lease"
+    );
+    let retried = body(retried).await;
+    assert_eq!(retried["summary"]["cases_created"], 3 * CHUNK + 1);
+    let answered = created_ids(&retried);
+    assert!(
+        committed.is_subset(&answered),
+        "the placed cases keep their ids"
+    );
+    assert_eq!(
+        stored_case_ids(&app, &token).await,
+        answered,
+        "none placed twice"
+    );
+    let replay = import(&app, &token, &file, Some("crash-1")).await;
+    assert_eq!(replay.headers()["idempotent-replayed"], "true");
+    assert_eq!(body(replay).await, retried);
 }
 
 /// While one creditor's import commits chunk after chunk, another creditor places cases and
