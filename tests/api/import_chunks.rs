@@ -1,7 +1,7 @@
 //! Bulk placement and CSV import commit in chunks (here of three cases, so that a small request
 //! spans several): results per row as in one transaction, duplicates found inside and across
-//! chunks, replays answering the same, a retry after a failure or a crash between chunks resuming without
-//! placing a case twice, and other tenants writing while an import runs.
+//! chunks, replays answering the same, a retry after a failure or a crash between chunks
+//! resuming without placing a case twice, and other tenants writing while an import runs.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
