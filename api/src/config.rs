@@ -26,6 +26,10 @@ pub enum JwtAlgorithm {
 
 /// Everything `solvo serve` needs.
 #[derive(Debug, Clone, Args)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent command-line switches, each its own flag; no two make a state machine"
+)]
 pub struct ServerConfig {
     /// Address to listen on; port 0 picks a free one.
     #[arg(long, env = "SOLVO_BIND", default_value = "127.0.0.1:8080")]
@@ -148,6 +152,11 @@ pub struct ServerConfig {
     /// Never in production: an agency administrator could make interest run and promises break.
     #[arg(long, env = "SOLVO_TEST_CLOCK", default_value_t = false)]
     pub test_clock: bool,
+    /// Hold every answer to the OpenAPI document (status, media type, body schema): one that
+    /// breaks it becomes a `500` naming the break. For tests and sandboxes: it buffers and
+    /// validates every body.
+    #[arg(long, env = "SOLVO_CHECK_RESPONSES", default_value_t = false)]
+    pub check_responses: bool,
     /// Hosts webhooks may reach over plain `http` and on private or loopback addresses,
     /// comma-separated (none by default; `--demo` adds loopback). Every other endpoint must be
     /// `https` on a public address.
@@ -230,6 +239,7 @@ impl ServerConfig {
             demo: false,
             scheduler_interval_seconds: 60,
             test_clock: false,
+            check_responses: false,
             webhook_allow_hosts: Vec::new(),
             webhook_retry_schedule: None,
             webhook_timeout_seconds: 10,

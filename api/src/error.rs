@@ -141,6 +141,7 @@ pub struct Problem {
     /// `legal_proceedings`, `payment_plan`, `not_available`, `request_pending` or
     /// `claim_pending`; `detail` says it in the debtor's language.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<PortalRefusal>)]
     pub reason: Option<String>,
 }
 
@@ -510,6 +511,13 @@ impl From<solvo_persistence::PersistenceError> for ApiError {
         AppError::from(err).into()
     }
 }
+
+crate::closed_sets::closed_set!(
+    /// Why the portal refused.
+    PortalRefusal,
+    "Why the portal refused.",
+    ["disputed", "closed", "legal_proceedings", "payment_plan", "not_available", "request_pending", "claim_pending"]
+);
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,9 @@
 
 pub(crate) mod auth;
 pub mod bootstrap;
+pub(crate) mod closed_sets;
 pub mod config;
+pub(crate) mod contract;
 pub mod demo;
 pub(crate) mod error;
 pub(crate) mod extract;

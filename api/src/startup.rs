@@ -178,6 +178,7 @@ impl Application {
         let limit = BodyLimit(config.max_body_bytes);
         let metrics_token = web::Data::new(MetricsToken::new(config.metrics_token.as_ref()));
         let origins = config.cors_origins.clone();
+        let check_responses = config.check_responses;
         let mut server = HttpServer::new(move || {
             let metrics_for_middleware = Arc::clone(&metrics);
             App::new()
@@ -196,6 +197,10 @@ impl Application {
                 .route("/docs", web::get().to(docs_redirect))
                 .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
                 .default_service(web::to(unmatched))
+                .wrap(actix_web::middleware::Condition::new(
+                    check_responses,
+                    actix_web::middleware::from_fn(crate::contract::check_responses),
+                ))
                 .wrap(actix_web::middleware::from_fn(
                     crate::portal_language::translate_problems,
                 ))

@@ -22,6 +22,7 @@ use solvo_persistence::repositories::organisations;
 
 use crate::cases::balance;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::error::AppError;
 use crate::money::{parse_amount, to_minor};
 use crate::payments::input::{NewPayment, PaymentMethod, ReceivedBy};
@@ -99,7 +100,7 @@ pub fn begin(
         conn,
         &case,
         &ActorRef::from(&debtor.principal()),
-        "card_payment_started",
+        Activity::CardPaymentStarted,
         &json!({"card_payment_id": row.id, "amount": crate::money::detail_json(amount)}),
         now,
     )?;
@@ -330,7 +331,7 @@ fn note_review(
         conn,
         &case,
         &ActorRef::system(),
-        "card_payment_review",
+        Activity::CardPaymentReview,
         &json!({"card_payment_id": card.id, "reason": why}),
         now,
     )

@@ -18,6 +18,7 @@ use solvo_persistence::repositories::page::{Page, PageRequest};
 use crate::cases::access::visible_case;
 use crate::cases::events::{ActorRef, record_activity};
 use crate::cases::list::CaseRow;
+use crate::cases::timeline_kind::Activity;
 use crate::error::AppError;
 use crate::principal::Principal;
 
@@ -91,7 +92,7 @@ pub fn store(
         conn,
         case,
         &ActorRef::from(caller),
-        "document_uploaded",
+        Activity::DocumentUploaded,
         &json!({"document_id": id, "kind": upload.kind, "filename": upload.filename, "sha256": upload.sha256}),
         now,
     )?;

@@ -18,6 +18,7 @@ pub use solvo_persistence::repositories::page::{Page, PageRequest};
 
 use crate::cases::access::visible_case;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::error::AppError;
 use crate::principal::Principal;
 
@@ -82,7 +83,7 @@ pub fn post(
         conn,
         &case,
         &ActorRef::from(caller),
-        "message_posted",
+        Activity::MessagePosted,
         &json!({"message_id": row.id, "side": row.author_side}),
         row.created_at,
     )?;

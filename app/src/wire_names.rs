@@ -6,6 +6,8 @@
 use solvo_domain::allocation::Component;
 use solvo_domain::case::{CommandName, Instruction, Outcome, ResumableState, StateName};
 use solvo_domain::country::CountryCode;
+use solvo_domain::invoicing::{DocumentKind, LineSource};
+use solvo_domain::jurisdiction;
 use solvo_domain::ledger::Account;
 use solvo_domain::money::Currency;
 use solvo_domain::rates::RateSeries;
@@ -23,7 +25,8 @@ macro_rules! wire_enum {
 
         impl PartialSchema for $marker {
             fn schema() -> RefOr<Schema> {
-                let names: Vec<&'static str> = $values;
+                let names: Vec<_> = $values;
+                let names: Vec<serde_json::Value> = names.into_iter().map(Into::into).collect();
                 ObjectBuilder::new()
                     .schema_type(Type::String)
                     .enum_values(Some(names))
@@ -95,6 +98,22 @@ wire_enum!(
     Component::ALL.iter().map(|component| component.as_str()).collect()
 );
 
+/// Every jurisdiction's code, as the registry spells it.
+fn jurisdiction_codes() -> Vec<String> {
+    jurisdiction::all()
+        .iter()
+        .map(|record| record.code.to_string())
+        .collect()
+}
+
+wire_enum!(
+    /// A jurisdiction's code on the wire.
+    JurisdictionCodeName,
+    "An ISO 3166 code of a jurisdiction Solvo has rules for: a country (`DE`) or a subdivision \
+     where the law differs (`GB-SCT`, `US-NY`).",
+    jurisdiction_codes()
+);
+
 wire_enum!(
     /// [`CountryCode`] on the wire.
     CountryCodeName,
@@ -146,4 +165,34 @@ wire_enum!(
     CurrencyCode,
     "An ISO 4217 currency code with a minor unit (not XAU, XDR, …), upper case.",
     currency_codes()
+);
+
+wire_enum!(
+    /// [`TimelineKind`](crate::cases::timeline_kind::TimelineKind) on the wire.
+    TimelineKindName,
+    "What a timeline event records: `placed`, a command of the case state machine, or something \
+     that happened without a change of state (`message_posted`, `promise_kept`, ...).",
+    crate::cases::timeline_kind::TimelineKind::names().collect()
+);
+
+wire_enum!(
+    /// [`DocumentKind`] on the wire.
+    FeeDocumentKind,
+    "An invoice of the agency's fees, or the credit note that cancels one.",
+    [DocumentKind::Invoice, DocumentKind::CreditNote]
+        .map(DocumentKind::as_str)
+        .to_vec()
+);
+
+wire_enum!(
+    /// [`LineSource`] on the wire.
+    FeeLineSource,
+    "What a fee invoice line bills.",
+    [
+        LineSource::CaseFee,
+        LineSource::RemittanceCommission,
+        LineSource::DirectPaymentCommission,
+    ]
+    .map(LineSource::as_str)
+    .to_vec()
 );

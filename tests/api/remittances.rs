@@ -152,6 +152,16 @@ async fn statements_add_up_with_the_ledger_and_a_reversal_claws_back(backend: Ba
     let text = csv.text().await.unwrap();
     let rows: Vec<&str> = text.lines().collect();
     assert_eq!(rows.len(), 3, "{text}");
+    // Its own download operation serves the same file as an attachment.
+    let download = app
+        .get(&format!("/v1/remittances/{id}/csv"), &who.member.token)
+        .await;
+    assert_eq!(download.status(), 200);
+    assert_eq!(
+        download.headers()["content-disposition"],
+        format!("attachment; filename=\"{id}.csv\"").as_str()
+    );
+    assert_eq!(download.text().await.unwrap(), text);
     assert!(rows[0].starts_with("kind,payment_id,case_id,case_number"));
     assert!(
         rows[1].starts_with("payment,")
@@ -169,6 +179,12 @@ async fn statements_add_up_with_the_ledger_and_a_reversal_claws_back(backend: Ba
     let stranger = app.create_user(&other, "creditor_admin").await;
     assert_problem(
         app.get(&format!("/v1/remittances/{id}"), &stranger.token)
+            .await,
+        404,
+    )
+    .await;
+    assert_problem(
+        app.get(&format!("/v1/remittances/{id}/csv"), &stranger.token)
             .await,
         404,
     )

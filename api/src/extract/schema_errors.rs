@@ -36,7 +36,13 @@ struct Schemas {
     validators: Mutex<HashMap<String, Arc<Validator>>>,
     /// Each operation's query parameters, by lower-case method and path pattern.
     parameters: HashMap<(String, String), Vec<QueryParameter>>,
+    /// Each operation's documented answers, by lower-case method and path pattern.
+    responses: HashMap<(String, String), Answers>,
 }
+
+/// An operation's documented answers: by status, each media type and its schema (`None` for a
+/// media type without one, such as a binary download).
+type Answers = HashMap<String, HashMap<String, Option<Value>>>;
 
 /// A documented query parameter, its schema's references pointing into [`DOCUMENT`].
 struct QueryParameter {
@@ -74,6 +80,7 @@ impl Schemas {
             registry,
             validators: Mutex::new(HashMap::new()),
             parameters: query_parameters(&paths),
+            responses: documented_answers(&paths),
         }
     }
 }
@@ -100,6 +107,36 @@ fn query_parameters(paths: &Value) -> HashMap<(String, String), Vec<QueryParamet
             if !parameters.is_empty() {
                 found.insert((method.clone(), pattern.clone()), parameters);
             }
+        }
+    }
+    found
+}
+
+/// The documented answers of every operation of the document's `paths`.
+fn documented_answers(paths: &Value) -> HashMap<(String, String), Answers> {
+    let mut found = HashMap::new();
+    for (pattern, item) in paths.as_object().into_iter().flatten() {
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            let Some(responses) = operation.get("responses").and_then(Value::as_object) else {
+                continue;
+            };
+            let answers = responses
+                .iter()
+                .map(|(status, response)| {
+                    let media = response
+                        .get("content")
+                        .and_then(Value::as_object)
+                        .into_iter()
+                        .flatten()
+                        .map(|(media_type, content)| {
+                            let schema = content.get("schema").cloned().map(into_document);
+                            (media_type.clone(), schema)
+                        })
+                        .collect();
+                    (status.clone(), media)
+                })
+                .collect();
+            found.insert((method.clone(), pattern.clone()), answers);
         }
     }
     found
@@ -233,6 +270,52 @@ pub fn of_query(method: &str, pattern: &str, sent: &[(String, String)]) -> Vec<F
     }
     out.dedup();
     out
+}
+
+/// How an answer breaks what the document promises operation `method` `pattern`: a status or
+/// media type it does not document, or a JSON body that does not fit the documented schema.
+/// Empty when the answer keeps the promise, or when the document has no such operation (the
+/// docs, the document itself, unknown paths).
+pub fn of_response(
+    method: &str,
+    pattern: &str,
+    status: u16,
+    media_type: Option<&str>,
+    body: &[u8],
+) -> Vec<String> {
+    let schemas = schemas();
+    let key = (method.to_ascii_lowercase(), pattern.to_owned());
+    let Some(answers) = schemas.responses.get(&key) else {
+        return Vec::new();
+    };
+    let Some(media) = answers.get(&status.to_string()) else {
+        return vec![format!("status {status} is not documented")];
+    };
+    let Some(media_type) = media_type.filter(|_| !body.is_empty()) else {
+        return Vec::new();
+    };
+    let Some(schema) = media.get(media_type) else {
+        let documented: Vec<&str> = media.keys().map(String::as_str).collect();
+        return vec![format!(
+            "media type {media_type} is not documented for status {status} (documented: {documented:?})"
+        )];
+    };
+    let Some(schema) = schema.as_ref().filter(|_| media_type.ends_with("json")) else {
+        return Vec::new();
+    };
+    let instance: Value = match serde_json::from_slice(body) {
+        Ok(instance) => instance,
+        Err(error) => return vec![format!("the body is not JSON: {error}")],
+    };
+    let cache_key = format!("{} {} {status} {media_type}", key.0, key.1);
+    let Some(validator) = validator_for(&cache_key, schema) else {
+        return vec![format!("the schema of status {status} does not compile")];
+    };
+    validator
+        .iter_errors(&instance)
+        .take(10)
+        .map(|error| format!("at `{}`: {error}", error.instance_path().as_str()))
+        .collect()
 }
 
 /// A query parameter's text as the JSON value its schema describes: a number or a boolean where
@@ -566,6 +649,23 @@ mod tests {
             .collect();
         pairs.sort_unstable();
         pairs
+    }
+
+    #[test]
+    fn an_answer_is_held_to_its_operation_in_the_document() {
+        let live = |status, media: Option<&str>, body: &[u8]| {
+            of_response("GET", "/health/live", status, media, body)
+        };
+        let json = Some("application/json");
+        assert_eq!(live(200, json, br#"{"status":"ok"}"#), Vec::<String>::new());
+        let breaks = live(200, json, br#"{"status":"fine"}"#);
+        assert_eq!(breaks.len(), 1, "{breaks:?}");
+        assert!(breaks[0].starts_with("at `/status`"), "{breaks:?}");
+        assert_eq!(live(418, json, b"{}"), ["status 418 is not documented"]);
+        assert!(live(200, Some("text/html"), b"<p>ok</p>")[0].contains("text/html"));
+        assert!(live(200, json, b"ok")[0].starts_with("the body is not JSON"));
+        // Paths the document does not describe (the docs, the document itself) pass.
+        assert!(of_response("GET", "/docs/{_:.*}", 200, Some("text/html"), b"<p/>").is_empty());
     }
 
     #[test]

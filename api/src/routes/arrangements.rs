@@ -48,7 +48,7 @@ pub struct PromiseView {
     pub due_date: NaiveDate,
     /// `open`, `kept` (payments value-dated by `due_date` cover it) or `broken` (the day after,
     /// not covered).
-    #[schema(example = "open")]
+    #[schema(value_type = PromiseStatusName, example = "open")]
     pub status: String,
     /// What the debtor said.
     pub note: Option<String>,
@@ -105,7 +105,7 @@ pub struct InstalmentView {
     /// instalments in turn.
     pub paid: MoneyView,
     /// `paid`, `part_paid` or `unpaid`.
-    #[schema(example = "unpaid")]
+    #[schema(value_type = InstalmentStatus, example = "unpaid")]
     pub status: String,
 }
 
@@ -117,7 +117,7 @@ pub struct PlanView {
     /// The case.
     pub case_id: String,
     /// `active`, `completed`, `defaulted` or `cancelled`.
-    #[schema(example = "active")]
+    #[schema(value_type = PlanStatus, example = "active")]
     pub status: String,
     /// The agreed total; the instalments add up to it exactly.
     pub total: MoneyView,
@@ -150,7 +150,7 @@ pub struct PlanOutcome {
     #[serde(flatten)]
     pub plan: PlanView,
     /// The case's state now.
-    #[schema(example = "payment_plan")]
+    #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "payment_plan")]
     pub case_state: String,
 }
 
@@ -436,3 +436,24 @@ pub async fn cancel_payment_plan(
         case_state: cancelled.case.state.to_string(),
     }))
 }
+
+crate::closed_sets::closed_set!(
+    /// Where a promise to pay stands.
+    PromiseStatusName,
+    "Where a promise to pay stands.",
+    ["open", "kept", "broken"]
+);
+
+crate::closed_sets::closed_set!(
+    /// How much of an instalment is paid.
+    InstalmentStatus,
+    "How much of an instalment is paid.",
+    ["paid", "part_paid", "unpaid"]
+);
+
+crate::closed_sets::closed_set!(
+    /// Where a payment plan stands.
+    PlanStatus,
+    "Where a payment plan stands.",
+    ["active", "completed", "defaulted", "cancelled"]
+);

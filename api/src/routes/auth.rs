@@ -51,6 +51,7 @@ pub struct TokenResponse {
     /// Opaque, single-use token for `POST /v1/auth/refresh`.
     pub refresh_token: String,
     /// Always `Bearer`.
+    #[schema(value_type = TokenType)]
     pub token_type: String,
     /// Seconds until the access token expires.
     pub expires_in: i64,
@@ -221,3 +222,10 @@ fn token_reply(state: &AppState, outcome: Outcome) -> Result<HttpResponse, ApiEr
         .insert_header(("cache-control", "no-store"))
         .json(response))
 }
+
+crate::closed_sets::closed_set!(
+    /// The kind of access token (RFC 6750).
+    TokenType,
+    "The kind of access token (RFC 6750).",
+    ["Bearer"]
+);

@@ -125,6 +125,7 @@ pub struct BankTransactionView {
     pub status: TransactionStatus,
     /// How it was matched: `structured_rf`, `text_rf`, `reference_and_debtor`, `return`,
     /// `manual`.
+    #[schema(value_type = Option<MatchMethodName>)]
     pub match_method: Option<String>,
     /// Why it waits for review, was ignored or unmatched.
     pub status_reason: Option<String>,
@@ -533,3 +534,10 @@ pub async fn ignore_bank_transaction(
         .await?;
     Ok(HttpResponse::Ok().json(BankTransactionView::try_from(record)?))
 }
+
+crate::closed_sets::closed_set!(
+    /// How a bank transaction was tied to its case.
+    MatchMethodName,
+    "How a bank transaction was tied to its case.",
+    ["structured_rf", "text_rf", "reference_and_debtor", "return", "manual"]
+);

@@ -89,7 +89,7 @@ pub struct AssessmentOutcome {
     #[serde(flatten)]
     pub assessment: AssessmentView,
     /// The case's state now (`amicable`).
-    #[schema(example = "amicable")]
+    #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "amicable")]
     pub case_state: String,
 }
 
@@ -159,7 +159,7 @@ pub struct QueueItemView {
     /// The assigned collector.
     pub collector_id: Option<String>,
     /// `assessment` (the case awaits its assessment) or `next_action` (its next action is due).
-    #[schema(example = "next_action")]
+    #[schema(value_type = QueueReasonName, example = "next_action")]
     pub reason: String,
     /// RFC 3339 time it is due: the assessment deadline, or the start of the next action's day.
     #[schema(format = DateTime)]
@@ -363,3 +363,10 @@ pub async fn get_work_queue(
         data: items.into_iter().map(QueueItemView::from).collect(),
     }))
 }
+
+crate::closed_sets::closed_set!(
+    /// Why a case is in the work queue.
+    QueueReasonName,
+    "Why a case is in the work queue.",
+    ["assessment", "next_action"]
+);

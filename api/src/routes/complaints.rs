@@ -34,7 +34,7 @@ pub struct ComplaintView {
     /// What the debtor wrote.
     pub text: String,
     /// `open` or `resolved`.
-    #[schema(example = "open")]
+    #[schema(value_type = ComplaintStatus, example = "open")]
     pub status: String,
     /// RFC 3339 time it arrived.
     #[schema(format = DateTime)]

@@ -36,12 +36,12 @@ pub struct DataRequestView {
     /// The case whose portal session made it.
     pub case_id: String,
     /// `access`, `rectification` or `erasure`.
-    #[schema(example = "erasure")]
+    #[schema(value_type = crate::routes::portal::data_requests::DataRequestKindView, example = "erasure")]
     pub kind: String,
     /// What the data subject wrote.
     pub text: String,
     /// `open` or `completed`.
-    #[schema(example = "open")]
+    #[schema(value_type = DataRequestStatus, example = "open")]
     pub status: String,
     /// RFC 3339 time it arrived.
     #[schema(format = DateTime)]

@@ -28,8 +28,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// How a dispute was decided.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ResolutionView {
-    /// `upheld` or `rejected`.
-    #[schema(example = "rejected")]
+    /// `upheld` or `rejected`, or `lapsed` when the case left `disputed` without a decision.
+    #[schema(value_type = ResolutionOutcome, example = "rejected")]
     pub outcome: String,
     /// Why.
     pub reasons: String,
@@ -61,7 +61,7 @@ pub struct DisputeView {
     pub document_ids: Vec<String>,
     /// `open`, `upheld` or `rejected`, or `lapsed` when the case left `disputed` without a
     /// decision (closed, withdrawn, insolvent).
-    #[schema(example = "open")]
+    #[schema(value_type = DisputeStatus, example = "open")]
     pub status: String,
     /// The user or API key that recorded it.
     pub raised_by: String,
@@ -79,7 +79,7 @@ pub struct DisputeOutcomeView {
     #[serde(flatten)]
     pub dispute: DisputeView,
     /// The case's state now.
-    #[schema(example = "disputed")]
+    #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "disputed")]
     pub case_state: String,
 }
 
@@ -269,3 +269,17 @@ pub async fn resolve_dispute(
         case_state: resolved.case.state.to_string(),
     }))
 }
+
+crate::closed_sets::closed_set!(
+    /// How a dispute ended.
+    ResolutionOutcome,
+    "How a dispute ended.",
+    ["upheld", "rejected", "lapsed"]
+);
+
+crate::closed_sets::closed_set!(
+    /// Where a dispute stands.
+    DisputeStatus,
+    "Where a dispute stands.",
+    ["open", "upheld", "rejected", "lapsed"]
+);

@@ -31,6 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_fee_invoice)
         .service(list_fee_invoices)
         .service(get_fee_invoice)
+        .service(download_fee_invoice_pdf)
         .service(create_credit_note)
         .service(put_billing)
         .service(get_billing);
@@ -42,7 +43,7 @@ pub struct FeeInvoiceSummary {
     /// `fin_…`
     pub id: String,
     /// `invoice` or `credit_note`.
-    #[schema(example = "invoice")]
+    #[schema(value_type = solvo_app::wire_names::FeeDocumentKind, example = "invoice")]
     pub kind: String,
     /// Series, year and sequence without gaps: `INV-2026-000042`, `CRN-2026-000003`.
     #[schema(example = "INV-2026-000042")]
@@ -87,7 +88,7 @@ pub struct FeeInvoiceLineView {
     /// `case_fee` (introduction or withdrawal fee posted on a case), `remittance_commission`
     /// (withheld by a remittance) or `direct_payment_commission` (on money paid to the creditor
     /// directly, or given back when such a payment was reversed).
-    #[schema(example = "case_fee")]
+    #[schema(value_type = solvo_app::wire_names::FeeLineSource, example = "case_fee")]
     pub source: String,
     /// What it bills: the fee's posting, the remittance, or the direct payment (`…:reversal`
     /// for its reversal).
@@ -352,24 +353,53 @@ pub async fn get_fee_invoice(
     let as_pdf = format::wants(&request, params.format.as_deref(), "pdf", "application/pdf")?;
     let id = id.into_inner();
     if as_pdf {
-        let (number, bytes) = state
-            .db
-            .read(move |conn| {
-                let invoice = read::get(conn, &caller, &id)?;
-                Ok((figures::number(&invoice.row)?, pdf::render(&invoice)?))
-            })
-            .await?;
-        let filename = format!("inline; filename=\"{number}.pdf\"");
-        return Ok(HttpResponse::Ok()
-            .content_type("application/pdf")
-            .insert_header((header::CONTENT_DISPOSITION, filename))
-            .body(bytes));
+        return pdf_of(&state, caller, id).await;
     }
     let invoice = state
         .db
         .read(move |conn| read::get(conn, &caller, &id))
         .await?;
     Ok(HttpResponse::Ok().json(FeeInvoiceView::try_from(&invoice)?))
+}
+
+/// One invoice or credit note as the PDF the creditor files: the same document as
+/// `GET /v1/fee-invoices/{id}?format=pdf`, as an operation of its own so that generated clients
+/// get a binary download.
+#[utoipa::path(
+    tag = "money",
+    operation_id = "download_fee_invoice_pdf",
+    params(("id" = String, Path, description = "Fee invoice id")),
+    responses(
+        (status = 200, description = "The invoice as PDF", body = PdfFile, content_type = "application/pdf",
+         headers(("Content-Disposition" = String, description = "`inline`, with the invoice number as the file name"))),
+        (status = 403, description = "The caller may not read fee invoices", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such invoice for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/fee-invoices/{id}/pdf")]
+pub async fn download_fee_invoice_pdf(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    pdf_of(&state, caller, id.into_inner()).await
+}
+
+/// The invoice `id` rendered as PDF, named by its number.
+async fn pdf_of(state: &AppState, caller: Caller, id: String) -> Result<HttpResponse, ApiError> {
+    let (number, bytes) = state
+        .db
+        .read(move |conn| {
+            let invoice = read::get(conn, &caller, &id)?;
+            Ok((figures::number(&invoice.row)?, pdf::render(&invoice)?))
+        })
+        .await?;
+    let filename = format!("inline; filename=\"{number}.pdf\"");
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((header::CONTENT_DISPOSITION, filename))
+        .body(bytes))
 }
 
 /// Billing details as stored.
@@ -382,6 +412,7 @@ pub struct BillingView {
     /// The postal address lines.
     pub address_lines: Vec<String>,
     /// ISO 3166-1 alpha-2 country, the organisation's.
+    #[schema(value_type = solvo_app::wire_names::CountryCodeName)]
     pub country: String,
     /// The VAT identification number.
     pub vat_id: Option<String>,

@@ -13,6 +13,7 @@ use crate::state::AppState;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Health {
     /// `ok`.
+    #[schema(value_type = HealthStatus)]
     pub status: String,
 }
 
@@ -34,6 +35,7 @@ pub async fn live() -> HttpResponse {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Readiness {
     /// `ok`.
+    #[schema(value_type = HealthStatus)]
     pub status: String,
     /// Reference-rate series that some jurisdiction's interest reads and that run out within
     /// 30 days (or have run out, or have no history loaded): enter the next publication with
@@ -70,3 +72,10 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
         warnings,
     }))
 }
+
+crate::closed_sets::closed_set!(
+    /// The only status a healthy server answers.
+    HealthStatus,
+    "The only status a healthy server answers.",
+    ["ok"]
+);

@@ -20,14 +20,14 @@ pub struct JobView {
     /// `resume_case` (a paused case's `resume_on` came), `review_arrangements` (promises or a
     /// payment plan fell due for judgement) or `prescription_warning` (the earliest claim
     /// prescribes in 90 or 30 days, or has prescribed).
-    #[schema(example = "review_arrangements")]
+    #[schema(value_type = JobKindName, example = "review_arrangements")]
     pub kind: String,
     /// The case it works on.
     pub case_id: String,
     /// The day it fell due.
     pub due_on: NaiveDate,
     /// `pending`, `done` or `failed`.
-    #[schema(example = "failed")]
+    #[schema(value_type = JobStatus, example = "failed")]
     pub status: String,
     /// Attempts made.
     pub attempts: i32,
@@ -110,3 +110,10 @@ pub async fn list_jobs(
         next_cursor: rows.next_cursor,
     }))
 }
+
+crate::closed_sets::closed_set!(
+    /// What a scheduler job does.
+    JobKindName,
+    "What a scheduler job does.",
+    ["resume_case", "review_arrangements", "prescription_warning"]
+);

@@ -38,7 +38,7 @@ pub struct MeApiKey {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Me {
     /// `user` or `api_key`.
-    #[schema(example = "user")]
+    #[schema(value_type = CallerKind, example = "user")]
     pub kind: String,
     /// Set for users.
     pub user: Option<MeUser>,
@@ -140,3 +140,10 @@ pub async fn change_password(
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+crate::closed_sets::closed_set!(
+    /// A person or an API key.
+    CallerKind,
+    "A person or an API key.",
+    ["user", "api_key"]
+);

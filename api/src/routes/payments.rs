@@ -223,7 +223,7 @@ pub struct PaymentView {
     /// What no debt took: held for the debtor as credit on the case.
     pub unapplied: MoneyView,
     /// `received`, or `reversed` after a bounce or chargeback.
-    #[schema(example = "received")]
+    #[schema(value_type = PaymentStatus, example = "received")]
     pub status: String,
     /// The reversal, once reversed.
     pub reversal: Option<ReversalView>,
@@ -241,9 +241,10 @@ pub struct PaymentOutcome {
     #[serde(flatten)]
     pub payment: PaymentView,
     /// The case's state after it (`closed` when it settled everything).
-    #[schema(example = "amicable")]
+    #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "amicable")]
     pub case_state: String,
     /// The case's outcome when closed (`paid_in_full`).
+    #[schema(value_type = Option<solvo_app::wire_names::CaseOutcome>)]
     pub case_outcome: Option<String>,
 }
 
@@ -520,3 +521,10 @@ pub async fn reverse_payment(
         case_outcome: reversed.case.outcome.map(|outcome| outcome.to_string()),
     }))
 }
+
+crate::closed_sets::closed_set!(
+    /// Where a payment stands.
+    PaymentStatus,
+    "Where a payment stands.",
+    ["received", "reversed"]
+);

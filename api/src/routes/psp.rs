@@ -24,7 +24,7 @@ pub struct ProviderEventOutcome {
     /// `recorded` (a payment on the case), `ended` (the card payment ended unpaid),
     /// `duplicate` (acted on before), `ignored` (nothing of ours, or finished before) or
     /// `review` (taken, but not as asked: kept for the agency).
-    #[schema(example = "recorded")]
+    #[schema(value_type = ProviderEventOutcomeName, example = "recorded")]
     pub outcome: String,
     /// The payment recorded.
     pub payment_id: Option<String>,
@@ -40,7 +40,13 @@ pub struct ProviderEventOutcome {
 #[utoipa::path(
     tag = "portal",
     operation_id = "stripe_webhook",
-    request_body(content = String, content_type = "application/json", description = "The Stripe event, exactly as Stripe sent it"),
+    request_body(content = String, content_type = "application/json", description = "The Stripe event, exactly as Stripe sent it", example = json!({
+        "id": "evt_1Q2w3E4r5T6y7U8i",
+        "object": "event",
+        "type": "checkout.session.completed",
+        "created": 1_767_225_600,
+        "data": {"object": {"id": "cs_test_a1B2c3D4", "object": "checkout.session", "amount_total": 125_000, "currency": "eur", "payment_status": "paid", "client_reference_id": "case_01a2418538ae727588e011615b4c5fda", "metadata": {"solvo_payment_id": "cpy_01a2418538ae727588e011615b4c5fda"}}}
+    })),
     params(("Stripe-Signature" = String, Header, description = "`t=<unix time>,v1=<hex HMAC-SHA256>[,v1=…]`")),
     responses(
         (status = 200, description = "Verified and acted on", body = ProviderEventOutcome),
@@ -110,3 +116,10 @@ pub async fn stripe_webhook(
         payment_id,
     }))
 }
+
+crate::closed_sets::closed_set!(
+    /// What came of a provider event.
+    ProviderEventOutcomeName,
+    "What came of a provider event.",
+    ["recorded", "ended", "duplicate", "ignored", "review"]
+);

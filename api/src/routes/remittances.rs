@@ -24,7 +24,8 @@ use crate::state::AppState;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_remittance)
         .service(list_remittances)
-        .service(get_remittance);
+        .service(get_remittance)
+        .service(download_remittance_csv);
 }
 
 /// A statement's totals: `collected = net + commission + costs + unapplied`, to the cent.
@@ -57,7 +58,7 @@ pub struct RemittanceSummary {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RemittanceLineView {
     /// `payment` or `reversal` (the payment's earlier line, negated).
-    #[schema(example = "payment")]
+    #[schema(value_type = RemittanceLineKind, example = "payment")]
     pub kind: String,
     /// The payment.
     pub payment_id: String,
@@ -349,17 +350,60 @@ pub async fn get_remittance(
 ) -> Result<HttpResponse, ApiError> {
     let csv = format::wants(&request, params.format.as_deref(), "csv", "text/csv")?;
     let id = id.into_inner();
+    if csv {
+        return csv_download(&state, caller, id).await;
+    }
     let statement = state
         .db
         .read(move |conn| read::get(conn, &caller, &id))
         .await?;
-    if csv {
-        let filename = format!("attachment; filename=\"{}.csv\"", statement.row.id);
-        Ok(HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .insert_header((header::CONTENT_DISPOSITION, filename))
-            .body(csv_of(&statement)?))
-    } else {
-        Ok(HttpResponse::Ok().json(RemittanceView::try_from(&statement)?))
-    }
+    Ok(HttpResponse::Ok().json(RemittanceView::try_from(&statement)?))
 }
+
+/// One statement as CSV (one row per line and a `total` row, amounts as decimal strings): the
+/// same file as `GET /v1/remittances/{id}?format=csv`, as an operation of its own so that
+/// generated clients get a file download.
+#[utoipa::path(
+    tag = "money",
+    operation_id = "download_remittance_csv",
+    params(("id" = String, Path, description = "Remittance id")),
+    responses(
+        (status = 200, description = "The statement as CSV", body = String, content_type = "text/csv",
+         headers(("Content-Disposition" = String, description = "`attachment`, with the statement id as the file name"))),
+        (status = 403, description = "The caller may not read statements", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such statement for the caller", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer_jwt" = []), ("api_key" = []))
+)]
+#[get("/v1/remittances/{id}/csv")]
+pub async fn download_remittance_csv(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    csv_download(&state, caller, id.into_inner()).await
+}
+
+/// The statement `id` as a CSV attachment named by its id.
+async fn csv_download(
+    state: &AppState,
+    caller: Caller,
+    id: String,
+) -> Result<HttpResponse, ApiError> {
+    let statement = state
+        .db
+        .read(move |conn| read::get(conn, &caller, &id))
+        .await?;
+    let filename = format!("attachment; filename=\"{}.csv\"", statement.row.id);
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((header::CONTENT_DISPOSITION, filename))
+        .body(csv_of(&statement)?))
+}
+
+crate::closed_sets::closed_set!(
+    /// A payment passed on, or one taken back.
+    RemittanceLineKind,
+    "A payment passed on, or one taken back.",
+    ["payment", "reversal"]
+);

@@ -19,6 +19,7 @@ use solvo_persistence::repositories::{disputes, promises};
 
 use super::received::received;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::cases::transition::{Extras, apply_command};
 use crate::error::AppError;
 use crate::money::detail_json;
@@ -62,7 +63,7 @@ fn lapse_disputes(
             conn,
             case,
             &ActorRef::system(),
-            "dispute_lapsed",
+            Activity::DisputeLapsed,
             &detail,
             now,
         )?;
@@ -101,8 +102,8 @@ fn judge_promises(
         let amount = terms.amount;
         let kind = match status {
             PromiseStatus::Open => continue,
-            PromiseStatus::Kept => "promise_kept",
-            PromiseStatus::Broken => "promise_broken",
+            PromiseStatus::Kept => Activity::PromiseKept,
+            PromiseStatus::Broken => Activity::PromiseBroken,
         };
         if promises::settle(conn, &promise.id, status.as_str(), now)? {
             let detail = json!({
@@ -146,13 +147,23 @@ fn judge_plan(
             });
             let ending = Ending {
                 cancel_reason: reason,
-                ..Ending::by_system(if completed { "completed" } else { "cancelled" })
+                ..Ending::by_system(if completed {
+                    PlanEnding::Completed
+                } else {
+                    PlanEnding::Cancelled
+                })
             };
             end_plan(conn, &case, &plan, ending, now)?;
             Ok(case)
         }
         ("payment_plan", PlanStanding::Completed) => {
-            if !end_plan(conn, &case, &plan, Ending::by_system("completed"), now)? {
+            if !end_plan(
+                conn,
+                &case,
+                &plan,
+                Ending::by_system(PlanEnding::Completed),
+                now,
+            )? {
                 return Ok(case);
             }
             // Paid off, yet the case still owes (interest ran on during the plan): collection
@@ -169,7 +180,7 @@ fn judge_plan(
         ("payment_plan", PlanStanding::Defaulted { instalment }) => {
             let ending = Ending {
                 defaulted_instalment: Some(instalment),
-                ..Ending::by_system("defaulted")
+                ..Ending::by_system(PlanEnding::Defaulted)
             };
             if !end_plan(conn, &case, &plan, ending, now)? {
                 return Ok(case);
@@ -197,10 +208,41 @@ fn judge_plan(
     }
 }
 
+/// How a plan ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PlanEnding {
+    /// Every instalment paid.
+    Completed,
+    /// An instalment missed.
+    Defaulted,
+    /// Cancelled by a person, or by the case closing under it.
+    Cancelled,
+}
+
+impl PlanEnding {
+    /// The plan's stored status.
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Completed => "completed",
+            Self::Defaulted => "defaulted",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// What the timeline records.
+    fn activity(self) -> Activity {
+        match self {
+            Self::Completed => Activity::PaymentPlanCompleted,
+            Self::Defaulted => Activity::PaymentPlanDefaulted,
+            Self::Cancelled => Activity::PaymentPlanCancelled,
+        }
+    }
+}
+
 /// How a plan ends.
 pub(super) struct Ending {
-    /// `completed`, `defaulted` or `cancelled`.
-    pub status: &'static str,
+    /// Completed, defaulted or cancelled.
+    pub status: PlanEnding,
     /// For a default, the instalment missed.
     pub defaulted_instalment: Option<u32>,
     /// For a cancellation, why.
@@ -211,7 +253,7 @@ pub(super) struct Ending {
 
 impl Ending {
     /// An ending the system concludes.
-    fn by_system(status: &'static str) -> Self {
+    fn by_system(status: PlanEnding) -> Self {
         Self {
             status,
             defaulted_instalment: None,
@@ -237,7 +279,7 @@ pub(super) fn end_plan(
         actor,
     } = ending;
     let end = PlanEnd {
-        status: status.to_owned(),
+        status: status.as_str().to_owned(),
         defaulted_instalment: defaulted_instalment.and_then(|n| i32::try_from(n).ok()),
         cancel_reason: cancel_reason.clone(),
         ended_at: now,
@@ -247,18 +289,11 @@ pub(super) fn end_plan(
     if ended {
         let detail = json!({
             "plan_id": plan.id,
-            "status": status,
+            "status": status.as_str(),
             "defaulted_instalment": defaulted_instalment,
             "reason": cancel_reason,
         });
-        record_activity(
-            conn,
-            case,
-            &actor,
-            &format!("payment_plan_{status}"),
-            &detail,
-            now,
-        )?;
+        record_activity(conn, case, &actor, status.activity(), &detail, now)?;
     }
     Ok(ended)
 }

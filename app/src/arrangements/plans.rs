@@ -17,7 +17,7 @@ use solvo_persistence::repositories::page::{Page, PageRequest};
 use solvo_persistence::repositories::payment_plans::{self, InstalmentRow, PlanRow};
 
 use super::input::{CancelPlan, NewPlan};
-use super::judge::{Ending, end_plan, frequency_of, instalments_of};
+use super::judge::{Ending, PlanEnding, end_plan, frequency_of, instalments_of};
 use super::received::received;
 use crate::cases::access::visible_case;
 use crate::cases::balance;
@@ -204,7 +204,7 @@ pub fn cancel(
         )));
     }
     let ending = Ending {
-        status: "cancelled",
+        status: PlanEnding::Cancelled,
         defaulted_instalment: None,
         cancel_reason: Some(reason.clone()),
         actor: ActorRef::from(caller),

@@ -16,6 +16,7 @@ use super::judge::judge;
 use crate::cases::access::visible_case;
 use crate::cases::balance::terms_of;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::error::AppError;
 use crate::money::{detail_json, to_minor};
 use crate::principal::Principal;
@@ -65,7 +66,7 @@ pub fn make(
         conn,
         &case,
         &ActorRef::from(caller),
-        "promise_made",
+        Activity::PromiseMade,
         &detail,
         now,
     )?;

@@ -4,6 +4,7 @@ use serde_json::Value;
 use solvo_persistence::ids::new_id;
 use solvo_persistence::repositories::case_events::CaseEventRow;
 
+use super::timeline_kind::{Activity, TimelineKind};
 use crate::error::AppError;
 use crate::principal::{Actor, Principal};
 
@@ -55,7 +56,7 @@ impl From<&Principal> for ActorRef {
 pub fn event(
     case_id: &str,
     actor: &ActorRef,
-    kind: &str,
+    kind: TimelineKind,
     states: (Option<&str>, Option<&str>),
     detail: &Value,
     now: chrono::NaiveDateTime,
@@ -66,7 +67,7 @@ pub fn event(
         occurred_at: now,
         actor_kind: actor.kind.to_owned(),
         actor_id: actor.id.clone(),
-        kind: kind.to_owned(),
+        kind: kind.as_str().to_owned(),
         state_before: states.0.map(ToOwned::to_owned),
         state_after: states.1.map(ToOwned::to_owned),
         detail: detail.to_string(),
@@ -82,14 +83,14 @@ pub fn record_activity(
     conn: &mut solvo_persistence::AnyConnection,
     case: &solvo_persistence::repositories::cases::CaseRow,
     actor: &ActorRef,
-    kind: &str,
+    kind: Activity,
     detail: &Value,
     now: chrono::NaiveDateTime,
 ) -> Result<(), AppError> {
     let row = event(
         &case.id,
         actor,
-        kind,
+        kind.into(),
         (Some(case.state.as_str()), Some(case.state.as_str())),
         detail,
         now,

@@ -26,6 +26,7 @@ use super::access::visible_case;
 use super::balance::terms_of;
 use super::events::{ActorRef, record_activity};
 use super::input::MAX_INVOICE_MINOR;
+use crate::cases::timeline_kind::Activity;
 use crate::error::{AppError, FieldError};
 use crate::money::{check_case_currency, detail_json, parse_amount, to_minor};
 use crate::payments::input::text;
@@ -215,7 +216,7 @@ pub fn record(
         conn,
         &case,
         &ActorRef::from(caller),
-        "legal_step",
+        Activity::LegalStep,
         &detail,
         now,
     )?;

@@ -23,4 +23,5 @@ pub mod prescription;
 pub mod read;
 pub mod resume;
 pub mod timeline;
+pub mod timeline_kind;
 pub mod transition;

@@ -20,6 +20,7 @@ use solvo_persistence::repositories::ledger::PostingRow;
 
 use super::events::{ActorRef, event};
 use super::input::{ValidCase, ValidInvoice};
+use crate::cases::timeline_kind::TimelineKind;
 use crate::error::AppError;
 use crate::money::{detail_json, to_minor};
 
@@ -130,7 +131,7 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, AppErr
     let mut events = vec![event(
         &row.id,
         resolved.actor,
-        "placed",
+        TimelineKind::Placed,
         (None, Some(state.name().as_str())),
         &json!({"invoices": case.invoices.len(), "principal": detail_json(principal), "rf_reference": row.rf_reference}),
         now,
@@ -147,7 +148,7 @@ pub fn plan(case: ValidCase, resolved: &Resolved<'_>) -> Result<CasePlan, AppErr
         events.push(event(
             &row.id,
             &ActorRef::system(),
-            command.name().as_str(),
+            TimelineKind::Command(command.name()),
             (Some(state.name().as_str()), Some(transition.state.name().as_str())),
             &json!({"command": command, "events": transition.events, "collector_id": collector, "automatic": true}),
             now,

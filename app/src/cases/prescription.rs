@@ -1,6 +1,7 @@
 //! The prescription summary a case shows: its earliest limitation deadline under the
 //! jurisdiction's general rule, the invoice it falls on, and the warning due today.
 
+use crate::cases::timeline_kind::Activity;
 use chrono::NaiveDate;
 use solvo_domain::case::StateName;
 use solvo_domain::jurisdiction;
@@ -160,7 +161,7 @@ pub fn warn(
         conn,
         &case,
         &super::events::ActorRef::system(),
-        "prescription_warning",
+        Activity::PrescriptionWarning,
         &detail,
         now,
     )?;

@@ -9,6 +9,7 @@ use solvo_persistence::repositories::cases::{self, CaseRow, StateChange};
 use solvo_persistence::{AnyConnection, PersistenceError};
 
 use super::events::{ActorRef, event};
+use crate::cases::timeline_kind::TimelineKind;
 use crate::error::{AppError, Refused};
 
 /// The stored domain state of a case.
@@ -63,7 +64,7 @@ pub fn apply_command(
     let row = event(
         &case.id,
         actor,
-        command.name().as_str(),
+        TimelineKind::Command(command.name()),
         (
             Some(state.name().as_str()),
             Some(transition.state.name().as_str()),

@@ -15,6 +15,7 @@ use solvo_persistence::repositories::page::{Page, PageRequest};
 use super::input::NewActivity;
 use crate::cases::access::visible_case;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::error::AppError;
 use crate::principal::Principal;
 
@@ -60,7 +61,7 @@ pub fn log(
         conn,
         &case,
         &ActorRef::from(caller),
-        "activity_logged",
+        Activity::ActivityLogged,
         &detail,
         now,
     )?;

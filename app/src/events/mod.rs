@@ -11,4 +11,4 @@ pub mod outbox;
 pub mod payload;
 pub mod sequencer;
 
-pub use payload::{CaseSummary, Envelope};
+pub use payload::{CaseEventSummary, Envelope};

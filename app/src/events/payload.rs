@@ -86,10 +86,10 @@ impl ToSchema for EventTypeName {}
 
 /// A case as an event shows it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-// Named apart from the case list's `CaseSummary` (another shape), which would otherwise take
+// Named apart from the case list's `CaseEventSummary` (another shape), which would otherwise take
 // its place in the document.
 #[schema(as = EventCase)]
-pub struct CaseSummary {
+pub struct CaseEventSummary {
     /// `case_…`
     pub id: String,
     /// The creditor organisation.
@@ -109,8 +109,10 @@ pub struct CaseSummary {
     #[schema(value_type = Option<crate::wire_names::CaseOutcome>)]
     pub outcome: Option<String>,
     /// Jurisdiction code.
+    #[schema(value_type = crate::wire_names::JurisdictionCodeName)]
     pub jurisdiction: String,
     /// ISO 4217 currency.
+    #[schema(value_type = crate::wire_names::CurrencyCode)]
     pub currency: String,
     /// Assigned collector's user id.
     pub collector_id: Option<String>,
@@ -118,7 +120,7 @@ pub struct CaseSummary {
     pub version: i64,
 }
 
-impl From<&CaseRow> for CaseSummary {
+impl From<&CaseRow> for CaseEventSummary {
     fn from(case: &CaseRow) -> Self {
         Self {
             id: case.id.clone(),
@@ -143,6 +145,7 @@ pub struct TimelineEntry {
     /// The timeline event's id (`evt_…`, the timeline's own).
     pub id: String,
     /// What happened, e.g. `placed`, `assign`, `record_payment`.
+    #[schema(value_type = crate::wire_names::TimelineKindName)]
     pub kind: String,
     /// RFC 3339.
     #[schema(format = DateTime)]
@@ -162,7 +165,7 @@ pub struct TimelineEntry {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CaseEventData {
     /// The case after the change.
-    pub case: CaseSummary,
+    pub case: CaseEventSummary,
     /// The timeline entry.
     pub timeline_event: TimelineEntry,
 }
@@ -172,7 +175,7 @@ impl CaseEventData {
     #[must_use]
     pub fn new(case: &CaseRow, row: &CaseEventRow) -> Self {
         Self {
-            case: CaseSummary::from(case),
+            case: CaseEventSummary::from(case),
             timeline_event: TimelineEntry {
                 id: row.id.clone(),
                 kind: row.kind.clone(),
@@ -191,14 +194,17 @@ pub struct PaymentConfirmation {
     /// `pay_…`
     pub id: String,
     /// `agency` (into the collection account) or `creditor` (reported as paid directly).
+    #[schema(value_type = crate::payments::input::ReceivedBy)]
     pub received_by: String,
     /// The amount, a decimal string.
     pub amount: String,
     /// ISO 4217.
+    #[schema(value_type = crate::wire_names::CurrencyCode)]
     pub currency: String,
     /// The day the money counts from.
     pub value_date: chrono::NaiveDate,
     /// `bank_transfer`, `card`, `cash`, …
+    #[schema(value_type = crate::payments::input::PaymentMethod)]
     pub method: String,
     /// Where it went, in the order applied.
     pub allocation: Vec<AllocatedAmount>,
@@ -222,7 +228,7 @@ pub struct AllocatedAmount {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PaymentEventData {
     /// The case after the payment.
-    pub case: CaseSummary,
+    pub case: CaseEventSummary,
     /// The payment and its allocation.
     pub payment: PaymentConfirmation,
     /// What the debtor still owes on the case as of the value date, a decimal string.
@@ -238,7 +244,7 @@ impl PaymentEventData {
         outstanding: solvo_domain::money::Money,
     ) -> Self {
         Self {
-            case: CaseSummary::from(case),
+            case: CaseEventSummary::from(case),
             payment: PaymentConfirmation {
                 id: payment.row.id.clone(),
                 received_by: payment.row.received_by.clone(),
@@ -269,12 +275,13 @@ fn decimal(minor: i64, currency: Currency) -> String {
 
 /// A remittance statement as its event shows it; amounts are decimal strings.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct RemittanceSummary {
+pub struct RemittanceEventSummary {
     /// `rem_…`
     pub id: String,
     /// The creditor paid.
     pub organisation_id: String,
     /// ISO 4217.
+    #[schema(value_type = crate::wire_names::CurrencyCode)]
     pub currency: String,
     /// The last day the statement covers.
     pub period_end: chrono::NaiveDate,
@@ -289,6 +296,7 @@ pub struct RemittanceSummary {
     /// What the creditor is paid.
     pub net: String,
     /// RFC 3339.
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -296,7 +304,7 @@ pub struct RemittanceSummary {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RemittanceEventData {
     /// The statement's totals (its lines: `GET /v1/remittances/{id}`).
-    pub remittance: RemittanceSummary,
+    pub remittance: RemittanceEventSummary,
 }
 
 impl RemittanceEventData {
@@ -309,7 +317,7 @@ impl RemittanceEventData {
     ) -> Result<Self, AppError> {
         let c = row.currency;
         Ok(Self {
-            remittance: RemittanceSummary {
+            remittance: RemittanceEventSummary {
                 id: row.id.clone(),
                 organisation_id: row.organisation_id.clone(),
                 currency: row.currency.code().to_owned(),
@@ -327,18 +335,20 @@ impl RemittanceEventData {
 
 /// A fee invoice or credit note as its event shows it; amounts are decimal strings.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct FeeInvoiceSummary {
+pub struct FeeInvoiceEventSummary {
     /// `fin_…`
     pub id: String,
     /// The creditor billed.
     pub organisation_id: String,
     /// `invoice` or `credit_note`.
+    #[schema(value_type = crate::wire_names::FeeDocumentKind)]
     pub kind: String,
     /// `INV-2026-000042`, `CRN-2026-000003`.
     pub number: String,
     /// For a credit note, the invoice it cancels.
     pub credits_id: Option<String>,
     /// ISO 4217.
+    #[schema(value_type = crate::wire_names::CurrencyCode)]
     pub currency: String,
     /// The day of issue.
     pub issue_date: chrono::NaiveDate,
@@ -358,7 +368,7 @@ pub struct FeeInvoiceSummary {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct FeeInvoiceEventData {
     /// The figures (the document: `GET /v1/fee-invoices/{id}`, also as PDF).
-    pub fee_invoice: FeeInvoiceSummary,
+    pub fee_invoice: FeeInvoiceEventSummary,
 }
 
 impl FeeInvoiceEventData {
@@ -372,7 +382,7 @@ impl FeeInvoiceEventData {
         use crate::fee_invoices::figures;
         let c = row.currency;
         Ok(Self {
-            fee_invoice: FeeInvoiceSummary {
+            fee_invoice: FeeInvoiceEventSummary {
                 id: row.id.clone(),
                 organisation_id: row.organisation_id.clone(),
                 kind: figures::kind(row)?.as_str().to_owned(),

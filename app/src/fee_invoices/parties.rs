@@ -17,6 +17,7 @@ pub struct Party {
     /// Its address lines.
     pub address_lines: Vec<String>,
     /// ISO 3166-1 alpha-2.
+    #[schema(value_type = crate::wire_names::CountryCodeName)]
     pub country: String,
     /// Its VAT identification number.
     pub vat_id: Option<String>,

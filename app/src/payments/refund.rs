@@ -23,6 +23,7 @@ use super::input::{MAX_BANK_REFERENCE_CHARS, PaymentMethod, required_reason, tex
 use crate::cases::access::visible_case;
 use crate::cases::balance::{self, terms_of};
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::error::{AppError, FieldError};
 use crate::money::{check_case_currency, detail_json, parse_amount, to_minor};
 use crate::principal::Principal;
@@ -155,7 +156,14 @@ pub fn refund(
     };
     refunds::insert(conn, &row)?;
     let detail = json!({"refund_id": row.id, "amount": detail_json(amount), "method": row.method});
-    record_activity(conn, &case, &ActorRef::from(caller), "refund", &detail, now)?;
+    record_activity(
+        conn,
+        &case,
+        &ActorRef::from(caller),
+        Activity::Refund,
+        &detail,
+        now,
+    )?;
     Ok(row)
 }
 

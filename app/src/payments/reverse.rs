@@ -23,6 +23,7 @@ use crate::arrangements::judge::judge;
 use crate::cases::access::visible_case;
 use crate::cases::balance::{self, posting_of, terms_of};
 use crate::cases::events::{ActorRef, event};
+use crate::cases::timeline_kind::Activity;
 use crate::cases::transition::{Extras, apply_command, state_of};
 use crate::error::AppError;
 use crate::money::{detail_json, to_minor};
@@ -105,7 +106,7 @@ pub fn reverse(
     let entry = event(
         &case.id,
         &actor,
-        "payment_reversed",
+        Activity::PaymentReversed.into(),
         (Some(state.name().as_str()), Some(state.name().as_str())),
         &detail,
         now,

@@ -15,6 +15,7 @@ use solvo_persistence::repositories::debtor_access::{self, DebtorAccessRow};
 
 use crate::cases::access::visible_case;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::credentials::{HashGate, password};
 use crate::error::AppError;
 use crate::principal::Principal;
@@ -80,7 +81,7 @@ pub fn issue(
         conn,
         &case,
         &ActorRef::from(caller),
-        "debtor_access_issued",
+        Activity::DebtorAccessIssued,
         &json!({ "access_id": row.id }),
         now,
     )?;

@@ -29,6 +29,7 @@ use super::plans::staff_scope;
 use super::scope::case_in_scope;
 use crate::cases::access::visible_case;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::cases::transition::state_of;
 use crate::error::{AppError, FieldError};
 use crate::money::{check_case_currency, detail_json, parse_amount, to_minor};
@@ -179,7 +180,7 @@ pub fn claim(
         conn,
         &case,
         &ActorRef::from(&principal),
-        "already_paid_claimed",
+        Activity::AlreadyPaidClaimed,
         &json!({
             "claim_id": row.id,
             "paid_on": row.paid_on,
@@ -320,9 +321,9 @@ pub fn decide(
         &case,
         &ActorRef::from(caller),
         if decision.status == "confirmed" {
-            "already_paid_confirmed"
+            Activity::AlreadyPaidConfirmed
         } else {
-            "already_paid_rejected"
+            Activity::AlreadyPaidRejected
         },
         &json!({
             "claim_id": claim.id,

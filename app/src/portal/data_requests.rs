@@ -33,6 +33,7 @@ use solvo_persistence::repositories::page::{Page, PageRequest};
 
 use super::Debtor;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::debtors::{ContactInput, DebtorPatch};
 use crate::error::AppError;
 use crate::principal::Principal;
@@ -96,7 +97,7 @@ pub fn make(
         conn,
         &case,
         &ActorRef::from(&debtor.principal()),
-        "data_request_received",
+        Activity::DataRequestReceived,
         &json!({"data_request_id": row.id, "kind": row.kind, "due_on": row.due_on}),
         now,
     )?;
@@ -278,7 +279,7 @@ pub fn complete(
         conn,
         &case,
         &ActorRef::from(caller),
-        "data_request_completed",
+        Activity::DataRequestCompleted,
         &json!({
             "data_request_id": request.id,
             "kind": request.kind,

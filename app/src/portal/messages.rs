@@ -21,6 +21,7 @@ use super::Debtor;
 use super::scope::case_in_scope;
 use crate::cases::access::visible_case;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::error::AppError;
 use crate::messages::MessageText;
 use crate::principal::Principal;
@@ -62,7 +63,7 @@ fn post(
         conn,
         case,
         actor,
-        "debtor_message_posted",
+        Activity::DebtorMessagePosted,
         &json!({"message_id": row.id, "side": side}),
         now,
     )?;

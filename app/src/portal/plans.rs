@@ -41,6 +41,7 @@ use crate::arrangements::{NewPlan, PlanFrequency};
 use crate::cases::access::visible_case;
 use crate::cases::balance;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::cases::transition::state_of;
 use crate::error::{AppError, FieldError};
 use crate::money::{parse_amount, to_minor};
@@ -177,7 +178,7 @@ pub fn request(
         conn,
         &case,
         &actor,
-        "payment_plan_requested",
+        Activity::PaymentPlanRequested,
         &json!({
             "request_id": row.id,
             "instalment_count": input.instalment_count,
@@ -295,7 +296,7 @@ pub fn respond(
                 conn,
                 &case,
                 &actor,
-                "payment_plan_counter_accepted",
+                Activity::PaymentPlanCounterAccepted,
                 &json!({"request_id": request.id}),
                 now,
             )?;
@@ -319,7 +320,7 @@ pub fn respond(
                 conn,
                 &case,
                 &actor,
-                "payment_plan_counter_declined",
+                Activity::PaymentPlanCounterDeclined,
                 &json!({"request_id": request.id}),
                 now,
             )?;
@@ -447,7 +448,7 @@ pub fn decide(
                 conn,
                 &case,
                 &actor,
-                "payment_plan_request_accepted",
+                Activity::PaymentPlanRequestAccepted,
                 &json!({"request_id": request.id}),
                 now,
             )?;
@@ -479,7 +480,7 @@ pub fn decide(
                 conn,
                 &case,
                 &actor,
-                "payment_plan_request_countered",
+                Activity::PaymentPlanRequestCountered,
                 &json!({
                     "request_id": request.id,
                     "instalment_count": instalment_count,
@@ -502,7 +503,7 @@ pub fn decide(
                 conn,
                 &case,
                 &actor,
-                "payment_plan_request_declined",
+                Activity::PaymentPlanRequestDeclined,
                 &json!({"request_id": request.id, "reason": reason}),
                 now,
             )?;

@@ -22,6 +22,7 @@ use validator::Validate;
 use super::matching::{amount_of, minor, on_timeline};
 use super::read::{TransactionRecord, TransactionStatus, get};
 use crate::cases::access::visible_case;
+use crate::cases::timeline_kind::Activity;
 use crate::error::{AppError, FieldError};
 use crate::money::{detail_json, parse_amount};
 use crate::payments::input::{MAX_BANK_REFERENCE_CHARS, MAX_PAYER_CHARS, required_reason};
@@ -199,7 +200,7 @@ pub fn match_transaction(
             conn,
             caller,
             &recorded.case,
-            "bank_transaction_matched",
+            Activity::BankTransactionMatched,
             &json!({
                 "bank_transaction_id": row.id,
                 "bank_statement_id": row.bank_statement_id,
@@ -332,7 +333,7 @@ pub fn unmatch(
             conn,
             caller,
             &reversed.case,
-            "bank_transaction_unmatched",
+            Activity::BankTransactionUnmatched,
             &json!({
                 "bank_transaction_id": row.id,
                 "payment_id": payment_id,

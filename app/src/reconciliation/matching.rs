@@ -24,6 +24,7 @@ use solvo_persistence::repositories::{debtors, payments as payment_rows};
 
 use super::read::TransactionStatus;
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::error::AppError;
 use crate::money::{detail_json, to_minor};
 use crate::payments::input::{MAX_BANK_REFERENCE_CHARS, MAX_PAYER_CHARS};
@@ -342,7 +343,7 @@ fn post(
             conn,
             context.caller,
             &recorded.case,
-            "bank_transaction_matched",
+            Activity::BankTransactionMatched,
             &json!({
                 "bank_transaction_id": stored.id,
                 "bank_statement_id": context.statement.id,
@@ -516,7 +517,7 @@ fn reverse(
                 conn,
                 context.caller,
                 &reversed.case,
-                "bank_transaction_returned",
+                Activity::BankTransactionReturned,
                 &json!({
                     "bank_transaction_id": stored.id,
                     "bank_statement_id": context.statement.id,
@@ -561,7 +562,7 @@ pub(super) fn on_timeline(
     conn: &mut AnyConnection,
     caller: &Principal,
     case: &CaseRow,
-    kind: &str,
+    kind: Activity,
     detail: &serde_json::Value,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {

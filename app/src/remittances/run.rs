@@ -21,6 +21,7 @@ use super::commission::{self, CaseTerms};
 use super::input::NewRemittance;
 use super::read::{Statement, assemble, line_of};
 use crate::cases::events::{ActorRef, record_activity};
+use crate::cases::timeline_kind::Activity;
 use crate::error::AppError;
 use crate::money::{detail_json, to_minor};
 use crate::principal::Principal;
@@ -100,7 +101,7 @@ pub fn run(
             conn,
             &case,
             &ActorRef::from(caller),
-            "remitted",
+            Activity::Remitted,
             &detail,
             now,
         )?;

@@ -102,6 +102,17 @@ async fn an_invoice_bills_fees_withheld_and_direct_commission_and_a_credit_note_
     ] {
         assert!(text.contains(&expected), "{expected} missing from: {text}");
     }
+    // Its own download operation serves the same document, named by its number.
+    let download = app
+        .get(&format!("/v1/fee-invoices/{id}/pdf"), &who.member.token)
+        .await;
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.headers()["content-type"], "application/pdf");
+    assert_eq!(
+        download.headers()["content-disposition"],
+        format!("inline; filename=\"INV-{year}-000001.pdf\"").as_str()
+    );
+    assert_eq!(download.bytes().await.unwrap(), bytes);
 
     // A credit note cancels it, negated; the next invoice bills the same items again, numbered
     // on from the last, so neither series has a gap.
@@ -180,6 +191,18 @@ async fn an_invoice_bills_fees_withheld_and_direct_commission_and_a_credit_note_
         )
         .await,
         404,
+    )
+    .await;
+    assert_problem(
+        app.get(&format!("/v1/fee-invoices/{id}/pdf"), &stranger.token)
+            .await,
+        404,
+    )
+    .await;
+    assert_problem(
+        app.get(&format!("/v1/fee-invoices/{id}/pdf"), &who.collector.token)
+            .await,
+        403,
     )
     .await;
     let by_creditor = app

@@ -74,6 +74,8 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerCon
     let mut config = ServerConfig::for_database(&database_url);
     config.jwt_secret = Some(TEST_JWT_SECRET.to_owned().into());
     config.workers = Some(1);
+    // Every answer of every test is held to the OpenAPI document.
+    config.check_responses = true;
     adjust(&mut config);
     let application = Application::build(config).await.expect("server starts");
     let address = format!("http://127.0.0.1:{}", application.port());

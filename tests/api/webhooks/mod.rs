@@ -54,7 +54,10 @@ pub async fn register(app: &TestApp, token: &str, receiver: &Receiver, types: Va
 pub async fn poll(app: &TestApp, path: &str, token: &str, done: impl Fn(&Value) -> bool) -> Value {
     let mut last = Value::Null;
     for _ in 0..250 {
-        last = body(app.get(path, token).await).await;
+        let response = app.get(path, token).await;
+        let status = response.status();
+        last = body(response).await;
+        assert!(status.is_success(), "{path}: {status} {last}");
         if done(&last) {
             break;
         }

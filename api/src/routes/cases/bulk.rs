@@ -88,7 +88,13 @@ pub struct BulkResponse {
 #[utoipa::path(
     tag = "intake",
     operation_id = "create_cases_bulk",
-    request_body(content = Vec<PlaceCase>, description = "1 to 10,000 cases"),
+    request_body(content = Vec<PlaceCase>, description = "1 to 10,000 cases", example = json!([{
+        "creditor_reference": "ACME-2026-0042",
+        "currency": "EUR",
+        "jurisdiction": "DE",
+        "debtor": {"legal_name": "Globex GmbH", "country": "DE", "vat_id": "DE123456789"},
+        "invoices": [{"number": "INV-2026-0042", "issue_date": "2026-09-01", "due_date": "2026-10-01", "amount": "1250.00"}]
+    }])),
     params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for the same body: 1 to 255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     responses((status = 200, description = "A result per item", body = BulkResponse)),
     security(("bearer_jwt" = []), ("api_key" = []))

@@ -213,7 +213,7 @@ pub struct ImportUpload {
     request_body(
         description = "The CSV file, as the body or as the `file` part of a form",
         content(
-            (CsvFile = "text/csv"),
+            (CsvFile = "text/csv", example = json!("creditor_reference,debtor_legal_name,debtor_country,currency,invoice_number,issue_date,due_date,amount,debtor_vat_id\nACME-2026-0042,Globex GmbH,DE,EUR,INV-2026-0042,2026-01-05,2026-02-04,1250.00,DE123456789\n")),
             (inline(ImportUpload) = "multipart/form-data"),
         ),
     ),

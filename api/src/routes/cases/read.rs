@@ -147,7 +147,8 @@ pub async fn get_balance(
 /// Who did something on a case.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EventActor {
-    /// `user`, `api_key` or `system`.
+    /// `user`, `api_key`, `debtor` or `system`.
+    #[schema(value_type = ActorKind)]
     pub kind: String,
     /// The user or key id.
     pub id: Option<String>,
@@ -163,8 +164,9 @@ pub struct TimelineEvent {
     pub at: String,
     /// Who.
     pub actor: EventActor,
-    /// What: `placed`, a command (`assign`, `pause`, `resume`, `escalate_pre_legal`, …),
-    /// `message_posted` or `document_uploaded`.
+    /// What: `placed`, a command (`assign`, `pause`, `resume`, `escalate_pre_legal`, …), or
+    /// something that happened without a change of state (`message_posted`, `promise_kept`, …).
+    #[schema(value_type = solvo_app::wire_names::TimelineKindName)]
     pub kind: String,
     /// State before.
     #[schema(value_type = Option<solvo_app::wire_names::CaseStateName>)]
@@ -228,3 +230,10 @@ pub async fn get_timeline(
         next_cursor: rows.next_cursor,
     }))
 }
+
+crate::closed_sets::closed_set!(
+    /// Who caused a timeline event.
+    ActorKind,
+    "Who caused a timeline event.",
+    ["user", "api_key", "debtor", "system"]
+);

@@ -222,8 +222,10 @@ pub struct CaseView {
     #[schema(required = true)]
     pub resume_on: Option<NaiveDate>,
     /// Jurisdiction code.
+    #[schema(value_type = solvo_app::wire_names::JurisdictionCodeName)]
     pub jurisdiction: String,
     /// ISO 4217 currency.
+    #[schema(value_type = solvo_app::wire_names::CurrencyCode)]
     pub currency: String,
     /// The debtor.
     pub debtor: CaseDebtor,
@@ -289,8 +291,10 @@ pub struct CaseSummary {
     #[schema(value_type = Option<solvo_app::wire_names::CaseOutcome>)]
     pub outcome: Option<String>,
     /// Jurisdiction.
+    #[schema(value_type = solvo_app::wire_names::JurisdictionCodeName)]
     pub jurisdiction: String,
     /// Currency.
+    #[schema(value_type = solvo_app::wire_names::CurrencyCode)]
     pub currency: String,
     /// Debtor id.
     pub debtor_id: String,

@@ -35,6 +35,7 @@ pub struct Debtor {
     /// The creditor organisation the debtor belongs to.
     pub organisation_id: String,
     /// Always `business`.
+    #[schema(value_type = solvo_app::debtors::DebtorKind)]
     pub kind: String,
     /// Registered legal name.
     pub legal_name: String,

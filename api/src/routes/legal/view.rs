@@ -43,7 +43,7 @@ pub struct LegalAssessmentView {
     /// The creditor's decision, once taken.
     pub decision: Option<LegalDecisionView>,
     /// The case's state now (`pre_legal` while the decision is pending).
-    #[schema(example = "pre_legal")]
+    #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "pre_legal")]
     pub case_state: String,
 }
 

@@ -184,6 +184,7 @@ pub struct ClaimView {
     pub created_at: String,
     /// The case's state after a confirmation.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<solvo_app::wire_names::CaseStateName>)]
     pub case_state: Option<String>,
 }
 

@@ -43,7 +43,7 @@ pub struct CardPaymentView {
     pub amount: MoneyView,
     /// `pending` (waiting for the checkout), `succeeded` (recorded as a payment), `failed`
     /// (not taken) or `review` (taken, but not as asked: the agency looks at it).
-    #[schema(example = "pending")]
+    #[schema(value_type = CardPaymentStatus, example = "pending")]
     pub status: String,
     /// Where to pay; open it in the browser.
     pub checkout_url: Option<String>,
@@ -192,3 +192,10 @@ pub async fn list_card_payments(
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .json(CardPaymentList { data }))
 }
+
+crate::closed_sets::closed_set!(
+    /// Where a card payment stands.
+    CardPaymentStatus,
+    "Where a card payment stands.",
+    ["pending", "succeeded", "failed", "review"]
+);

@@ -21,7 +21,7 @@ use crate::state::AppState;
 pub struct DebtorStatusView {
     /// `open`, `payment_plan`, `disputed`, `on_hold`, `legal_action_considered`,
     /// `legal_proceedings`, `insolvency`, `settled` or `closed`.
-    #[schema(example = "open")]
+    #[schema(value_type = DebtorCaseStatus, example = "open")]
     pub status: String,
     /// One sentence in the portal's language.
     pub text: String,
@@ -181,7 +181,7 @@ pub struct PortalPaymentView {
     /// How much.
     pub amount: MoneyView,
     /// `bank_transfer`, `card`, `direct_debit`, `cash` or `other`.
-    #[schema(example = "bank_transfer")]
+    #[schema(value_type = solvo_app::payments::input::PaymentMethod, example = "bank_transfer")]
     pub method: String,
 }
 
@@ -366,3 +366,10 @@ pub async fn get_portal_case(
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .json(view))
 }
+
+crate::closed_sets::closed_set!(
+    /// Where a case stands, as the debtor is told.
+    DebtorCaseStatus,
+    "Where a case stands, as the debtor is told.",
+    ["open", "payment_plan", "disputed", "on_hold", "legal_action_considered", "legal_proceedings", "insolvency", "settled", "closed"]
+);

@@ -45,7 +45,7 @@ pub struct PortalComplaintView {
     /// What the debtor wrote.
     pub text: String,
     /// `open` or `resolved`.
-    #[schema(example = "open")]
+    #[schema(value_type = crate::routes::complaints::ComplaintStatus, example = "open")]
     pub status: String,
     /// Where it stands, in the portal's language.
     pub status_text: String,

@@ -66,7 +66,7 @@ pub struct PortalDataRequestView {
     /// `dsr_…`
     pub id: String,
     /// `access`, `rectification` or `erasure`.
-    #[schema(example = "access")]
+    #[schema(value_type = DataRequestKindView, example = "access")]
     pub kind: String,
     /// The article of Regulation (EU) 2016/679 that grants the right.
     #[schema(example = "Art. 15 GDPR")]
@@ -74,7 +74,7 @@ pub struct PortalDataRequestView {
     /// What was asked.
     pub text: String,
     /// `open` or `completed`.
-    #[schema(example = "open")]
+    #[schema(value_type = crate::routes::data_requests::DataRequestStatus, example = "open")]
     pub status: String,
     /// Where it stands, in the portal's language.
     pub status_text: String,

@@ -23,7 +23,7 @@ use crate::state::AppState;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PortalDisputeOutcome {
     /// `upheld` or `rejected`.
-    #[schema(example = "rejected")]
+    #[schema(value_type = crate::routes::disputes::ResolutionOutcome, example = "rejected")]
     pub outcome: String,
     /// Why, as the decision gives it.
     pub reasons: String,
@@ -52,7 +52,7 @@ pub struct PortalDisputeView {
     /// The debtor's documents relied on.
     pub document_ids: Vec<String>,
     /// `open`, `upheld` or `rejected`.
-    #[schema(example = "open")]
+    #[schema(value_type = crate::routes::disputes::DisputeStatus, example = "open")]
     pub status: String,
     /// Where it stands, in the portal's language.
     pub status_text: String,
@@ -79,7 +79,7 @@ pub struct PortalDisputeRaised {
     #[serde(flatten)]
     pub dispute: PortalDisputeView,
     /// The case's state code now (`disputed`).
-    #[schema(example = "disputed")]
+    #[schema(value_type = solvo_app::wire_names::CaseStateName, example = "disputed")]
     pub case_state: String,
 }
 

@@ -61,7 +61,7 @@ pub struct PortalPlanRequestView {
     pub first_due_date: NaiveDate,
     /// `accepted` (a plan is agreed), `pending` (the collector will answer), `countered` (accept
     /// or decline `counter`) or `declined`.
-    #[schema(example = "accepted")]
+    #[schema(value_type = PlanRequestStatus, example = "accepted")]
     pub status: String,
     /// Where it stands, in the portal's language.
     pub text: String,
@@ -76,7 +76,7 @@ pub struct PortalPlanRequestView {
     pub instalments: Option<Vec<PortalInstalmentView>>,
     /// The case's state after the answer that agreed a plan.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(example = "payment_plan")]
+    #[schema(value_type = Option<solvo_app::wire_names::CaseStateName>, example = "payment_plan")]
     pub case_state: Option<String>,
 }
 
@@ -315,6 +315,7 @@ pub struct PlanRequestView {
     pub plan: Option<PlanView>,
     /// The case's state after a decision that agreed a plan.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<solvo_app::wire_names::CaseStateName>)]
     pub case_state: Option<String>,
 }
 
@@ -530,7 +531,7 @@ pub struct PlanLimitsView {
     #[schema(example = 12)]
     pub max_duration_months: u32,
     /// `creditor` (set for this creditor) or `agency_default`.
-    #[schema(example = "agency_default")]
+    #[schema(value_type = PlanLimitsSource, example = "agency_default")]
     pub source: String,
 }
 
@@ -604,3 +605,10 @@ pub async fn set_plan_limits(
         .await?;
     Ok(HttpResponse::Ok().json(PlanLimitsView::from(limits)))
 }
+
+crate::closed_sets::closed_set!(
+    /// Whose limits apply.
+    PlanLimitsSource,
+    "Whose limits apply.",
+    ["creditor", "agency_default"]
+);

@@ -39,6 +39,7 @@ pub struct PortalSession {
     /// JWT for `Authorization: Bearer` on `/v1/portal/…`; refused everywhere else.
     pub access_token: String,
     /// Always `Bearer`.
+    #[schema(value_type = crate::routes::auth::TokenType)]
     pub token_type: String,
     /// Seconds until the token expires; then log in again with the letter.
     pub expires_in: i64,

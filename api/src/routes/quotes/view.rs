@@ -243,13 +243,14 @@ pub struct Quote {
     #[schema(example = "DE")]
     pub debtor_country: String,
     /// The jurisdiction whose rules apply.
-    #[schema(example = "DE")]
+    #[schema(value_type = solvo_app::wire_names::JurisdictionCodeName, example = "DE")]
     pub jurisdiction: String,
     /// Its English name.
     pub jurisdiction_name: String,
     /// Domestic or international, by the creditor organisation's country.
     pub route: QuoteRoute,
     /// ISO 4217 currency of the invoices.
+    #[schema(value_type = solvo_app::wire_names::CurrencyCode)]
     pub currency: String,
     /// Sum of the invoices.
     pub principal_total: MoneyView,

@@ -21,18 +21,18 @@ use crate::error::ApiError;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct JurisdictionSummary {
     /// ISO 3166 code: a country (`DE`) or a subdivision where the law differs (`GB-SCT`, `US-NY`).
-    #[schema(example = "DE")]
+    #[schema(value_type = solvo_app::wire_names::JurisdictionCodeName, example = "DE")]
     pub code: String,
     /// English name.
     #[schema(example = "Germany")]
     pub name: String,
     /// ISO 3166-1 alpha-2 country.
-    #[schema(example = "DE")]
+    #[schema(value_type = solvo_app::wire_names::CountryCodeName, example = "DE")]
     pub country: String,
     /// The subdivision part of the code, if any (`SCT` for `GB-SCT`).
     pub subdivision: Option<String>,
     /// ISO 4217 code of the local currency.
-    #[schema(example = "EUR")]
+    #[schema(value_type = solvo_app::wire_names::CurrencyCode, example = "EUR")]
     pub currency: String,
     /// Official languages (BCP 47 primary tags), the one most used in commerce first.
     pub languages: Vec<String>,
@@ -65,15 +65,17 @@ pub struct JurisdictionGap {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Jurisdiction {
     /// ISO 3166 code.
-    #[schema(example = "DE")]
+    #[schema(value_type = solvo_app::wire_names::JurisdictionCodeName, example = "DE")]
     pub code: String,
     /// English name.
     pub name: String,
     /// ISO 3166-1 alpha-2 country.
+    #[schema(value_type = solvo_app::wire_names::CountryCodeName)]
     pub country: String,
     /// The subdivision part of the code, if any.
     pub subdivision: Option<String>,
     /// ISO 4217 code of the local currency.
+    #[schema(value_type = solvo_app::wire_names::CurrencyCode)]
     pub currency: String,
     /// Official languages (BCP 47 primary tags).
     pub languages: Vec<String>,

@@ -105,7 +105,7 @@ pub struct DeliveryView {
     #[schema(example = "scheduled")]
     pub trigger: String,
     /// `pending`, `sending`, `succeeded` or `failed`.
-    #[schema(example = "succeeded")]
+    #[schema(value_type = DeliveryStatus, example = "succeeded")]
     pub status: String,
     /// RFC 3339 time it is or was due.
     #[schema(format = DateTime)]
@@ -178,3 +178,10 @@ fn events_schema() -> utoipa::openapi::schema::Array {
         .items(utoipa::openapi::Ref::from_schema_name("Event"))
         .build()
 }
+
+crate::closed_sets::closed_set!(
+    /// Where a webhook delivery stands.
+    DeliveryStatus,
+    "Where a webhook delivery stands.",
+    ["pending", "sending", "succeeded", "failed"]
+);
