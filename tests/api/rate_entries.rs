@@ -308,7 +308,7 @@ async fn readiness_warns_about_series_running_out_and_metrics_count_their_days(b
             "at_basiszinssatz",
             "dk_nationalbank_lending_rate",
             "se_riksbank_reference_rate",
-            "no_norges_bank_policy_rate",
+            "no_forsinkelsesrente",
             "pl_nbp_reference_rate",
             "cz_cnb_repo_rate",
             "hu_mnb_base_rate",

@@ -222,6 +222,7 @@ async fn reference_rates_list_each_embedded_series_with_sources(backend: Backend
             "ecb_main_refinancing",
             "hu_mnb_base_rate",
             "nl_wettelijke_handelsrente",
+            "no_forsinkelsesrente",
             "pl_nbp_reference_rate",
             "se_riksbank_reference_rate",
             "za_prescribed_rate"

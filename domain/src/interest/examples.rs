@@ -5,7 +5,7 @@ use super::*;
 use crate::jurisdiction::{self, JurisdictionCode};
 use crate::money::{Currency, Money};
 use crate::rates::{RateSeries, RateTables};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -715,4 +715,185 @@ fn south_african_interest_is_the_prescribed_rate_as_at_the_day_interest_begins_t
     assert_eq!(result.total, money(dec!(11280.82), zar));
     assert!(result.is_complete());
     assert!(!result.is_provisional());
+}
+
+fn nok(amount: Decimal) -> Money {
+    money(amount, Currency::NOK)
+}
+
+#[test]
+fn norwegian_interest_is_the_ministrys_half_year_rate_with_no_margin_added() {
+    // Arrange: NOK 100,000.00 due 2025-01-15, at the rate Finansdepartementet fixed for the
+    // half-year under Forsinkelsesrenteloven s.3: 12.5 % for 2025-H1 (FOR-2024-12-19-3279 s.1).
+    // Simple, actual/365 (the rule's day count), no margin on top of the published rate.
+    let rule = rule("NO", day(2025, 1, 15));
+
+    // Act: interest from the day after the due date, as of 2025-03-15 (half-open, so `to` is
+    // the day after).
+    let result = statutory_interest(
+        rule,
+        &tables(),
+        &BalanceSchedule::constant(nok(dec!(100000.00))),
+        day(2025, 1, 16),
+        day(2025, 3, 16),
+        None,
+    )
+    .unwrap();
+
+    // Assert, by hand: 16 (16-31 Jan) + 28 (Feb) + 15 (1-15 Mar) = 59 days (counting from the due
+    // date to 2025-03-14 gives the same 59); 100,000 x 12.5 x 59 / 36,500 = 73,750,000 / 36,500
+    // = 2,020.5479... -> NOK 2,020.55.
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![(59, dec!(12.5), dec!(2020.55))]
+    );
+    assert_eq!(result.total, nok(dec!(2020.55)));
+    assert!(result.is_complete());
+    assert!(!result.is_provisional());
+    assert!(
+        result.lines[0]
+            .legal_basis
+            .contains("Forsinkelsesrenteloven")
+    );
+    assert!(matches!(
+        rule.rate,
+        RateFormula::Reference {
+            series: RateSeries::NoForsinkelsesrente,
+            margin_percent,
+            fixing: RateFixing::HalfYearly {
+                reference_day: ReferenceDay::FirstDayOfHalfYear
+            },
+            ..
+        } if margin_percent.is_zero()
+    ));
+    assert_eq!(rule.compounding, Compounding::Simple);
+    assert_eq!(rule.day_count, DayCount::Actual365Fixed);
+}
+
+/// True when no line of `result` runs across a 1 January or 1 July: a half-year start may only be
+/// a line's first day or the day after its last.
+fn no_line_straddles_a_half_year_start(result: &InterestBreakdown) -> bool {
+    result.lines.iter().all(|line| {
+        line.from
+            .iter_days()
+            .take_while(|d| *d < line.to)
+            .skip(1)
+            .all(|d| !(d.day() == 1 && matches!(d.month(), 1 | 7)))
+    })
+}
+
+#[test]
+fn a_norwegian_line_ends_on_30_june_and_the_unverified_half_year_after_it_is_a_gap() {
+    // NOK 100,000.00 due 2025-01-15, from 2025-01-16 as of 2025-08-15. The 2025-H1 line stops
+    // at 2025-07-01: 16 + 28 + 31 + 30 + 31 + 30 = 166 days; 100,000 x 12.5 x 166 / 36,500 =
+    // 207,500,000 / 36,500 = 5,684.9315... -> NOK 5,684.93. The rate of 2025-H2
+    // (FOR-2025-06-23-1321) is not embedded, so 2025-07-01..2025-08-16 (31 + 15 = 46 days) is a
+    // gap observed on 2025-07-01, not 12.5 % carried forward.
+    let result = statutory_interest(
+        rule("NO", day(2025, 1, 15)),
+        &tables(),
+        &BalanceSchedule::constant(nok(dec!(100000.00))),
+        day(2025, 1, 16),
+        day(2025, 8, 16),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![(166, dec!(12.5), dec!(5684.93))]
+    );
+    assert_eq!(result.lines[0].to, day(2025, 7, 1));
+    assert_eq!(result.total, nok(dec!(5684.93)));
+    assert_eq!(
+        result.gap,
+        Some(InterestGap {
+            from: day(2025, 7, 1),
+            to: day(2025, 8, 16),
+            days: 46,
+            reason: MissingRate::Reference {
+                series: RateSeries::NoForsinkelsesrente,
+                observed_on: day(2025, 7, 1),
+            },
+        })
+    );
+    assert!(no_line_straddles_a_half_year_start(&result));
+}
+
+#[test]
+fn norwegian_lines_split_on_1_july_and_1_january_once_the_next_rates_are_entered() {
+    // The 1.00 % and 2.00 % entered for 2025-H2 and 2026-H1 are made up to place the
+    // boundaries; they are not the Ministry's rates. The first line is 2025-06-01..2025-07-01,
+    // 30 days at the published 12.5 %: 100,000 x 12.5 x 30 / 36,500 = 1,027.397... -> 1,027.40.
+    let entered = |on: NaiveDate, rate_percent: Decimal| crate::rates::RateEntry {
+        effective_from: on,
+        rate_percent,
+        source: "made up for the test".to_owned(),
+    };
+    let tables = tables()
+        .with_entries(
+            RateSeries::NoForsinkelsesrente,
+            vec![
+                entered(day(2025, 7, 1), dec!(1.00)),
+                entered(day(2026, 1, 1), dec!(2.00)),
+            ],
+        )
+        .unwrap();
+
+    let result = statutory_interest(
+        rule("NO", day(2025, 5, 31)),
+        &tables,
+        &BalanceSchedule::constant(nok(dec!(100000.00))),
+        day(2025, 6, 1),
+        day(2026, 2, 1),
+        None,
+    )
+    .unwrap();
+
+    let spans: Vec<(NaiveDate, NaiveDate, Decimal)> = result
+        .lines
+        .iter()
+        .map(|l| (l.from, l.to, l.rate_percent))
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            (day(2025, 6, 1), day(2025, 7, 1), dec!(12.5)),
+            (day(2025, 7, 1), day(2026, 1, 1), dec!(1.00)),
+            (day(2026, 1, 1), day(2026, 2, 1), dec!(2.00)),
+        ]
+    );
+    assert_eq!(result.lines[0].amount, nok(dec!(1027.40)));
+    assert!(result.is_complete());
+    assert!(no_line_straddles_a_half_year_start(&result));
+}
+
+#[test]
+fn a_norwegian_debt_overdue_before_2025_is_a_gap_from_its_first_day() {
+    // Due 2024-12-15: the half-year's observation day is 2024-07-01, whose rate (FOR-2024-06-26-1320)
+    // is not embedded, so the whole period (17 + 31 + 14 = 62 days to 2025-02-15) is a gap; no line
+    // guesses 2024-H2, and none is computed after the gap.
+    let result = statutory_interest(
+        rule("NO", day(2024, 12, 15)),
+        &tables(),
+        &BalanceSchedule::constant(nok(dec!(100000.00))),
+        day(2024, 12, 15),
+        day(2025, 2, 15),
+        None,
+    )
+    .unwrap();
+
+    assert!(result.lines.is_empty());
+    assert_eq!(
+        result.gap,
+        Some(InterestGap {
+            from: day(2024, 12, 15),
+            to: day(2025, 2, 15),
+            days: 62,
+            reason: MissingRate::Reference {
+                series: RateSeries::NoForsinkelsesrente,
+                observed_on: day(2024, 7, 1),
+            },
+        })
+    );
 }

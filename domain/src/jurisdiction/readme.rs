@@ -26,7 +26,7 @@ fn series_label(series: RateSeries, embedded: &RateTables) -> String {
         RateSeries::AtBasiszinssatz => "OeNB Basiszinssatz",
         RateSeries::DkNationalbankLendingRate => "Nationalbank lending rate",
         RateSeries::SeRiksbankReferenceRate => "Riksbank reference rate",
-        RateSeries::NoNorgesBankPolicyRate => "Norges Bank policy rate",
+        RateSeries::NoForsinkelsesrente => "forsinkelsesrente (incl. 8 pp)",
         RateSeries::FiReferenceRate => "Suomen Pankki reference rate",
         RateSeries::PlNbpReferenceRate => "NBP reference rate",
         RateSeries::CzCnbRepoRate => "ČNB repo rate",

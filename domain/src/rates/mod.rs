@@ -2,8 +2,8 @@
 //!
 //! Use [`RateTables::embedded`] at start-up to get the histories shipped with Solvo (ECB main
 //! refinancing rate, German Basiszinssatz, Bank of England Bank Rate, Dutch wettelijke
-//! handelsrente, Austrian Basiszinssatz, Riksbank reference rate, NBP reference rate, ČNB repo
-//! rate, MNB base rate, South African prescribed rate), and pass the [`RateTables`] to
+//! handelsrente, Norwegian forsinkelsesrente, Austrian Basiszinssatz, Riksbank reference rate, NBP
+//! reference rate, ČNB repo rate, MNB base rate, South African prescribed rate), and pass the [`RateTables`] to
 //! `interest::statutory_interest`. A [`RateTable`] answers "which rate was in force on this day"
 //! through [`RateTable::rate_on`].
 //!
@@ -14,7 +14,9 @@
 //! - `carried_forward_through`: the last day this data set answers at all. Between the two the last
 //!   published rate is carried forward and every lookup says so (`provisional`); after it, lookups
 //!   return `None`, so a stale data set makes interest "not available" instead of silently wrong.
-//!   We never invent a future rate change.
+//!   We never invent a future rate change. A series whose later values are published but not
+//!   verified (the Norwegian forsinkelsesrente after 2025-H1) is not carried forward at all: its
+//!   two dates are the same.
 //!
 //! Series whose rules are encoded but whose histories are not embedded (for example the Danmarks
 //! Nationalbank lending rate) are still [`RateSeries`] values: a caller can add a [`RateTable`] for them with

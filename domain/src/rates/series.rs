@@ -26,8 +26,10 @@ pub enum RateSeries {
     /// Sveriges Riksbank reference rate (Räntelagen s.9): fixed for each calendar half-year as the
     /// policy rate at the end of the previous one, rounded up to the next half point.
     SeRiksbankReferenceRate,
-    /// Norges Bank policy rate.
-    NoNorgesBankPolicyRate,
+    /// Norwegian forsinkelsesrente (Forsinkelsesrenteloven s.3), fixed by Finansdepartementet by
+    /// regulation for each half-year: Norges Bank's policy rate on 1 January / 1 July plus at least
+    /// 8 pp, so it already includes the margin.
+    NoForsinkelsesrente,
     /// Finnish reference rate set half-yearly by Suomen Pankki.
     FiReferenceRate,
     /// Narodowy Bank Polski reference rate.
@@ -48,7 +50,7 @@ pub enum RateSeries {
 pub enum Cadence {
     /// One value for each calendar half-year, taking effect on 1 January and 1 July and published
     /// even when unchanged (DE BGB s.247(1); NL BW 6:120(2); FI Korkolaki s.12; SE Räntelagen
-    /// s.9). Every half-year
+    /// s.9; NO Forsinkelsesrenteloven s.3, a regulation for every half-year). Every half-year
     /// has its own entry.
     HalfYearly,
     /// A new value whenever the institution decides one, on any day; between decisions the last
@@ -65,7 +67,8 @@ impl RateSeries {
             RateSeries::DeBasiszinssatz
             | RateSeries::NlWettelijkeHandelsrente
             | RateSeries::FiReferenceRate
-            | RateSeries::SeRiksbankReferenceRate => Cadence::HalfYearly,
+            | RateSeries::SeRiksbankReferenceRate
+            | RateSeries::NoForsinkelsesrente => Cadence::HalfYearly,
             _ => Cadence::OnDecision,
         }
     }
@@ -79,7 +82,7 @@ impl RateSeries {
         RateSeries::AtBasiszinssatz,
         RateSeries::DkNationalbankLendingRate,
         RateSeries::SeRiksbankReferenceRate,
-        RateSeries::NoNorgesBankPolicyRate,
+        RateSeries::NoForsinkelsesrente,
         RateSeries::FiReferenceRate,
         RateSeries::PlNbpReferenceRate,
         RateSeries::CzCnbRepoRate,
@@ -98,7 +101,7 @@ impl RateSeries {
             RateSeries::AtBasiszinssatz => "at_basiszinssatz",
             RateSeries::DkNationalbankLendingRate => "dk_nationalbank_lending_rate",
             RateSeries::SeRiksbankReferenceRate => "se_riksbank_reference_rate",
-            RateSeries::NoNorgesBankPolicyRate => "no_norges_bank_policy_rate",
+            RateSeries::NoForsinkelsesrente => "no_forsinkelsesrente",
             RateSeries::FiReferenceRate => "fi_reference_rate",
             RateSeries::PlNbpReferenceRate => "pl_nbp_reference_rate",
             RateSeries::CzCnbRepoRate => "cz_cnb_repo_rate",
@@ -124,7 +127,7 @@ impl RateSeries {
             RateSeries::AtBasiszinssatz => "Basiszinssatz, Oesterreichische Nationalbank",
             RateSeries::DkNationalbankLendingRate => "Danmarks Nationalbank official lending rate",
             RateSeries::SeRiksbankReferenceRate => "Sveriges Riksbank reference rate",
-            RateSeries::NoNorgesBankPolicyRate => "Norges Bank policy rate",
+            RateSeries::NoForsinkelsesrente => "Forsinkelsesrente (Forsinkelsesrenteloven s.3)",
             RateSeries::FiReferenceRate => "Suomen Pankki reference rate",
             RateSeries::PlNbpReferenceRate => "Narodowy Bank Polski reference rate",
             RateSeries::CzCnbRepoRate => "Česká národní banka repo rate",

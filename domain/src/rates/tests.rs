@@ -676,3 +676,71 @@ fn the_south_african_series_takes_effect_on_the_first_day_of_the_second_month_af
         assert!(!lookup.provisional, "{on}");
     }
 }
+
+#[test]
+fn the_norwegian_series_holds_only_the_half_year_read_in_the_ministrys_regulation() {
+    // FOR-2024-12-19-3279 s.1: forsinkelsesrenten 12,5 prosent p.a. from 2025-01-01, repealed
+    // from 2025-07-01. 2024-H2 and 2025-H2 were not verified, so nothing before or after that
+    // half-year is answered: the table is not carried forward to the general horizon.
+    assert_series_covers("NO", RateSeries::NoForsinkelsesrente, day(2025, 1, 1));
+    let tables = tables();
+    let table = tables
+        .get(RateSeries::NoForsinkelsesrente)
+        .cloned()
+        .unwrap();
+    let starts: Vec<(NaiveDate, Decimal)> = table
+        .entries()
+        .iter()
+        .map(|e| (e.effective_from, e.rate_percent))
+        .collect();
+    assert_eq!(starts, vec![(day(2025, 1, 1), dec!(12.5))]);
+    assert!(
+        table
+            .entries()
+            .iter()
+            .all(|e| e.source.starts_with("verified-from-source ") && e.source.contains("lovdata"))
+    );
+    assert_eq!(table.rate_on(day(2024, 12, 31)), None);
+    let june = table.rate_on(day(2025, 6, 30)).unwrap();
+    assert_eq!(june.rate_percent, dec!(12.5));
+    assert!(!june.provisional);
+    assert_eq!(table.rate_on(day(2025, 7, 1)), None);
+    assert_eq!(table.confirmed_through(), day(2025, 6, 30));
+    assert_eq!(table.carried_forward_through(), day(2025, 6, 30));
+    assert_eq!(
+        tables.runs_out_on(RateSeries::NoForsinkelsesrente),
+        Some(day(2025, 7, 1))
+    );
+    assert!(tables.is_running_out(RateSeries::NoForsinkelsesrente, day(2025, 6, 1)));
+}
+
+#[test]
+fn the_norwegian_series_takes_the_next_half_years_regulations_in_turn() {
+    // Forsinkelsesrenteloven s.3: one regulation per half-year, effective 1 January / 1 July, so
+    // the next entry must be 2025-07-01. The 12.25 % below is made up to exercise the checks.
+    assert_eq!(
+        RateSeries::NoForsinkelsesrente.cadence(),
+        Cadence::HalfYearly
+    );
+    assert_eq!(
+        tables().with_entries(
+            RateSeries::NoForsinkelsesrente,
+            vec![entry(day(2026, 1, 1), dec!(12.25))]
+        ),
+        Err(RateEntryError::SkipsHalfYear {
+            series: RateSeries::NoForsinkelsesrente,
+            expected: day(2025, 7, 1),
+            effective_from: day(2026, 1, 1),
+        })
+    );
+    let extended = tables()
+        .with_entries(
+            RateSeries::NoForsinkelsesrente,
+            vec![entry(day(2025, 7, 1), dec!(12.25))],
+        )
+        .unwrap();
+    let table = extended.get(RateSeries::NoForsinkelsesrente).unwrap();
+    assert_eq!(table.confirmed_through(), day(2025, 12, 31));
+    assert_eq!(table.carried_forward_through(), day(2025, 12, 31));
+    assert_eq!(table.rate_on(day(2026, 1, 1)), None);
+}

@@ -1,9 +1,9 @@
 //! Norway. Described in `docs/law.md`, "NO — Norway".
 
 use super::common::{
-    Applicability, CompensationSchedule, CompensationUnit, Currency, EventEffects,
+    Applicability, CompensationSchedule, CompensationUnit, Currency, Decimal, EventEffects,
     HALF_YEARLY_FIRST_DAY, Jurisdiction, JurisdictionCode, RateSeries, RecoveryCompensation,
-    RuleTopic, UNKNOWN, amount, date, dec, from_due_date, gap, halt, reference_rule, restart,
+    RuleTopic, UNKNOWN, amount, date, from_due_date, gap, halt, reference_rule, restart,
 };
 
 /// The standard compensation is set per half-year; each figure is encoded for the half-year it
@@ -33,14 +33,16 @@ pub(in crate::jurisdiction) const NO: Jurisdiction = Jurisdiction {
     languages: &["nb", "nn"],
     currency_code: "NOK",
     interest: &[reference_rule(
-        RateSeries::NoNorgesBankPolicyRate,
-        dec(8, 0),
+        RateSeries::NoForsinkelsesrente,
+        Decimal::ZERO,
         HALF_YEARLY_FIRST_DAY,
         Applicability::ALWAYS,
-        "Forsinkelsesrenteloven s.3: Norges Bank's policy rate on 1 January / 1 July + at least 8 pp, set by \
-         Finance Ministry regulation",
-        "Verified published rates (2014-H1 9.50 %, 2023-H1 10.75 %, 2025-H1 12.5 %) use 8 pp. The Norges Bank series \
-         is not embedded. Simple interest: Directive 2011/7/EU art. 2(6) through the EEA Agreement.",
+        "Forsinkelsesrenteloven (lov 17. desember 1976 nr. 100) s.3 first paragraph: the forsinkelsesrente \
+         fixed by Finansdepartementet each half-year, from 1 January / 1 July, as Norges Bank's policy rate on \
+         that day + at least 8 pp; the rate of each half-year in the Ministry's Forskrift om forsinkelsesrente og \
+         kompensasjon for inndrivelseskostnader (2025-H1: FOR-2024-12-19-3279, 12.5 %)",
+        "The Ministry's published half-year rate is used as it is (it includes the margin), so no margin is \
+         added. Simple interest: Directive 2011/7/EU art. 2(6) through the EEA Agreement.",
     )],
     recovery_compensation: &[
         nok_half_year(320, 2014, true),
@@ -71,6 +73,13 @@ pub(in crate::jurisdiction) const NO: Jurisdiction = Jurisdiction {
         "s.10 no.1 (extension when the creditor lacked knowledge) is not modelled.",
     )],
     gaps: &[
+        gap(
+            RuleTopic::Interest,
+            "The forsinkelsesrente is embedded for 2025-H1 only (12.5 %, FOR-2024-12-19-3279): the rates of 2024-H2 \
+             (FOR-2024-06-26-1320), 2025-H2 (FOR-2025-06-23-1321) and 2026-H1 were not verified from the \
+             Ministry's regulations, so interest on days before 2025-01-01 or after 2025-06-30 is a gap until the \
+             values are entered.",
+        ),
         gap(
             RuleTopic::RecoveryCompensation,
             "Figures for half-years other than 2014-H1, 2017-H1, 2023-H1 and 2025-H1 were not verified.",
