@@ -617,12 +617,18 @@ mod tests {
             days_left(&tables, RateSeries::DeBasiszinssatz, day(2026, 12, 2)),
             30
         );
+        // The Danish fixings stop with 2023-H2: runs out on 2024-01-01, 731 (2024, 2025) + 335
+        // (2026-01-01 to 2026-12-02) = 1,066 days before; a series without history has 0.
         assert_eq!(
             days_left(
                 &tables,
                 RateSeries::DkNationalbankLendingRate,
                 day(2026, 12, 2)
             ),
+            -1066
+        );
+        assert_eq!(
+            days_left(&tables, RateSeries::FiReferenceRate, day(2026, 12, 2)),
             0
         );
     }

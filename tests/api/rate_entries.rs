@@ -325,12 +325,13 @@ async fn readiness_warns_about_series_running_out_and_metrics_count_their_days(b
             .clone()
     };
     // The German series is known through 2026-H2, so it runs out on 2027-01-01 (BGB s.247(2)
-    // publishes each half-year's value); a series without any history has no such day.
+    // publishes each half-year's value); the Danish fixings stop with 2023-H2, so that series
+    // ran out on 2024-01-01.
     let german = warning("de_basiszinssatz");
     assert_eq!(german["runs_out_on"], "2027-01-01");
     assert!(german["message"].as_str().unwrap().contains("/entries"));
     let danish = warning("dk_nationalbank_lending_rate");
-    assert!(danish["runs_out_on"].is_null());
+    assert_eq!(danish["runs_out_on"], "2024-01-01");
     assert!(danish["message"].as_str().unwrap().contains("/entries"));
 
     let text = app

@@ -219,6 +219,7 @@ async fn reference_rates_list_each_embedded_series_with_sources(backend: Backend
             "boe_bank_rate",
             "cz_cnb_repo_rate",
             "de_basiszinssatz",
+            "dk_nationalbank_lending_rate",
             "ecb_main_refinancing",
             "hu_mnb_base_rate",
             "nl_wettelijke_handelsrente",
@@ -256,12 +257,19 @@ async fn reference_rates_list_each_embedded_series_with_sources(backend: Backend
             <= series["carried_forward_through"].as_str().unwrap()
     );
 
-    let not_shipped = body(
+    // The Danish series is shipped as its 24 half-year fixings, 2012-01-01 to 2023-07-01.
+    let danish = body(
         app.get(
             "/v1/reference-rates?series=dk_nationalbank_lending_rate",
             &token,
         )
         .await,
+    )
+    .await;
+    assert_eq!(danish["data"][0]["entries"].as_array().unwrap().len(), 24);
+    let not_shipped = body(
+        app.get("/v1/reference-rates?series=fi_reference_rate", &token)
+            .await,
     )
     .await;
     assert_eq!(not_shipped["data"], serde_json::json!([]));

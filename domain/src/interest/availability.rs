@@ -64,7 +64,8 @@ fn a_gap_converts_to_the_error_callers_already_explain() {
 }
 
 #[test]
-fn a_series_without_embedded_history_is_a_gap_over_the_whole_period() {
+fn days_after_a_series_stops_are_a_gap_over_the_whole_period() {
+    // The Danish fixings stop with 2023-H2, so all of January 2024 is a gap.
     let result = statutory_interest(
         rule("DK", day(2024, 1, 1)),
         &tables(),

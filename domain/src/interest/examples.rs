@@ -385,22 +385,9 @@ fn a_german_balance_into_2027_keeps_the_interest_of_2026_and_names_the_missing_b
 #[test]
 fn danish_claims_due_before_march_2013_keep_seven_points_and_later_ones_carry_eight() {
     // Renteloven s.5(1): lending rate + 8 pp for claims due from 1 March 2013, + 7 pp for claims
-    // due 1 August 2002 - 28 February 2013, also for days after 1 March 2013. The Nationalbank
-    // series is not embedded, so the lending rate of 2013-H1 is supplied: 0.20 %.
-    let lending = crate::rates::RateTable::new(
-        RateSeries::DkNationalbankLendingRate,
-        vec![crate::rates::RateEntry {
-            effective_from: day(2013, 1, 1),
-            rate_percent: dec!(0.20),
-            source: "supplied for the test".to_owned(),
-        }],
-        day(2013, 6, 30),
-        day(2013, 6, 30),
-    )
-    .unwrap();
-    let mut tables = RateTables::empty();
-    tables.insert(lending);
-    let dkk = |amount| money(amount, Currency::DKK);
+    // due 1 August 2002 - 28 February 2013, also for days after 1 March 2013. The embedded
+    // lending rate fixed on 2013-01-01 is 0.20 % (forbrug.dk: 7.20 % = 0.20 + 7; 8.20 % = 0.20 + 8).
+    let tables = tables();
     let interest = |due: NaiveDate, from: NaiveDate, to: NaiveDate| {
         statutory_interest(
             rule("DK", due),
@@ -893,6 +880,144 @@ fn a_norwegian_debt_overdue_before_2025_is_a_gap_from_its_first_day() {
             reason: MissingRate::Reference {
                 series: RateSeries::NoForsinkelsesrente,
                 observed_on: day(2024, 7, 1),
+            },
+        })
+    );
+}
+
+fn dkk(amount: Decimal) -> Money {
+    money(amount, Currency::DKK)
+}
+
+#[test]
+fn a_danish_claim_due_in_2023_bears_the_lending_rate_fixed_on_1_january_plus_eight() {
+    // Arrange: DKK 100,000.00 due 2023-01-15 (after 1 March 2013, so + 8 pp). The lending rate in
+    // force on 2023-01-01 is 1.90 % (forbrug.dk: morarente 9.90 % from 1 January 2023 = 1.90 + 8;
+    // the Nationalbank set 1.90 % from 16 December 2022), so 9.90 %. Simple, actual/365.
+    let rule = rule("DK", day(2023, 1, 15));
+
+    // Act: from the day after the due date (Renteloven s.3(1)), as of 2023-03-15 (half-open).
+    let result = statutory_interest(
+        rule,
+        &tables(),
+        &BalanceSchedule::constant(dkk(dec!(100000.00))),
+        day(2023, 1, 16),
+        day(2023, 3, 16),
+        None,
+    )
+    .unwrap();
+
+    // Assert, by hand: 16 (16-31 Jan) + 28 (Feb) + 15 (1-15 Mar) = 59 days;
+    // 100,000 x 9.90 x 59 / 36,500 = 58,410,000 / 36,500 = 1,600.2739... -> DKK 1,600.27.
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![(59, dec!(9.90), dec!(1600.27))]
+    );
+    assert_eq!(result.total, dkk(dec!(1600.27)));
+    assert!(result.is_complete());
+    assert!(!result.is_provisional());
+    assert!(result.lines[0].legal_basis.contains("Renteloven"));
+    assert!(matches!(
+        rule.rate,
+        RateFormula::Reference {
+            series: RateSeries::DkNationalbankLendingRate,
+            margin_percent,
+            fixing: RateFixing::HalfYearly {
+                reference_day: ReferenceDay::FirstDayOfHalfYear
+            },
+            ..
+        } if margin_percent == dec!(8)
+    ));
+    assert_eq!(rule.compounding, Compounding::Simple);
+    assert_eq!(rule.day_count, DayCount::Actual365Fixed);
+}
+
+#[test]
+fn a_danish_line_splits_on_1_july_into_each_half_years_fixing() {
+    // DKK 100,000.00 due 2023-05-31, from 2023-06-01 as of 2023-07-31 (to 2023-08-01, half-open).
+    // 2023-H1: 1.90 + 8 = 9.90 %, 2023-06-01..2023-07-01 = 30 days:
+    //   100,000 x 9.90 x 30 / 36,500 = 29,700,000 / 36,500 = 813.6986... -> 813.70.
+    // 2023-H2: the lending rate in force on 2023-07-01 is 3.25 % (forbrug.dk: 11.25 % from
+    //   1 July 2023 = 3.25 + 8), so 11.25 %, 2023-07-01..2023-08-01 = 31 days:
+    //   100,000 x 11.25 x 31 / 36,500 = 34,875,000 / 36,500 = 955.4794... -> 955.48.
+    // Total: 813.70 + 955.48 = DKK 1,769.18.
+    let result = statutory_interest(
+        rule("DK", day(2023, 5, 31)),
+        &tables(),
+        &BalanceSchedule::constant(dkk(dec!(100000.00))),
+        day(2023, 6, 1),
+        day(2023, 8, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![
+            (30, dec!(9.90), dec!(813.70)),
+            (31, dec!(11.25), dec!(955.48))
+        ]
+    );
+    assert_eq!(result.lines[0].to, day(2023, 7, 1));
+    assert_eq!(result.total, dkk(dec!(1769.18)));
+    assert!(result.is_complete());
+    assert!(no_line_straddles_a_half_year_start(&result));
+}
+
+#[test]
+fn a_danish_claim_due_in_2012_bears_the_lending_rate_plus_seven() {
+    // DKK 100,000.00 due 2012-03-15 (before 1 March 2013, so + 7 pp). The lending rate in force
+    // on 2012-01-01 is 0.70 % (forbrug.dk: 7.7 % from 1 January 2012 = 0.70 + 7), so 7.70 %.
+    // From 2012-03-16 to 2012-05-16 (half-open): 16 (16-31 Mar) + 30 (Apr) + 15 (1-15 May) = 61
+    // days; actual/365 even in the leap year: 100,000 x 7.70 x 61 / 36,500 = 46,970,000 / 36,500
+    // = 1,286.8493... -> DKK 1,286.85.
+    let result = statutory_interest(
+        rule("DK", day(2012, 3, 15)),
+        &tables(),
+        &BalanceSchedule::constant(dkk(dec!(100000.00))),
+        day(2012, 3, 16),
+        day(2012, 5, 16),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![(61, dec!(7.70), dec!(1286.85))]
+    );
+    assert_eq!(result.total, dkk(dec!(1286.85)));
+    assert!(result.is_complete());
+}
+
+#[test]
+fn danish_days_from_2024_are_a_gap_until_the_fixings_are_entered() {
+    // DKK 100,000.00 due 2023-11-30, from 2023-12-01 to 2024-02-01. December 2023 is priced at
+    // the 2023-H2 fixing: 3.25 + 8 = 11.25 %, 31 days: 100,000 x 11.25 x 31 / 36,500 = 955.48.
+    // The 2024-01-01 fixing is not embedded, so 2024-01-01..2024-02-01 (31 days) is a gap, not
+    // 11.25 % carried forward.
+    let result = statutory_interest(
+        rule("DK", day(2023, 11, 30)),
+        &tables(),
+        &BalanceSchedule::constant(dkk(dec!(100000.00))),
+        day(2023, 12, 1),
+        day(2024, 2, 1),
+        None,
+    )
+    .unwrap();
+
+    assert_eq!(
+        days_rates_amounts(&result),
+        vec![(31, dec!(11.25), dec!(955.48))]
+    );
+    assert_eq!(
+        result.gap,
+        Some(InterestGap {
+            from: day(2024, 1, 1),
+            to: day(2024, 2, 1),
+            days: 31,
+            reason: MissingRate::Reference {
+                series: RateSeries::DkNationalbankLendingRate,
+                observed_on: day(2024, 1, 1),
             },
         })
     );

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 /// The last day any embedded table answers. Up to it the last published rate of each series is
 /// carried forward (lookups are marked provisional), unless its file stops earlier (the Norwegian
-/// forsinkelsesrente stops at its last verified half-year); after it interest that needs a reference rate
+/// forsinkelsesrente and the Danish lending-rate fixings stop at their last verified half-year); after it interest that needs a reference rate
 /// is a gap (`interest::InterestGap`) until the data files are updated or the new publication is
 /// entered with [`RateTables::with_entries`]. Chosen as the end of the year the data set
 /// was last reviewed (2026) so that quotes for the current year work while a stale deployment fails
@@ -31,7 +31,7 @@ struct Embedded {
     carried_forward_through: NaiveDate,
 }
 
-const FILES: [Embedded; 11] = [
+const FILES: [Embedded; 12] = [
     Embedded {
         series: RateSeries::EcbMainRefinancing,
         text: include_str!("../../data/rates/ecb-mro.csv"),
@@ -75,6 +75,15 @@ const FILES: [Embedded; 11] = [
         // Derived from the ECB series by the 1. Euro-JuBeG rule, so confirmed as far as that is.
         confirmed_through: date(2026, 2, 5),
         carried_forward_through: CARRY_FORWARD_THROUGH,
+    },
+    Embedded {
+        series: RateSeries::DkNationalbankLendingRate,
+        text: include_str!("../../data/rates/dk-nationalbank-lending-rate.csv"),
+        // The fixing of 2023-07-01 governs the half-year to 2023-12-31 (Renteloven s.5(1)). The
+        // fixings from 2024-01-01 differ (the rate moved in September 2023 and from June 2024)
+        // but were not verified, so the table stops there instead of carrying 3.25 % forward.
+        confirmed_through: date(2023, 12, 31),
+        carried_forward_through: date(2023, 12, 31),
     },
     Embedded {
         series: RateSeries::SeRiksbankReferenceRate,

@@ -2,8 +2,9 @@
 //!
 //! Use [`RateTables::embedded`] at start-up to get the histories shipped with Solvo (ECB main
 //! refinancing rate, German Basiszinssatz, Bank of England Bank Rate, Dutch wettelijke
-//! handelsrente, Norwegian forsinkelsesrente, Austrian Basiszinssatz, Riksbank reference rate, NBP
-//! reference rate, ČNB repo rate, MNB base rate, South African prescribed rate), and pass the [`RateTables`] to
+//! handelsrente, Norwegian forsinkelsesrente, Austrian Basiszinssatz, Danmarks Nationalbank lending
+//! rate on each 1 January / 1 July, Riksbank reference rate, NBP reference rate, ČNB repo rate, MNB
+//! base rate, South African prescribed rate), and pass the [`RateTables`] to
 //! `interest::statutory_interest`. A [`RateTable`] answers "which rate was in force on this day"
 //! through [`RateTable::rate_on`].
 //!
@@ -15,11 +16,11 @@
 //!   published rate is carried forward and every lookup says so (`provisional`); after it, lookups
 //!   return `None`, so a stale data set makes interest "not available" instead of silently wrong.
 //!   We never invent a future rate change. A series whose later values are published but not
-//!   verified (the Norwegian forsinkelsesrente after 2025-H1) is not carried forward at all: its
-//!   two dates are the same.
+//!   verified (the Norwegian forsinkelsesrente after 2025-H1, the Danish lending-rate fixings after
+//!   2023-H2) is not carried forward at all: its two dates are the same.
 //!
-//! Series whose rules are encoded but whose histories are not embedded (for example the Danmarks
-//! Nationalbank lending rate) are still [`RateSeries`] values: a caller can add a [`RateTable`] for them with
+//! Series whose histories are not embedded (the Suomen Pankki reference rate, which no rule reads)
+//! are still [`RateSeries`] values: a caller can add a [`RateTable`] for them with
 //! [`RateTables::insert`].
 //!
 //! A rate published after the release (the Basiszinssatz for the next half-year, an ECB decision)

@@ -21,7 +21,9 @@ pub enum RateSeries {
     /// it follows the ECB main refinancing rate in steps of at least 0.5 pp (1. Euro-JuBeG Art. I
     /// s.1).
     AtBasiszinssatz,
-    /// Danmarks Nationalbank official lending rate.
+    /// Danmarks Nationalbank official lending rate (udlånsrenten), as in force on each 1 January
+    /// and 1 July: Renteloven s.5(1) reads only those days, and only those fixings are shipped, so
+    /// the series is half-yearly here although the Nationalbank changes the rate on any day.
     DkNationalbankLendingRate,
     /// Sveriges Riksbank reference rate (Räntelagen s.9): fixed for each calendar half-year as the
     /// policy rate at the end of the previous one, rounded up to the next half point.
@@ -50,8 +52,8 @@ pub enum RateSeries {
 pub enum Cadence {
     /// One value for each calendar half-year, taking effect on 1 January and 1 July and published
     /// even when unchanged (DE BGB s.247(1); NL BW 6:120(2); FI Korkolaki s.12; SE Räntelagen
-    /// s.9; NO Forsinkelsesrenteloven s.3, a regulation for every half-year). Every half-year
-    /// has its own entry.
+    /// s.9; NO Forsinkelsesrenteloven s.3, a regulation for every half-year; DK Renteloven s.5(1),
+    /// the lending rate in force on 1 January / 1 July). Every half-year has its own entry.
     HalfYearly,
     /// A new value whenever the institution decides one, on any day; between decisions the last
     /// one stands.
@@ -68,7 +70,8 @@ impl RateSeries {
             | RateSeries::NlWettelijkeHandelsrente
             | RateSeries::FiReferenceRate
             | RateSeries::SeRiksbankReferenceRate
-            | RateSeries::NoForsinkelsesrente => Cadence::HalfYearly,
+            | RateSeries::NoForsinkelsesrente
+            | RateSeries::DkNationalbankLendingRate => Cadence::HalfYearly,
             _ => Cadence::OnDecision,
         }
     }

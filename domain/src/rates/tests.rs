@@ -203,13 +203,16 @@ fn the_horizons_of_the_embedded_tables_are_readable() {
         tables.runs_out_on(RateSeries::EcbMainRefinancing),
         Some(day(2027, 1, 1))
     );
+    assert_eq!(tables.last_effective(RateSeries::FiReferenceRate), None);
+    assert_eq!(tables.runs_out_on(RateSeries::FiReferenceRate), None);
+    // The Danish fixings stop with 2023-H2, so the series ran out on 2024-01-01.
     assert_eq!(
         tables.last_effective(RateSeries::DkNationalbankLendingRate),
-        None
+        Some(day(2023, 7, 1))
     );
     assert_eq!(
         tables.runs_out_on(RateSeries::DkNationalbankLendingRate),
-        None
+        Some(day(2024, 1, 1))
     );
 }
 
@@ -252,6 +255,7 @@ fn a_health_check_warns_thirty_days_before_a_series_runs_out() {
     assert!(tables.is_running_out(RateSeries::DeBasiszinssatz, day(2026, 12, 2)));
     assert!(tables.is_running_out(RateSeries::DeBasiszinssatz, day(2027, 3, 31)));
     assert!(tables.is_running_out(RateSeries::DkNationalbankLendingRate, day(2026, 1, 1)));
+    assert!(tables.is_running_out(RateSeries::FiReferenceRate, day(2026, 1, 1)));
 }
 
 #[test]
@@ -408,23 +412,25 @@ fn implausible_rates_and_missing_sources_are_refused() {
 
 #[test]
 fn a_series_without_history_can_be_given_one() {
+    // The Suomen Pankki series is the one left without embedded history; half-yearly, so the
+    // first entry is a half-year's value and confirms that half-year. 1.53 is made up.
     let tables = tables()
         .with_entries(
-            RateSeries::DkNationalbankLendingRate,
-            vec![entry(day(2025, 3, 12), dec!(1.53))],
+            RateSeries::FiReferenceRate,
+            vec![entry(day(2025, 1, 1), dec!(1.53))],
         )
         .unwrap();
 
-    let table = tables.get(RateSeries::DkNationalbankLendingRate).unwrap();
-    assert_eq!(table.confirmed_through(), day(2025, 3, 12));
+    let table = tables.get(RateSeries::FiReferenceRate).unwrap();
+    assert_eq!(table.confirmed_through(), day(2025, 6, 30));
     assert_eq!(
         table.rate_on(day(2025, 3, 12)).unwrap().rate_percent,
         dec!(1.53)
     );
     assert_eq!(
-        RateTables::empty().with_entries(RateSeries::DkNationalbankLendingRate, Vec::new()),
+        RateTables::empty().with_entries(RateSeries::FiReferenceRate, Vec::new()),
         Err(RateEntryError::NoEntries {
-            series: RateSeries::DkNationalbankLendingRate
+            series: RateSeries::FiReferenceRate
         })
     );
     assert_eq!(
@@ -743,4 +749,83 @@ fn the_norwegian_series_takes_the_next_half_years_regulations_in_turn() {
     assert_eq!(table.confirmed_through(), day(2025, 12, 31));
     assert_eq!(table.carried_forward_through(), day(2025, 12, 31));
     assert_eq!(table.rate_on(day(2026, 1, 1)), None);
+}
+
+#[test]
+fn the_danish_series_holds_the_lending_rate_fixed_on_each_1_january_and_1_july_to_2023_h2() {
+    // Renteloven s.5(1) reads the lending rate in force on 1 January / 1 July. The rows are the
+    // published morarente minus the margin (forbrug.dk): 7.7 - 7 = 0.70 (2012-H1), 7.45 - 7 = 0.45
+    // (2012-H2), 7.20 - 7 = 0.20 (2013-H1; 8.20 - 8 from 1 March), 8.20 - 8 = 0.20 (2013-H2 to
+    // 2015-H1), 8.05 - 8 = 0.05 (2015-H2 to 2021-H1), 7.65 - 8 = -0.35 (2021-H2), 7.55 - 8 = -0.45
+    // (2022-H1 and H2), 9.90 - 8 = 1.90 (2023-H1), 11.25 - 8 = 3.25 (2023-H2).
+    assert_series_covers("DK", RateSeries::DkNationalbankLendingRate, day(2012, 1, 1));
+    assert_eq!(
+        RateSeries::DkNationalbankLendingRate.cadence(),
+        Cadence::HalfYearly
+    );
+    let tables = tables();
+    let table = tables
+        .get(RateSeries::DkNationalbankLendingRate)
+        .cloned()
+        .unwrap();
+    let mut expected = vec![(day(2012, 1, 1), dec!(0.70)), (day(2012, 7, 1), dec!(0.45))];
+    let mut push = |from: (i32, u32), to: (i32, u32), rate: Decimal| {
+        let mut on = day(from.0, from.1, 1);
+        while on <= day(to.0, to.1, 1) {
+            expected.push((on, rate));
+            on = if on.month() == 1 {
+                day(on.year(), 7, 1)
+            } else {
+                day(on.year() + 1, 1, 1)
+            };
+        }
+    };
+    push((2013, 1), (2015, 1), dec!(0.20));
+    push((2015, 7), (2021, 1), dec!(0.05));
+    push((2021, 7), (2021, 7), dec!(-0.35));
+    push((2022, 1), (2022, 7), dec!(-0.45));
+    push((2023, 1), (2023, 1), dec!(1.90));
+    push((2023, 7), (2023, 7), dec!(3.25));
+    let starts: Vec<(NaiveDate, Decimal)> = table
+        .entries()
+        .iter()
+        .map(|e| (e.effective_from, e.rate_percent))
+        .collect();
+    assert_eq!(starts, expected);
+    assert_eq!(starts.len(), 24);
+    assert!(table.entries().iter().all(
+        |e| e.source.starts_with("derived-from-verified: ") && e.source.contains("forbrug.dk")
+    ));
+    assert_eq!(table.rate_on(day(2011, 12, 31)), None);
+    let december = table.rate_on(day(2023, 12, 31)).unwrap();
+    assert_eq!(december.rate_percent, dec!(3.25));
+    assert!(!december.provisional);
+    // The 2024-01-01 fixing is not verified: no 3.25 % carried into 2024.
+    assert_eq!(table.rate_on(day(2024, 1, 1)), None);
+    assert_eq!(table.confirmed_through(), day(2023, 12, 31));
+    assert_eq!(table.carried_forward_through(), day(2023, 12, 31));
+}
+
+#[test]
+fn the_danish_series_takes_the_next_fixings_half_year_by_half_year() {
+    // The next entry must be the 2024-01-01 fixing; 3.10 % below is made up for the checks.
+    assert_eq!(
+        tables().with_entries(
+            RateSeries::DkNationalbankLendingRate,
+            vec![entry(day(2024, 3, 8), dec!(3.10))]
+        ),
+        Err(RateEntryError::NotHalfYearStart {
+            series: RateSeries::DkNationalbankLendingRate,
+            effective_from: day(2024, 3, 8),
+        })
+    );
+    let extended = tables()
+        .with_entries(
+            RateSeries::DkNationalbankLendingRate,
+            vec![entry(day(2024, 1, 1), dec!(3.10))],
+        )
+        .unwrap();
+    let table = extended.get(RateSeries::DkNationalbankLendingRate).unwrap();
+    assert_eq!(table.confirmed_through(), day(2024, 6, 30));
+    assert_eq!(table.rate_on(day(2024, 7, 1)), None);
 }

@@ -71,8 +71,8 @@ pub struct ReferenceRateList {
 #[into_params(parameter_in = Query)]
 pub struct RateFilter {
     /// Only this series, e.g. `ecb_main_refinancing`, `de_basiszinssatz`, `boe_bank_rate`,
-    /// `nl_wettelijke_handelsrente`. A series that rules refer to but whose history is not
-    /// shipped and was not added (e.g. `dk_nationalbank_lending_rate`) gives an empty list; an unknown name is
+    /// `nl_wettelijke_handelsrente`. A known series whose history is not
+    /// shipped and was not added (e.g. `fi_reference_rate`) gives an empty list; an unknown name is
     /// a 422.
     #[param(value_type = Option<solvo_app::wire_names::RateSeriesId>, example = "de_basiszinssatz")]
     pub series: Option<String>,

@@ -7,9 +7,10 @@ use super::common::{
     halt, reference_rule, restart,
 };
 
-const DK_INTEREST_NOTE: &str = "The Nationalbank series is not embedded, so this rule computes only with a rate \
-                                table supplied by the caller. Simple interest: Directive 2011/7/EU art. 2(6). \
-                                Claims due before 1 August 2002 (an earlier rule) are not encoded.";
+const DK_INTEREST_NOTE: &str = "The embedded Nationalbank fixings run from 1 January 2012 to 1 July 2023 (read back \
+                                from the published morarente); earlier and later days are a gap until the fixings are \
+                                entered. Simple interest: Directive 2011/7/EU art. 2(6). Claims due before 1 August \
+                                2002 (an earlier rule) are not encoded.";
 
 /// Denmark (`DK`).
 pub(in crate::jurisdiction) const DK: Jurisdiction = Jurisdiction {
