@@ -116,7 +116,9 @@ pub enum DayCount {
     /// Actual days over 365, also in leap years. None of the statutes in the reference material
     /// prescribes a day count for a yearly ("per annum") rate; actual/365 is the plain reading and
     /// the one a debtor can reproduce, so every rule uses it until a source says otherwise for a
-    /// jurisdiction (EE practice, for example, is described as amount x rate x days / 365).
+    /// jurisdiction (EE practice, for example, is described as amount x rate x days / 365). An
+    /// official text confirms it only for the UK and Ireland; what was searched for the others is
+    /// recorded in `docs/law.md`, "Conventions shared by every jurisdiction".
     #[serde(rename = "actual_365_fixed")]
     Actual365Fixed,
 }

@@ -280,3 +280,30 @@ fn the_doubtful_dutch_points_are_served_beside_their_rules() {
             .any(|gap| gap.reason.contains("not cumulative"))
     );
 }
+
+#[test]
+fn greek_and_scottish_interest_stay_off_until_their_texts_are_read() {
+    // Law 4152/2013 subpara. Z.5 (ΦΕΚ Α 107/2013) and SSI 2002/336 were not found in a primary
+    // text: no rate is fixed, and the gap names the text still to be read.
+    let greece = get("GR");
+    assert!(greece.interest.is_empty());
+    assert!(
+        greece
+            .gaps_on(RuleTopic::Interest)
+            .any(|gap| gap.reason.contains("107/2013"))
+    );
+
+    let scotland = get("GB-SCT");
+    assert!(scotland.interest.is_empty());
+    assert!(scotland.prescription.is_empty());
+    assert!(
+        scotland
+            .gaps_on(RuleTopic::Interest)
+            .any(|gap| gap.reason.contains("SSI 2002/336"))
+    );
+    assert!(
+        scotland
+            .gaps_on(RuleTopic::Prescription)
+            .any(|gap| gap.reason.contains("s.6(3)"))
+    );
+}

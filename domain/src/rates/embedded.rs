@@ -35,7 +35,9 @@ const FILES: [Embedded; 12] = [
     Embedded {
         series: RateSeries::EcbMainRefinancing,
         text: include_str!("../../data/rates/ecb-mro.csv"),
-        // The Governing Council kept the MRO rate at 2.15 % on 2026-02-05; no later decision found.
+        // The Governing Council kept the MRO rate at 2.15 % on 2026-02-05. No ECB text of a later
+        // 2026 decision was found; a rise to 2.40 % decided on 2026-06-11 is reported only by
+        // secondary pages (see the file header), so it is not shipped and 2.15 % stays provisional.
         confirmed_through: date(2026, 2, 5),
         carried_forward_through: CARRY_FORWARD_THROUGH,
     },
@@ -49,7 +51,9 @@ const FILES: [Embedded; 12] = [
     Embedded {
         series: RateSeries::BoeBankRate,
         text: include_str!("../../data/rates/boe-bank-rate.csv"),
-        // Held at 3.75 % on 2026-06-18; the next decision was scheduled for 2026-07-30.
+        // Held at 3.75 % on 2026-06-18; the next decision was scheduled for 2026-07-30. Only the
+        // February 2026 hold was read in the Bank's own words; the later holds rest on secondary
+        // reports (see the file header).
         confirmed_through: date(2026, 7, 29),
         carried_forward_through: CARRY_FORWARD_THROUGH,
     },

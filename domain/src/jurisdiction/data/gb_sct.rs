@@ -31,8 +31,11 @@ pub(in crate::jurisdiction) const GB_SCT: Jurisdiction = Jurisdiction {
     gaps: &[
         gap(
             RuleTopic::Interest,
-            "The 1998 Act gives Bank of England base rate + 8 % in Scotland, but the Scottish rate order's reference \
-             dates were not verified, so the rate cannot be fixed.",
+            "The 1998 Act leaves the rate to an order (s.6); England's Order (SI 2002/1675: 8 % over the Bank \
+             Rate of 30 June / 31 December before interest starts) extends to England and Wales and Northern \
+             Ireland only (art. 1(2)), and the text of the Scottish Ministers' Late Payment of Commercial Debts \
+             (Rate of Interest) (Scotland) Order 2002 (SSI 2002/336) was not read, so neither its margin nor its \
+             reference dates are verified and no rate is fixed.",
         ),
         gap(
             RuleTopic::Allocation,
@@ -45,9 +48,10 @@ pub(in crate::jurisdiction) const GB_SCT: Jurisdiction = Jurisdiction {
         ),
         gap(
             RuleTopic::Prescription,
-            "The 5-year negative prescription (Prescription and Limitation (Scotland) Act 1973 s.6) and its \
-             interruption by a relevant claim or acknowledgment are verified, but the date it runs from was not, so \
-             no deadline is computed.",
+            "The 5-year negative prescription (Prescription and Limitation (Scotland) Act 1973 s.6(1)) of an \
+             obligation arising from a contract (Sch. 1 para. 1(g)) and its interruption by a relevant claim or \
+             acknowledgment are verified, but the text fixing the appropriate date it runs from (s.6(3), with \
+             Sch. 2 for some obligations) was not read, so no deadline is computed.",
         ),
     ],
 };
