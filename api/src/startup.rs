@@ -13,7 +13,7 @@ use base64::engine::general_purpose::STANDARD;
 use rand::RngCore;
 use secrecy::ExposeSecret;
 use solvo_domain::rates::RateTables;
-use solvo_persistence::pool::build_pool;
+use solvo_persistence::pool::{build_pool, build_reader_pool};
 use solvo_persistence::repositories::{organisations, server_secrets};
 use solvo_persistence::{DatabaseUrl, Pool, migrations};
 use utoipa_actix_web::AppExt;
@@ -85,6 +85,20 @@ async fn open_database_and_keys(config: &ServerConfig) -> anyhow::Result<(Pool, 
     .context("start-up task")?
 }
 
+/// SQLite's read-only connections for the reads the server's workers run in place, one per
+/// worker (they read one at a time each) and one to spare; `None` on PostgreSQL.
+async fn open_readers(config: &ServerConfig) -> anyhow::Result<Option<Pool>> {
+    let url = DatabaseUrl::parse(&config.database_url).context("DATABASE_URL")?;
+    let workers = config
+        .workers
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let size = u32::try_from(workers.saturating_add(1)).unwrap_or(u32::MAX);
+    web::block(move || build_reader_pool(&url, size))
+        .await
+        .context("start-up task")?
+        .context("opening the read-only connections")
+}
+
 /// The system clock, or the test clock when the settings ask for it.
 fn clock_of(config: &ServerConfig) -> Clock {
     if config.test_clock {
@@ -111,6 +125,7 @@ impl Application {
     /// Any start-up failure, with the setting it concerns.
     pub async fn build(config: ServerConfig) -> anyhow::Result<Self> {
         let (pool, jwt) = open_database_and_keys(&config).await?;
+        let readers = open_readers(&config).await?;
         let rates = load_rates(pool.clone()).await?;
         let clock = clock_of(&config);
         let demo = if config.demo {
@@ -134,7 +149,7 @@ impl Application {
             config.webhook_interval_ms,
         )?;
         let state = AppState {
-            db: Db::new(pool),
+            db: Db::new(pool).with_readers(readers),
             jwks: Arc::new(crate::routes::jwks::JwkSet::of(&jwt)),
             jwt,
             lifetimes: TokenLifetimes {
@@ -171,9 +186,7 @@ impl Application {
             .with_context(|| format!("SOLVO_BIND: cannot bind {}", config.bind))?;
         let port = listener.local_addr()?.port();
         let metrics = Arc::new(HttpMetrics::new()?);
-        let doc = openapi::document();
-        crate::extract::schema_errors::prepare(&doc);
-        let route_methods = web::Data::new(crate::routes::methods::RouteMethods::of(&doc));
+        let (route_methods, served_document) = from_the_document()?;
         let state = web::Data::new(state);
         let limit = BodyLimit(config.max_body_bytes);
         let metrics_token = web::Data::new(MetricsToken::new(config.metrics_token.as_ref()));
@@ -194,8 +207,13 @@ impl Application {
                 .app_data(
                     web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()),
                 )
+                .app_data(served_document.clone())
                 .route("/docs", web::get().to(docs_redirect))
-                .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
+                .route("/openapi.json", web::get().to(serve_document))
+                .service(
+                    SwaggerUi::new("/docs/{_:.*}")
+                        .config(utoipa_swagger_ui::Config::from("/openapi.json")),
+                )
                 .default_service(web::to(unmatched))
                 .wrap(actix_web::middleware::Condition::new(
                     check_responses,
@@ -370,6 +388,37 @@ fn cors(origins: &[String]) -> Cors {
         cors = cors.allowed_origin(origin);
     }
     cors
+}
+
+/// What the server takes from its OpenAPI document: the methods of each path (for `405`), the
+/// schemas that name a body's errors, and the document as served. The document itself is then
+/// dropped.
+fn from_the_document() -> anyhow::Result<(
+    web::Data<crate::routes::methods::RouteMethods>,
+    web::Data<ServedDocument>,
+)> {
+    let doc = openapi::document();
+    crate::extract::schema_errors::prepare(&doc);
+    Ok((
+        web::Data::new(crate::routes::methods::RouteMethods::of(&doc)),
+        web::Data::new(ServedDocument::of(&doc)?),
+    ))
+}
+
+/// The OpenAPI document as JSON, serialised once for the process. Swagger UI's own handler
+/// would keep a copy of the document in every worker and serialise its 0.9 MB on each request.
+struct ServedDocument(actix_web::web::Bytes);
+
+impl ServedDocument {
+    fn of(doc: &utoipa::openapi::OpenApi) -> anyhow::Result<Self> {
+        Ok(Self(serde_json::to_vec(doc)?.into()))
+    }
+}
+
+async fn serve_document(document: web::Data<ServedDocument>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(document.0.clone())
 }
 
 /// `/docs`, the address the README and the start-up log give, leads to Swagger UI, which is

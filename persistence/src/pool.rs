@@ -77,6 +77,48 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for ConnectionSetup
     }
 }
 
+/// Page cache per read-only SQLite connection, in KiB: reads touch far fewer pages than a bulk
+/// import's writes, and each reader's cache is its own copy of the pages it holds.
+const SQLITE_READER_CACHE_KIB: u32 = 16_384;
+
+/// The pragmas of a read-only SQLite connection: `query_only`, so that a write attempted on one
+/// fails at once instead of taking the write lock on a thread that must not wait.
+#[derive(Debug)]
+struct ReaderSetup;
+
+impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for ReaderSetup {
+    fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
+        conn.batch_execute(&format!(
+            "PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}; PRAGMA query_only = ON; \
+             PRAGMA foreign_keys = ON; PRAGMA cache_size = -{SQLITE_READER_CACHE_KIB};"
+        ))
+        .map_err(diesel::r2d2::Error::QueryError)
+    }
+}
+
+/// For a SQLite `url`, a pool of `size` read-only connections, all opened now, for reads that
+/// run on the calling thread (see `solvo_app::db`); `None` for PostgreSQL, whose reads are
+/// round trips to another process and stay on the blocking pool. Open it after the read-write
+/// pool, which puts the file in WAL mode: in WAL a reader never waits for a writer.
+///
+/// # Errors
+/// [`PersistenceError::Unavailable`] when the connections cannot be opened.
+pub fn build_reader_pool(url: &DatabaseUrl, size: u32) -> Result<Option<Pool>, PersistenceError> {
+    if url.backend() != Backend::Sqlite {
+        return Ok(None);
+    }
+    let size = size.max(1);
+    r2d2::Pool::builder()
+        .max_size(size)
+        .min_idle(Some(size))
+        .test_on_check_out(false)
+        .connection_timeout(Duration::from_secs(10))
+        .connection_customizer(Box::new(ReaderSetup))
+        .build(Manager { url: url.clone() })
+        .map(Some)
+        .map_err(|err| PersistenceError::Unavailable(err.to_string()))
+}
+
 /// Builds a pool of at most `max_size` connections to `url`, failing fast when the database
 /// cannot be reached.
 ///

@@ -93,6 +93,7 @@ async fn fee_terms_move_to_fee_schedules_with_every_case(backend: Backend) {
         migrations::run_pending(&mut conn).unwrap();
         // Every migration after the one that moved fee terms, newest first.
         let later = [
+            "20261209000024",
             "20261208000023",
             "20261208000022",
             "20261207000021",

@@ -57,11 +57,12 @@ impl FromRequest for Caller {
         Box::pin(async move {
             let state = app_state(state)?;
             let credential = credential?;
-            state
+            let resolved = state
                 .db
-                .read(move |conn| credential.resolve(conn))
-                .await?
-                .map(Caller)
+                .read_here(move |conn| credential.resolve(conn))
+                .await??;
+            state.record_use(resolved.key_use).await;
+            Ok(Caller(resolved.principal))
         })
     }
 }
@@ -142,7 +143,7 @@ impl Credential {
     pub fn resolve(
         self,
         conn: &mut solvo_persistence::AnyConnection,
-    ) -> Result<Result<Principal, ApiError>, solvo_app::AppError> {
+    ) -> Result<Result<Resolved, ApiError>, solvo_app::AppError> {
         match self.pending {
             Pending::Session {
                 user_id,
@@ -153,15 +154,18 @@ impl Credential {
                 else {
                     return Ok(Err(ApiError::TokenRefused(TokenProblem::Revoked)));
                 };
-                Ok(Ok(Principal {
-                    organisation_id: user.organisation_id,
-                    organisation_kind: stored_kind(&user.organisation_kind)?,
-                    role: user.role,
-                    actor: Actor::User {
-                        id: user.user_id,
-                        email: user.email,
-                        session_id,
+                Ok(Ok(Resolved {
+                    principal: Principal {
+                        organisation_id: user.organisation_id,
+                        organisation_kind: stored_kind(&user.organisation_kind)?,
+                        role: user.role,
+                        actor: Actor::User {
+                            id: user.user_id,
+                            email: user.email,
+                            session_id,
+                        },
                     },
+                    key_use: None,
                 }))
             }
             Pending::ApiKey { digest } => {
@@ -171,26 +175,60 @@ impl Credential {
                 let stale = key.last_used_at.is_none_or(|last| {
                     self.now - last > Duration::seconds(LAST_USED_RESOLUTION_SECONDS)
                 });
-                // Best effort: a busy SQLite writer must not fail an otherwise valid request.
-                if stale && let Err(err) = api_keys::touch(conn, &key.id, self.now) {
-                    tracing::debug!(error = %err, key_id = %key.id, "last use of an API key not recorded");
-                }
-                Ok(Ok(Principal {
-                    organisation_id: key.organisation_id,
-                    organisation_kind: stored_kind(&kind)?,
-                    role: key.role,
-                    actor: Actor::ApiKey {
-                        id: key.id,
-                        name: key.name,
-                        prefix: key.prefix,
+                let key_use = stale.then(|| KeyUse {
+                    key_id: key.id.clone(),
+                    at: self.now,
+                });
+                Ok(Ok(Resolved {
+                    principal: Principal {
+                        organisation_id: key.organisation_id,
+                        organisation_kind: stored_kind(&kind)?,
+                        role: key.role,
+                        actor: Actor::ApiKey {
+                            id: key.id,
+                            name: key.name,
+                            prefix: key.prefix,
+                        },
                     },
+                    key_use,
                 }))
             }
         }
     }
 }
 
+/// A credential the database honours: the caller, and the API key use to record, if due.
+#[derive(Debug)]
+pub struct Resolved {
+    principal: Principal,
+    key_use: Option<KeyUse>,
+}
+
+/// An API key's `last_used_at` to refresh: a write, so it is made after the read that found
+/// the key (reads may run on a read-only connection, on a thread that must not wait for the
+/// write lock).
+#[derive(Debug)]
+struct KeyUse {
+    key_id: String,
+    at: chrono::NaiveDateTime,
+}
+
 impl AppState {
+    /// Records an API key's use. Best effort: a busy SQLite writer must not fail an otherwise
+    /// valid request.
+    async fn record_use(&self, key_use: Option<KeyUse>) {
+        let Some(KeyUse { key_id, at }) = key_use else {
+            return;
+        };
+        let recorded = self
+            .db
+            .write(move |conn| Ok(api_keys::touch(conn, &key_id, at)?))
+            .await;
+        if let Err(err) = recorded {
+            tracing::debug!(error = %err, "last use of an API key not recorded");
+        }
+    }
+
     /// Resolves `credential` and runs read-only `work` as that caller on the same connection:
     /// one trip to the blocking pool for the whole request.
     ///
@@ -203,12 +241,17 @@ impl AppState {
             + Send
             + 'static,
     {
-        self.db
-            .read(move |conn| match credential.resolve(conn)? {
-                Ok(principal) => work(conn, Caller(principal)).map(Ok),
-                Err(refused) => Ok(Err(refused)),
+        let (answer, key_use) = self
+            .db
+            .read_here(move |conn| match credential.resolve(conn)? {
+                Ok(Resolved { principal, key_use }) => {
+                    Ok((work(conn, Caller(principal)).map(Ok), key_use))
+                }
+                Err(refused) => Ok((Ok(Err(refused)), None)),
             })
-            .await?
+            .await?;
+        self.record_use(key_use).await;
+        answer?
     }
 }
 

@@ -1,5 +1,6 @@
 //! API keys for ERPs: stored as a SHA-256 of the secret, shown once at creation.
 
+use crate::dialect::on_backend;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -113,13 +114,14 @@ pub fn find_active_by_hash(
     conn: &mut AnyConnection,
     secret_hash: &str,
 ) -> Result<Option<(ApiKeyRow, String)>, PersistenceError> {
-    Ok(api_keys::table
+    // Every request with an API key runs this.
+    Ok(on_backend!(conn, |c| api_keys::table
         .inner_join(organisations::table)
         .filter(api_keys::secret_hash.eq(secret_hash))
         .filter(api_keys::revoked_at.is_null())
         .select((ApiKeyRow::as_select(), organisations::kind))
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 /// Records a successful use. Callers skip it when the last one is recent, to spare writes.

@@ -1,6 +1,7 @@
 //! What collectors record on a case: assessments and activities. Both are written once and
 //! never changed.
 
+use crate::dialect::on_backend;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -83,12 +84,13 @@ pub fn latest_assessment(
     conn: &mut AnyConnection,
     case_id: &str,
 ) -> Result<Option<AssessmentRow>, PersistenceError> {
-    Ok(case_assessments::table
-        .filter(case_assessments::case_id.eq(case_id.to_owned()))
+    // Part of the case screen.
+    Ok(on_backend!(conn, |c| case_assessments::table
+        .filter(case_assessments::case_id.eq(case_id))
         .order(case_assessments::id.desc())
         .select(AssessmentRow::as_select())
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 /// Stores an activity.

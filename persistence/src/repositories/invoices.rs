@@ -1,5 +1,6 @@
 //! Invoices placed on cases; the creditor's invoice number is unique per creditor.
 
+use crate::dialect::on_backend;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -52,11 +53,12 @@ pub fn of_case(
     conn: &mut AnyConnection,
     case_id: &str,
 ) -> Result<Vec<InvoiceRow>, PersistenceError> {
-    Ok(invoices::table
+    // Every balance and the case screen.
+    Ok(on_backend!(conn, |c| invoices::table
         .filter(invoices::case_id.eq(case_id))
         .order((invoices::due_date.asc(), invoices::id.asc()))
         .select(InvoiceRow::as_select())
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// `(number, case_id)` of the creditor's invoices with any of `numbers`.

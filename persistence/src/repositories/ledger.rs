@@ -1,5 +1,6 @@
 //! Ledger postings: every amount on a case. Balances are sums of postings, computed on read.
 
+use crate::dialect::on_backend;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -55,14 +56,15 @@ pub fn of_case(
     conn: &mut AnyConnection,
     case_id: &str,
 ) -> Result<Vec<PostingRow>, PersistenceError> {
-    Ok(ledger_postings::table
+    // Every balance and the case screen.
+    Ok(on_backend!(conn, |c| ledger_postings::table
         .filter(ledger_postings::case_id.eq(case_id))
         .order((
             ledger_postings::effective_date.asc(),
             ledger_postings::id.asc(),
         ))
         .select(PostingRow::as_select())
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// The postings a payment made, reversal postings included, in the order recorded.

@@ -1,5 +1,6 @@
 //! Steps in court and in insolvency. Written once, never changed.
 
+use crate::dialect::on_backend;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -62,11 +63,12 @@ pub fn all_of_case(
     conn: &mut AnyConnection,
     case_id: &str,
 ) -> Result<Vec<LegalStepRow>, PersistenceError> {
-    Ok(legal_steps::table
-        .filter(legal_steps::case_id.eq(case_id.to_owned()))
+    // Part of the case screen.
+    Ok(on_backend!(conn, |c| legal_steps::table
+        .filter(legal_steps::case_id.eq(case_id))
         .order(legal_steps::id.asc())
         .select(LegalStepRow::as_select())
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// One page of a case's steps in the order recorded.

@@ -5,6 +5,7 @@
 //! it leaked (or a client raced itself): the whole session is revoked, so neither the thief nor
 //! the owner can continue with it, and the access tokens that name the session stop working.
 
+use crate::dialect::on_backend;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -157,7 +158,8 @@ pub fn active_user(
     session_id: &str,
     started_after: NaiveDateTime,
 ) -> Result<Option<ActiveUser>, PersistenceError> {
-    Ok(users::table
+    // Every request with an access token runs this.
+    Ok(on_backend!(conn, |c| users::table
         .inner_join(organisations::table)
         .inner_join(sessions::table)
         .filter(users::id.eq(user_id))
@@ -172,8 +174,8 @@ pub fn active_user(
             users::role,
             users::email,
         ))
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 /// Revokes every open session of a user (when they are disabled).
