@@ -91,7 +91,7 @@ async fn open_readers(config: &ServerConfig) -> anyhow::Result<Option<Pool>> {
     let url = DatabaseUrl::parse(&config.database_url).context("DATABASE_URL")?;
     let workers = config
         .workers
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from));
     let size = u32::try_from(workers.saturating_add(1)).unwrap_or(u32::MAX);
     web::block(move || build_reader_pool(&url, size))
         .await

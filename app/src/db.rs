@@ -86,8 +86,9 @@ impl Db {
         .map_err(|err| AppError::internal(format!("blocking task failed: {err}")))?
     }
 
-    /// Runs short read-only work in one snapshot: on SQLite at once on the calling thread with
-    /// a read-only connection (a write inside `work` fails), elsewhere as [`Db::read`] does.
+    /// Runs short read-only work: on SQLite at once on the calling thread, on a read-only
+    /// connection (a write inside `work` fails), in one snapshot; on PostgreSQL as [`Db::read`]
+    /// does, statement by statement under read committed.
     /// For the frequent reads of a single resource or page; a long report belongs on
     /// [`Db::read`], as it would hold the calling thread.
     ///
@@ -98,11 +99,12 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
-        let Some(readers) = &self.readers else {
-            return self.read(move |conn| read_snapshot(conn, work)).await;
-        };
-        let mut conn = readers.get().map_err(PersistenceError::from)?;
-        read_snapshot(&mut conn, work)
+        // A reader that is not free at once (being reopened) sends the read the long way rather
+        // than make the worker thread wait for it.
+        match self.readers.as_ref().and_then(diesel::r2d2::Pool::try_get) {
+            Some(mut conn) => read_snapshot(&mut conn, work),
+            None => self.read(move |conn| read_snapshot(conn, work)).await,
+        }
     }
 
     /// Runs work as one write transaction (`BEGIN IMMEDIATE` on SQLite), committed on `Ok`.

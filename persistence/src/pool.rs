@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use diesel::Connection;
 use diesel::connection::SimpleConnection;
+use diesel::connection::TransactionManager;
 use diesel::pg::PgConnection;
 use diesel::r2d2::CustomizeConnection;
 use diesel::sqlite::SqliteConnection;
@@ -42,8 +43,13 @@ impl r2d2::ManageConnection for Manager {
             .map_err(diesel::r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
-        false
+    /// A connection returned while its thread panics, or whose transaction could not be ended,
+    /// is dropped rather than handed to the next request still inside that transaction.
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        std::thread::panicking()
+            || <AnyConnection as Connection>::TransactionManager::is_broken_transaction_manager(
+                conn,
+            )
     }
 }
 
@@ -111,6 +117,9 @@ pub fn build_reader_pool(url: &DatabaseUrl, size: u32) -> Result<Option<Pool>, P
     r2d2::Pool::builder()
         .max_size(size)
         .min_idle(Some(size))
+        // Opened together, they would otherwise be retired together after r2d2's 30 minutes.
+        .max_lifetime(None)
+        .idle_timeout(None)
         .test_on_check_out(false)
         .connection_timeout(Duration::from_secs(10))
         .connection_customizer(Box::new(ReaderSetup))

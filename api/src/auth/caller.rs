@@ -140,7 +140,7 @@ impl Credential {
     ///
     /// # Errors
     /// Database errors; [`solvo_app::AppError::Corrupt`] for an unreadable stored role.
-    pub fn resolve(
+    pub(crate) fn resolve(
         self,
         conn: &mut solvo_persistence::AnyConnection,
     ) -> Result<Result<Resolved, ApiError>, solvo_app::AppError> {
@@ -199,7 +199,7 @@ impl Credential {
 
 /// A credential the database honours: the caller, and the API key use to record, if due.
 #[derive(Debug)]
-pub struct Resolved {
+pub(crate) struct Resolved {
     principal: Principal,
     key_use: Option<KeyUse>,
 }
@@ -220,12 +220,13 @@ impl AppState {
         let Some(KeyUse { key_id, at }) = key_use else {
             return;
         };
+        let id = key_id.clone();
         let recorded = self
             .db
-            .write(move |conn| Ok(api_keys::touch(conn, &key_id, at)?))
+            .write(move |conn| Ok(api_keys::touch(conn, &id, at)?))
             .await;
         if let Err(err) = recorded {
-            tracing::debug!(error = %err, "last use of an API key not recorded");
+            tracing::debug!(error = %err, %key_id, "last use of an API key not recorded");
         }
     }
 
