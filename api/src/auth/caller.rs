@@ -197,6 +197,13 @@ impl Credential {
     }
 }
 
+/// Which way a read takes: see [`AppState::read_as`] and [`AppState::read_as_long`].
+#[derive(Debug, Clone, Copy)]
+enum ReadLength {
+    Short,
+    Long,
+}
+
 /// A credential the database honours: the caller, and the API key use to record, if due.
 #[derive(Debug)]
 pub(crate) struct Resolved {
@@ -230,8 +237,9 @@ impl AppState {
         }
     }
 
-    /// Resolves `credential` and runs read-only `work` as that caller on the same connection:
-    /// one trip to the blocking pool for the whole request.
+    /// Resolves `credential` and runs short read-only `work` as that caller on the same
+    /// connection, in place on SQLite ([`solvo_app::Db::read_here`]), else in one trip to the
+    /// blocking pool.
     ///
     /// # Errors
     /// 401 when the credential is no longer honoured; what `work` returns.
@@ -242,15 +250,47 @@ impl AppState {
             + Send
             + 'static,
     {
-        let (answer, key_use) = self
-            .db
-            .read_here(move |conn| match credential.resolve(conn)? {
+        self.read_as_by(ReadLength::Short, credential, work).await
+    }
+
+    /// [`AppState::read_as`] for a read that may take milliseconds (a text search, a date range
+    /// over the book): always on the blocking pool, so that it does not hold a server worker.
+    ///
+    /// # Errors
+    /// 401 when the credential is no longer honoured; what `work` returns.
+    pub async fn read_as_long<T, F>(&self, credential: Credential, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut solvo_persistence::AnyConnection, Caller) -> Result<T, solvo_app::AppError>
+            + Send
+            + 'static,
+    {
+        self.read_as_by(ReadLength::Long, credential, work).await
+    }
+
+    async fn read_as_by<T, F>(
+        &self,
+        length: ReadLength,
+        credential: Credential,
+        work: F,
+    ) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut solvo_persistence::AnyConnection, Caller) -> Result<T, solvo_app::AppError>
+            + Send
+            + 'static,
+    {
+        let read =
+            move |conn: &mut solvo_persistence::AnyConnection| match credential.resolve(conn)? {
                 Ok(Resolved { principal, key_use }) => {
                     Ok((work(conn, Caller(principal)).map(Ok), key_use))
                 }
                 Err(refused) => Ok((Ok(Err(refused)), None)),
-            })
-            .await?;
+            };
+        let (answer, key_use) = match length {
+            ReadLength::Short => self.db.read_here(read).await?,
+            ReadLength::Long => self.db.read(read).await?,
+        };
         self.record_use(key_use).await;
         answer?
     }
