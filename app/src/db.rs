@@ -10,8 +10,9 @@
 //! On SQLite the frequent authenticated reads take another way: [`Db::read_here`] runs them on
 //! the calling thread, on a read-only connection of their own. A read there is a few B-tree
 //! lookups in memory, shorter than the hand-off to a blocking thread and back, which was a
-//! fifth of a case read's time; in WAL mode a reader never waits for a writer, so the thread
-//! is not held. PostgreSQL reads are round trips to another process and keep the blocking pool.
+//! fifth of a case read's time. In WAL mode a reader does not wait for writers; it can still
+//! meet the busy timeout while the file is recovered or vacuumed, which holds that worker.
+//! PostgreSQL reads are round trips to another process and keep the blocking pool.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -31,7 +32,7 @@ const SLOT_WAIT: Duration = Duration::from_secs(10);
 pub struct Db {
     pool: Pool,
     slots: Arc<Semaphore>,
-    /// SQLite's read-only connections for [`Db::read_here`], one per thread that may call it.
+    /// SQLite's read-only connections for [`Db::read_here`].
     readers: Option<Pool>,
 }
 
@@ -48,8 +49,8 @@ impl Db {
     }
 
     /// Adds the read-only pool [`Db::read_here`] uses (`None`: every read takes the blocking
-    /// pool). It must hold a connection for each thread that calls `read_here` (the server's
-    /// workers), so that a checkout never waits.
+    /// pool). Give it a connection for each thread that calls `read_here` (the server's
+    /// workers): a read that finds none free goes to the blocking pool.
     #[must_use]
     pub fn with_readers(mut self, readers: Option<Pool>) -> Self {
         self.readers = readers;

@@ -66,13 +66,7 @@ pub async fn list_cases(
         debtor_name: filter.q,
         collector_id: filter.collector_id,
     };
-    // A name search or a date range reads an index range whose length the caller chooses
-    // (tens of milliseconds at a million cases): off the worker thread.
-    let long = query.debtor_name.is_some()
-        || query.created_from.is_some()
-        || query.created_to.is_some()
-        || query.updated_since.is_some();
-    let rows = if long {
+    let rows = if query.reads_a_range() {
         state
             .read_as_long(credential, move |conn, caller| {
                 list::list(conn, &caller, query, &page)
