@@ -149,7 +149,7 @@ impl Application {
             config.webhook_interval_ms,
         )?;
         let state = AppState {
-            db: Db::new(pool).with_readers(readers),
+            db: Db::new(pool)?.with_readers(readers),
             jwks: Arc::new(crate::routes::jwks::JwkSet::of(&jwt)),
             jwt,
             lifetimes: TokenLifetimes {

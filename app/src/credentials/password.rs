@@ -1,6 +1,6 @@
 //! Argon2id password hashing with the crate's recommended parameters (OWASP's minimum:
 //! 19 MiB, 2 passes, 1 lane). Slow on purpose; the server runs it through the gate
-//! (`credentials::gate`), whose threads each keep one [`Memory`] for all their computations.
+//! (`credentials::gate`), which gives each computation its [`Memory`].
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{
@@ -8,9 +8,8 @@ use argon2::password_hash::{
 };
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 
-/// The working memory of one computation, allocated once and reused: allocating and freeing
-/// 19 MiB per login makes glibc raise its mmap threshold, after which the allocations of every
-/// request stay in the heap (the reason is in `credentials::gate`).
+/// The working memory of one computation (19 MiB), allocated by the caller so that it decides
+/// how long the memory lives (`credentials::gate` says why it frees it after each one).
 pub struct Memory(Vec<Block>);
 
 impl Memory {

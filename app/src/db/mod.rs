@@ -1,26 +1,28 @@
-//! Runs diesel work off the async executor, on the runtime's blocking pool, with a pooled
-//! connection: the one way use cases reach the database.
+//! Runs diesel work off the async executor, on the database threads ([`executor`]) with a
+//! pooled connection: the one way use cases reach the database.
 //!
-//! A task takes a slot (one per pooled connection) before it goes to the blocking pool, so that
-//! requests waiting for a connection wait as parked futures, not as blocked threads: a burst of
-//! unauthenticated logins would otherwise start a blocking thread each (up to 512 per runtime),
-//! every one with its stack and its allocations, and take the memory that the bound on password
-//! hashing keeps.
+//! A task takes a slot (one per database thread) before it is queued, so that requests waiting
+//! for a connection wait as parked futures, not as blocked threads: a burst of unauthenticated
+//! logins would otherwise hold a thread each, every one with its stack and its allocations, and
+//! take the memory that the bound on password hashing keeps.
 //!
 //! On SQLite the frequent authenticated reads take another way: [`Db::read_here`] runs them on
 //! the calling thread, on a read-only connection of their own. A read there is a few B-tree
-//! lookups in memory, shorter than the hand-off to a blocking thread and back, which was a
+//! lookups in memory, shorter than the hand-off to another thread and back, which was a
 //! fifth of a case read's time. In WAL mode a reader does not wait for writers; it can still
 //! meet the busy timeout while the file is recovered or vacuumed, which holds that worker.
-//! PostgreSQL reads are round trips to another process and keep the blocking pool.
+//! PostgreSQL reads are round trips to another process and keep the database threads.
+
+pub mod executor;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use solvo_persistence::dialect::{read_snapshot, write_transaction};
-use solvo_persistence::{AnyConnection, PersistenceError, Pool};
-use tokio::sync::Semaphore;
+use solvo_persistence::{AnyConnection, Pool};
+use tokio::sync::{Semaphore, oneshot};
 
+use self::executor::Executor;
 use crate::error::AppError;
 
 /// How long a task waits for a slot before the database counts as unavailable (the pool's own
@@ -31,21 +33,25 @@ const SLOT_WAIT: Duration = Duration::from_secs(10);
 #[derive(Clone)]
 pub struct Db {
     pool: Pool,
+    executor: Executor,
     slots: Arc<Semaphore>,
     /// SQLite's read-only connections for [`Db::read_here`].
     readers: Option<Pool>,
 }
 
 impl Db {
-    /// Wraps a pool.
-    #[must_use]
-    pub fn new(pool: Pool) -> Self {
-        let slots = usize::try_from(pool.max_size()).unwrap_or(1).max(1);
-        Self {
+    /// Wraps a pool and starts its database threads.
+    ///
+    /// # Errors
+    /// When the operating system refuses to start a thread.
+    pub fn new(pool: Pool) -> std::io::Result<Self> {
+        let executor = Executor::start(&pool)?;
+        Ok(Self {
+            slots: Arc::new(Semaphore::new(executor.threads())),
             pool,
-            slots: Arc::new(Semaphore::new(slots)),
+            executor,
             readers: None,
-        }
+        })
     }
 
     /// Adds the read-only pool [`Db::read_here`] uses (`None`: every read takes the blocking
@@ -72,19 +78,26 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
-        let pool = self.pool.clone();
         let slot = tokio::time::timeout(SLOT_WAIT, Arc::clone(&self.slots).acquire_owned())
             .await
             .ok()
             .and_then(Result::ok)
             .ok_or(AppError::Unavailable)?;
-        tokio::task::spawn_blocking(move || {
+        let (done, answer) = oneshot::channel();
+        let submitted = self.executor.submit(Box::new(move |conn| {
             let _slot = slot;
-            let mut conn = pool.get().map_err(PersistenceError::from)?;
-            work(&mut conn)
-        })
-        .await
-        .map_err(|err| AppError::internal(format!("blocking task failed: {err}")))?
+            let result = conn.map_err(AppError::from).and_then(work);
+            let succeeded = result.is_ok();
+            // The caller may have gone; the result is then dropped.
+            let _ = done.send(result);
+            succeeded
+        }));
+        if !submitted {
+            return Err(AppError::internal("the database threads have stopped"));
+        }
+        answer
+            .await
+            .map_err(|_| AppError::internal("a database task panicked"))?
     }
 
     /// Runs short read-only work: on SQLite at once on the calling thread, on a read-only
