@@ -13,6 +13,7 @@ pub mod migrations;
 pub mod pool;
 pub mod repositories;
 pub mod schema;
+pub mod stored_time;
 
 pub use connection::{AnyConnection, Backend, DatabaseUrl};
 pub use error::{OfRow, PersistenceError};

@@ -1,6 +1,7 @@
 //! API keys for ERPs: stored as a SHA-256 of the secret, shown once at creation.
 
 use crate::dialect::on_backend;
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -29,6 +30,7 @@ pub struct ApiKeyRow {
     /// The user who created it.
     pub created_by: Option<String>,
     /// Creation time.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// Last successful authentication.
     pub last_used_at: Option<NaiveDateTime>,

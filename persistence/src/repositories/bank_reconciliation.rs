@@ -1,6 +1,7 @@
 //! Bank statements as imported, their transactions (one per transaction detail) and the
 //! payments each transaction was matched to. Every read is scoped by the importing organisation.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -45,6 +46,7 @@ pub struct BankStatementRow {
     /// The user or API key that imported it.
     pub imported_by: String,
     /// When.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 
@@ -103,8 +105,10 @@ pub struct BankTransactionRow {
     /// Who changed its status last (none when only the import did).
     pub updated_by: Option<String>,
     /// Imported at.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// Last change.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -125,6 +129,7 @@ pub struct MatchRow {
     /// ISO 4217.
     pub currency: Currency,
     /// When.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

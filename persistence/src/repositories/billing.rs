@@ -1,6 +1,7 @@
 //! The details a fee invoice names an organisation by: legal name, address, VAT number, and for
 //! the agency its VAT rate. One row per organisation, replaced as a whole.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -25,6 +26,7 @@ pub struct BillingRow {
     /// The user or API key that set them.
     pub updated_by: String,
     /// When.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub updated_at: NaiveDateTime,
 }
 

@@ -1,6 +1,7 @@
 //! Card payments started in the debtor portal, and the provider events acted on (see the
 //! migration `000021_card_payments`).
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -40,6 +41,7 @@ pub struct CardPaymentRow {
     /// Why it failed or waits for review.
     pub detail: Option<String>,
     /// Started.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// Succeeded, failed or sent to review.
     pub completed_at: Option<NaiveDateTime>,

@@ -1,5 +1,6 @@
 //! The timeline of a case: every event in order, with who did it and the state around it.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -17,6 +18,7 @@ pub struct CaseEventRow {
     /// The case.
     pub case_id: String,
     /// When it happened.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub occurred_at: NaiveDateTime,
     /// `user`, `api_key` or `system`.
     pub actor_kind: String,

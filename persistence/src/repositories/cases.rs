@@ -1,6 +1,7 @@
 //! Cases: one creditor's claim against one debtor, with its state and terms.
 
 use crate::dialect::on_backend;
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -63,8 +64,10 @@ pub struct CaseRow {
     /// Optimistic-concurrency version.
     pub version: i64,
     /// Placement time.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// Last change.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub updated_at: NaiveDateTime,
 }
 

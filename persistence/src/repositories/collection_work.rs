@@ -2,6 +2,7 @@
 //! never changed.
 
 use crate::dialect::on_backend;
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -35,6 +36,7 @@ pub struct AssessmentRow {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// When.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 
@@ -59,6 +61,7 @@ pub struct ActivityRow {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// When.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -1,5 +1,6 @@
 //! Debtors' complaints about the agency's conduct (migration `000020_portal_conversation`).
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -23,6 +24,7 @@ pub struct ComplaintRow {
     /// What the debtor says.
     pub text: String,
     /// When it arrived.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub received_at: NaiveDateTime,
     /// `open` or `resolved`.
     pub status: String,

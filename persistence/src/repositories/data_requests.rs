@@ -1,6 +1,7 @@
 //! Data subjects' requests about the personal data of a debtor's contact persons (GDPR art. 15
 //! to 17; migration `000020_portal_conversation`).
 
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -26,6 +27,7 @@ pub struct DataRequestRow {
     /// What the data subject says (what to correct, whose data).
     pub text: String,
     /// When it arrived.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub received_at: NaiveDateTime,
     /// The last day to answer (GDPR art. 12(3)).
     pub due_on: NaiveDate,

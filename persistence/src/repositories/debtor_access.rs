@@ -1,5 +1,6 @@
 //! Debtors' portal access codes, one per case (see the migration `000017_debtor_portal`).
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -20,6 +21,7 @@ pub struct DebtorAccessRow {
     /// The user or API key that issued it.
     pub issued_by: String,
     /// When.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub issued_at: NaiveDateTime,
 }
 

@@ -1,6 +1,7 @@
 //! The conversation between a case's debtor and the agency (migration
 //! `000020_portal_conversation`), apart from the creditor-agency `messages`.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -24,6 +25,7 @@ pub struct DebtorMessageRow {
     /// The text.
     pub body: String,
     /// When it was written.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -1,5 +1,6 @@
 //! Debtors: the businesses a creditor's cases are against, one row per creditor and business.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -43,8 +44,10 @@ pub struct DebtorRow {
     /// Optimistic-concurrency version.
     pub version: i64,
     /// Creation time.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// Last change.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub updated_at: NaiveDateTime,
 }
 

@@ -1,6 +1,7 @@
 //! Disputes of a case's claim. A row is written once when raised and changed once, from `open`
 //! to `upheld` or `rejected`.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -35,6 +36,7 @@ pub struct DisputeRow {
     /// The user or API key that recorded it.
     pub raised_by: String,
     /// When it was recorded.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub raised_at: NaiveDateTime,
     /// `open`, `upheld` or `rejected`.
     pub status: String,

@@ -2,6 +2,7 @@
 //! row. Lists and metadata reads select every column but `content`, so listing a case with
 //! many scans never loads them; only [`content`] reads the bytes.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -31,6 +32,7 @@ pub struct DocumentMeta {
     /// User or API key id of the uploader.
     pub uploaded_by: String,
     /// Upload time.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -2,6 +2,7 @@
 //! position; [`sequence`] positions the committed ones in the order it finds them, so the feed,
 //! read by position, only ever grows at its end.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -22,6 +23,7 @@ pub struct EventRow {
     /// The case it is about.
     pub case_id: Option<String>,
     /// When the change happened.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// The payload's `data`, JSON.
     pub data: String,

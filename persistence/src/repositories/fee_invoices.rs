@@ -1,6 +1,7 @@
 //! Fee invoices and credit notes, their lines, the items they bill and their numbers. Written
 //! once, never changed or deleted; a credit note releases the items of the invoice it cancels.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl::{exists, not};
 use diesel::prelude::*;
@@ -59,6 +60,7 @@ pub struct FeeInvoiceRow {
     /// The user or API key that issued it.
     pub created_by: String,
     /// When.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -1,6 +1,7 @@
 //! Fee schedules as charged on cases, stored once per distinct set of terms and named by a hash
 //! of them, so the thousands of cases a creditor places on one schedule share a row.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -18,6 +19,7 @@ pub struct FeeScheduleRow {
     /// The schedule as JSON.
     pub terms: String,
     /// When these terms were first stored.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -2,6 +2,7 @@
 //! and recorded chunks of requests that commit in chunks (a key is claimed while its request
 //! runs: `claimed_by` and `lease_until` are set and the response is not stored yet).
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -24,6 +25,7 @@ pub struct StoredResponse {
     /// JSON: `{"body": …, "location": …}`.
     pub response_body: String,
     /// When the first request was answered, or claimed the key.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// The run that holds the key while its request is in progress; `None` once answered.
     pub claimed_by: Option<String>,
@@ -182,6 +184,7 @@ pub struct ProgressRow {
     /// The outcomes, JSON.
     pub outcomes: String,
     /// When the chunk committed.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

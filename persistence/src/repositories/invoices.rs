@@ -1,6 +1,7 @@
 //! Invoices placed on cases; the creditor's invoice number is unique per creditor.
 
 use crate::dialect::on_backend;
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -30,6 +31,7 @@ pub struct InvoiceRow {
     /// ISO 4217 currency.
     pub currency: Currency,
     /// Placement time.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

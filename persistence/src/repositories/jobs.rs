@@ -1,5 +1,6 @@
 //! The scheduler's jobs: found due, done once, retried when they fail.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -29,6 +30,7 @@ pub struct JobRow {
     /// When it may run (again).
     pub next_attempt_at: Option<NaiveDateTime>,
     /// When it was found due.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// When it was done or given up.
     pub finished_at: Option<NaiveDateTime>,

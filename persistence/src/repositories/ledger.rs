@@ -1,6 +1,7 @@
 //! Ledger postings: every amount on a case. Balances are sums of postings, computed on read.
 
 use crate::dialect::on_backend;
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -32,6 +33,7 @@ pub struct PostingRow {
     /// What it is, for statements.
     pub description: String,
     /// When it was recorded.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// The payment that made it (its allocation, its unapplied part, or their reversal).
     pub payment_id: Option<String>,

@@ -1,6 +1,7 @@
 //! Steps in court and in insolvency. Written once, never changed.
 
 use crate::dialect::on_backend;
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -41,6 +42,7 @@ pub struct LegalStepRow {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// When it was recorded.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -1,5 +1,6 @@
 //! Counted login attempts by key (see the migration `000016_account_security`).
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -16,6 +17,7 @@ pub struct ThrottleRow {
     /// Attempts counted and not cleared by a success.
     pub failures: i32,
     /// When the last one was counted.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub last_failure_at: NaiveDateTime,
 }
 

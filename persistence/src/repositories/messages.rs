@@ -4,6 +4,7 @@
 //! marker for their own message when it is written, so "unread" never counts what one wrote.
 //! Readers are users or API keys, by id.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
@@ -32,6 +33,7 @@ pub struct MessageRow {
     /// The text.
     pub body: String,
     /// When it was written.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

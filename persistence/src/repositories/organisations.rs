@@ -1,5 +1,6 @@
 //! Organisations: the agency and its creditors.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -23,8 +24,10 @@ pub struct OrganisationRow {
     /// Optimistic-concurrency version.
     pub version: i64,
     /// Creation time (UTC).
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// Last change (UTC).
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub updated_at: NaiveDateTime,
 }
 

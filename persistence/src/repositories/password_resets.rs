@@ -1,5 +1,6 @@
 //! One-time password reset tokens (see the migration `000016_account_security`).
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -20,8 +21,10 @@ pub struct PasswordResetRow {
     /// The user or API key that issued it.
     pub issued_by: String,
     /// When it was issued.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// After this it is refused.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub expires_at: NaiveDateTime,
     /// When it was used or withdrawn.
     pub used_at: Option<NaiveDateTime>,

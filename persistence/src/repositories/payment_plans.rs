@@ -1,6 +1,7 @@
 //! Payment plans and their instalments. A plan is written once with its instalments and changed
 //! once, from `active` to `completed`, `defaulted` or `cancelled`.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -39,6 +40,7 @@ pub struct PlanRow {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// When it was agreed.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// When it ended.
     pub ended_at: Option<NaiveDateTime>,

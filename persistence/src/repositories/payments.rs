@@ -1,6 +1,7 @@
 //! Payments: the money received on a case. A row is written once and changed only to record its
 //! reversal; its ledger postings carry its id.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -41,6 +42,7 @@ pub struct PaymentRow {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// When it was recorded.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// When it was reversed.
     pub reversed_at: Option<NaiveDateTime>,

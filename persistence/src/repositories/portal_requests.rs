@@ -3,6 +3,7 @@
 //! A request or claim is written once and then moves forward only (`pending` to an answer), each
 //! move guarded by the status it expects so two answers cannot both land.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -29,6 +30,7 @@ pub struct PlanLimitsRow {
     /// Who set them.
     pub updated_by: String,
     /// When.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -98,6 +100,7 @@ pub struct PlanRequestRow {
     /// When.
     pub decided_at: Option<NaiveDateTime>,
     /// When it was asked.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 
@@ -264,6 +267,7 @@ pub struct ClaimRow {
     /// When.
     pub decided_at: Option<NaiveDateTime>,
     /// When it was made.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -1,5 +1,6 @@
 //! Promises to pay. A row is written once and changed once, from `open` to `kept` or `broken`.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -32,6 +33,7 @@ pub struct PromiseRow {
     /// The user or API key that recorded it.
     pub recorded_by: String,
     /// When it was recorded.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// When it was found kept or broken.
     pub settled_at: Option<NaiveDateTime>,

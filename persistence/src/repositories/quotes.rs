@@ -1,6 +1,7 @@
 //! Quotes: a fee and claim estimate as it was served, and the fee schedule it was priced with, so
 //! that a case placed with the quote keeps the terms the creditor saw.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -22,8 +23,10 @@ pub struct QuoteRow {
     /// The fee schedule the quote was computed with (JSON).
     pub fee_terms: String,
     /// Creation time (UTC).
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// After this instant the quote's terms can no longer be used to place a case (UTC).
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub expires_at: NaiveDateTime,
 }
 

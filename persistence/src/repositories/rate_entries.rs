@@ -1,6 +1,7 @@
 //! Reference rates entered by the agency after a release: appended to the embedded histories,
 //! never updated or deleted (a later entry is the only correction the rate rules allow).
 
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -25,6 +26,7 @@ pub struct RateEntryRow {
     /// The user or API key that entered it.
     pub created_by: String,
     /// When it was entered.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

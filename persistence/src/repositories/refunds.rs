@@ -1,5 +1,6 @@
 //! Refunds of held credit. Written once, never changed.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -32,6 +33,7 @@ pub struct RefundRow {
     /// The user or API key that refunded.
     pub refunded_by: String,
     /// When.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

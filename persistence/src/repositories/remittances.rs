@@ -1,6 +1,7 @@
 //! Remittance statements and their lines. Written once, never changed; a payment has at most
 //! one `payment` line and one `reversal` line (a unique key), so it is remitted once.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl::{exists, not};
 use diesel::prelude::*;
@@ -37,6 +38,7 @@ pub struct RemittanceRow {
     /// The user or API key that ran it.
     pub created_by: String,
     /// When.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -6,6 +6,7 @@
 //! the owner can continue with it, and the access tokens that name the session stop working.
 
 use crate::dialect::on_backend;
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -23,6 +24,7 @@ pub struct SessionRow {
     /// Whose session.
     pub user_id: String,
     /// Login time.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// Set by logout or by reuse detection.
     pub revoked_at: Option<NaiveDateTime>,
@@ -39,8 +41,10 @@ pub struct RefreshTokenRow {
     /// Hex SHA-256 of the token.
     pub token_hash: String,
     /// Issue time.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// After this the token is refused.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub expires_at: NaiveDateTime,
     /// Set when the token is exchanged; a second exchange revokes the session.
     pub used_at: Option<NaiveDateTime>,

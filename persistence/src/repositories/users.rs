@@ -1,5 +1,6 @@
 //! Users: people who log in, each in one organisation with one role.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -28,8 +29,10 @@ pub struct UserRow {
     /// Optimistic-concurrency version, bumped on every update.
     pub version: i64,
     /// Creation time (UTC).
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// Last change (UTC).
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub updated_at: NaiveDateTime,
     /// The name the person goes by, if given (debtors see their collector's).
     pub name: Option<String>,

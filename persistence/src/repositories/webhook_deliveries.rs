@@ -2,6 +2,7 @@
 //! time with a lease, so several nodes never send the same attempt at once and an attempt of a
 //! node that died is taken over when its lease runs out.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -36,6 +37,7 @@ pub struct DeliveryRow {
     /// [`PENDING`], [`SENDING`], [`SUCCEEDED`] or [`FAILED`].
     pub status: String,
     /// When it may be sent.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub due_at: NaiveDateTime,
     /// While sending: until when the worker holds it.
     pub lease_until: Option<NaiveDateTime>,
@@ -52,6 +54,7 @@ pub struct DeliveryRow {
     /// When the next attempt is due, after a failure.
     pub next_attempt_at: Option<NaiveDateTime>,
     /// Creation time.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -1,6 +1,7 @@
 //! Webhook endpoints: where a creditor (or the agency) wants its events sent, and the secret
 //! that signs them.
 
+use crate::stored_time::StoredTimestamp;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -38,8 +39,10 @@ pub struct EndpointRow {
     /// The user or key that created it.
     pub created_by: String,
     /// Creation time.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub created_at: NaiveDateTime,
     /// Last change.
+    #[diesel(deserialize_as = StoredTimestamp)]
     pub updated_at: NaiveDateTime,
     /// Optimistic-concurrency version.
     pub version: i64,
