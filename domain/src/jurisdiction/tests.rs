@@ -264,16 +264,29 @@ fn the_doubtful_irish_fixing_is_served_as_an_interest_gap() {
 }
 
 #[test]
-fn the_doubtful_dutch_points_are_served_beside_their_rules() {
-    // BW 6:119a(3) on compounding after interest payments, and the BIK minimum that is the EUR 40
-    // of BW 6:96: both rules stay, each with the open point shown.
+fn dutch_compounding_adds_only_the_interest_still_owed() {
+    // BW 6:119(2) adds "de over dat jaar verschuldigde rente": interest paid is no longer owed, so
+    // the rule computes it (interest/compounding_tests.rs) and no interest gap is left.
     let netherlands = get("NL");
 
+    assert_eq!(netherlands.gaps_on(RuleTopic::Interest).count(), 0);
     assert!(
-        netherlands
-            .gaps_on(RuleTopic::Interest)
-            .any(|gap| gap.reason.contains("6:119a(3)"))
+        netherlands.interest[0]
+            .legal_basis
+            .contains("verschuldigde rente")
     );
+    assert!(
+        netherlands.interest[0]
+            .note
+            .contains("not added to the base")
+    );
+}
+
+#[test]
+fn the_doubtful_dutch_costs_point_is_served_beside_its_rule() {
+    // The BIK minimum is the EUR 40 of BW 6:96: the rule stays, with the open point shown.
+    let netherlands = get("NL");
+
     assert!(
         netherlands
             .gaps_on(RuleTopic::CollectionCosts)

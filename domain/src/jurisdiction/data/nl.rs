@@ -50,10 +50,14 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
         contractual_rate: ContractualRatePolicy::Replaces,
         applies_to: Applicability::ALWAYS,
         legal_basis: "BW art. 6:119a (wettelijke handelsrente between businesses); art. 6:120(2) (ECB rate of the \
-                      most recent main refinancing operation before 1 January / 1 July + 8 pp, per half-year); after \
-                      each year the interest of that year is added to the amount on which interest runs",
+                      most recent main refinancing operation before 1 January / 1 July + 8 pp, per half-year); \
+                      art. 6:119(2), applied by 6:119a(3): after each year the amount on which interest runs is \
+                      increased by the interest owed over that year ('de over dat jaar verschuldigde rente')",
         note: "The published half-year rates are used as they are (they include the 8 pp). Rates before 2013-07-01 \
-               are not embedded because the day the margin rose from 7 to 8 pp is unverified.",
+               are not embedded because the day the margin rose from 7 to 8 pp is unverified. Interest paid is no \
+               longer owed and is not added to the base; a payment to interest counts from its value date, first \
+               against earlier years' interest already in the base (the lower of the two orders BW 6:44 leaves \
+               open).",
     }],
     recovery_compensation: &[flat_per_payment(
         eur(40),
@@ -114,12 +118,6 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
          20 years (3:324).",
     )],
     gaps: &[
-        gap(
-            RuleTopic::Interest,
-            "Under review: BW 6:119a(3) adds 'the interest owed over that year' to the base; whether interest the \
-             debtor already paid during the year is still added is not settled by the text found, and the \
-             computation adds the year's whole interest.",
-        ),
         gap(
             RuleTopic::CollectionCosts,
             "The BIK scale's minimum is the same EUR 40 as the fixed compensation (BW 6:96): they are not \
