@@ -98,9 +98,17 @@ fn compensation(rule: &RecoveryCompensation) -> String {
 
 fn collection_costs(rule: &CollectionCostRule) -> String {
     match rule.basis {
-        CollectionCostBasis::Scale { scale } => {
+        CollectionCostBasis::Scale {
+            scale,
+            fixed_compensation_credited,
+        } => {
+            let fixed = if fixed_compensation_credited {
+                ", fixed sum included"
+            } else {
+                ", on top of the fixed sum"
+            };
             format!(
-                "scale, {} {}–{}",
+                "scale, {} {}–{}{fixed}",
                 scale.currency, scale.minimum, scale.maximum
             )
         }

