@@ -12,6 +12,8 @@ both_backends!(
     a_dutch_quote_adds_only_the_bik_amount_above_the_forty_euros,
     a_dutch_quote_on_small_invoices_adds_nothing_beyond_their_forty_euros,
     the_dutch_jurisdiction_serves_one_compensation_and_no_open_point,
+    an_irish_quote_stops_interest_at_the_end_of_the_due_dates_half_year,
+    the_irish_jurisdiction_says_why_later_half_years_are_not_available,
 );
 
 async fn member_token(app: &TestApp) -> String {
@@ -120,5 +122,60 @@ async fn the_dutch_jurisdiction_serves_one_compensation_and_no_open_point(backen
             .as_str()
             .unwrap()
             .contains("verschuldigde rente")
+    );
+}
+
+async fn an_irish_quote_stops_interest_at_the_end_of_the_due_dates_half_year(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = member_token(&app).await;
+    let request = json!({
+        "debtor_country": "IE",
+        "currency": "EUR",
+        "invoices": [{"amount": "10000.00", "due_date": "2024-03-15"}],
+        "as_of": "2024-12-31"
+    });
+
+    let response = app.post("/v1/quotes", &token, &request).await;
+    assert_eq!(response.status(), 201);
+    let quote = body(response).await;
+
+    // S.I. No. 580/2012: ECB MRO in force on 1 January 2024, 4.50 %, + 8 = 12.50 %, for
+    // 2024-03-16 ..= 2024-06-30 (107 days): 10,000 x 12.50 x 107 / 36 500 = 366.438 -> 366.44.
+    // Which rate applies from 2024-07-01 is the open point, so the rest is a gap and the quote's
+    // interest total is withheld.
+    assert_eq!(quote["invoices"][0]["interest"], eur("366.44"));
+    assert!(quote["interest"].is_null());
+    let gaps = quote["gaps"].as_array().unwrap();
+    assert!(gaps.iter().any(|gap| {
+        gap["topic"] == "interest"
+            && gap["reason"]
+                .as_str()
+                .unwrap()
+                .contains("Which reference rate applies from 2024-07-01 is not established")
+    }));
+}
+
+async fn the_irish_jurisdiction_says_why_later_half_years_are_not_available(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let creditor = app.create_creditor("Acme").await;
+    let token = app.create_user(&creditor, "creditor_viewer").await.token;
+
+    let ireland = body(app.get("/v1/jurisdictions/IE", &token).await).await;
+
+    let interest = &ireland["rules"]["interest"];
+    assert_eq!(interest["availability"], "partial");
+    assert!(
+        interest["rules"][0]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("for the days of that half-year only")
+    );
+    assert!(interest["gaps"].as_array().unwrap().iter().any(|gap| {
+        let gap = gap.as_str().unwrap();
+        gap.contains("S.I. No. 580/2012") && gap.contains("30 June or 31 December")
+    }));
+    assert_eq!(
+        ireland["interest"][0]["rate"]["fixing"]["kind"],
+        "due_half_year_only"
     );
 }

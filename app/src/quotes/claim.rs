@@ -363,6 +363,10 @@ fn interest_gap(rates: &RateTables, err: &InterestError) -> String {
         InterestError::FixedRateUnknown { day } => {
             format!("The statutory rate is not known from {day}.")
         }
+        InterestError::RateNotEstablished { day } => format!(
+            "Which reference rate applies from {day} is not established by the statute's text as \
+             read (see the jurisdiction's interest gap)."
+        ),
         other => format!("Interest could not be computed: {other}."),
     }
 }

@@ -45,6 +45,8 @@ mod compounding_tests;
 #[cfg(test)]
 mod examples;
 #[cfg(test)]
+mod ie_tests;
+#[cfg(test)]
 mod proptests;
 
 pub use breakdown::{InterestBreakdown, InterestError, InterestGap, InterestLine, MissingRate};

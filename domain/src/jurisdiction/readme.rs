@@ -71,6 +71,13 @@ fn interest(rule: &InterestRule, embedded: &RateTables) -> String {
                 RateFixing::FixedAtStart { reference_day: day } => {
                     let _ = write!(text, ", fixed for the debt ({})", reference_day(day));
                 }
+                RateFixing::DueHalfYearOnly { reference_day: day } => {
+                    let _ = write!(
+                        text,
+                        ", the due date's half-year ({}) only, later days a gap",
+                        reference_day(day)
+                    );
+                }
             }
             text
         }

@@ -250,16 +250,26 @@ fn italian_recovery_costs_count_the_forty_euros_towards_them() {
 }
 
 #[test]
-fn the_doubtful_irish_fixing_is_served_as_an_interest_gap() {
-    // S.I. No. 580/2012 as explained by the department: one rate for the debt or a rate per
-    // half-year; until settled the rule stays, with the doubt shown beside it.
+fn irish_interest_is_known_only_for_the_due_dates_half_year() {
+    // S.I. No. 580/2012: the text defining the reference rate was not read; the Department's
+    // guidance reads as one rate for the debt or as a rate per half-year, which agree only for
+    // the days in the half-year of the due date. Those are computed; the gap says why the rest is not.
     let ireland = get("IE");
 
     assert_eq!(ireland.interest.len(), 1);
+    assert!(matches!(
+        ireland.interest[0].rate,
+        RateFormula::Reference {
+            fixing: RateFixing::DueHalfYearOnly {
+                reference_day: ReferenceDay::FirstDayOfHalfYear
+            },
+            ..
+        }
+    ));
     assert!(
         ireland
             .gaps_on(RuleTopic::Interest)
-            .any(|gap| gap.reason.contains("half-yearly rate"))
+            .any(|gap| gap.reason.contains("Reg. 2") && gap.reason.contains("30 June"))
     );
 }
 

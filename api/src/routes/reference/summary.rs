@@ -267,6 +267,25 @@ fn fixing_text(fixing: RateFixing) -> &'static str {
         RateFixing::FixedAtStart {
             reference_day: ReferenceDay::DayInterestStarts,
         } => "fixed for the whole debt at the rate in force on the day interest starts",
+        RateFixing::DueHalfYearOnly {
+            reference_day: ReferenceDay::FirstDayOfHalfYear,
+        } => {
+            "at the rate in force on the first day (1 January or 1 July) of the half-year of the \
+             due date, for the days of that half-year only; later days, and debts due on 30 June \
+             or 31 December, are not available (see gaps)"
+        }
+        RateFixing::DueHalfYearOnly {
+            reference_day: ReferenceDay::LastDayBeforeHalfYear,
+        } => {
+            "at the rate in force on the 31 December or 30 June before the half-year of the due \
+             date, for the days of that half-year only; later days are not available (see gaps)"
+        }
+        RateFixing::DueHalfYearOnly {
+            reference_day: ReferenceDay::DayInterestStarts,
+        } => {
+            "at the rate in force on the day interest starts, for the days of the due date's \
+             half-year only; later days are not available (see gaps)"
+        }
     }
 }
 
