@@ -14,6 +14,7 @@ both_backends!(
     the_dutch_jurisdiction_serves_one_compensation_and_no_open_point,
     an_irish_quote_stops_interest_at_the_end_of_the_due_dates_half_year,
     the_irish_jurisdiction_says_why_later_half_years_are_not_available,
+    the_polish_jurisdiction_names_the_debtors_and_contracts_its_ten_points_do_not_cover,
 );
 
 async fn member_token(app: &TestApp) -> String {
@@ -178,4 +179,31 @@ async fn the_irish_jurisdiction_says_why_later_half_years_are_not_available(back
         ireland["interest"][0]["rate"]["fixing"]["kind"],
         "due_half_year_only"
     );
+}
+
+async fn the_polish_jurisdiction_names_the_debtors_and_contracts_its_ten_points_do_not_cover(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let creditor = app.create_creditor("Acme").await;
+    let token = app.create_user(&creditor, "creditor_viewer").await.token;
+
+    let poland = body(app.get("/v1/jurisdictions/PL", &token).await).await;
+
+    // Art. 4 pkt 3 lit. b: NBP reference rate + 10 pp, for debtors other than public healthcare
+    // providers; lit. a (+ 8 pp) and pre-2020 transactions are the open points beside it.
+    assert_eq!(poland["interest"][0]["rate"]["margin_percent"], "10");
+    let interest = &poland["rules"]["interest"];
+    assert_eq!(interest["availability"], "partial");
+    let gaps: Vec<&str> = interest["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|gap| gap.as_str().unwrap())
+        .collect();
+    assert!(
+        gaps.iter()
+            .any(|gap| gap.contains("lit. a") && gap.contains("+ 8 pp"))
+    );
+    assert!(gaps.iter().any(|gap| gap.contains("Dz.U. 2019 poz. 1649")));
 }

@@ -47,6 +47,8 @@ mod examples;
 #[cfg(test)]
 mod ie_tests;
 #[cfg(test)]
+mod pl_tests;
+#[cfg(test)]
 mod proptests;
 
 pub use breakdown::{InterestBreakdown, InterestError, InterestGap, InterestLine, MissingRate};

@@ -225,7 +225,9 @@ fn polish_interest_names_the_debtors_and_contracts_its_ten_points_do_not_cover()
 
     assert_eq!(reasons.len(), 2);
     assert!(reasons[0].contains("healthcare provider"));
+    assert!(reasons[0].contains("lit. a"));
     assert!(reasons[1].contains("before 1 January 2020"));
+    assert!(reasons[1].contains("Dz.U. 2019 poz. 1649"));
     assert!(
         poland.interest[0]
             .legal_basis
