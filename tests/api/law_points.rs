@@ -6,7 +6,10 @@
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, body, spawn_app};
+use crate::helpers::{
+    Backend, CaseRequest, DebtorRequest, InvoiceRequest, TestApp, body, spawn_app,
+};
+use crate::payments::{balance, line, lines, parties, pay, transfer};
 
 both_backends!(
     a_dutch_quote_adds_only_the_bik_amount_above_the_forty_euros,
@@ -15,6 +18,7 @@ both_backends!(
     an_irish_quote_stops_interest_at_the_end_of_the_due_dates_half_year,
     the_irish_jurisdiction_says_why_later_half_years_are_not_available,
     the_polish_jurisdiction_names_the_debtors_and_contracts_its_ten_points_do_not_cover,
+    a_dutch_case_does_not_compound_the_interest_a_payment_covered,
 );
 
 async fn member_token(app: &TestApp) -> String {
@@ -119,6 +123,12 @@ async fn the_dutch_jurisdiction_serves_one_compensation_and_no_open_point(backen
     // BW 6:119(2): only the interest still owed is compounded, so interest has no open point.
     assert_eq!(rules["interest"]["availability"], "available");
     assert!(
+        rules["interest"]["rules"][0]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("each full year's interest still owed is added to the base")
+    );
+    assert!(
         netherlands["interest"][0]["legal_basis"]
             .as_str()
             .unwrap()
@@ -206,4 +216,48 @@ async fn the_polish_jurisdiction_names_the_debtors_and_contracts_its_ten_points_
             .any(|gap| gap.contains("lit. a") && gap.contains("+ 8 pp"))
     );
     assert!(gaps.iter().any(|gap| gap.contains("Dz.U. 2019 poz. 1649")));
+}
+
+async fn a_dutch_case_does_not_compound_the_interest_a_payment_covered(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let who = parties(&app, "Rente BV").await;
+    let request = CaseRequest::new("NL-RENTE-1")
+        .debtor(DebtorRequest::company("Debtor NL-RENTE-1", "NL").registration_number("REG-NL-R"))
+        .invoice(InvoiceRequest::new("NL-R", "10000.00", "2023-06-30").issued("2023-06-01"));
+    let placed = app.post("/v1/cases", &who.member.token, &request).await;
+    assert_eq!(placed.status(), 201);
+    let case = body(placed).await["id"].as_str().unwrap().to_owned();
+
+    // Paid 640.00 on 2024-01-01. BW 6:44(1): costs first, the EUR 40 of BW 6:96(4); then the
+    // interest accrued to 2023-12-31: 10,000 x 12.00 x 184 / 36 500 = 604.93, of which the
+    // remaining 600.00 is paid.
+    let response = pay(
+        &app,
+        &who.collector.token,
+        &case,
+        &transfer("640.00", "2024-01-01"),
+    )
+    .await;
+    assert_eq!(response.status(), 201);
+    assert_eq!(
+        lines(&body(response).await),
+        vec![
+            line("NL-R", "compensation", "40.00"),
+            line("NL-R", "interest", "600.00"),
+        ]
+    );
+
+    // BW 6:119(2) adds the interest still owed over the year: 604.93 - 600.00 + 623.29 (182 days
+    // at 12.50 %) = 628.22 on 2024-07-01, so year two runs on 10,628.22: 184 days at 12.25 % =
+    // 656.33 and 181 days at 11.15 % = 587.65. Accrued 604.93 + 623.29 + 656.33 + 587.65 =
+    // 2,472.20 (2,542.43 if the paid interest were compounded); owed 2,472.20 - 600.00 = 1,872.20.
+    let after = balance(&app, &who.member.token, &case, "2025-06-30").await;
+    assert_eq!(after["interest"]["total"]["amount"], "1872.20");
+    let bases: Vec<&str> = after["interest"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| line["base"]["amount"].as_str().unwrap())
+        .collect();
+    assert_eq!(bases, vec!["10000.00", "10000.00", "10628.22", "10628.22"]);
 }

@@ -213,7 +213,7 @@ fn interest_line(rule: &InterestRule) -> RuleLine {
     };
     let compounding = match rule.compounding {
         Compounding::Simple => "simple interest",
-        Compounding::Yearly => "each full year's interest is added to the base",
+        Compounding::Yearly => "each full year's interest still owed is added to the base",
     };
     let day_count = match rule.day_count {
         DayCount::Actual365Fixed => "actual/365",
