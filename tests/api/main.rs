@@ -38,6 +38,7 @@ mod health;
 mod import_chunks;
 mod invariants;
 mod jobs;
+mod law_points;
 mod legal;
 mod legal_decision;
 mod messages;

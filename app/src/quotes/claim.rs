@@ -75,6 +75,10 @@ pub struct QuoteCollectionCosts {
     pub basis: &'static str,
     /// The scale's figure for the principal, where the basis is a scale in the claim's currency.
     pub scale_amount: Option<Money>,
+    /// What the scale adds on top of the fixed compensation of the quote: the scale amount less
+    /// that compensation where the rule counts it within the scale (NL BW 6:96(4)), never below
+    /// zero; the whole scale amount where it does not. `None` where either figure is missing.
+    pub beyond_compensation: Option<Money>,
 }
 
 /// The prescription deadline of one invoice, with no interrupting event recorded.
@@ -286,7 +290,9 @@ pub fn statutory(
     } else {
         None
     };
-    let collection_costs = collection_costs(jurisdiction, principal_total, &mut gaps);
+    let compensation_due = compensation.as_ref().map(|compensation| compensation.total);
+    let collection_costs =
+        collection_costs(jurisdiction, principal_total, compensation_due, &mut gaps);
     Ok(Statutory {
         interest,
         compensation,
@@ -357,6 +363,10 @@ fn interest_gap(rates: &RateTables, err: &InterestError) -> String {
         InterestError::FixedRateUnknown { day } => {
             format!("The statutory rate is not known from {day}.")
         }
+        InterestError::RateNotEstablished { day } => format!(
+            "Which reference rate applies from {day} is not established by the statute's text as \
+             read (see the jurisdiction's interest gap)."
+        ),
         other => format!("Interest could not be computed: {other}."),
     }
 }
@@ -449,9 +459,12 @@ fn compensation_total(
     None
 }
 
+/// The collection-cost rule and, for a scale, its figure and what it adds on top of
+/// `compensation_due`, the quote's fixed compensation total.
 fn collection_costs(
     jurisdiction: &Jurisdiction,
     principal_total: Money,
+    compensation_due: Option<Money>,
     gaps: &mut Gaps,
 ) -> Option<QuoteCollectionCosts> {
     let Some(rule) = jurisdiction.collection_costs else {
@@ -470,7 +483,7 @@ fn collection_costs(
         return None;
     };
     let (basis, scale_amount) = match rule.basis {
-        CollectionCostBasis::Scale { scale } => match scale.amount_for(principal_total) {
+        CollectionCostBasis::Scale { scale, .. } => match scale.amount_for(principal_total) {
             Ok(amount) => ("statutory_scale", Some(amount)),
             Err(err) => {
                 gaps.add(
@@ -483,9 +496,19 @@ fn collection_costs(
         },
         CollectionCostBasis::ReasonableCosts { .. } => ("reasonable_costs", None),
     };
+    // A scale error was reported above; a missing compensation total has its own gap.
+    let beyond_compensation = scale_amount
+        .zip(compensation_due)
+        .and_then(|(_, due)| {
+            rule.basis
+                .scale_beyond_compensation(principal_total, due)
+                .ok()
+        })
+        .flatten();
     Some(QuoteCollectionCosts {
         rule,
         basis,
         scale_amount,
+        beyond_compensation,
     })
 }

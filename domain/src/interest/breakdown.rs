@@ -101,6 +101,12 @@ pub enum MissingRate {
         /// The first day without a known rate.
         day: NaiveDate,
     },
+    /// Which reference rate applies from `day` is not established by a text read (see the
+    /// rule's [`super::RateFixing::DueHalfYearOnly`] and the jurisdiction's interest gap).
+    NotEstablished {
+        /// The first day without an established rate.
+        day: NaiveDate,
+    },
 }
 
 impl MissingRate {
@@ -115,6 +121,7 @@ impl MissingRate {
                 observed_on,
             }),
             InterestError::FixedRateUnknown { day } => Some(MissingRate::Fixed { day }),
+            InterestError::RateNotEstablished { day } => Some(MissingRate::NotEstablished { day }),
             _ => None,
         }
     }
@@ -133,6 +140,7 @@ impl From<MissingRate> for InterestError {
                 observed_on,
             },
             MissingRate::Fixed { day } => InterestError::FixedRateUnknown { day },
+            MissingRate::NotEstablished { day } => InterestError::RateNotEstablished { day },
         }
     }
 }
@@ -174,6 +182,13 @@ pub enum InterestError {
     #[error("the statutory rate is not known for {day}")]
     FixedRateUnknown {
         /// The first day without a known rate.
+        day: NaiveDate,
+    },
+    /// Which reference rate applies from `day` is not established by the statute's text as read;
+    /// reported as an [`InterestGap`] with [`MissingRate::NotEstablished`] rather than returned.
+    #[error("which reference rate applies from {day} is not established")]
+    RateNotEstablished {
+        /// The first day without an established rate.
         day: NaiveDate,
     },
     /// The resulting rate is negative, which no statute in the data provides for.

@@ -37,6 +37,8 @@ struct Piece {
     rate: Result<PieceRate, InterestError>,
     /// True when a compounding year ends at `to`.
     year_ends: bool,
+    /// Paid towards interest with value date `from` (only collected under compounding).
+    interest_paid: Money,
 }
 
 /// Statutory interest on `balance` for the days `from <= d < to`.
@@ -49,8 +51,14 @@ struct Piece {
 /// The period is cut at every balance change, at every half-year start for half-yearly rules, and
 /// at every compounding anniversary; adjacent pieces with equal base and rate are merged. Each line
 /// is rounded once and the total is the sum of the rounded lines (see [`InterestBreakdown`]).
-/// Compounding adds each completed year's interest to the base; interest that the ledger allocated
-/// a payment to during the period is not deducted from that base here.
+/// Compounding adds each completed year's interest still owed to the base (BW 6:119(2): "de over
+/// dat jaar verschuldigde rente"): an amount the schedule records as paid towards interest
+/// (`BalanceSchedule::with_interest_paid`) counts from its value date, first against interest
+/// already added to the base in earlier years, which leaves the base at once, then against the
+/// running year's interest, which is then not added. BW 6:44 ranks interest before principal but
+/// does not rank one year's interest against another's; the older first gives the lower figure.
+/// Under simple interest such payments change nothing. The lines still show the interest that
+/// accrued; what was paid is the ledger's.
 ///
 /// # Errors
 /// [`InterestError`] when the period is inverted or too long, the contractual rate is negative, the
@@ -78,6 +86,16 @@ pub fn statutory_interest(
     let mut cuts: BTreeSet<NaiveDate> = BTreeSet::from([from, to]);
     cuts.extend(rate_cuts(rule, from, to)?);
     cuts.extend(anniversaries.iter().copied());
+    let compounding = rule.compounding == Compounding::Yearly;
+    if compounding {
+        cuts.extend(
+            balance
+                .interest_paid()
+                .iter()
+                .map(|p| p.on)
+                .filter(|on| *on > from && *on < to),
+        );
+    }
     cuts.extend(
         balance
             .changes()
@@ -92,21 +110,41 @@ pub fn statutory_interest(
         let (start, end) = (window[0], window[1]);
         let principal = balance.balance_on(start)?;
         let rate = piece_rate(rule, rates, from, start, contractual_rate);
+        let interest_paid = if compounding {
+            paid_on(balance, start)?
+        } else {
+            Money::zero(principal.currency())
+        };
         let piece = Piece {
             from: start,
             to: end,
             principal,
             rate,
             year_ends: anniversaries.contains(&end),
+            interest_paid,
         };
         merge_or_push(&mut pieces, piece);
     }
     price(rule, balance.opening(), &pieces)
 }
 
+/// What was paid towards interest with value date `day`.
+fn paid_on(balance: &BalanceSchedule, day: NaiveDate) -> Result<Money, InterestError> {
+    let currency = balance.opening().currency();
+    Ok(Money::checked_sum(
+        balance
+            .interest_paid()
+            .iter()
+            .filter(|payment| payment.on == day)
+            .map(|payment| payment.delta),
+        currency,
+    )?)
+}
+
 fn merge_or_push(pieces: &mut Vec<Piece>, piece: Piece) {
     if let Some(last) = pieces.last_mut()
         && !last.year_ends
+        && piece.interest_paid.is_zero()
         && last.principal == piece.principal
         && last.rate == piece.rate
     {
@@ -176,12 +214,16 @@ fn price(
     pieces: &[Piece],
 ) -> Result<InterestBreakdown, InterestError> {
     let currency = opening.currency();
+    // Interest added to the base in earlier years and not paid since, and the running year's
+    // interest not paid so far.
     let mut capitalised = Money::zero(currency);
     let mut this_year = Money::zero(currency);
     let mut total = Money::zero(currency);
     let mut lines = Vec::with_capacity(pieces.len());
     let mut gap = None;
     for (index, piece) in pieces.iter().enumerate() {
+        let left = pay_off(&mut capitalised, piece.interest_paid)?;
+        pay_off(&mut this_year, left)?;
         let base = piece.principal.checked_add(capitalised)?;
         if !base.is_zero() {
             let rate = match &piece.rate {
@@ -223,6 +265,13 @@ fn price(
         "lines must add up to the total"
     );
     Ok(InterestBreakdown { lines, total, gap })
+}
+
+/// Takes `paid` off `owed` as far as it goes and returns what is left of `paid`.
+fn pay_off(owed: &mut Money, paid: Money) -> Result<Money, InterestError> {
+    let taken = paid.min(*owed)?;
+    *owed = owed.checked_sub(taken)?;
+    Ok(paid.checked_sub(taken)?)
 }
 
 /// The gap that starts with `first`, a piece bearing interest at an unknown rate, followed by the

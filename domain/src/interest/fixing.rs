@@ -50,11 +50,30 @@ pub(super) fn rate_cuts(
             Ok(cuts)
         }
         RateFormula::Reference {
+            fixing: RateFixing::DueHalfYearOnly { .. },
+            ..
+        } => {
+            let end = due_half_year_end(from)?;
+            Ok(if from < end && end < to {
+                vec![end]
+            } else {
+                Vec::new()
+            })
+        }
+        RateFormula::Reference {
             fixing: RateFixing::FixedAtStart { .. },
             ..
         }
         | RateFormula::Fixed { .. } => Ok(Vec::new()),
     }
+}
+
+/// The first day after the half-year of the due date, the day before `interest_start`.
+fn due_half_year_end(interest_start: NaiveDate) -> Result<NaiveDate, InterestError> {
+    let due = interest_start
+        .pred_opt()
+        .ok_or(InterestError::DateOutOfRange)?;
+    next_half_year_start(due)
 }
 
 /// The statutory rate for the days from `first` on, for a debt whose interest started on
@@ -90,6 +109,11 @@ pub(super) fn statutory_rate(
             fixing,
             rounding,
         } => {
+            if matches!(fixing, RateFixing::DueHalfYearOnly { .. })
+                && first >= due_half_year_end(interest_start)?
+            {
+                return Err(InterestError::RateNotEstablished { day: first });
+            }
             let observed_on = observation_day(fixing, interest_start, first)?;
             let lookup = rates
                 .get(series)
@@ -130,6 +154,12 @@ fn observation_day(
         }
         RateFixing::FixedAtStart { reference_day } => {
             (reference_day, half_year_start(interest_start)?)
+        }
+        RateFixing::DueHalfYearOnly { reference_day } => {
+            let due = interest_start
+                .pred_opt()
+                .ok_or(InterestError::DateOutOfRange)?;
+            (reference_day, half_year_start(due)?)
         }
     };
     match reference_day {

@@ -29,6 +29,8 @@
 //!   `Err` stays for what cannot be partly computed: an inverted or too long period, a negative
 //!   contractual rate, an inconsistent rule, a negative statutory rate, or overflow.
 //! - A carried-forward value is flagged `provisional` on the line.
+//! - Yearly compounding (NL) adds each year's interest still owed to the base: what the schedule
+//!   records as paid towards interest stays out of it (BW 6:119(2), see [`statutory_interest`]).
 
 mod breakdown;
 mod compute;
@@ -39,7 +41,13 @@ mod schedule;
 #[cfg(test)]
 mod availability;
 #[cfg(test)]
+mod compounding_tests;
+#[cfg(test)]
 mod examples;
+#[cfg(test)]
+mod ie_tests;
+#[cfg(test)]
+mod pl_tests;
 #[cfg(test)]
 mod proptests;
 

@@ -71,6 +71,16 @@ pub enum RateFixing {
         /// The observation day.
         reference_day: ReferenceDay,
     },
+    /// The rate read on `reference_day` of the half-year that contains the due date (the day
+    /// before interest starts), for the days of that half-year only. For a statute whose text was
+    /// not read, where the readings found (one rate for the whole debt, or a new rate each
+    /// half-year) agree only there (IE, S.I. No. 580/2012): a later day has no established rate
+    /// and is a gap, and so is every day of a debt due on a half-year's last day (30 June,
+    /// 31 December), whose interest starts in the next half-year.
+    DueHalfYearOnly {
+        /// The observation day.
+        reference_day: ReferenceDay,
+    },
 }
 
 /// The day on which the reference rate is observed.

@@ -1,4 +1,5 @@
-//! The principal on which interest runs, as it changes over time.
+//! The principal on which interest runs, as it changes over time, and what was paid towards the
+//! interest itself (which keeps it out of a compounding base).
 
 use crate::money::{Money, MoneyError};
 use chrono::NaiveDate;
@@ -14,14 +15,19 @@ pub struct BalanceChange {
     pub delta: Money,
 }
 
-/// The principal on which interest runs: an opening balance and dated changes.
+/// The principal on which interest runs: an opening balance and dated changes, and the amounts
+/// paid towards the interest of this debt, each from its value date.
 ///
-/// The ledger decides what a payment does to the principal (see `allocation`); this schedule
-/// only records the result, so interest and allocation stay separate rules.
+/// The ledger decides what a payment does to the principal and to the interest (see
+/// `allocation`); this schedule only records the result, so interest and allocation stay separate
+/// rules. Interest payments change nothing under simple interest; under yearly compounding they
+/// keep the interest they paid out of the base (NL BW 6:119(2) adds "de over dat jaar
+/// verschuldigde rente", the interest still owed, see `statutory_interest`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BalanceSchedule {
     opening: Money,
     changes: Vec<BalanceChange>,
+    interest_paid: Vec<BalanceChange>,
 }
 
 /// Why a balance schedule was refused.
@@ -36,6 +42,9 @@ pub enum ScheduleError {
     /// The balance would drop below zero on the given day.
     #[error("balance negative from {0}")]
     NegativeBalance(NaiveDate),
+    /// An amount paid towards interest is negative.
+    #[error("interest payment on {0} is negative")]
+    NegativeInterestPayment(NaiveDate),
 }
 
 impl BalanceSchedule {
@@ -45,6 +54,7 @@ impl BalanceSchedule {
         BalanceSchedule {
             opening: principal,
             changes: Vec::new(),
+            interest_paid: Vec::new(),
         }
     }
 
@@ -69,7 +79,32 @@ impl BalanceSchedule {
                 return Err(ScheduleError::NegativeBalance(change.on));
             }
         }
-        Ok(BalanceSchedule { opening, changes })
+        Ok(BalanceSchedule {
+            opening,
+            changes,
+            interest_paid: Vec::new(),
+        })
+    }
+
+    /// The same schedule with `payments` paid towards its interest, each `delta` the (positive)
+    /// amount paid and `on` its value date, in any order (sorted here by date).
+    ///
+    /// # Errors
+    /// [`ScheduleError::Currency`] for a payment in another currency, and
+    /// [`ScheduleError::NegativeInterestPayment`] for a negative one.
+    pub fn with_interest_paid(
+        mut self,
+        mut payments: Vec<BalanceChange>,
+    ) -> Result<BalanceSchedule, ScheduleError> {
+        payments.sort_by_key(|payment| payment.on);
+        for payment in &payments {
+            self.opening.checked_add(payment.delta)?;
+            if payment.delta.is_negative() {
+                return Err(ScheduleError::NegativeInterestPayment(payment.on));
+            }
+        }
+        self.interest_paid = payments;
+        Ok(self)
     }
 
     /// The balance before any change.
@@ -82,6 +117,12 @@ impl BalanceSchedule {
     #[must_use]
     pub fn changes(&self) -> &[BalanceChange] {
         &self.changes
+    }
+
+    /// The amounts paid towards interest, by value date.
+    #[must_use]
+    pub fn interest_paid(&self) -> &[BalanceChange] {
+        &self.interest_paid
     }
 
     /// The balance bearing interest on `day`: the opening balance plus every change dated on or

@@ -77,7 +77,7 @@ fn a_banded_sum_for_a_debt_in_another_currency_is_refused() {
 #[test]
 fn the_dutch_bik_scale_is_applied_tier_by_tier_within_its_limits() {
     let Some(CollectionCostRule {
-        basis: CollectionCostBasis::Scale { scale },
+        basis: CollectionCostBasis::Scale { scale, .. },
         ..
     }) = get("NL").collection_costs
     else {
@@ -96,5 +96,47 @@ fn the_dutch_bik_scale_is_applied_tier_by_tier_within_its_limits() {
     assert_eq!(
         scale.amount_for(eur(dec!(5000000))).unwrap(),
         eur(dec!(6775))
+    );
+}
+
+#[test]
+fn the_dutch_forty_euros_are_part_of_the_bik_amount_not_added_to_it() {
+    // BW 6:96(4): between businesses the compensation for extrajudicial collection costs is *at
+    // least* EUR 40; the Besluit's scale (art. 2) measures that same compensation. So the scale
+    // adds only what it gives above the EUR 40 already due:
+    // - EUR 2,500: 15 % x 2,500 = 375.00, less the 40 = 335.00 on top (375.00 in all);
+    // - EUR 200: 15 % x 200 = 30, raised to the minimum 40, less the 40 = 0 (40 in all);
+    // - three late invoices of EUR 100 (3 x 40 = 120 due) on EUR 300: 15 % x 300 = 45 < 120, so 0.
+    let costs = get("NL").collection_costs.unwrap();
+    let eur = |amount| money(amount, Currency::EUR);
+    let beyond = |principal, due| {
+        costs
+            .basis
+            .scale_beyond_compensation(eur(principal), eur(due))
+            .unwrap()
+    };
+
+    assert_eq!(beyond(dec!(2500), dec!(40)), Some(eur(dec!(335))));
+    assert_eq!(beyond(dec!(200), dec!(40)), Some(eur(dec!(0))));
+    assert_eq!(beyond(dec!(300), dec!(120)), Some(eur(dec!(0))));
+    assert!(matches!(
+        costs
+            .basis
+            .scale_beyond_compensation(eur(dec!(2500)), money(dec!(40), Currency::PLN)),
+        Err(CompensationError::ThresholdCurrency { .. })
+    ));
+}
+
+#[test]
+fn proven_costs_have_no_scale_figure() {
+    let costs = get("DE").collection_costs.unwrap();
+    let eur = |amount| money(amount, Currency::EUR);
+
+    assert_eq!(
+        costs
+            .basis
+            .scale_beyond_compensation(eur(dec!(2500)), eur(dec!(40)))
+            .unwrap(),
+        None
     );
 }

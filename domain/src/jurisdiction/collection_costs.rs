@@ -70,6 +70,10 @@ pub enum CollectionCostBasis {
     Scale {
         /// The scale.
         scale: CostScale,
+        /// True when the fixed compensation is part of the scale amount, so only the scale amount
+        /// less the compensation already due is charged on top of it (NL BW 6:96(4): the EUR 40 is
+        /// the least the compensation for extrajudicial costs can be, not a second sum).
+        fixed_compensation_credited: bool,
     },
     /// Reasonable, proven recovery costs are recoverable; `fixed_compensation_credited` says
     /// whether the fixed compensation counts towards them (only the excess is charged) or is due
@@ -78,6 +82,42 @@ pub enum CollectionCostBasis {
         /// True when only costs above the fixed compensation are charged.
         fixed_compensation_credited: bool,
     },
+}
+
+impl CollectionCostBasis {
+    /// What a scale charges on top of `compensation_due`, the fixed compensation already due on
+    /// the same claim, for a claim of `principal`: the scale amount less the compensation where
+    /// the compensation is credited (never below zero), the whole scale amount where it is not.
+    /// `None` for a basis that is not a scale (proven costs have no figure).
+    ///
+    /// # Errors
+    /// [`CompensationError::ThresholdCurrency`] for a claim or compensation in another currency
+    /// than the scale's.
+    pub fn scale_beyond_compensation(
+        &self,
+        principal: Money,
+        compensation_due: Money,
+    ) -> Result<Option<Money>, CompensationError> {
+        let Self::Scale {
+            scale,
+            fixed_compensation_credited,
+        } = self
+        else {
+            return Ok(None);
+        };
+        let amount = scale.amount_for(principal)?;
+        if !fixed_compensation_credited {
+            return Ok(Some(amount));
+        }
+        if compensation_due.currency() != scale.currency {
+            return Err(CompensationError::ThresholdCurrency {
+                expected: scale.currency,
+                found: compensation_due.currency(),
+            });
+        }
+        let beyond = amount.checked_sub(compensation_due)?;
+        Ok(Some(beyond.max(Money::zero(scale.currency))?))
+    }
 }
 
 /// A jurisdiction's rule on extrajudicial collection costs between businesses.

@@ -71,6 +71,13 @@ fn interest(rule: &InterestRule, embedded: &RateTables) -> String {
                 RateFixing::FixedAtStart { reference_day: day } => {
                     let _ = write!(text, ", fixed for the debt ({})", reference_day(day));
                 }
+                RateFixing::DueHalfYearOnly { reference_day: day } => {
+                    let _ = write!(
+                        text,
+                        ", the due date's half-year ({}) only, later days a gap",
+                        reference_day(day)
+                    );
+                }
             }
             text
         }
@@ -98,9 +105,17 @@ fn compensation(rule: &RecoveryCompensation) -> String {
 
 fn collection_costs(rule: &CollectionCostRule) -> String {
     match rule.basis {
-        CollectionCostBasis::Scale { scale } => {
+        CollectionCostBasis::Scale {
+            scale,
+            fixed_compensation_credited,
+        } => {
+            let fixed = if fixed_compensation_credited {
+                ", fixed sum included"
+            } else {
+                ", on top of the fixed sum"
+            };
             format!(
-                "scale, {} {}–{}",
+                "scale, {} {}–{}{fixed}",
                 scale.currency, scale.minimum, scale.maximum
             )
         }

@@ -225,7 +225,9 @@ fn polish_interest_names_the_debtors_and_contracts_its_ten_points_do_not_cover()
 
     assert_eq!(reasons.len(), 2);
     assert!(reasons[0].contains("healthcare provider"));
+    assert!(reasons[0].contains("lit. a"));
     assert!(reasons[1].contains("before 1 January 2020"));
+    assert!(reasons[1].contains("Dz.U. 2019 poz. 1649"));
     assert!(
         poland.interest[0]
             .legal_basis
@@ -250,34 +252,72 @@ fn italian_recovery_costs_count_the_forty_euros_towards_them() {
 }
 
 #[test]
-fn the_doubtful_irish_fixing_is_served_as_an_interest_gap() {
-    // S.I. No. 580/2012 as explained by the department: one rate for the debt or a rate per
-    // half-year; until settled the rule stays, with the doubt shown beside it.
+fn irish_interest_is_known_only_for_the_due_dates_half_year() {
+    // S.I. No. 580/2012: the text defining the reference rate was not read; the Department's
+    // guidance reads as one rate for the debt or as a rate per half-year, which agree only for
+    // the days in the half-year of the due date. Those are computed; the gap says why the rest is not.
     let ireland = get("IE");
 
     assert_eq!(ireland.interest.len(), 1);
+    assert!(matches!(
+        ireland.interest[0].rate,
+        RateFormula::Reference {
+            fixing: RateFixing::DueHalfYearOnly {
+                reference_day: ReferenceDay::FirstDayOfHalfYear
+            },
+            ..
+        }
+    ));
     assert!(
         ireland
             .gaps_on(RuleTopic::Interest)
-            .any(|gap| gap.reason.contains("half-yearly rate"))
+            .any(|gap| gap.reason.contains("Reg. 2") && gap.reason.contains("30 June"))
     );
 }
 
 #[test]
-fn the_doubtful_dutch_points_are_served_beside_their_rules() {
-    // BW 6:119a(3) on compounding after interest payments, and the BIK minimum that is the EUR 40
-    // of BW 6:96: both rules stay, each with the open point shown.
+fn dutch_compounding_adds_only_the_interest_still_owed() {
+    // BW 6:119(2) adds "de over dat jaar verschuldigde rente": interest paid is no longer owed, so
+    // the rule computes it (interest/compounding_tests.rs) and no interest gap is left.
     let netherlands = get("NL");
 
+    assert_eq!(netherlands.gaps_on(RuleTopic::Interest).count(), 0);
     assert!(
-        netherlands
-            .gaps_on(RuleTopic::Interest)
-            .any(|gap| gap.reason.contains("6:119a(3)"))
+        netherlands.interest[0]
+            .legal_basis
+            .contains("verschuldigde rente")
     );
     assert!(
-        netherlands
-            .gaps_on(RuleTopic::CollectionCosts)
-            .any(|gap| gap.reason.contains("not cumulative"))
+        netherlands.interest[0]
+            .note
+            .contains("not added to the base")
+    );
+}
+
+#[test]
+fn the_dutch_forty_euros_and_the_bik_scale_are_one_compensation() {
+    // BW 6:96(4): the compensation for extrajudicial costs is at least EUR 40; the BIK scale
+    // measures the same compensation, so it credits the EUR 40 and no collection-costs gap is left.
+    let netherlands = get("NL");
+    let costs = netherlands.collection_costs.unwrap();
+
+    assert!(matches!(
+        costs.basis,
+        crate::jurisdiction::CollectionCostBasis::Scale {
+            fixed_compensation_credited: true,
+            ..
+        }
+    ));
+    assert_eq!(netherlands.gaps_on(RuleTopic::CollectionCosts).count(), 0);
+    assert!(
+        netherlands.recovery_compensation[0]
+            .legal_basis
+            .contains("6:96(4)")
+    );
+    assert!(
+        netherlands.recovery_compensation[0]
+            .note
+            .contains("not a sum beside it")
     );
 }
 

@@ -10,6 +10,7 @@ use crate::money::{Currency, Money, MoneyError};
 use crate::rates::RateTables;
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// What a balance needs to know of the case besides its invoices and postings.
@@ -410,8 +411,40 @@ fn schedule_of(
             delta: posting.amount,
         })
         .collect();
-    BalanceSchedule::new(opening, changes).map_err(|err| BalanceError::Schedule {
-        invoice: invoice.number.clone(),
-        reason: err.to_string(),
-    })
+    BalanceSchedule::new(opening, changes)
+        .and_then(|schedule| {
+            schedule.with_interest_paid(interest_paid(invoice, postings, currency, as_of)?)
+        })
+        .map_err(|err| BalanceError::Schedule {
+            invoice: invoice.number.clone(),
+            reason: err.to_string(),
+        })
+}
+
+/// What was paid towards the invoice's interest up to `as_of`, netted per value date (a reversal
+/// is posted on its payment's date, so it cancels it); dates that net to nothing or less are left
+/// out. Only yearly compounding (NL) reads it, to keep paid interest out of the base.
+fn interest_paid(
+    invoice: &LedgerInvoice,
+    postings: &[Posting],
+    currency: Currency,
+    as_of: NaiveDate,
+) -> Result<Vec<BalanceChange>, MoneyError> {
+    let mut by_day: BTreeMap<NaiveDate, Money> = BTreeMap::new();
+    for posting in postings.iter().filter(|posting| {
+        posting.account == Account::Interest
+            && posting.invoice.as_deref() == Some(invoice.id.as_str())
+            && posting.effective_date <= as_of
+    }) {
+        let paid = by_day
+            .entry(posting.effective_date)
+            .or_insert(Money::zero(currency));
+        // Interest postings are payments (negative) and their reversals (positive).
+        *paid = paid.checked_sub(posting.amount)?;
+    }
+    Ok(by_day
+        .into_iter()
+        .filter(|(_, paid)| paid.is_positive())
+        .map(|(on, delta)| BalanceChange { on, delta })
+        .collect())
 }

@@ -19,6 +19,8 @@ mod balance_tests;
 #[cfg(test)]
 mod compensation_tests;
 #[cfg(test)]
+mod compounding_tests;
+#[cfg(test)]
 mod fixtures;
 #[cfg(test)]
 mod payment_tests;

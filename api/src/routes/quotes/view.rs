@@ -172,6 +172,12 @@ pub struct QuoteCollectionCosts {
     /// The scale's figure for the quote's principal, where the basis is a scale and the claim is
     /// in the scale's currency.
     pub scale_amount: Option<MoneyView>,
+    /// What the scale adds on top of `compensation.total`: where the rule counts the fixed
+    /// compensation within the scale (the Netherlands, BW 6:96(4): the EUR 40 is the least the one
+    /// compensation for extrajudicial costs can be), the scale amount less that compensation,
+    /// never below zero; otherwise the whole scale amount. Add this, not `scale_amount`, to the
+    /// compensation. `null` where either figure is not available or the basis is not a scale.
+    pub beyond_compensation: Option<MoneyView>,
     /// Statute and article.
     pub legal_basis: String,
     /// Scope remarks.
@@ -326,6 +332,7 @@ pub fn quote_view(priced: &PricedQuote) -> Quote {
                 basis: costs.basis.to_owned(),
                 summary: collection_costs_line(&costs.rule).summary,
                 scale_amount: costs.scale_amount.map(Into::into),
+                beyond_compensation: costs.beyond_compensation.map(Into::into),
                 legal_basis: costs.rule.legal_basis.to_owned(),
                 note: costs.rule.note.to_owned(),
             }),

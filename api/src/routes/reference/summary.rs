@@ -213,7 +213,7 @@ fn interest_line(rule: &InterestRule) -> RuleLine {
     };
     let compounding = match rule.compounding {
         Compounding::Simple => "simple interest",
-        Compounding::Yearly => "each full year's interest is added to the base",
+        Compounding::Yearly => "each full year's interest still owed is added to the base",
     };
     let day_count = match rule.day_count {
         DayCount::Actual365Fixed => "actual/365",
@@ -267,6 +267,25 @@ fn fixing_text(fixing: RateFixing) -> &'static str {
         RateFixing::FixedAtStart {
             reference_day: ReferenceDay::DayInterestStarts,
         } => "fixed for the whole debt at the rate in force on the day interest starts",
+        RateFixing::DueHalfYearOnly {
+            reference_day: ReferenceDay::FirstDayOfHalfYear,
+        } => {
+            "at the rate in force on the first day (1 January or 1 July) of the half-year of the \
+             due date, for the days of that half-year only; later days, and debts due on 30 June \
+             or 31 December, are not available (see gaps)"
+        }
+        RateFixing::DueHalfYearOnly {
+            reference_day: ReferenceDay::LastDayBeforeHalfYear,
+        } => {
+            "at the rate in force on the 31 December or 30 June before the half-year of the due \
+             date, for the days of that half-year only; later days are not available (see gaps)"
+        }
+        RateFixing::DueHalfYearOnly {
+            reference_day: ReferenceDay::DayInterestStarts,
+        } => {
+            "at the rate in force on the day interest starts, for the days of the due date's \
+             half-year only; later days are not available (see gaps)"
+        }
     }
 }
 
@@ -316,7 +335,10 @@ fn compensation_line(rule: &RecoveryCompensation) -> RuleLine {
 /// The collection-cost rule in a sentence (also used by quotes).
 pub(crate) fn collection_costs_line(rule: &CollectionCostRule) -> RuleLine {
     let summary = match rule.basis {
-        CollectionCostBasis::Scale { scale } => {
+        CollectionCostBasis::Scale {
+            scale,
+            fixed_compensation_credited,
+        } => {
             let tiers: Vec<String> = scale
                 .tiers
                 .iter()
@@ -325,8 +347,14 @@ pub(crate) fn collection_costs_line(rule: &CollectionCostRule) -> RuleLine {
                     None => format!("{} % above", plain(tier.percent)),
                 })
                 .collect();
+            let fixed = if fixed_compensation_credited {
+                "; the fixed compensation is part of this amount, not added to it, so only the \
+                 scale amount above it is charged on top"
+            } else {
+                "; on top of the fixed compensation"
+            };
             format!(
-                "recoverable by a statutory scale in {}: {}; at least {}, at most {}",
+                "recoverable by a statutory scale in {}: {}; at least {}, at most {}{fixed}",
                 scale.currency,
                 tiers.join(", "),
                 plain(scale.minimum),

@@ -34,7 +34,7 @@ pub(in crate::jurisdiction) const GR: Jurisdiction = Jurisdiction {
             "ECB rate + 8 pp (Law 4152/2013 subpara. Z.5) is verified, but the Greek text defining the reference \
              rate (ΦΕΚ Α 107/2013) was not read: neither the day its ECB rate is read (1 January / 1 July, as in \
              Italy and France, or the last operation before it, as in Spain and Portugal) nor whether a running \
-             debt changes rate each half-year or keeps one rate (as in Ireland) is confirmed, so no rate is fixed.",
+             debt changes rate each half-year or keeps one rate (as in the Czech Republic) is confirmed, so no rate is fixed.",
         ),
         gap(
             RuleTopic::Allocation,

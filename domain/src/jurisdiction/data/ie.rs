@@ -16,13 +16,14 @@ pub(in crate::jurisdiction) const IE: Jurisdiction = Jurisdiction {
     interest: &[reference_rule(
         RateSeries::EcbMainRefinancing,
         dec(8, 0),
-        RateFixing::FixedAtStart {
+        RateFixing::DueHalfYearOnly {
             reference_day: ReferenceDay::FirstDayOfHalfYear,
         },
         from_date(date(2013, 3, 16), "day the payment fell due"),
         "European Communities (Late Payment in Commercial Transactions) Regulations 2012 (S.I. No. 580/2012): ECB \
-         main refinancing rate in force on 1 January / 1 July + 8 pp; department guidance: only one rate applies to \
-         a late payment",
+         main refinancing rate + 8 pp; the Department's guidance on the Regulations: the ECB rates in force on \
+         1 January and 1 July apply for the following six months, and only one rate applies to a late payment, the \
+         rate in force on the payment date",
         DIRECTIVE_SIMPLE_NOTE,
     )],
     recovery_compensation: &[RecoveryCompensation {
@@ -70,10 +71,11 @@ pub(in crate::jurisdiction) const IE: Jurisdiction = Jurisdiction {
     gaps: &[
         gap(
             RuleTopic::Interest,
-            "Under review: the department's current guidance ('the ECB rate in force on 1 January and 1 July apply \
-             for the following six months') can be read as a half-yearly rate, its older guidance as one rate for \
-             the debt, read on the payment date; the rule fixes one rate from the half-year of the first interest \
-             day, so a debt due on 30 June or 31 December, or running into a later half-year, may differ.",
+            "Which ECB rate applies after the half-year of the due date is not established: the text of S.I. No. \
+             580/2012 that defines the reference rate (Reg. 2, Reg. 5) was not read, and the Department's guidance \
+             can be read as one rate for the debt (the rate in force on the payment date) or as a new rate each \
+             half-year. Interest is computed to the end of the due date's half-year only; later days, and every day \
+             of a debt due on 30 June or 31 December, are not available.",
         ),
         gap(
             RuleTopic::CollectionCosts,

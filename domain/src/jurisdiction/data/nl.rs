@@ -50,16 +50,22 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
         contractual_rate: ContractualRatePolicy::Replaces,
         applies_to: Applicability::ALWAYS,
         legal_basis: "BW art. 6:119a (wettelijke handelsrente between businesses); art. 6:120(2) (ECB rate of the \
-                      most recent main refinancing operation before 1 January / 1 July + 8 pp, per half-year); after \
-                      each year the interest of that year is added to the amount on which interest runs",
+                      most recent main refinancing operation before 1 January / 1 July + 8 pp, per half-year); \
+                      art. 6:119(2), applied by 6:119a(3): after each year the amount on which interest runs is \
+                      increased by the interest owed over that year ('de over dat jaar verschuldigde rente')",
         note: "The published half-year rates are used as they are (they include the 8 pp). Rates before 2013-07-01 \
-               are not embedded because the day the margin rose from 7 to 8 pp is unverified.",
+               are not embedded because the day the margin rose from 7 to 8 pp is unverified. Interest paid is no \
+               longer owed and is not added to the base; a payment to interest counts from its value date, first \
+               against earlier years' interest already in the base (the lower of the two orders BW 6:44 leaves \
+               open).",
     }],
     recovery_compensation: &[flat_per_payment(
         eur(40),
         None,
-        "BW art. 6:96: at least EUR 40 for extrajudicial collection costs between businesses",
-        "The same EUR 40 is the minimum of the BIK scale; the two are not cumulative.",
+        "BW art. 6:96(4): in a commercial contract (6:119a(1)) the compensation for extrajudicial collection \
+         costs (6:96(2)(c)) is at least EUR 40, owed without a reminder from the day after the payment deadline",
+        "The least part of the one compensation for extrajudicial collection costs, not a sum beside it: the BIK \
+         amount under collection costs includes it, so only the BIK amount above the EUR 40 is added.",
     )],
     collection_costs: Some(CollectionCostRule {
         basis: CollectionCostBasis::Scale {
@@ -69,12 +75,15 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
                 minimum: dec(40, 0),
                 maximum: dec(6775, 0),
             },
+            fixed_compensation_credited: true,
         },
-        legal_basis: "BW art. 6:96; Besluit vergoeding voor buitengerechtelijke incassokosten (Stb. 2012, 141) art. 2: \
-                      15 % of the first EUR 2,500, 10 % of the next 2,500, 5 % of the next 5,000, 1 % of the next \
-                      190,000, 0.5 % above, minimum EUR 40, maximum EUR 6,775",
-        note: "Default law between businesses: another agreed amount can apply, which courts may moderate to the \
-               scale (Rv art. 242). VAT is added when the creditor cannot deduct it (art. 2(3)).",
+        legal_basis: "BW art. 6:96(2)(c), (4) and (5); Besluit vergoeding voor buitengerechtelijke incassokosten (Stb. \
+                      2012, 141) art. 2: 15 % of the first EUR 2,500, 10 % of the next 2,500, 5 % of the next 5,000, \
+                      1 % of the next 190,000, 0.5 % above, minimum EUR 40, maximum EUR 6,775",
+        note: "One compensation for extrajudicial collection costs: the EUR 40 of 6:96(4) is its least amount and is \
+               counted within the scale amount, never added to it. Between businesses the Besluit is default law \
+               (6:96(5) forbids departing from it only against a consumer): another agreed amount can apply, which \
+               courts may moderate (Rv art. 242). VAT is added when the creditor cannot deduct it (art. 2(3)).",
     }),
     allocation: Some(AllocationRule {
         order: AllocationOrder::COSTS_INTEREST_PRINCIPAL,
@@ -113,21 +122,8 @@ pub(in crate::jurisdiction) const NL: Jurisdiction = Jurisdiction {
         "The new period after an interruption equals the original but is at most 5 years (3:319); a judgment starts \
          20 years (3:324).",
     )],
-    gaps: &[
-        gap(
-            RuleTopic::Interest,
-            "Under review: BW 6:119a(3) adds 'the interest owed over that year' to the base; whether interest the \
-             debtor already paid during the year is still added is not settled by the text found, and the \
-             computation adds the year's whole interest.",
-        ),
-        gap(
-            RuleTopic::CollectionCosts,
-            "The BIK scale's minimum is the same EUR 40 as the fixed compensation (BW 6:96): they are not \
-             cumulative, so where the scale is charged the EUR 40 is part of it, not added to it.",
-        ),
-        gap(
-            RuleTopic::Prescription,
-            "Whether a part payment counts as an acknowledgment (3:318) is not confirmed in the sources.",
-        ),
-    ],
+    gaps: &[gap(
+        RuleTopic::Prescription,
+        "Whether a part payment counts as an acknowledgment (3:318) is not confirmed in the sources.",
+    )],
 };

@@ -110,15 +110,16 @@ pub(in crate::jurisdiction) const PL: Jurisdiction = Jurisdiction {
     gaps: &[
         gap(
             RuleTopic::Interest,
-            "A public entity that is a healthcare provider owes the NBP reference rate + 8 pp (art. 4 pkt 3 lit. a); \
-             a case does not record whether the debtor is one, so the + 10 pp rule must not be used for such a \
-             debtor.",
+            "A public entity that is a healthcare provider (podmiot publiczny będący podmiotem leczniczym) owes the \
+             NBP reference rate + 8 pp (art. 4 pkt 3 lit. a); a case does not record whether the debtor is one, so \
+             the + 10 pp figure computed under lit. b does not apply to such a debtor and must not be claimed from it.",
         ),
         gap(
             RuleTopic::Interest,
-            "Transactions concluded before 1 January 2020 had the reference rate + 8 pp; which of them keep it (the \
-             2019 amending act's transitional rule) is not verified, and the rule is chosen by the due date, not \
-             the contract date.",
+            "Transactions concluded before 1 January 2020 had the reference rate + 8 pp; whether they keep it after \
+             2019 depends on the transitional provision of the amending act (ustawa z 19 lipca 2019 r., Dz.U. 2019 \
+             poz. 1649), whose text was not read. The rule is chosen by the due date, not the contract date, so for \
+             a transaction concluded before 2020 the + 10 pp figure is not established.",
         ),
         gap(RuleTopic::CollectionCosts, "Not verified."),
         gap(
