@@ -104,7 +104,7 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for ReaderSetup {
 
 /// For a SQLite `url`, a pool of `size` read-only connections, all opened now, for reads that
 /// run on the calling thread (see `solvo_app::db`); `None` for PostgreSQL, whose reads are
-/// round trips to another process and stay on the blocking pool. Open it after the read-write
+/// round trips to another process and stay on the database threads. Open it after the read-write
 /// pool, which puts the file in WAL mode: in WAL a reader does not wait for writers.
 ///
 /// # Errors

@@ -2,12 +2,15 @@
 //!
 //! SQLite keeps a timestamp as text. Diesel reads it with chrono's `parse_from_str`, which
 //! interprets the format string anew for every value and tries up to eighteen formats: a `perf`
-//! profile of the case list put 39 % of its CPU time there, two timestamps on each of fifty
-//! rows. What Solvo writes has one shape (diesel writes `%F %T%.f`, SQL defaults `%F %T`), so
+//! profile of the case list (taken beside the test suite) put 39 % of its CPU time there, two
+//! timestamps on each of fifty rows. What Solvo writes has one shape (diesel writes
+//! `%F %T%.f`, SQL defaults `%F %T`), so
 //! [`StoredTimestamp`] reads that shape by hand and leaves anything else to diesel, which still
 //! decides what counts as valid. A row field keeps its `NaiveDateTime` type and names this one
 //! as `#[diesel(deserialize_as = StoredTimestamp)]`. PostgreSQL sends timestamps as binary
-//! microseconds and goes straight to diesel.
+//! microseconds and goes straight to diesel. Nullable timestamps still take diesel's way: a
+//! `deserialize_as` type for them would need a conversion into `Option<NaiveDateTime>`, which
+//! the orphan rule forbids outside chrono and std.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use diesel::deserialize::{self, FromSql, FromSqlRow};

@@ -70,7 +70,7 @@ impl FromRequest for Caller {
 /// The bearer credential of a request, checked as far as it can be without the database: a
 /// JWT's signature, audience and expiry, an API key's digest. [`AppState::read_as`] resolves it
 /// on the connection that then does the handler's work, so a read costs one trip to the
-/// blocking pool instead of two (each trip is a thread hand-off and a pool checkout; on the
+/// database threads instead of two (each trip is a thread hand-off and a pool checkout; on the
 /// case read they were a third of the CPU time). [`Caller`] resolves it on its own trip.
 #[derive(Debug)]
 pub struct Credential {
@@ -239,7 +239,7 @@ impl AppState {
 
     /// Resolves `credential` and runs short read-only `work` as that caller on the same
     /// connection, in place on SQLite ([`solvo_app::Db::read_here`]), else in one trip to the
-    /// blocking pool.
+    /// database threads.
     ///
     /// # Errors
     /// 401 when the credential is no longer honoured; what `work` returns.
@@ -254,7 +254,7 @@ impl AppState {
     }
 
     /// [`AppState::read_as`] for a read that may take milliseconds (a text search, a date range
-    /// over the book): always on the blocking pool, so that it does not hold a server worker.
+    /// over the book): always on the database threads, so that it does not hold a server worker.
     ///
     /// # Errors
     /// 401 when the credential is no longer honoured; what `work` returns.

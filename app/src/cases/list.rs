@@ -40,7 +40,7 @@ pub struct CaseQuery {
 impl CaseQuery {
     /// Whether the page may read an index range whose length the caller chooses: a debtor-name
     /// search or a date range, tens of milliseconds at a million cases where the other filters
-    /// read 50 rows in order. Such a read belongs on the blocking pool, not on a server worker.
+    /// read 50 rows in order. Such a read belongs on the database threads, not on a server worker.
     #[must_use]
     pub fn reads_a_range(&self) -> bool {
         name_filter(self.debtor_name.as_deref()).is_some()

@@ -54,9 +54,9 @@ impl Db {
         })
     }
 
-    /// Adds the read-only pool [`Db::read_here`] uses (`None`: every read takes the blocking
-    /// pool). Give it a connection for each thread that calls `read_here` (the server's
-    /// workers): a read that finds none free goes to the blocking pool.
+    /// Adds the read-only pool [`Db::read_here`] uses (`None`: every read takes the database
+    /// threads). Give it a connection for each thread that calls `read_here` (the server's
+    /// workers): a read that finds none free goes to the database threads.
     #[must_use]
     pub fn with_readers(mut self, readers: Option<Pool>) -> Self {
         self.readers = readers;
