@@ -37,8 +37,10 @@ pub struct ServerConfig {
     /// `sqlite://PATH`, a file path, or `postgres://…`.
     #[arg(long, env = "DATABASE_URL", default_value = "solvo.db")]
     pub database_url: String,
-    /// Largest number of pooled database connections.
-    #[arg(long, env = "SOLVO_DB_POOL_SIZE", default_value_t = 8)]
+    /// Largest number of pooled database connections, at least 3: requests use all but two,
+    /// which stay for the scheduler and the webhook worker (`solvo_app::db::executor`).
+    #[arg(long, env = "SOLVO_DB_POOL_SIZE", default_value_t = 8,
+          value_parser = clap::value_parser!(u32).range(3..))]
     pub db_pool_size: u32,
     /// JWT signing secret (at least 32 bytes). Without it the server generates one and keeps it
     /// in the database, so restarts and other nodes on the same database agree.
@@ -409,5 +411,26 @@ fn pem_setting(
             Ok(Some((setting, text)))
         }
         (Some(_), Some(_)) => anyhow::bail!("{name} and {name}_FILE are both set: give one"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    #[derive(Debug, Parser)]
+    struct Serve {
+        #[command(flatten)]
+        config: super::ServerConfig,
+    }
+
+    #[test]
+    fn a_pool_too_small_for_the_reserve_is_refused() {
+        let parsed = |size: &str| Serve::try_parse_from(["solvo", "--db-pool-size", size]);
+        assert!(parsed("2").is_err());
+        assert_eq!(
+            parsed("3").map(|serve| serve.config.db_pool_size).ok(),
+            Some(3)
+        );
     }
 }

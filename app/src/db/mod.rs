@@ -26,7 +26,7 @@ use self::executor::Executor;
 use crate::error::AppError;
 
 /// How long a task waits for a slot before the database counts as unavailable (the pool's own
-/// connection timeout).
+/// connection timeout; a task that then needs a fresh connection can wait that long again).
 const SLOT_WAIT: Duration = Duration::from_secs(10);
 
 /// The database handle use cases share.
