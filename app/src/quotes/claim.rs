@@ -496,15 +496,11 @@ fn collection_costs(
         },
         CollectionCostBasis::ReasonableCosts { .. } => ("reasonable_costs", None),
     };
-    // A scale error was reported above; a missing compensation total has its own gap.
+    // A scale error was reported above; a missing compensation total has its own gap, and one
+    // in another currency than the scale has no figure to credit.
     let beyond_compensation = scale_amount
         .zip(compensation_due)
-        .and_then(|(_, due)| {
-            rule.basis
-                .scale_beyond_compensation(principal_total, due)
-                .ok()
-        })
-        .flatten();
+        .and_then(|(amount, due)| rule.basis.charged_beyond(amount, due).ok());
     Some(QuoteCollectionCosts {
         rule,
         basis,

@@ -68,12 +68,16 @@ pub(super) fn rate_cuts(
     }
 }
 
-/// The first day after the half-year of the due date, the day before `interest_start`.
-fn due_half_year_end(interest_start: NaiveDate) -> Result<NaiveDate, InterestError> {
-    let due = interest_start
+/// The due date of a debt whose interest starts on `interest_start` (the day after).
+fn due_date(interest_start: NaiveDate) -> Result<NaiveDate, InterestError> {
+    interest_start
         .pred_opt()
-        .ok_or(InterestError::DateOutOfRange)?;
-    next_half_year_start(due)
+        .ok_or(InterestError::DateOutOfRange)
+}
+
+/// The first day after the half-year of the due date.
+fn due_half_year_end(interest_start: NaiveDate) -> Result<NaiveDate, InterestError> {
+    next_half_year_start(due_date(interest_start)?)
 }
 
 /// The statutory rate for the days from `first` on, for a debt whose interest started on
@@ -156,10 +160,7 @@ fn observation_day(
             (reference_day, half_year_start(interest_start)?)
         }
         RateFixing::DueHalfYearOnly { reference_day } => {
-            let due = interest_start
-                .pred_opt()
-                .ok_or(InterestError::DateOutOfRange)?;
-            (reference_day, half_year_start(due)?)
+            (reference_day, half_year_start(due_date(interest_start)?)?)
         }
     };
     match reference_day {

@@ -98,25 +98,43 @@ impl CollectionCostBasis {
         principal: Money,
         compensation_due: Money,
     ) -> Result<Option<Money>, CompensationError> {
-        let Self::Scale {
-            scale,
-            fixed_compensation_credited,
-        } = self
-        else {
+        let Self::Scale { scale, .. } = self else {
             return Ok(None);
         };
-        let amount = scale.amount_for(principal)?;
-        if !fixed_compensation_credited {
-            return Ok(Some(amount));
+        self.charged_beyond(scale.amount_for(principal)?, compensation_due)
+            .map(Some)
+    }
+
+    /// [`CollectionCostBasis::scale_beyond_compensation`] for a scale amount already computed
+    /// (`scale_amount`, the scale's figure for the claim); for a basis that is not a scale, the
+    /// amount as given.
+    ///
+    /// # Errors
+    /// [`CompensationError::ThresholdCurrency`] for a compensation in another currency than the
+    /// scale amount.
+    pub fn charged_beyond(
+        &self,
+        scale_amount: Money,
+        compensation_due: Money,
+    ) -> Result<Money, CompensationError> {
+        let credited = matches!(
+            self,
+            Self::Scale {
+                fixed_compensation_credited: true,
+                ..
+            }
+        );
+        if !credited {
+            return Ok(scale_amount);
         }
-        if compensation_due.currency() != scale.currency {
+        if compensation_due.currency() != scale_amount.currency() {
             return Err(CompensationError::ThresholdCurrency {
-                expected: scale.currency,
+                expected: scale_amount.currency(),
                 found: compensation_due.currency(),
             });
         }
-        let beyond = amount.checked_sub(compensation_due)?;
-        Ok(Some(beyond.max(Money::zero(scale.currency))?))
+        let beyond = scale_amount.checked_sub(compensation_due)?;
+        Ok(beyond.max(Money::zero(scale_amount.currency()))?)
     }
 }
 
