@@ -205,8 +205,8 @@ mod tests {
         compile_options: String,
     }
 
-    /// `.cargo/config.toml` builds the bundled SQLite without its memory counters and with
-    /// stable plans; a build that lost the settings (another config, a system library) shows up
+    /// `.cargo/config.toml` builds the bundled SQLite without its memory counters, with stable
+    /// plans and without the per-connection mutex of serialized mode; a build that lost the settings (another config, a system library) shows up
     /// here.
     #[test]
     fn sqlite_is_built_with_the_options_a_server_needs() {
@@ -217,7 +217,7 @@ mod tests {
         let options: Vec<CompileOption> = diesel::sql_query("PRAGMA compile_options")
             .load(&mut *conn)
             .unwrap();
-        for wanted in ["DEFAULT_MEMSTATUS=0", "ENABLE_QPSG"] {
+        for wanted in ["DEFAULT_MEMSTATUS=0", "ENABLE_QPSG", "THREADSAFE=2"] {
             assert!(
                 options
                     .iter()

@@ -2,15 +2,15 @@
 //! creditor's, a collector the cases assigned to them: their book) and which filters are accepted. A state must be one of the machine's, a country a valid ISO
 //! code; anything else is refused naming the field rather than silently matching nothing.
 //!
-//! [`CaseRow`], [`Page`] and [`PageRequest`] are the stored records and the keyset paging this
+//! [`CaseListRow`], [`Page`] and [`PageRequest`] are the stored records and the keyset paging this
 //! use case hands back and takes, re-exported until typed storage replaces them.
 
 use chrono::NaiveDateTime;
 use solvo_domain::case::StateName;
 use solvo_domain::country::CountryCode;
 use solvo_persistence::AnyConnection;
-pub use solvo_persistence::repositories::cases::CaseRow;
 use solvo_persistence::repositories::cases::{self, CaseFilter};
+pub use solvo_persistence::repositories::cases::{CaseListRow, CaseRow};
 pub use solvo_persistence::repositories::page::{Page, PageRequest};
 
 use crate::error::AppError;
@@ -64,7 +64,7 @@ pub fn list(
     caller: &Principal,
     query: CaseQuery,
     page: &PageRequest,
-) -> Result<Page<CaseRow>, AppError> {
+) -> Result<Page<CaseListRow>, AppError> {
     let mut filter = filter_of(caller, query)?;
     match caller.case_book() {
         CaseBook::Every => {}

@@ -71,6 +71,44 @@ pub struct CaseRow {
     pub updated_at: NaiveDateTime,
 }
 
+/// The columns of a case that the case list shows: a page decodes these alone, not the state's
+/// JSON, the notes and the terms that only the case screen reads (decoding and copying the text
+/// columns was most of a page's time in a profile).
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = cases)]
+pub struct CaseListRow {
+    /// `case_…`
+    pub id: String,
+    /// The creditor organisation.
+    pub organisation_id: String,
+    /// The debtor.
+    pub debtor_id: String,
+    /// Installation-wide number, the base of the RF reference.
+    pub case_number: i64,
+    /// ISO 11649 creditor reference (electronic form, no spaces).
+    pub rf_reference: String,
+    /// The creditor's own reference for the case.
+    pub creditor_reference: String,
+    /// ISO 4217 currency of every amount on the case.
+    pub currency: Currency,
+    /// Jurisdiction code whose rules apply.
+    pub jurisdiction: JurisdictionCode,
+    /// State name.
+    pub state: StateName,
+    /// Outcome when closed.
+    pub outcome: Option<Outcome>,
+    /// Assigned collector.
+    pub collector_id: Option<String>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+    /// Placement time.
+    #[diesel(deserialize_as = StoredTimestamp)]
+    pub created_at: NaiveDateTime,
+    /// Last change.
+    #[diesel(deserialize_as = StoredTimestamp)]
+    pub updated_at: NaiveDateTime,
+}
+
 /// The changes a transition makes.
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = cases, treat_none_as_null = true)]

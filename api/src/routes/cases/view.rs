@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use solvo_app::AppError;
 use solvo_app::cases::balance::Balance;
-use solvo_app::cases::list::CaseRow;
+use solvo_app::cases::list::CaseListRow;
 use solvo_app::cases::prescription::PrescriptionSummary;
 use solvo_app::cases::read::CaseDetails;
 use solvo_app::clock;
@@ -319,8 +319,8 @@ pub struct CaseList {
     pub next_cursor: Option<String>,
 }
 
-impl From<CaseRow> for CaseSummary {
-    fn from(row: CaseRow) -> Self {
+impl From<CaseListRow> for CaseSummary {
+    fn from(row: CaseListRow) -> Self {
         Self {
             id: row.id,
             organisation_id: row.organisation_id,

@@ -8,7 +8,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::CaseRow;
+use super::CaseListRow;
 use super::name_search::NameSearch;
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
@@ -45,7 +45,7 @@ type Backend = <AnyConnection as Connection>::Backend;
 pub(super) type ListQuery = cases::BoxedQuery<
     'static,
     Backend,
-    diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<CaseRow, Backend>>,
+    diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<CaseListRow, Backend>>,
 >;
 
 /// Lists cases in id (placement) order.
@@ -56,13 +56,13 @@ pub fn list(
     conn: &mut AnyConnection,
     filter: &CaseFilter,
     page: &PageRequest,
-) -> Result<Page<CaseRow>, PersistenceError> {
+) -> Result<Page<CaseListRow>, PersistenceError> {
     let rows = match plan(conn, filter, page)? {
         Plan::Rows(query) => query.load(conn)?,
         Plan::RangeIds(query) => {
             let ids: Vec<String> = query.load(conn)?;
             cases::table
-                .select(CaseRow::as_select())
+                .select(CaseListRow::as_select())
                 .filter(cases::id.eq_any(ids))
                 .order(cases::id.asc())
                 .load(conn)?
@@ -98,7 +98,7 @@ pub(super) fn plan(
     if !ranged {
         return Ok(Plan::Rows(
             filtered(filter, page, name.as_ref())
-                .select(CaseRow::as_select())
+                .select(CaseListRow::as_select())
                 .order(cases::id.asc())
                 .limit(page.fetch()),
         ));
