@@ -353,6 +353,12 @@ fn run_backend(
         )
     };
     let row = |name: &str, m: &Measured, ceiling: &Measured| {
+        // A ceiling that failed requests would skew the ratio it divides.
+        assert_eq!(
+            ceiling.non_2xx + ceiling.errors,
+            0,
+            "the static ceiling answered errors"
+        );
         println!(
             "{name:<34} {:>10.0} {:>8.3} {:>8} {:>10.0}",
             m.requests_per_second,

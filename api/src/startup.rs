@@ -394,19 +394,31 @@ fn cors(origins: &[String]) -> Cors {
 /// schemas that name a body's errors, and the document as served. The document itself is then
 /// dropped.
 ///
-/// The work runs on a thread of its own that ends with it: building and serialising the
-/// document allocates about 50 MB that is free again at once, and the allocator returns a
-/// thread's free pages to the system only when that thread allocates again or ends. On the
-/// start-up thread, which then waits for the server, they stayed resident (about 30 MB).
+/// The work runs on a thread of its own that ends with it. Building and serialising the
+/// document allocates about 50 MB that is free again at once (the peak of `solvo openapi` is
+/// 63 MB against 16 MB for `solvo --help`). mimalloc keeps a thread's emptied pages for it until
+/// that thread allocates again; the start-up thread then only waits for the server, so they
+/// stayed resident. The pages of a thread that ends go back to the shared arena, which returns
+/// them to the system after its purge delay: idle after start, the server's anonymous memory
+/// fell from 75 to 61 MB.
 fn from_the_document() -> anyhow::Result<(
     web::Data<crate::routes::methods::RouteMethods>,
     web::Data<ServedDocument>,
 )> {
     std::thread::scope(|scope| {
-        scope
-            .spawn(read_the_document)
+        std::thread::Builder::new()
+            .name("openapi".into())
+            .spawn_scoped(scope, read_the_document)
+            .context("starting the thread that builds the OpenAPI document")?
             .join()
-            .map_err(|_| anyhow::anyhow!("building the OpenAPI document panicked"))?
+            .map_err(|panic| {
+                let message = panic
+                    .downcast_ref::<&str>()
+                    .map(ToString::to_string)
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                anyhow::anyhow!("building the OpenAPI document panicked: {message}")
+            })?
     })
 }
 

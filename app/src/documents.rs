@@ -17,10 +17,10 @@ use solvo_persistence::repositories::page::{Page, PageRequest};
 
 use crate::cases::access::visible_case;
 use crate::cases::events::{ActorRef, record_activity};
-use crate::cases::list::CaseRow;
 use crate::cases::timeline_kind::Activity;
 use crate::error::AppError;
 use crate::principal::Principal;
+use solvo_persistence::repositories::cases::CaseRow;
 
 /// A checked upload, ready to store.
 #[derive(Debug, Clone)]

@@ -206,8 +206,8 @@ mod tests {
     }
 
     /// `.cargo/config.toml` builds the bundled SQLite without its memory counters, with stable
-    /// plans and without the per-connection mutex of serialized mode; a build that lost the settings (another config, a system library) shows up
-    /// here.
+    /// plans and without the per-connection mutex of serialized mode; a build that lost the
+    /// settings (another config, a system library) shows up here.
     #[test]
     fn sqlite_is_built_with_the_options_a_server_needs() {
         let dir = tempfile::tempdir().unwrap();

@@ -9,8 +9,8 @@ use chrono::NaiveDateTime;
 use solvo_domain::case::StateName;
 use solvo_domain::country::CountryCode;
 use solvo_persistence::AnyConnection;
+pub use solvo_persistence::repositories::cases::CaseListRow;
 use solvo_persistence::repositories::cases::{self, CaseFilter};
-pub use solvo_persistence::repositories::cases::{CaseListRow, CaseRow};
 pub use solvo_persistence::repositories::page::{Page, PageRequest};
 
 use crate::error::AppError;
