@@ -11,6 +11,7 @@ use chrono::NaiveDateTime;
 use serde_json::json;
 use solvo_persistence::AnyConnection;
 use solvo_persistence::ids::new_id;
+use solvo_persistence::repositories::cases::CaseRow;
 pub use solvo_persistence::repositories::documents::DocumentMeta;
 use solvo_persistence::repositories::documents::{self, DocumentFilter, NewDocument};
 use solvo_persistence::repositories::page::{Page, PageRequest};
@@ -20,7 +21,6 @@ use crate::cases::events::{ActorRef, record_activity};
 use crate::cases::timeline_kind::Activity;
 use crate::error::AppError;
 use crate::principal::Principal;
-use solvo_persistence::repositories::cases::CaseRow;
 
 /// A checked upload, ready to store.
 #[derive(Debug, Clone)]

@@ -73,7 +73,7 @@ pub struct CaseRow {
 
 /// The columns of a case that the case list shows: a page decodes these alone, not the state's
 /// JSON, the notes and the terms that only the case screen reads (decoding and copying the text
-/// columns was most of a page's time in a profile).
+/// columns was the largest share of a page's time in a profile).
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = cases)]
 pub struct CaseListRow {
