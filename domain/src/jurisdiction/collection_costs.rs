@@ -90,9 +90,12 @@ impl CollectionCostBasis {
     /// the compensation is credited (never below zero), the whole scale amount where it is not.
     /// `None` for a basis that is not a scale (proven costs have no figure).
     ///
+    /// The whole rule, from the claim; a caller that already holds the scale's figure for the
+    /// claim uses [`CollectionCostBasis::charged_beyond`] instead of computing it again.
+    ///
     /// # Errors
     /// [`CompensationError::ThresholdCurrency`] for a claim or compensation in another currency
-    /// than the scale's.
+    /// than the scale's; [`CompensationError::Money`] for an amount past `Decimal`'s range.
     pub fn scale_beyond_compensation(
         &self,
         principal: Money,
@@ -111,7 +114,7 @@ impl CollectionCostBasis {
     ///
     /// # Errors
     /// [`CompensationError::ThresholdCurrency`] for a compensation in another currency than the
-    /// scale amount.
+    /// scale amount; [`CompensationError::Money`] for an amount past `Decimal`'s range.
     pub fn charged_beyond(
         &self,
         scale_amount: Money,
